@@ -1,0 +1,115 @@
+package io.convosql.adapter.pathsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.http.ApiClient;
+import io.convosql.core.http.ApiException;
+import io.convosql.core.http.ApiSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** The PathSim endpoints as typed calls; unwraps the {@code {"success":..,"data":..}} envelope. */
+final class PathSimApi implements AutoCloseable {
+  static final ApiSpec SPEC = new ApiSpec("PathSim", "Authorization", "Bearer ",
+      "pathsim.apiKey or the PATHSIM_API_KEY environment variable");
+
+  /** The most rows the API returns in one page. */
+  static final int MAX_PAGE = 100;
+
+  private final ApiClient client;
+
+  PathSimApi(HttpUrl root, @Nullable String key, Duration timeout) {
+    this.client = new ApiClient(SPEC, root, key, timeout);
+  }
+
+  /** GET /workspaces. */
+  List<JsonNode> workspaces() {
+    JsonNode data = data(client.getJson("/workspaces", Map.of(), false), "/workspaces");
+    return elements(data, "/workspaces");
+  }
+
+  /** GET /workspaces/{id}/sessions; null when the workspace does not exist (404). */
+  @Nullable JsonNode sessionsPage(String workspaceId, Map<String, String> params) {
+    String path = sessionsPath(workspaceId);
+    JsonNode body = client.getJson(path, params, true);
+    if (body == null) {
+      return null;
+    }
+    data(body, path); // checks the envelope
+    return body;
+  }
+
+  static String sessionsPath(String workspaceId) {
+    return "/workspaces/" + workspaceId + "/sessions";
+  }
+
+  /** GET /sessions/{id}; null when there is no such session. */
+  @Nullable JsonNode session(String id) {
+    String path = "/sessions/" + id;
+    JsonNode body = client.getJson(path, Map.of(), true);
+    return body == null ? null : data(body, path);
+  }
+
+  /** GET /sessions/{id}/recording (info mode); null when the session has no recording. */
+  @Nullable JsonNode recording(String id) {
+    String path = "/sessions/" + id + "/recording";
+    JsonNode body = client.getJson(path, Map.of(), true);
+    return body == null ? null : data(body, path);
+  }
+
+  /** Downloads a recording from its download URL, following redirects without the key. */
+  byte[] download(String sessionId, String downloadUrl) {
+    String path = "/sessions/" + sessionId + "/recording?download=true";
+    HttpUrl url = HttpUrl.parse(downloadUrl);
+    if (url == null) {
+      throw dataError(path, "download_url", "is not a URL");
+    }
+    return client.download(url, path);
+  }
+
+  /** The params of a page request in a stable order. */
+  static Map<String, String> pageParams(Map<String, String> filters, int offset, int limit) {
+    Map<String, String> params = new LinkedHashMap<>(filters);
+    params.put("limit", Integer.toString(limit));
+    params.put("offset", Integer.toString(offset));
+    return params;
+  }
+
+  private static JsonNode data(JsonNode body, String path) {
+    Objects.requireNonNull(body, "body");
+    if (!body.isObject() || !body.has("data")) {
+      throw dataError(path, "data", "is missing from the answer");
+    }
+    if (body.has("success") && !body.get("success").asBoolean(true)) {
+      throw new ApiException(SPEC.name(), "GET", path, 200, "the API reported a failure",
+          body.path("error").asText(""), "try again later", "HY000", null);
+    }
+    return body.get("data");
+  }
+
+  private static List<JsonNode> elements(JsonNode array, String path) {
+    if (!array.isArray()) {
+      throw dataError(path, "data", "is not a list");
+    }
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  /** An answer whose shape or values the driver cannot read. */
+  static ApiException dataError(String path, String field, String problem) {
+    return new ApiException(SPEC.name(), "GET", path, 200,
+        "field '" + field + "' " + problem, null,
+        "the API's answer has an unexpected shape; report it with the endpoint", "22000", null);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,40 @@
+package io.convosql.adapter.pathsim;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The {@code pathsim} schema of one connection: workspaces, sessions, transcript_lines, steps and
+ * recordings, over one HTTP client that is closed with the connection.
+ */
+public final class PathSimSchema extends AbstractSchema implements AutoCloseable {
+  /** The real service; users point elsewhere with {@code pathsim.url}. */
+  public static final String DEFAULT_URL = "https://api.pathsim.com/v1";
+
+  private final PathSimApi api;
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+
+  public PathSimSchema(HttpUrl root, @Nullable String apiKey, Duration timeout) {
+    this.api = new PathSimApi(root, apiKey, timeout);
+    tables.put("workspaces", new WorkspacesTable(api));
+    tables.put("sessions", new SessionsTable(api));
+    tables.put("transcript_lines", new TranscriptLinesTable(api));
+    tables.put("steps", new StepsTable(api));
+    tables.put("recordings", new RecordingsTable(api));
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

@@ -1,0 +1,43 @@
+package io.convosql.adapter.pathsim;
+
+import static org.apache.calcite.sql.type.SqlTypeName.VARBINARY;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Column;
+import java.util.List;
+import org.apache.calcite.avatica.util.ByteString;
+
+/**
+ * {@code pathsim.recordings}: each session's recording information; the file itself is downloaded
+ * only when {@code content} is selected, following redirects without sending the API key to other hosts.
+ */
+final class RecordingsTable extends SessionChildTable {
+  private static final int CONTENT = 3;
+
+  RecordingsTable(PathSimApi api) {
+    super(api, "recordings", "Recordings of PathSim sessions; session_id = x or IN reads only those"
+        + " sessions; content is downloaded only when selected", "/sessions/{id}/recording", List.of(
+            new Column("session_id", VARCHAR, "Session the recording belongs to"),
+            new Column("file_type", VARCHAR, "MIME type: audio/wav for voice, video/mp4 for web"),
+            new Column("download_url", VARCHAR, "Where the file is downloaded from"),
+            new Column("content", VARBINARY, "The recording file (downloaded only when selected)")));
+  }
+
+  @Override
+  List<Object[]> expand(String sessionId, BoundScan scan) {
+    JsonNode info = api.recording(sessionId);
+    if (info == null) {
+      return List.of();
+    }
+    String url = PathSimValues.text(info, "download_url");
+    ByteString content = null;
+    if (scan.uses(CONTENT) && url != null) {
+      scan.checkCancelled();
+      content = new ByteString(api.download(sessionId, url));
+    }
+    return List.<Object[]>of(new Object[] {
+        sessionId, PathSimValues.text(info, "file_type"), url, content});
+  }
+}

@@ -1,0 +1,82 @@
+package io.convosql.adapter.pathsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Page;
+import io.convosql.core.scan.Streams;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sessions of one workspace, read page by page only as the consumer needs them. Paging follows
+ * {@code hasMore}, never the page's length, because objective and connected are applied after the API
+ * cuts a page; the next offset advances by the page size the API reports, so a server that caps
+ * {@code limit} lower than asked is paged correctly too.
+ */
+final class SessionPages {
+  private final PathSimApi api;
+  private final BoundScan scan;
+  private final String workspaceId;
+  private final Map<String, String> filters;
+  private final long needed;
+  private long offset;
+  private long received;
+  private boolean gone;
+
+  /**
+   * @param firstOffset the API offset of the first page
+   * @param needed rows wanted from this stream when every row the API returns is in the answer,
+   *     or -1 (then pages are as large as the API allows)
+   */
+  SessionPages(PathSimApi api, BoundScan scan, String workspaceId, Map<String, String> filters,
+      long firstOffset, long needed) {
+    this.api = api;
+    this.scan = scan;
+    this.workspaceId = workspaceId;
+    this.filters = filters;
+    this.offset = firstOffset;
+    this.needed = needed;
+  }
+
+  Iterator<Object[]> rows() {
+    return Streams.paged(scan, ignored -> next());
+  }
+
+  private Page next() {
+    int limit = needed < 0
+        ? PathSimApi.MAX_PAGE
+        : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+    String path = PathSimApi.sessionsPath(workspaceId);
+    JsonNode body = gone ? null : api.sessionsPage(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit));
+    if (body == null) {
+      gone = true; // an unknown workspace has no sessions
+      return new Page(List.of(), false);
+    }
+    JsonNode data = body.get("data");
+    if (!data.isArray()) {
+      throw PathSimApi.dataError(path, "data", "is not a list");
+    }
+    List<Object[]> rows = new ArrayList<>(data.size());
+    for (JsonNode item : data) {
+      rows.add(SessionColumns.fromList(item, workspaceId, path));
+    }
+    received += rows.size();
+    JsonNode pagination = body.path("pagination");
+    int pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;
+    offset += pageSize;
+    boolean more;
+    if (pagination.has("hasMore")) {
+      more = pagination.get("hasMore").asBoolean();
+    } else if (pagination.has("total")) {
+      more = offset < pagination.get("total").asLong();
+    } else {
+      more = rows.size() >= pageSize;
+    }
+    if (needed >= 0 && received >= needed) {
+      more = false; // every further row would be past what the scan needs
+    }
+    return new Page(rows, more);
+  }
+}

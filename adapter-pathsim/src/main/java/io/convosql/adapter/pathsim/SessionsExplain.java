@@ -1,0 +1,63 @@
+package io.convosql.adapter.pathsim;
+
+import io.convosql.core.scan.Operand;
+import io.convosql.core.scan.ScanSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The requests a sessions scan will send, as EXPLAIN shows them. */
+final class SessionsExplain {
+  private SessionsExplain() {}
+
+  static String explain(ScanSpec spec) {
+    if (spec.empty()) {
+      return "none (the filter is always false)";
+    }
+    SessionsQuery q = SessionsQuery.of(spec.terms());
+    if (q.contradiction) {
+      return "none (the filter matches no row)";
+    }
+    boolean usesWorkspace = spec.usedColumns().get(SessionColumns.WORKSPACE_ID);
+    if (SessionsTable.byId(q, usesWorkspace)) {
+      return "GET /sessions/{id} for id in " + q.ids;
+    }
+    StringBuilder b = new StringBuilder();
+    String target;
+    int workspaceCount;
+    if (q.workspaces == null) {
+      b.append("GET /workspaces; ");
+      target = "{each workspace}";
+      workspaceCount = -1;
+    } else {
+      target = q.workspaces.size() == 1 ? q.workspaces.iterator().next().toString() : "{workspace}";
+      workspaceCount = q.workspaces.size();
+    }
+    Map<String, String> params = new LinkedHashMap<>(q.listParams());
+    if (!spec.sort().isEmpty()) {
+      params.put("sort", spec.sort().get(0).descending() ? "-created_at" : "created_at");
+    }
+    boolean offsetByApi = SessionsTable.apiOffset(q, workspaceCount);
+    Operand fetch = spec.fetch();
+    Operand offset = spec.offset();
+    if (q.exact && !q.calculated && fetch != null && !fetch.isParameter()
+        && (offset == null || !offset.isParameter())) {
+      long n = (Long) fetch.literalValue() + (offsetByApi || offset == null ? 0 : (Long) offset.literalValue());
+      params.put("limit", Long.toString(Math.min(PathSimApi.MAX_PAGE, Math.max(1, n))));
+    } else {
+      params.put("limit", Integer.toString(PathSimApi.MAX_PAGE));
+    }
+    params.put("offset", offsetByApi && offset != null ? offset.toString() : "0");
+    b.append("GET /workspaces/").append(target).append("/sessions?")
+        .append(params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("&")));
+    if (q.workspaces != null && q.workspaces.size() > 1) {
+      b.append(" for workspace in ").append(q.workspaces);
+    }
+    b.append(" (next pages while hasMore)");
+    if (SessionColumns.needsDetail(spec.usedColumns())) {
+      b.append("; GET /sessions/{id} per listed session (detail columns)");
+    }
+    return b.toString();
+  }
+}

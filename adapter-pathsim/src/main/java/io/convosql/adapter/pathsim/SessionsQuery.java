@@ -1,0 +1,235 @@
+package io.convosql.adapter.pathsim;
+
+import static io.convosql.adapter.pathsim.SessionColumns.CONNECTED;
+import static io.convosql.adapter.pathsim.SessionColumns.ID;
+import static io.convosql.adapter.pathsim.SessionColumns.OBJECTIVE;
+import static io.convosql.adapter.pathsim.SessionColumns.SOURCE;
+import static io.convosql.adapter.pathsim.SessionColumns.STARTED_AT;
+import static io.convosql.adapter.pathsim.SessionColumns.TARGET;
+import static io.convosql.adapter.pathsim.SessionColumns.TEST_TYPE;
+import static io.convosql.adapter.pathsim.SessionColumns.VIRTUAL_CUSTOMER;
+import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
+
+import io.convosql.core.scan.Operand;
+import io.convosql.core.scan.Term;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What the pushed terms of a sessions scan mean for the PathSim API: which workspaces to read (or
+ * which sessions to get by id), the list parameters (type, source, objective, connected, search,
+ * created_from/created_to) and whether the API's list is then exactly the answer. Built from bound
+ * terms to run, and from unbound terms (parameters still {@code ?N}) to explain.
+ */
+final class SessionsQuery {
+  /** SQL value → API value of each value-mapped parameter, as the document lists them. */
+  static final Map<String, String> TYPE = Map.of("Voice", "voice", "Web", "web");
+  static final Map<String, String> SOURCES = Map.of("Campaign", "Campaign", "Ad-hoc", "Ad-hoc");
+  static final Map<String, String> OBJECTIVES = Map.of("Achieved", "achieved", "Not Achieved", "not_achieved");
+  static final Map<String, String> CONNECTIONS = Map.of("Connected", "connected", "Failed", "failed",
+      "System Error", "system_error", "In Progress", "in_progress");
+
+  /** Workspaces to read, or null for all; values are strings or (unbound) operands. */
+  @Nullable Set<Object> workspaces;
+  /** Sessions pinned by id, or null. */
+  @Nullable Set<Object> ids;
+  /** type/source/objective/connected/search → API value (string, or operand when unbound). */
+  final Map<String, Object> params = new LinkedHashMap<>();
+  /** Bounds on started_at: epoch millis, or operands when unbound. */
+  @Nullable Object lower;
+  @Nullable Object upper;
+  /** Whether the API's list (before objective/connected) is exactly the rows the terms allow. */
+  boolean exact = true;
+  /** Whether objective or connected is sent (the API applies them after cutting each page). */
+  boolean calculated;
+  /** Whether the terms contradict each other, so no row can match. */
+  boolean contradiction;
+
+  private SessionsQuery() {}
+
+  static SessionsQuery of(List<Term> terms) {
+    SessionsQuery q = new SessionsQuery();
+    terms.forEach(q::add);
+    if (q.lower instanceof Long && q.upper instanceof Long && (Long) q.lower > (Long) q.upper) {
+      q.contradiction = true;
+    }
+    return q;
+  }
+
+  private void add(Term t) {
+    switch (t.column()) {
+      case WORKSPACE_ID:
+        workspaces = pin(workspaces, t);
+        break;
+      case ID:
+        ids = pin(ids, t);
+        exact = false; // in a list scan the ids are checked locally
+        break;
+      case TEST_TYPE:
+        mapped(t, "type", TYPE);
+        break;
+      case SOURCE:
+        mapped(t, "source", SOURCES);
+        break;
+      case OBJECTIVE:
+        calculated |= mapped(t, "objective", OBJECTIVES);
+        break;
+      case CONNECTED:
+        calculated |= mapped(t, "connected", CONNECTIONS);
+        break;
+      case VIRTUAL_CUSTOMER:
+      case TARGET:
+        exact = false;
+        Object text = searchText(t);
+        if (text != null) {
+          params.putIfAbsent("search", text);
+        }
+        break;
+      case STARTED_AT:
+        exact = false;
+        bound(t);
+        break;
+      default:
+        exact = false;
+        break;
+    }
+  }
+
+  /** Intersects the pinned set with an equality or IN term; other terms are checked locally. */
+  private @Nullable Set<Object> pin(@Nullable Set<Object> current, Term t) {
+    List<Object> values = equalities(t);
+    if (values == null) {
+      exact = false;
+      return current;
+    }
+    Set<Object> next = new LinkedHashSet<>(values);
+    if (current != null) {
+      next.retainAll(current);
+    }
+    if (next.isEmpty()) {
+      contradiction = true;
+    }
+    return next;
+  }
+
+  /** Sends a value-mapped parameter for one documented value; returns whether it was sent. */
+  private boolean mapped(Term t, String param, Map<String, String> values) {
+    List<Object> eq = equalities(t);
+    if (eq == null || eq.size() != 1 || params.containsKey(param)) {
+      exact = false;
+      return false;
+    }
+    Object v = eq.get(0);
+    Object api = v instanceof Operand ? v : values.get(v);
+    if (api == null) {
+      exact = false; // not a documented value: checked locally only
+      return false;
+    }
+    params.put(param, api);
+    if (v instanceof Operand) {
+      exact = false; // the value is known only when the statement runs
+    }
+    return true;
+  }
+
+  private static @Nullable List<Object> equalities(Term t) {
+    return Term.equalities(t);
+  }
+
+  private static Object value(Operand o) {
+    return o.isParameter() ? o : o.literalValue();
+  }
+
+  /** The text of {@code = 'x'} or {@code LIKE '%x%'} for the API's search, when it has one. */
+  private static @Nullable Object searchText(Term t) {
+    if (t instanceof Term.Compare && ((Term.Compare) t).op() == Term.Op.EQ) {
+      Object v = value(((Term.Compare) t).value());
+      return v instanceof String && ((String) v).isEmpty() ? null : v;
+    }
+    if (t instanceof Term.Like) {
+      return LikeText.of(((Term.Like) t).pattern(), ((Term.Like) t).escape());
+    }
+    return null;
+  }
+
+  private void bound(Term t) {
+    if (t instanceof Term.Compare) {
+      Term.Compare c = (Term.Compare) t;
+      Object v = value(c.value());
+      switch (c.op()) {
+        case EQ:
+          lower = max(lower, v);
+          upper = min(upper, v);
+          break;
+        case GT:
+        case GE:
+          lower = max(lower, v);
+          break;
+        case LT:
+        case LE:
+          upper = min(upper, v);
+          break;
+        default:
+          break;
+      }
+    } else if (t instanceof Term.Ranges) {
+      Object lo = null;
+      Object hi = null;
+      boolean unboundedLow = false;
+      boolean unboundedHigh = false;
+      for (Term.Interval i : ((Term.Ranges) t).intervals()) {
+        unboundedLow |= i.lower() == null;
+        unboundedHigh |= i.upper() == null;
+        lo = i.lower() == null ? lo : lo == null ? i.lower() : Math.min((Long) lo, (Long) i.lower());
+        hi = i.upper() == null ? hi : hi == null ? i.upper() : Math.max((Long) hi, (Long) i.upper());
+      }
+      if (!unboundedLow && lo != null) {
+        lower = max(lower, lo);
+      }
+      if (!unboundedHigh && hi != null) {
+        upper = min(upper, hi);
+      }
+    }
+  }
+
+  private static Object max(@Nullable Object a, Object b) {
+    return a instanceof Long && b instanceof Long ? (Object) Math.max((Long) a, (Long) b) : b;
+  }
+
+  private static Object min(@Nullable Object a, Object b) {
+    return a instanceof Long && b instanceof Long ? (Object) Math.min((Long) a, (Long) b) : b;
+  }
+
+  /**
+   * The list filters as API parameters. Dates are widened to whole days with a day's margin on each
+   * side (created_from = the day before the lower bound, created_to = two days after the upper
+   * bound's day), so the list is a superset whatever time zone or inclusiveness the API uses for its
+   * day boundaries; the exact range is checked on every row.
+   */
+  Map<String, String> listParams() {
+    Map<String, String> out = new LinkedHashMap<>();
+    params.forEach((k, v) -> out.put(k, v.toString()));
+    if (lower != null) {
+      out.put("created_from", day(lower, -1));
+    }
+    if (upper != null) {
+      out.put("created_to", day(upper, 2));
+    }
+    return out;
+  }
+
+  private static String day(Object bound, int shift) {
+    if (bound instanceof Long) {
+      return LocalDate.ofInstant(java.time.Instant.ofEpochMilli((Long) bound), ZoneOffset.UTC)
+          .plusDays(shift).toString();
+    }
+    return "day(" + bound + ")" + (shift < 0 ? "" : "+") + shift;
+  }
+}

@@ -1,0 +1,161 @@
+package io.convosql.adapter.pathsim;
+
+import static io.convosql.adapter.pathsim.SessionColumns.STARTED_AT;
+import static io.convosql.adapter.pathsim.SessionColumns.TARGET;
+import static io.convosql.adapter.pathsim.SessionColumns.VIRTUAL_CUSTOMER;
+import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.ApiTable;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Pushdown;
+import io.convosql.core.scan.RowSource;
+import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.scan.SortKey;
+import io.convosql.core.scan.Streams;
+import io.convosql.core.scan.Term;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code pathsim.sessions}: one row per test session of every workspace. Filters become the list
+ * parameters or direct gets by id, ORDER BY started_at becomes {@code sort}, and detail columns are
+ * fetched per row only when the query uses them.
+ */
+final class SessionsTable extends ApiTable {
+  private final PathSimApi api;
+
+  SessionsTable(PathSimApi api) {
+    super("sessions", "PathSim test sessions of all workspaces, one row per session; pushes down"
+        + " workspace_id, id, test_type, source, objective, connected, started_at ranges,"
+        + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET",
+        SessionColumns.COLUMNS);
+    this.api = api;
+  }
+
+  @Override
+  public Pushdown pushdown(Term term, ScanSpec spec) {
+    if (term.evaluable()) {
+      return Pushdown.EXACT; // the scan checks it on every row; the API narrows where it can
+    }
+    boolean searchable = term.column() == VIRTUAL_CUSTOMER || term.column() == TARGET;
+    if (searchable && term instanceof Term.Like
+        && LikeText.of(((Term.Like) term).pattern(), ((Term.Like) term).escape()) != null) {
+      return Pushdown.SUPERSET;
+    }
+    return Pushdown.NONE;
+  }
+
+  @Override
+  public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
+    return keys.size() == 1 && keys.get(0).column() == STARTED_AT;
+  }
+
+  @Override
+  public double rowCountEstimate() {
+    return 5_000d;
+  }
+
+  @Override
+  public String explain(ScanSpec spec) {
+    return SessionsExplain.explain(spec);
+  }
+
+  /** Whether the query can be answered by getting sessions by id rather than listing them. */
+  static boolean byId(SessionsQuery q, boolean usesWorkspace) {
+    return q.ids != null && !usesWorkspace;
+  }
+
+  /** Whether the API applies the SQL OFFSET itself: one workspace and an exact list. */
+  static boolean apiOffset(SessionsQuery q, int workspaceCount) {
+    return workspaceCount == 1 && q.exact && !q.calculated;
+  }
+
+  @Override
+  public RowSource open(BoundScan scan) {
+    SessionsQuery q = SessionsQuery.of(scan.terms());
+    if (q.contradiction) {
+      return RowSource.of(java.util.Collections.emptyIterator());
+    }
+    boolean detail = SessionColumns.needsDetail(scan.usedColumns());
+    if (byId(q, scan.uses(WORKSPACE_ID))) {
+      return RowSource.of(byIds(scan, q));
+    }
+    List<String> workspaces = new ArrayList<>();
+    if (q.workspaces != null) {
+      q.workspaces.forEach(w -> workspaces.add((String) w));
+    } else {
+      scan.checkCancelled();
+      for (JsonNode w : api.workspaces()) {
+        String id = PathSimValues.text(w, "id");
+        if (id == null) {
+          throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
+        }
+        workspaces.add(id);
+      }
+    }
+    boolean offsetByApi = apiOffset(q, workspaces.size());
+    Map<String, String> filters = new LinkedHashMap<>(q.listParams());
+    if (!scan.sort().isEmpty()) {
+      filters.put("sort", scan.sort().get(0).descending() ? "-created_at" : "created_at");
+    }
+    long needed = !q.exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
+    long firstOffset = offsetByApi ? scan.offset() : 0;
+    List<Iterator<Object[]>> streams = new ArrayList<>();
+    List<Supplier<Iterator<Object[]>>> lazy = new ArrayList<>();
+    for (String w : workspaces) {
+      Supplier<Iterator<Object[]>> s =
+          () -> new SessionPages(api, scan, w, filters, firstOffset, needed).rows();
+      lazy.add(s);
+    }
+    Iterator<Object[]> rows;
+    if (scan.sort().isEmpty()) {
+      rows = Streams.concat(lazy);
+    } else {
+      lazy.forEach(s -> streams.add(Streams.concat(List.of(s))));
+      rows = Streams.merge(streams, Streams.comparator(scan.sort()), "PathSim GET /workspaces/{id}/sessions");
+    }
+    Iterator<Object[]> out = detail ? new DetailRows(api, scan, rows) : rows;
+    return new RowSource() {
+      @Override
+      public boolean hasNext() {
+        return out.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        return out.next();
+      }
+
+      @Override
+      public boolean offsetApplied() {
+        return offsetByApi;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
+
+  /** Gets each pinned session directly; a 404 means no such session. */
+  private Iterator<Object[]> byIds(BoundScan scan, SessionsQuery q) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Object id : q.ids) {
+      scan.checkCancelled();
+      String path = "/sessions/" + id;
+      JsonNode d = api.session((String) id);
+      if (d != null) {
+        rows.add(SessionColumns.withDetail(SessionColumns.fromList(d, null, path), d, path));
+      }
+    }
+    if (!scan.sort().isEmpty()) {
+      rows.sort(Streams.comparator(scan.sort()));
+    }
+    return rows.iterator();
+  }
+}

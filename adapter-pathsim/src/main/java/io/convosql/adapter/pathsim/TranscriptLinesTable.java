@@ -1,0 +1,46 @@
+package io.convosql.adapter.pathsim;
+
+import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pathsim.transcript_lines}: one row per line of a session's transcript. The speaker is what
+ * stands before the first {@code ": "} of the line; a line without one has no speaker.
+ */
+final class TranscriptLinesTable extends SessionChildTable {
+  TranscriptLinesTable(PathSimApi api) {
+    super(api, "transcript_lines", "Lines of PathSim session transcripts; session_id = x or IN"
+        + " reads only those sessions", "/sessions/{id}", List.of(
+            new Column("session_id", VARCHAR, "Session the line belongs to"),
+            new Column("line_no", INTEGER, "Line number in the transcript, from 1"),
+            new Column("speaker", VARCHAR, "Who spoke (the text before the first ': '), e.g. user or agent"),
+            new Column("text", VARCHAR, "What was said")));
+  }
+
+  @Override
+  List<Object[]> expand(String sessionId, BoundScan scan) {
+    JsonNode detail = api.session(sessionId);
+    String transcript = detail == null ? null : PathSimValues.text(detail, "transcript");
+    List<Object[]> rows = new ArrayList<>();
+    if (transcript == null || transcript.isBlank()) {
+      return rows;
+    }
+    int lineNo = 0;
+    for (String line : transcript.split("\\r?\\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int colon = line.indexOf(": ");
+      String speaker = colon < 0 ? null : line.substring(0, colon).strip();
+      String text = colon < 0 ? line.strip() : line.substring(colon + 2).strip();
+      rows.add(new Object[] {sessionId, ++lineNo, speaker, text});
+    }
+    return rows;
+  }
+}

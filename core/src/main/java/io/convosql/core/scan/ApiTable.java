@@ -1,0 +1,87 @@
+package io.convosql.core.scan;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A table backed by a remote API. Subclasses say which predicate terms and orders the API can take,
+ * describe the requests a scan will send (for EXPLAIN), and fetch rows for a bound scan; the shared
+ * scan node and rules do the planning, and {@link ScanEnumerator} keeps the answer exact.
+ */
+public abstract class ApiTable extends AbstractTable implements TranslatableTable {
+  private final String name;
+  private final String description;
+  private final List<Column> columns;
+
+  protected ApiTable(String name, String description, List<Column> columns) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.description = Objects.requireNonNull(description, "description");
+    this.columns = List.copyOf(columns);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** One line on what the table holds and which filters push down; metadata remarks. */
+  public String description() {
+    return description;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The index of a column by name; throws for an unknown name. */
+  public int column(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + columnName + " in " + name);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (Column c : columns) {
+      RelDataType type = c.type() == SqlTypeName.TIMESTAMP
+          ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
+          : typeFactory.createSqlType(c.type());
+      b.add(c.name(), typeFactory.createTypeWithNullability(type, true));
+    }
+    return b.build();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new ApiScan(context.getCluster(), relOptTable, this, ScanSpec.all(columns.size()));
+  }
+
+  /** How the API takes a term (of a scan that already holds {@code spec}). */
+  public abstract Pushdown pushdown(Term term, ScanSpec spec);
+
+  /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */
+  public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
+    return false;
+  }
+
+  /** The requests a scan with this spec will send, for EXPLAIN; never contains a key. */
+  public abstract String explain(ScanSpec spec);
+
+  /** Opens the rows for one execution. */
+  public abstract RowSource open(BoundScan scan);
+
+  /** A rough row count for the planner before any filter. */
+  public double rowCountEstimate() {
+    return 10_000d;
+  }
+}

@@ -1,0 +1,83 @@
+package io.convosql.core.scan;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+
+/**
+ * A scan ready to run: the pushed terms with their parameter values bound, OFFSET and FETCH as
+ * numbers, the order and the columns the answer needs. Adapters read it to build their requests.
+ */
+public final class BoundScan {
+  private final List<Term> terms;
+  private final List<SortKey> sort;
+  private final long offset;
+  private final long fetch;
+  private final BitSet usedColumns;
+  private final DataContext context;
+  private final long deadlineNanos;
+
+  BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
+      DataContext context) {
+    this.terms = List.copyOf(terms);
+    this.sort = List.copyOf(sort);
+    this.offset = offset;
+    this.fetch = fetch;
+    this.usedColumns = (BitSet) usedColumns.clone();
+    this.context = context;
+    Long timeout = DataContext.Variable.TIMEOUT.get(context);
+    this.deadlineNanos = timeout == null || timeout <= 0
+        ? Long.MAX_VALUE : System.nanoTime() + timeout * 1_000_000L;
+  }
+
+  /** The pushed terms, every parameter replaced by its value. */
+  public List<Term> terms() {
+    return terms;
+  }
+
+  public List<SortKey> sort() {
+    return sort;
+  }
+
+  /** Rows to skip (0 when none). */
+  public long offset() {
+    return offset;
+  }
+
+  /** Rows wanted after the offset, or -1 for all. */
+  public long fetch() {
+    return fetch;
+  }
+
+  /** Rows the scan needs from the start of its stream: offset + fetch, or -1 for all. */
+  public long needed() {
+    return fetch < 0 ? -1 : offset + fetch;
+  }
+
+  public boolean uses(int column) {
+    return usedColumns.get(column);
+  }
+
+  public BitSet usedColumns() {
+    return (BitSet) usedColumns.clone();
+  }
+
+  public DataContext context() {
+    return context;
+  }
+
+  /**
+   * Throws when the statement was cancelled or its query timeout passed; adapters call it before
+   * every request.
+   */
+  public void checkCancelled() {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
+    if (cancel != null && cancel.get()) {
+      throw new ScanCancelledException("the statement was cancelled");
+    }
+    if (System.nanoTime() > deadlineNanos) {
+      throw new ScanCancelledException("the query timeout passed");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.convosql.driver;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.calcite.avatica.BuiltInConnectionProperty;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The properties of one connection: the URL's {@code name=value;...} pairs merged with the given
+ * {@code Properties}, checked against the known names (a typo is an error, not a silent default),
+ * with convosql's defaults for Calcite (lex=MYSQL_ANSI, NULLs last) where the user gave none.
+ */
+final class ConnectionSettings {
+  /** Properties SQL tools send on their own; accepted and ignored. */
+  private static final Set<String> TOOL_PROPERTIES = Set.of("user", "password");
+  private static final Map<String, String> CALCITE_DEFAULTS = Map.of(
+      "lex", "MYSQL_ANSI",
+      "defaultNullCollation", "LAST");
+
+  private final Properties properties;
+  private final Function<String, String> environment;
+
+  private ConnectionSettings(Properties properties, Function<String, String> environment) {
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  /** Parses and checks a connection's settings; the URL's values win over {@code info}'s. */
+  static ConnectionSettings parse(String urlSuffix, @Nullable Properties info,
+      Function<String, String> environment) throws SQLException {
+    Properties merged = ConnectStringParser.parse(urlSuffix, info == null ? new Properties() : info);
+    for (String name : merged.stringPropertyNames()) {
+      check(name);
+    }
+    CALCITE_DEFAULTS.forEach((k, v) -> {
+      if (!containsIgnoreCase(merged, k)) {
+        merged.setProperty(k, v);
+      }
+    });
+    ConnectionSettings settings = new ConnectionSettings(merged, environment);
+    settings.validateValues();
+    return settings;
+  }
+
+  private static boolean containsIgnoreCase(Properties p, String name) {
+    return p.stringPropertyNames().stream().anyMatch(n -> n.equalsIgnoreCase(name));
+  }
+
+  private static void check(String name) throws SQLException {
+    if (ConvoSqlProperty.byName(name) != null || TOOL_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))
+        || calciteNames().contains(name.toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    ConvoSqlProperty close = ConvoSqlProperty.byNameIgnoreCase(name);
+    String valid = Stream.of(ConvoSqlProperty.values()).map(ConvoSqlProperty::propertyName)
+        .collect(Collectors.joining(", "));
+    throw new SQLException("Unknown connection property '" + name + "'."
+        + (close != null ? " Did you mean '" + close.propertyName() + "'?" : "")
+        + " Valid convosql properties: " + valid
+        + "; Calcite's own properties (lex, caseSensitive, timeZone, …) are accepted too.", "HY000");
+  }
+
+  private static Set<String> calciteNames() {
+    Set<String> names = new TreeSet<>();
+    for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
+      names.add(p.camelName().toLowerCase(Locale.ROOT));
+    }
+    for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
+      names.add(p.camelName().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  private void validateValues() throws SQLException {
+    String demo = get(ConvoSqlProperty.DEMO);
+    if (!"true".equalsIgnoreCase(demo) && !"false".equalsIgnoreCase(demo)) {
+      throw new SQLException("Connection property demo must be true or false, not '" + demo + "'", "HY000");
+    }
+    String timeout = get(ConvoSqlProperty.TIMEOUT_SECONDS);
+    try {
+      if (Integer.parseInt(timeout.trim()) <= 0) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw new SQLException("Connection property timeoutSeconds must be a positive whole number of"
+          + " seconds, not '" + timeout + "'", "HY000");
+    }
+  }
+
+  /** The properties to hand to Calcite: everything but convosql's own (so keys stay here). */
+  Properties calciteProperties() {
+    Properties out = new Properties();
+    for (String name : properties.stringPropertyNames()) {
+      if (ConvoSqlProperty.byName(name) == null) {
+        out.setProperty(name, properties.getProperty(name));
+      }
+    }
+    return out;
+  }
+
+  /** A property's value, its environment fallback, or its default; null when none. */
+  @Nullable String get(ConvoSqlProperty p) {
+    String v = properties.getProperty(p.propertyName());
+    if (v == null && p.environmentVariable() != null) {
+      v = environment.apply(p.environmentVariable());
+    }
+    return v == null || v.isEmpty() ? p.defaultValue() : v;
+  }
+
+  boolean demo() {
+    return Boolean.parseBoolean(get(ConvoSqlProperty.DEMO));
+  }
+
+  int timeoutSeconds() {
+    return Integer.parseInt(get(ConvoSqlProperty.TIMEOUT_SECONDS).trim());
+  }
+}

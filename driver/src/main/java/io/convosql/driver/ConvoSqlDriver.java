@@ -1,0 +1,115 @@
+package io.convosql.driver;
+
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * The convosql JDBC driver: {@code jdbc:convosql:name=value;...}. A connection is a Calcite
+ * connection whose root schema holds one schema per API ({@code pathsim}, ...), each with its own
+ * HTTP client, closed with the connection.
+ */
+public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
+  /** The prefix of every convosql JDBC URL. */
+  public static final String PREFIX = "jdbc:convosql:";
+
+  private final Map<AvaticaConnection, AutoCloseable> resources = new ConcurrentHashMap<>();
+
+  static {
+    new ConvoSqlDriver().register();
+  }
+
+  public ConvoSqlDriver() {
+    super();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("convosql JDBC driver", "0.1.0", "convosql", "0.1.0", true, 0, 1, 0, 1);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (url == null || !acceptsURL(url)) {
+      return null;
+    }
+    ConnectionSettings settings =
+        ConnectionSettings.parse(url.substring(PREFIX.length()), info, System::getenv);
+    // Calcite sees only its own properties and a URL without values, so no key can surface
+    // through getURL(), getClientInfo() or toString().
+    Connection connection = super.connect(PREFIX, settings.calciteProperties());
+    try {
+      CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+      AutoCloseable schemas = Schemas.register(calcite.getRootSchema(), settings);
+      resources.put((AvaticaConnection) connection, schemas);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e instanceof SQLException ? (SQLException) e
+          : new SQLException("Cannot open a convosql connection: " + e.getMessage(), "08001", e);
+    }
+  }
+
+  @Override
+  protected Handler createHandler() {
+    Handler calcite = super.createHandler();
+    return new Handler() {
+      @Override
+      public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        calcite.onConnectionInit(connection);
+      }
+
+      @Override
+      public void onConnectionClose(AvaticaConnection connection) {
+        AutoCloseable r = resources.remove(connection);
+        if (r != null) {
+          try {
+            r.close();
+          } catch (Exception e) {
+            // closing HTTP clients cannot fail in a way the user could act on
+          }
+        }
+        calcite.onConnectionClose(connection);
+      }
+
+      @Override
+      public void onStatementExecute(org.apache.calcite.avatica.AvaticaStatement statement,
+          ResultSink sink) {
+        calcite.onStatementExecute(statement, sink);
+      }
+
+      @Override
+      public void onStatementClose(org.apache.calcite.avatica.AvaticaStatement statement) {
+        calcite.onStatementClose(statement);
+      }
+    };
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    ConvoSqlProperty[] all = ConvoSqlProperty.values();
+    DriverPropertyInfo[] out = new DriverPropertyInfo[all.length];
+    for (int i = 0; i < all.length; i++) {
+      ConvoSqlProperty p = all[i];
+      String given = info == null ? null : info.getProperty(p.propertyName());
+      DriverPropertyInfo d = new DriverPropertyInfo(p.propertyName(),
+          p.secret() ? null : given != null ? given : p.defaultValue());
+      d.description = p.description();
+      d.required = false;
+      out[i] = d;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+package io.convosql.driver;
+
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Every convosql connection property, defined once: its name, default, description and, for keys,
+ * the environment variable it falls back to. It feeds {@code Driver.getPropertyInfo}, validation of
+ * connection strings and the README's property table.
+ */
+public enum ConvoSqlProperty {
+  DEMO("demo", "false", null, false,
+      "Start the built-in sandbox (an emulator of both APIs with generated data) on a loopback port and"
+          + " point both schemas at it; no key needed."),
+  PATHSIM_URL("pathsim.url", "https://api.pathsim.com/v1", null, false,
+      "Base URL of the PathSim API."),
+  PATHSIM_API_KEY("pathsim.apiKey", null, "PATHSIM_API_KEY", true,
+      "PathSim API key, sent as 'Authorization: Bearer …'. Falls back to the environment variable"
+          + " PATHSIM_API_KEY."),
+  TIMEOUT_SECONDS("timeoutSeconds", "30", null, false,
+      "Seconds to wait for an API to connect and for each answer before the query fails.");
+
+  private final String propertyName;
+  private final @Nullable String defaultValue;
+  private final @Nullable String environmentVariable;
+  private final boolean secret;
+  private final String description;
+
+  ConvoSqlProperty(String propertyName, @Nullable String defaultValue,
+      @Nullable String environmentVariable, boolean secret, String description) {
+    this.propertyName = propertyName;
+    this.defaultValue = defaultValue;
+    this.environmentVariable = environmentVariable;
+    this.secret = secret;
+    this.description = description;
+  }
+
+  /** The name used in connection strings and {@code Properties}. */
+  public String propertyName() {
+    return propertyName;
+  }
+
+  public @Nullable String defaultValue() {
+    return defaultValue;
+  }
+
+  /** The environment variable a key falls back to, or null. */
+  public @Nullable String environmentVariable() {
+    return environmentVariable;
+  }
+
+  /** Whether the value is a secret that must never be shown. */
+  public boolean secret() {
+    return secret;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The property with this name (exact spelling), or null. */
+  public static @Nullable ConvoSqlProperty byName(String name) {
+    for (ConvoSqlProperty p : values()) {
+      if (p.propertyName.equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The property whose name matches ignoring case, for "did you mean" hints. */
+  static @Nullable ConvoSqlProperty byNameIgnoreCase(String name) {
+    for (ConvoSqlProperty p : values()) {
+      if (p.propertyName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

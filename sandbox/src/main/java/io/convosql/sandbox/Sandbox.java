@@ -1,0 +1,189 @@
+package io.convosql.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.convosql.sandbox.insights.InsightsData;
+import io.convosql.sandbox.insights.InsightsEmulator;
+import io.convosql.sandbox.pathsim.PathSimData;
+import io.convosql.sandbox.pathsim.PathSimEmulator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Both emulated APIs on one loopback HTTP server: PathSim under {@code /pathsim/v1} and Insights under
+ * {@code /vonage} (so its endpoints are {@code /vonage/insights/sessions...}). Data is generated from a
+ * seed and a fixed "now", so the same builder always serves the same answers.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The API key the emulated PathSim API accepts. */
+  public static final String PATHSIM_KEY = "sandbox-pathsim-key";
+  /** The API key the emulated Insights API accepts. */
+  public static final String INSIGHTS_KEY = "sandbox-insights-key";
+
+  private static final String PATHSIM_ROOT = "/pathsim/v1";
+  private static final String INSIGHTS_ROOT = "/vonage";
+  private static final String STORAGE_ROOT = "/storage";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final RequestLog log = new RequestLog();
+  private final PathSimEmulator pathSim;
+  private final InsightsEmulator insights;
+  private volatile Duration latency;
+
+  private Sandbox(Builder b) throws IOException {
+    this.latency = b.latency;
+    PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
+    InsightsData insightsData =
+        InsightsData.generate(b.seed, b.insightsSessions, b.now, pathSimData.linkedCalls());
+    this.pathSim = new PathSimEmulator(pathSimData, PATHSIM_KEY);
+    this.insights = new InsightsEmulator(insightsData, INSIGHTS_KEY);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
+    this.executor = Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "convosql-sandbox");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext(PATHSIM_ROOT, ex -> serve(pathSim, PATHSIM_ROOT, ex));
+    server.createContext(INSIGHTS_ROOT, ex -> serve(insights, INSIGHTS_ROOT, ex));
+    server.createContext(STORAGE_ROOT, ex -> serve(pathSim.storage(), STORAGE_ROOT, ex));
+    pathSim.setBaseUrl(pathSimUrl());
+    pathSim.setStorageUrl(storageUrl());
+    server.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private void serve(ApiHandler handler, String root, HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath().substring(root.length());
+    Map<String, List<String>> params = Exchanges.queryParams(exchange);
+    String method = exchange.getRequestMethod();
+    boolean auth = exchange.getRequestHeaders().containsKey("Authorization");
+    boolean vgai = exchange.getRequestHeaders().containsKey("X-Vgai-Key");
+    int status = 500;
+    try {
+      Duration delay = latency;
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+      status = handler.handle(exchange, method, path, params);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Exchanges.sendJson(exchange, 503, "{\"success\":false,\"error\":\"sandbox stopping\"}");
+      status = 503;
+    } catch (RuntimeException e) {
+      Exchanges.sendJson(exchange, 500, "{\"success\":false,\"error\":\"sandbox failure\"}");
+    } finally {
+      log.add(new RecordedRequest(handler.api(), method, path, params, status, auth, vgai));
+    }
+  }
+
+  /** The PathSim base URL, e.g. {@code http://127.0.0.1:41234/pathsim/v1}. */
+  public String pathSimUrl() {
+    return "http://127.0.0.1:" + port() + PATHSIM_ROOT;
+  }
+
+  /** The Insights host root, e.g. {@code http://127.0.0.1:41234/vonage}. */
+  public String insightsUrl() {
+    return "http://127.0.0.1:" + port() + INSIGHTS_ROOT;
+  }
+
+  /**
+   * Where recording downloads are redirected: the same server under another host name
+   * ({@code localhost} instead of {@code 127.0.0.1}), so clients treat it as a different host.
+   */
+  public String storageUrl() {
+    return "http://localhost:" + port() + STORAGE_ROOT;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public RequestLog requests() {
+    return log;
+  }
+
+  public PathSimEmulator pathSim() {
+    return pathSim;
+  }
+
+  public InsightsEmulator insights() {
+    return insights;
+  }
+
+  /** Sets the delay added before every answer, to model a remote host. */
+  public void setLatency(Duration latency) {
+    this.latency = Objects.requireNonNull(latency, "latency");
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** Options for a sandbox; every one has a default fit for the demo. */
+  public static final class Builder {
+    private long seed = 42L;
+    private int pathSimSessions = 3000;
+    private int insightsSessions = 3000;
+    private Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    private int port;
+    private Duration latency = Duration.ZERO;
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** How many PathSim sessions to generate across all workspaces. */
+    public Builder pathSimSessions(int count) {
+      this.pathSimSessions = count;
+      return this;
+    }
+
+    /** How many Insights sessions to generate besides those linked to PathSim voice calls. */
+    public Builder insightsSessions(int count) {
+      this.insightsSessions = count;
+      return this;
+    }
+
+    /** The instant the generated history ends at; tests fix it so answers never change. */
+    public Builder now(Instant now) {
+      this.now = Objects.requireNonNull(now, "now");
+      return this;
+    }
+
+    /** The loopback port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder latency(Duration latency) {
+      this.latency = Objects.requireNonNull(latency, "latency");
+      return this;
+    }
+
+    public Sandbox start() {
+      try {
+        return new Sandbox(this);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start the sandbox on loopback: " + e.getMessage(), e);
+      }
+    }
+  }
+}
