@@ -81,9 +81,12 @@ final class ConnectionSettings {
   }
 
   private void validateValues() throws SQLException {
-    String demo = get(ConvoSqlProperty.DEMO);
-    if (!"true".equalsIgnoreCase(demo) && !"false".equalsIgnoreCase(demo)) {
-      throw new SQLException("Connection property demo must be true or false, not '" + demo + "'", "HY000");
+    for (ConvoSqlProperty p : new ConvoSqlProperty[] {ConvoSqlProperty.DEMO, ConvoSqlProperty.PUSHDOWN}) {
+      String v = get(p);
+      if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
+        throw new SQLException("Connection property " + p.propertyName() + " must be true or false, not '"
+            + v + "'", "HY000");
+      }
     }
     String timeout = get(ConvoSqlProperty.TIMEOUT_SECONDS);
     try {
@@ -118,6 +121,10 @@ final class ConnectionSettings {
 
   boolean demo() {
     return Boolean.parseBoolean(get(ConvoSqlProperty.DEMO));
+  }
+
+  boolean pushdown() {
+    return Boolean.parseBoolean(get(ConvoSqlProperty.PUSHDOWN));
   }
 
   int timeoutSeconds() {

@@ -17,6 +17,9 @@ public enum ConvoSqlProperty {
   PATHSIM_API_KEY("pathsim.apiKey", null, "PATHSIM_API_KEY", true,
       "PathSim API key, sent as 'Authorization: Bearer …'. Falls back to the environment variable"
           + " PATHSIM_API_KEY."),
+  PUSHDOWN("pushdown", "true", null, false,
+      "Push filters, sorts, limits and projections into API requests. false reads whole tables and"
+          + " lets Calcite do everything: the same answers, more requests; for comparison and diagnosis."),
   TIMEOUT_SECONDS("timeoutSeconds", "30", null, false,
       "Seconds to wait for an API to connect and for each answer before the query fails.");
 

@@ -27,7 +27,8 @@ final class Schemas {
     PathSimSchema pathSim;
     try {
       pathSim = new PathSimSchema(
-          ApiClient.parseRoot(pathSimUrl, ConvoSqlProperty.PATHSIM_URL.propertyName()), pathSimKey, timeout);
+          ApiClient.parseRoot(pathSimUrl, ConvoSqlProperty.PATHSIM_URL.propertyName()), pathSimKey, timeout,
+          settings.pushdown());
     } catch (IllegalArgumentException e) {
       throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
     }

@@ -3,21 +3,47 @@ package io.convosql.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The requests a sandbox served, in arrival order; thread-safe, so tests can assert what a query sent. */
+/**
+ * The requests a sandbox served, in arrival order; thread-safe, so tests can assert what a query sent.
+ * A request is counted as in flight from its arrival until it is recorded, and reading the log waits
+ * for requests in flight, so a client that has its answer always finds its request in the log.
+ */
 public final class RequestLog {
+  private static final long WAIT_MILLIS = 5_000;
   private final List<RecordedRequest> requests = new ArrayList<>();
+  private int inFlight;
+
+  synchronized void begin() {
+    inFlight++;
+  }
 
   synchronized void add(RecordedRequest request) {
     requests.add(request);
+    inFlight--;
+    notifyAll();
+  }
+
+  private void awaitSettled() {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    while (inFlight > 0 && System.currentTimeMillis() < deadline) {
+      try {
+        wait(Math.max(1, deadline - System.currentTimeMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Every request served since the last {@link #clear()}. */
   public synchronized List<RecordedRequest> all() {
+    awaitSettled();
     return List.copyOf(requests);
   }
 
   /** The requests served for one API ({@code "pathsim"} or {@code "insights"}). */
   public synchronized List<RecordedRequest> of(String api) {
+    awaitSettled();
     return requests.stream().filter(r -> r.api().equals(api)).toList();
   }
 
@@ -27,6 +53,7 @@ public final class RequestLog {
   }
 
   public synchronized void clear() {
+    awaitSettled();
     requests.clear();
   }
 }

@@ -73,6 +73,7 @@ public final class Sandbox implements AutoCloseable {
     boolean auth = exchange.getRequestHeaders().containsKey("Authorization");
     boolean vgai = exchange.getRequestHeaders().containsKey("X-Vgai-Key");
     int status = 500;
+    log.begin();
     try {
       Duration delay = latency;
       if (!delay.isZero()) {

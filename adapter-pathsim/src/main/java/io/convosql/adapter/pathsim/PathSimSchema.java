@@ -19,13 +19,16 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
   private final PathSimApi api;
   private final Map<String, Table> tables = new LinkedHashMap<>();
 
-  public PathSimSchema(HttpUrl root, @Nullable String apiKey, Duration timeout) {
+  /**
+   * @param pushdown false keeps every filter, sort and limit in Calcite (see {@code pushdown})
+   */
+  public PathSimSchema(HttpUrl root, @Nullable String apiKey, Duration timeout, boolean pushdown) {
     this.api = new PathSimApi(root, apiKey, timeout);
-    tables.put("workspaces", new WorkspacesTable(api));
-    tables.put("sessions", new SessionsTable(api));
-    tables.put("transcript_lines", new TranscriptLinesTable(api));
-    tables.put("steps", new StepsTable(api));
-    tables.put("recordings", new RecordingsTable(api));
+    tables.put("workspaces", new WorkspacesTable(api, pushdown));
+    tables.put("sessions", new SessionsTable(api, pushdown));
+    tables.put("transcript_lines", new TranscriptLinesTable(api, pushdown));
+    tables.put("steps", new StepsTable(api, pushdown));
+    tables.put("recordings", new RecordingsTable(api, pushdown));
   }
 
   @Override

@@ -16,8 +16,8 @@ import org.apache.calcite.avatica.util.ByteString;
 final class RecordingsTable extends SessionChildTable {
   private static final int CONTENT = 3;
 
-  RecordingsTable(PathSimApi api) {
-    super(api, "recordings", "Recordings of PathSim sessions; session_id = x or IN reads only those"
+  RecordingsTable(PathSimApi api, boolean pushdown) {
+    super(api, pushdown, "recordings", "Recordings of PathSim sessions; session_id = x or IN reads only those"
         + " sessions; content is downloaded only when selected", "/sessions/{id}/recording", List.of(
             new Column("session_id", VARCHAR, "Session the recording belongs to"),
             new Column("file_type", VARCHAR, "MIME type: audio/wav for voice, video/mp4 for web"),

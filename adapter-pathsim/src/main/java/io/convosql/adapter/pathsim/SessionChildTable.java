@@ -28,9 +28,9 @@ abstract class SessionChildTable extends ApiTable {
   protected final PathSimApi api;
   private final String endpoint;
 
-  SessionChildTable(PathSimApi api, String name, String description, String endpoint,
-      List<Column> columns) {
-    super(name, description, columns);
+  SessionChildTable(PathSimApi api, boolean pushdown, String name, String description,
+      String endpoint, List<Column> columns) {
+    super(name, description, columns, pushdown);
     this.api = api;
     this.endpoint = endpoint;
   }

@@ -29,11 +29,11 @@ import java.util.function.Supplier;
 final class SessionsTable extends ApiTable {
   private final PathSimApi api;
 
-  SessionsTable(PathSimApi api) {
+  SessionsTable(PathSimApi api, boolean pushdown) {
     super("sessions", "PathSim test sessions of all workspaces, one row per session; pushes down"
         + " workspace_id, id, test_type, source, objective, connected, started_at ranges,"
         + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET",
-        SessionColumns.COLUMNS);
+        SessionColumns.COLUMNS, pushdown);
     this.api = api;
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
 
 /** {@code pathsim.steps}: the steps of web tests, from each session's detail. */
 final class StepsTable extends SessionChildTable {
-  StepsTable(PathSimApi api) {
-    super(api, "steps", "Steps of PathSim web tests; session_id = x or IN reads only those sessions",
+  StepsTable(PathSimApi api, boolean pushdown) {
+    super(api, pushdown, "steps", "Steps of PathSim web tests; session_id = x or IN reads only those sessions",
         "/sessions/{id}", List.of(
             new Column("session_id", VARCHAR, "Session the step belongs to"),
             new Column("step_number", INTEGER, "Step number as the API gives it"),

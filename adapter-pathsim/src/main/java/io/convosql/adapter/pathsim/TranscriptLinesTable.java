@@ -14,8 +14,8 @@ import java.util.List;
  * stands before the first {@code ": "} of the line; a line without one has no speaker.
  */
 final class TranscriptLinesTable extends SessionChildTable {
-  TranscriptLinesTable(PathSimApi api) {
-    super(api, "transcript_lines", "Lines of PathSim session transcripts; session_id = x or IN"
+  TranscriptLinesTable(PathSimApi api, boolean pushdown) {
+    super(api, pushdown, "transcript_lines", "Lines of PathSim session transcripts; session_id = x or IN"
         + " reads only those sessions", "/sessions/{id}", List.of(
             new Column("session_id", VARCHAR, "Session the line belongs to"),
             new Column("line_no", INTEGER, "Line number in the transcript, from 1"),

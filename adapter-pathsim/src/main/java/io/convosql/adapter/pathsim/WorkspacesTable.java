@@ -20,7 +20,7 @@ final class WorkspacesTable extends ApiTable {
   private static final String PATH = "/workspaces";
   private final PathSimApi api;
 
-  WorkspacesTable(PathSimApi api) {
+  WorkspacesTable(PathSimApi api, boolean pushdown) {
     super("workspaces", "PathSim workspaces of the organization (one request; filters apply locally)",
         List.of(
             new Column("id", VARCHAR, "Workspace identifier"),
@@ -29,7 +29,7 @@ final class WorkspacesTable extends ApiTable {
             new Column("organization_id", VARCHAR, "Organization owning the workspace"),
             new Column("created_at", TIMESTAMP, "When the workspace was created (UTC)"),
             new Column("is_active", BOOLEAN, "Whether the workspace is active"),
-            new Column("is_default", BOOLEAN, "Whether this is the organization's default workspace")));
+            new Column("is_default", BOOLEAN, "Whether this is the organization's default workspace")), pushdown);
     this.api = api;
   }
 

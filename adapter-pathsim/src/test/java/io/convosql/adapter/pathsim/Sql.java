@@ -54,7 +54,7 @@ final class Sql {
   }
 
   /** The plan Calcite chose, with each scan's planned requests. */
-  static String explain(Connection c, String sql) throws SQLException {
-    return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql));
+  static String explain(Connection c, String sql, Object... params) throws SQLException {
+    return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql, params)).strip();
   }
 }

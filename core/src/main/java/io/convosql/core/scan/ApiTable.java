@@ -19,11 +19,22 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
   private final String name;
   private final String description;
   private final List<Column> columns;
+  private final boolean pushdown;
 
-  protected ApiTable(String name, String description, List<Column> columns) {
+  /**
+   * @param pushdown false to keep every filter, sort and limit in Calcite (the scan then reads the
+   *     whole table), for comparing answers and for diagnosis
+   */
+  protected ApiTable(String name, String description, List<Column> columns, boolean pushdown) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
     this.columns = List.copyOf(columns);
+    this.pushdown = pushdown;
+  }
+
+  /** Whether the scan rules may fold anything into scans of this table. */
+  public boolean pushdownEnabled() {
+    return pushdown;
   }
 
   public String name() {

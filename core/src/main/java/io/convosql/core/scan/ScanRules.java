@@ -2,12 +2,16 @@ package io.convosql.core.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
@@ -21,7 +25,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The rules that fold a Filter, a Project, a Sort (with its OFFSET/FETCH) and an EnumerableLimit into
- * an {@link ApiScan}. Each keeps what the API cannot do above the new scan, never pushes a filter
+ * an {@link ApiScan}, and the converter to {@link EnumerableApiScan}. Each keeps what the API cannot do above the new scan, never pushes a filter
  * below a pushed limit, and never pushes a limit below a residual filter.
  */
 public final class ScanRules {
@@ -37,10 +41,14 @@ public final class ScanRules {
       b -> b.operand(LogicalSort.class).oneInput(s -> s.operand(ApiScan.class).noInputs()),
       SortRule::new).toRule();
   public static final RelOptRule LIMIT = new RuleConfig("ApiScanLimitRule",
-      b -> b.operand(EnumerableLimit.class).oneInput(s -> s.operand(ApiScan.class).noInputs()),
+      b -> b.operand(EnumerableLimit.class).oneInput(s -> s.operand(EnumerableApiScan.class).noInputs()),
       LimitRule::new).toRule();
+  public static final RelOptRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
+      .withConversion(ApiScan.class, Convention.NONE, EnumerableConvention.INSTANCE, "ApiScanToEnumerableRule")
+      .withRuleFactory(ToEnumerableRule::new)
+      .toRule();
 
-  public static final List<RelOptRule> ALL = List.of(FILTER, PROJECT, SORT, LIMIT);
+  public static final List<RelOptRule> ALL = List.of(FILTER, PROJECT, SORT, LIMIT, TO_ENUMERABLE);
 
   /** Pushes each conjunct the API can take; the rest stay in a Filter above the new scan. */
   static final class FilterRule extends RelRule<RuleConfig> {
@@ -52,6 +60,9 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
       ApiScan scan = call.rel(1);
+      if (!scan.apiTable().pushdownEnabled()) {
+        return;
+      }
       ScanSpec spec = scan.spec();
       if (spec.hasOffsetOrFetch() || spec.empty()) {
         return;
@@ -93,6 +104,9 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalProject project = call.rel(0);
       ApiScan scan = call.rel(1);
+      if (!scan.apiTable().pushdownEnabled()) {
+        return;
+      }
       ScanSpec spec = scan.spec();
       List<RexNode> exprs = project.getProjects();
       int[] narrowed;
@@ -145,6 +159,9 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalSort sort = call.rel(0);
       ApiScan scan = call.rel(1);
+      if (!scan.apiTable().pushdownEnabled()) {
+        return;
+      }
       ScanSpec spec = scan.spec();
       List<SortKey> keys = new ArrayList<>();
       for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
@@ -181,7 +198,10 @@ public final class ScanRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       EnumerableLimit limit = call.rel(0);
-      ApiScan scan = call.rel(1);
+      EnumerableApiScan scan = call.rel(1);
+      if (!scan.apiTable().pushdownEnabled()) {
+        return;
+      }
       if (scan.spec().hasOffsetOrFetch()) {
         return;
       }
@@ -191,6 +211,19 @@ public final class ScanRules {
         return;
       }
       call.transformTo(scan.with(scan.spec().withOffsetFetch(offset, fetch)));
+    }
+  }
+
+  /** Turns the final logical scan into the executable one. */
+  static final class ToEnumerableRule extends ConverterRule {
+    ToEnumerableRule(ConverterRule.Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      ApiScan scan = (ApiScan) rel;
+      return new EnumerableApiScan(scan.getCluster(), scan.getTable(), scan.apiTable(), scan.spec());
     }
   }
 

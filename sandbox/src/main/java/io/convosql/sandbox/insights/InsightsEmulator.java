@@ -1,0 +1,134 @@
+package io.convosql.sandbox.insights;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.convosql.sandbox.ApiHandler;
+import io.convosql.sandbox.Exchanges;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Insights API's HTTP surface: search, get, search-by-id and delete of sessions, each requiring the
+ * {@code X-Vgai-Key} header; invalid parameters answer 401 with a {@code detail}, as the API does.
+ */
+public final class InsightsEmulator implements ApiHandler {
+  private static final String KEY_HEADER = "X-Vgai-Key";
+  private static final long SEARCH_BY_ID_DELAY_MS = 150;
+  private static final String UNENCODED = "{}[]\"";
+  private static final String NOT_FOUND = "Session not found";
+
+  private final InsightsData data;
+  private final byte[] apiKey;
+  private final SessionSearch search;
+
+  public InsightsEmulator(InsightsData data, String apiKey) {
+    this.data = Objects.requireNonNull(data, "data");
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey").getBytes(StandardCharsets.UTF_8);
+    this.search = new SessionSearch(data);
+  }
+
+  public InsightsData data() {
+    return data;
+  }
+
+  @Override
+  public String api() {
+    return "insights";
+  }
+
+  @Override
+  public int handle(HttpExchange exchange, String method, String path, Map<String, List<String>> params)
+      throws IOException {
+    Route route = Route.of(path);
+    if (route == null) {
+      return send(exchange, 404, Json.detail("Not Found"));
+    }
+    if (!route.endpoint().method.equals(method)) {
+      return send(exchange, 405, Json.detail("Method Not Allowed"));
+    }
+    if (!authorized(exchange)) {
+      return send(exchange, 401, Json.detail("Invalid API key"));
+    }
+    try {
+      return switch (route.endpoint()) {
+        case SEARCH -> search(exchange, params);
+        case GET_SESSION -> getSession(exchange, route.sessionId(), params);
+        case SEARCH_BY_ID -> searchById(exchange, route.sessionId());
+        case DELETE_SESSION -> delete(exchange, route.sessionId(), params);
+      };
+    } catch (InvalidRequest e) {
+      return send(exchange, 401, Json.detail(e.getMessage()));
+    }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    String key = exchange.getRequestHeaders().getFirst(KEY_HEADER);
+    return key != null && MessageDigest.isEqual(apiKey, key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Searches; a query with unencoded braces, brackets or quotes finds nothing, as the document warns. */
+  private int search(HttpExchange exchange, Map<String, List<String>> params) throws IOException {
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw != null && raw.chars().anyMatch(ch -> UNENCODED.indexOf(ch) >= 0)) {
+      return send(exchange, 200, SessionSearch.empty(
+          SearchQuery.orDefault(SearchQuery.first(params, "page_size"), SearchQuery.DEFAULT_PAGE_SIZE),
+          SearchQuery.orDefault(SearchQuery.first(params, "page_number"), SearchQuery.DEFAULT_PAGE_NUMBER)));
+    }
+    return send(exchange, 200, search.run(SearchQuery.parse(params)));
+  }
+
+  private int getSession(HttpExchange exchange, String id, Map<String, List<String>> params) throws IOException {
+    LocalDate day = sessionDay(params);
+    Optional<StoredSession> session = data.find(id).filter(s -> s.day().equals(day));
+    return session.isPresent()
+        ? send(exchange, 200, session.get().json())
+        : send(exchange, 404, Json.detail(NOT_FOUND));
+  }
+
+  /** Finds a session over all dates, slowly, as the document warns this endpoint is. */
+  private int searchById(HttpExchange exchange, String id) throws IOException {
+    try {
+      Thread.sleep(SEARCH_BY_ID_DELAY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return send(exchange, 503, Json.detail("Service stopping"));
+    }
+    Optional<StoredSession> session = data.find(id);
+    return session.isPresent()
+        ? send(exchange, 200, session.get().json())
+        : send(exchange, 404, Json.detail(NOT_FOUND));
+  }
+
+  private int delete(HttpExchange exchange, String id, Map<String, List<String>> params) throws IOException {
+    return data.delete(id, sessionDay(params))
+        ? send(exchange, 200, "{\"success\":true}")
+        : send(exchange, 404, Json.detail(NOT_FOUND));
+  }
+
+  /** The UTC day of {@code session_start_time}, which may be a date or an imprecise datetime. */
+  private static LocalDate sessionDay(Map<String, List<String>> params) {
+    List<String> values = params.get("session_start_time");
+    if (values == null || values.isEmpty()) {
+      throw new InvalidRequest("session_start_time is required");
+    }
+    if (values.size() > 1) {
+      throw new InvalidRequest("Invalid session_start_time: given more than once");
+    }
+    try {
+      return IsoTime.parse(values.get(0)).utcDay();
+    } catch (DateTimeException e) {
+      throw new InvalidRequest("Invalid session_start_time: expected an ISO date or datetime");
+    }
+  }
+
+  private static int send(HttpExchange exchange, int status, String json) throws IOException {
+    Exchanges.sendJson(exchange, status, json);
+    return status;
+  }
+}

@@ -1,0 +1,119 @@
+package io.convosql.sandbox.pathsim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/** Writes sessions as the API shows them: a Test History row, or a row followed by the detail fields. */
+final class SessionJson {
+  private final SessionDetail detail;
+  private final ObjectNode node;
+
+  private SessionJson(Session session) {
+    this.detail = session.detail();
+    this.node = row(session);
+  }
+
+  /** The Test History row of a session, with the columns in the document's order. */
+  static ObjectNode row(Session s) {
+    return Wire.object()
+        .put("Time", Wire.TABLE_TIME.format(s.time()))
+        .put("Test Type", s.testType().label())
+        .put("Objective", s.objective().label())
+        .put("Connected", s.connected().label())
+        .put("Virtual Customer", s.virtualCustomer())
+        .put("Target", s.target())
+        .put("Source", s.source().label())
+        .put("_id", s.id())
+        .put("test_id", s.testId());
+  }
+
+  /** The row followed by the detail fields; {@code baseUrl} is the API root recording URLs start with. */
+  static ObjectNode detail(Session session, String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    SessionJson json = new SessionJson(session);
+    SessionDetail d = json.detail;
+    if (d.durationSeconds() != null) {
+      json.node.put("duration", duration(d.durationSeconds()));
+    }
+    if (d.hasRecording()) {
+      json.node.put("recording_url", baseUrl + "/sessions/" + session.id() + "/recording");
+    }
+    json.put("summary", d.summary());
+    json.put("call_successful", d.callSuccessful());
+    json.put("test_successful", d.testSuccessful());
+    json.put("objective_met", d.objectiveMet());
+    if (d.web() != null) {
+      json.put("reached_target_website", d.web().reachedTargetWebsite());
+      json.put("intent_achieved", d.web().intentAchieved());
+    }
+    if (d.voice() != null) {
+      VoiceDetail v = d.voice();
+      json.put("transcript", v.transcript());
+      json.put("to_number", v.toNumber());
+      json.put("disconnection_reason", v.disconnectionReason());
+      json.put("user_sentiment", v.userSentiment());
+      json.latency(v.latency());
+    }
+    if (d.web() != null) {
+      json.node.put("target_url", d.web().targetUrl());
+      ArrayNode steps = json.node.putArray("steps");
+      for (Step st : d.web().steps()) {
+        steps.addObject()
+            .put("step_number", st.stepNumber())
+            .put("action", st.action())
+            .put("target", st.target())
+            .put("value", st.value())
+            .put("status", st.status())
+            .put("timestamp", st.timestamp());
+      }
+    }
+    return json.node;
+  }
+
+  /** A duration as the API writes it: {@code 45s}, {@code 4m 28s}, {@code 1h 2m 5s}. */
+  static String duration(int seconds) {
+    int h = seconds / 3600;
+    int m = seconds % 3600 / 60;
+    int s = seconds % 60;
+    if (h > 0) {
+      return h + "h " + m + "m " + s + "s";
+    }
+    return m > 0 ? m + "m " + s + "s" : s + "s";
+  }
+
+  private void put(String key, String value) {
+    if (value != null) {
+      node.put(key, value);
+    } else {
+      absent(key);
+    }
+  }
+
+  private void put(String key, Boolean value) {
+    if (value != null) {
+      node.put(key, value);
+    } else {
+      absent(key);
+    }
+  }
+
+  /** Leaves an absent value out, or writes it as null when the session's data has it so. */
+  private void absent(String key) {
+    if (detail.nullKeys().contains(key)) {
+      node.putNull(key);
+    }
+  }
+
+  private void latency(LatencyStats stats) {
+    if (stats == null) {
+      absent("far_end_latency_stats");
+      return;
+    }
+    node.putObject("far_end_latency_stats")
+        .put("average_ms", stats.averageMs())
+        .put("min_ms", stats.minMs())
+        .put("max_ms", stats.maxMs())
+        .put("valid_measurements", stats.validMeasurements());
+  }
+}

@@ -1,0 +1,106 @@
+package io.convosql.sandbox.insights;
+
+import static io.convosql.sandbox.insights.FilterTest.expected;
+import static io.convosql.sandbox.insights.FilterTest.found;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** filter_by match clauses: any word, any case, never on ID fields; and the filter-only shortcuts. */
+class MatchTest {
+  private static Set<String> words(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty()).collect(Collectors.toSet());
+  }
+
+  /** True when a turn of the chosen speaker (user, agent or either) shares a word with the query. */
+  private static boolean said(JsonNode doc, String speaker, String query) {
+    Set<String> wanted = words(query);
+    for (JsonNode turn : doc.get("transcription")) {
+      var field = turn.fields().next();
+      boolean user = field.getKey().equals("user");
+      boolean pick = speaker.equals("any") || (speaker.equals("user") == user);
+      if (pick && words(field.getValue().asText()).stream().anyMatch(wanted::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String match(String field, String text) {
+    return "{\"must\":[{\"match\":{\"" + field + "\":\"" + text + "\"}}]}";
+  }
+
+  @Test
+  void matchFindsAnyWordInAnyCase() {
+    List<String> appointment = found(match("transcription.user", "APPOINTMENT"));
+    assertThat(appointment).isEqualTo(expected(d -> said(d, "user", "appointment"))).isNotEmpty();
+    List<String> either = found(match("transcription.user", "appointment, pizza!"));
+    assertThat(either).isEqualTo(expected(d -> said(d, "user", "appointment pizza")))
+        .containsAll(appointment).hasSizeGreaterThan(appointment.size());
+    assertThat(found(match("transcription.user", "appoint"))).isEmpty();
+    assertThat(found(match("transcription.user", "?!"))).isEmpty();
+  }
+
+  @Test
+  void transcriptionFieldsPickTheSpeaker() {
+    assertThat(found(match("transcription.client", "cancel"))).isEqualTo(found(match("transcription.user", "cancel")))
+        .isEqualTo(expected(d -> said(d, "user", "cancel"))).isNotEmpty();
+    assertThat(found(match("transcription.agent", "balance")))
+        .isEqualTo(expected(d -> said(d, "agent", "balance"))).isNotEmpty();
+    assertThat(found(match("transcription", "dentist hours")))
+        .isEqualTo(expected(d -> said(d, "any", "dentist hours"))).isNotEmpty();
+    assertThat(found(match("transcription.agent", "repeat"))).isEmpty();
+    assertThat(found(match("transcription.user", "repeat"))).isNotEmpty();
+  }
+
+  @Test
+  void matchOnIdFieldsMatchesNothing() {
+    String agent = InsightsHttp.shared().insights().data().agents().get(1).name();
+    assertThat(found("{\"must\":[{\"term\":{\"agent_information.name\":\"" + agent + "\"}}]}")).isNotEmpty();
+    for (String field : List.of("agent_information.name", "channel", "source", "id", "tags_list.tag",
+        "flow_path.type", "channel_data.call_status", "params_list.value")) {
+      assertThat(found(match(field, "Pizza Palace voice ended speak invalid Benjamin"))).as(field).isEmpty();
+    }
+    assertThat(found(match("status", "ended"))).isEqualTo(expected(d -> d.get("status").asText().equals("ended")));
+    assertThat(found(match("flow_path.context.user_input", "appointment")))
+        .isEqualTo(found(match("transcription.user", "appointment")));
+  }
+
+  @Test
+  void parameterShortcutComparesTheLastValue() {
+    JsonNode doc = InsightsHttp.shared().insights().data().document(expected(d -> d.get("params").has("name")).get(0))
+        .orElseThrow();
+    String name = doc.get("params").get("name").get("value").asText();
+    assertThat(found("{\"must\":[{\"term\":{\"parameters.name\":\"" + name + "\"}}]}"))
+        .isEqualTo(expected(d -> d.path("params").path("name").path("value").asText().equals(name)))
+        .contains(doc.get("id").asText());
+    assertThat(found("{\"must\":[{\"term\":{\"params.name.value\":\"" + name + "\"}}]}"))
+        .isEqualTo(found("{\"must\":[{\"term\":{\"parameters.name\":\"" + name + "\"}}]}"));
+    assertThat(found("{\"must\":[{\"match\":{\"parameters.name\":\"" + name + "\"}}]}")).isEmpty();
+  }
+
+  @Test
+  void tagShortcutComparesTheCountInAnyCategory() {
+    List<String> twice = found("{\"must\":[{\"term\":{\"tags.invalid\":2}}]}");
+    assertThat(twice).isEqualTo(expected(d -> countOf(d, "invalid") == 2)).isNotEmpty();
+    assertThat(found("{\"must\":[{\"term\":{\"tags.invalid\":\"2\"}}]}")).isEqualTo(twice);
+    assertThat(found("{\"must\":[{\"term\":{\"tags.resolved\":1}}]}"))
+        .isEqualTo(expected(d -> countOf(d, "resolved") == 1)).isNotEmpty();
+    assertThat(found("{\"must\":[{\"match\":{\"tags.resolved\":\"1\"}}]}")).isEmpty();
+  }
+
+  private static int countOf(JsonNode doc, String tag) {
+    int count = 0;
+    for (JsonNode category : doc.get("tags")) {
+      count += category.path(tag).asInt();
+    }
+    return count;
+  }
+}
