@@ -29,6 +29,14 @@ public final class Sandbox implements AutoCloseable {
   /** The API key the emulated Insights API accepts. */
   public static final String INSIGHTS_KEY = "sandbox-insights-key";
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits for
+    // the client's delayed ACK (about 40 ms). The server reads this once, when its classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final String PATHSIM_ROOT = "/pathsim/v1";
   private static final String INSIGHTS_ROOT = "/vonage";
   private static final String STORAGE_ROOT = "/storage";

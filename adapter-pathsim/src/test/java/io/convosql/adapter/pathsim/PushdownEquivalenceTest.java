@@ -1,0 +1,90 @@
+package io.convosql.adapter.pathsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.pathsim.Session;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The answer with pushdown is the answer without it: each query runs on a connection that pushes
+ * everything it can and on one with {@code pushdown=false}, and the results must be identical (in order
+ * where the query orders them fully, as multisets otherwise).
+ */
+class PushdownEquivalenceTest {
+  private static Connection pushed;
+  private static Connection plain;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    pushed = PathSimFixture.connect(true);
+    plain = PathSimFixture.connect(false);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    pushed.close();
+    plain.close();
+  }
+
+  static Stream<Arguments> queries() {
+    List<String> busy = PathSimFixture.busyWorkspaces();
+    String w1 = busy.get(0);
+    String w2 = busy.get(1);
+    Session a = PathSimFixture.data().sessions().get(100);
+    Session b = PathSimFixture.data().sessions().get(1500);
+    return Stream.of(
+        Arguments.of("SELECT COUNT(*) FROM pathsim.sessions WHERE workspace_id = ?", new Object[] {w1}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE test_type = 'Voice' AND source = 'Campaign'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE objective = 'Achieved' OR connected = 'Failed'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE objective = 'Not Achieved' AND connected = 'Connected'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE objective = '--'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE virtual_customer LIKE '%Pizza%'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE virtual_customer = 'National Weather Service Test'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE target LIKE '+1%' AND test_type = 'Web'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE started_at BETWEEN TIMESTAMP '2025-07-01 06:30:00'"
+            + " AND TIMESTAMP '2025-07-09 23:59:00'", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE started_at > TIMESTAMP '2025-08-20 00:00:00'"
+            + " AND connected IN ('Connected', 'Failed')", new Object[0]),
+        Arguments.of("SELECT started_at FROM pathsim.sessions WHERE workspace_id IN (?, ?)"
+            + " ORDER BY started_at DESC LIMIT 25", new Object[] {w1, w2}),
+        Arguments.of("SELECT started_at FROM pathsim.sessions ORDER BY started_at LIMIT 7 OFFSET 3", new Object[0]),
+        Arguments.of("SELECT started_at, test_type FROM pathsim.sessions WHERE workspace_id = ? AND test_type = 'Web'"
+            + " ORDER BY started_at DESC LIMIT 5 OFFSET 40", new Object[] {w2}),
+        Arguments.of("SELECT test_type, COUNT(*) FROM pathsim.sessions GROUP BY test_type", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE test_type <> 'Web' AND workspace_id NOT IN (?)", new Object[] {w1}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND started_at >= ?",
+            new Object[] {w2, Timestamp.valueOf("2025-08-01 12:00:00")}),
+        Arguments.of("SELECT id, duration_seconds, user_sentiment FROM pathsim.sessions WHERE id IN (?, ?)",
+            new Object[] {a.id(), b.id()}),
+        Arguments.of("SELECT session_id, line_no, speaker, text FROM pathsim.transcript_lines WHERE session_id = ?",
+            new Object[] {a.id()}),
+        Arguments.of("SELECT name FROM pathsim.workspaces WHERE is_active AND NOT is_default", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND 1 = 0", new Object[] {w1}));
+  }
+
+  @ParameterizedTest
+  @MethodSource("queries")
+  void sameAnswerWithAndWithoutPushdown(String sql, Object[] params) throws SQLException {
+    PathSimFixture.clear();
+    List<String> withPushdown = Sql.rows(pushed, sql, params);
+    int pushedRequests = PathSimFixture.requests().size();
+    PathSimFixture.clear();
+    List<String> without = Sql.rows(plain, sql, params);
+    int plainRequests = PathSimFixture.requests().size();
+    if (sql.contains("ORDER BY")) {
+      assertThat(withPushdown).isEqualTo(without);
+    } else {
+      assertThat(withPushdown).containsExactlyInAnyOrderElementsOf(without);
+    }
+    assertThat(pushedRequests).isLessThanOrEqualTo(plainRequests);
+  }
+}

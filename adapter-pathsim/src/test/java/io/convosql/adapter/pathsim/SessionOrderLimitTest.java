@@ -1,0 +1,153 @@
+package io.convosql.adapter.pathsim;
+
+import static io.convosql.adapter.pathsim.PathSimFixture.clear;
+import static io.convosql.adapter.pathsim.PathSimFixture.newestFirst;
+import static io.convosql.adapter.pathsim.PathSimFixture.requests;
+import static io.convosql.adapter.pathsim.PathSimFixture.sessions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.pathsim.Session;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** ORDER BY, LIMIT and OFFSET on pathsim.sessions: pushed into sort/limit/offset, paged lazily. */
+class SessionOrderLimitTest {
+  private static Connection connection;
+  private static String busiest;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    connection = PathSimFixture.connect(true);
+    busiest = PathSimFixture.busyWorkspaces().get(0);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  @BeforeEach
+  void clearLog() {
+    clear();
+  }
+
+  private static List<String> idAndTime(List<Session> sessions) {
+    return sessions.stream().map(s -> s.id() + "; " + PathSimFixture.jdbcTime(s.time()) + ".000").toList();
+  }
+
+  @Test
+  void newestTenIsOneRequest() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(0, 10);
+    String sql = "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' ORDER BY started_at DESC LIMIT 10";
+    assertThat(Sql.rows(connection, sql)).isEqualTo(idAndTime(expected));
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=10&offset=0&sort=-created_at");
+    assertThat(Sql.explain(connection, sql)).isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]],"
+        + " columns=[[id, started_at]], filter=[[workspace_id = " + busiest + "]],"
+        + " sort=[[started_at DESC NULLS LAST]], fetch=[10], request=[GET /workspaces/" + busiest
+        + "/sessions?sort=-created_at&limit=10&offset=0 (next pages while hasMore)])");
+  }
+
+  @Test
+  void ascendingOrderIsPushedToo() throws SQLException {
+    List<Session> all = sessions(s -> s.workspaceId().equals(busiest));
+    String sql = "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' ORDER BY started_at LIMIT 3";
+    assertThat(Sql.rows(connection, sql)).isEqualTo(idAndTime(all.subList(0, 3)));
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=3&offset=0&sort=created_at");
+  }
+
+  @Test
+  void offsetGoesToTheApiWhenTheListIsExact() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(20, 30);
+    assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '"
+        + busiest + "' ORDER BY started_at DESC LIMIT 10 OFFSET 20")).isEqualTo(idAndTime(expected));
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=10&offset=20&sort=-created_at");
+  }
+
+  @Test
+  void limitOverOnePageIsPagedUpToTheLimit() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(0, 250);
+    assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '"
+        + busiest + "' ORDER BY started_at DESC LIMIT 250")).isEqualTo(idAndTime(expected));
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=100&offset=0&sort=-created_at",
+        "GET /workspaces/" + busiest + "/sessions?limit=100&offset=100&sort=-created_at",
+        "GET /workspaces/" + busiest + "/sessions?limit=50&offset=200&sort=-created_at");
+  }
+
+  @Test
+  void topNAcrossWorkspacesMergesOneRequestPerWorkspace() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> true)).subList(0, 5);
+    assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions ORDER BY started_at DESC LIMIT 5"))
+        .isEqualTo(idAndTime(expected));
+    List<String> sent = requests();
+    int workspaces = PathSimFixture.data().workspaces().size();
+    assertThat(sent).hasSize(1 + workspaces).first().isEqualTo("GET /workspaces");
+    assertThat(sent.subList(1, sent.size())).allMatch(r -> r.endsWith("/sessions?limit=5&offset=0&sort=-created_at"));
+  }
+
+  @Test
+  void offsetAcrossWorkspacesIsAppliedAfterTheMerge() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> true)).subList(7, 10);
+    assertThat(Sql.rows(connection,
+        "SELECT id, started_at FROM pathsim.sessions ORDER BY started_at DESC LIMIT 3 OFFSET 7"))
+        .isEqualTo(idAndTime(expected));
+    assertThat(requests().subList(1, requests().size()))
+        .allMatch(r -> r.endsWith("/sessions?limit=10&offset=0&sort=-created_at"));
+  }
+
+  @Test
+  void limitWithoutOrderReadsOnlyWhatItNeeds() throws SQLException {
+    assertThat(Sql.rows(connection, "SELECT id FROM pathsim.sessions LIMIT 10")).hasSize(10);
+    assertThat(requests()).hasSize(2).first().isEqualTo("GET /workspaces");
+    assertThat(requests().get(1)).endsWith("/sessions?limit=10&offset=0");
+  }
+
+  @Test
+  void limitWithAResidualFilterStaysAboveIt() throws SQLException {
+    String sql = "SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' AND virtual_customer LIKE '%Weather%' LIMIT 2";
+    assertThat(Sql.explain(connection, sql)).contains("EnumerableLimit(fetch=[2])").doesNotContain("fetch=[2], request");
+    clear();
+    assertThat(Sql.rows(connection, sql)).hasSize(2);
+    assertThat(requests()).allMatch(r -> r.contains("limit=100"));
+  }
+
+  @Test
+  void calculatedFiltersPageByHasMoreThroughShortPages() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest)
+        && s.connected().label().equals("In Progress")));
+    // In Progress is rare, so most pages come back short or empty while hasMore stays true.
+    assertThat(expected.size()).isBetween(1, 60);
+    assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '"
+        + busiest + "' AND connected = 'In Progress' ORDER BY started_at DESC LIMIT 1000"))
+        .isEqualTo(idAndTime(expected));
+    int all = sessions(s -> s.workspaceId().equals(busiest)).size();
+    assertThat(requests()).hasSize((all + 99) / 100)
+        .allMatch(r -> r.contains("connected=in_progress") && r.contains("limit=100"));
+  }
+
+  @Test
+  void preparedLimitAndOffset() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(5, 9);
+    assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = ?"
+        + " ORDER BY started_at DESC LIMIT ? OFFSET ?", busiest, 4, 5)).isEqualTo(idAndTime(expected));
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=4&offset=5&sort=-created_at");
+  }
+
+  @Test
+  void orderByAnotherColumnStaysInCalcite() throws SQLException {
+    String sql = "SELECT id, virtual_customer FROM pathsim.sessions WHERE workspace_id = 'w' ORDER BY virtual_customer";
+    assertThat(Sql.explain(connection, sql)).contains("EnumerableSort").doesNotContain("sort=created_at");
+  }
+}
