@@ -110,10 +110,13 @@ final class ConnectionSettings {
     return out;
   }
 
-  /** A property's value, its environment fallback, or its default; null when none. */
+  /**
+   * A property's value, its environment fallback, or its default; null when none. An empty value
+   * counts as not given (SQL tools send empty fields), so an empty key still falls back.
+   */
   @Nullable String get(ConvoSqlProperty p) {
     String v = properties.getProperty(p.propertyName());
-    if (v == null && p.environmentVariable() != null) {
+    if ((v == null || v.isEmpty()) && p.environmentVariable() != null) {
       v = environment.apply(p.environmentVariable());
     }
     return v == null || v.isEmpty() ? p.defaultValue() : v;

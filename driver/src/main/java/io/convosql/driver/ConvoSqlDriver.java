@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -97,13 +98,18 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     };
   }
 
+  /** Every convosql property with its description and its value in the URL or info; never a secret. */
   @Override
-  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties values = info == null ? new Properties() : info;
+    if (url != null && acceptsURL(url)) {
+      values = ConnectStringParser.parse(url.substring(PREFIX.length()), values);
+    }
     ConvoSqlProperty[] all = ConvoSqlProperty.values();
     DriverPropertyInfo[] out = new DriverPropertyInfo[all.length];
     for (int i = 0; i < all.length; i++) {
       ConvoSqlProperty p = all[i];
-      String given = info == null ? null : info.getProperty(p.propertyName());
+      String given = values.getProperty(p.propertyName());
       DriverPropertyInfo d = new DriverPropertyInfo(p.propertyName(),
           p.secret() ? null : given != null ? given : p.defaultValue());
       d.description = p.description();

@@ -1,25 +1,48 @@
 package io.convosql.driver;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import sqlline.Application;
+import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
 /**
  * The convosql shell: sqlline on a convosql connection. {@code --demo} connects to the built-in
  * sandbox, {@code --url 'jdbc:convosql:...'} to real APIs, {@code -e "SQL"} runs one statement,
- * prints its result and exits (0 on success, 1 on error). Other options go to sqlline as they are.
+ * prints its result and exits (0 on success, 1 on error, 2 on bad arguments). Other options go to
+ * sqlline as they are.
  */
 public final class Shell {
   private Shell() {}
 
   public static void main(String[] args) throws IOException {
-    System.exit(run(args, System.out));
+    // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.
+    setIfAbsent("org.jline.terminal.dumb", "true");
+    // The demo sandbox (the JDK's HttpServer) otherwise answers each keep-alive request ~40 ms late.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the shell and returns its exit status. */
-  static int run(String[] args, PrintStream out) throws IOException {
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
+  /** Runs the shell with its output and errors going to the given streams; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     String url = null;
     String statement = null;
     List<String> passThrough = new ArrayList<>();
@@ -39,19 +62,51 @@ public final class Shell {
       }
     }
     if (url == null) {
-      out.println(usage());
+      err.println(usage());
       return 2;
     }
     List<String> sqlline = new ArrayList<>(List.of(
         "-d", ConvoSqlDriver.class.getName(), "-u", url, "-n", "", "-p", "",
-        "--connectInteractionMode=notAskCredentials", "--maxWidth=200"));
+        "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE"));
+    if (!redact(url).equals(url)) {
+      // The prompt shows the nickname instead of a URL that holds a key.
+      sqlline.addAll(List.of("-nn", redact(url)));
+    }
     sqlline.addAll(passThrough);
     if (statement != null) {
       sqlline.add("-e");
       sqlline.add(statement);
     }
-    SqlLine.Status status = SqlLine.start(sqlline.toArray(new String[0]), null, statement == null);
+    SqlLine shell = new ConciseSqlLine(statement != null);
+    shell.setOutputStream(out);
+    shell.setErrorStream(err);
+    // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.
+    InputStream input = statement == null ? null : new ByteArrayInputStream(new byte[0]);
+    SqlLine.Status status = shell.begin(sqlline.toArray(new String[0]), input, statement == null);
     return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /** The URL with the value of every secret property replaced by {@code ****}. */
+  static String redact(String url) {
+    if (!url.startsWith(ConvoSqlDriver.PREFIX)) {
+      return url;
+    }
+    Properties pairs;
+    try {
+      pairs = ConnectStringParser.parse(url.substring(ConvoSqlDriver.PREFIX.length()));
+    } catch (SQLException e) {
+      return ConvoSqlDriver.PREFIX + "…";
+    }
+    if (pairs.stringPropertyNames().stream().map(ConvoSqlProperty::byNameIgnoreCase)
+        .noneMatch(p -> p != null && p.secret())) {
+      return url;
+    }
+    return ConvoSqlDriver.PREFIX + new TreeSet<>(pairs.stringPropertyNames()).stream()
+        .map(name -> {
+          ConvoSqlProperty p = ConvoSqlProperty.byNameIgnoreCase(name);
+          return name + "=" + (p != null && p.secret() ? "****" : pairs.getProperty(name));
+        })
+        .collect(Collectors.joining(";"));
   }
 
   static String usage() {
@@ -62,6 +117,64 @@ public final class Shell {
         "  java -jar convosql-jdbc.jar --url 'jdbc:convosql:pathsim.apiKey=…'",
         "  java -jar convosql-jdbc.jar --demo -e \"SELECT * FROM pathsim.workspaces\"",
         "",
+        "  --demo        connect to the built-in sandbox (no key needed)",
+        "  --url URL     connect with a jdbc:convosql: URL; keys may also come from the",
+        "                environment (PATHSIM_API_KEY)",
+        "  -e SQL        run one statement, print its result and exit (1 on error)",
+        "  --help        this text",
+        "",
         "Other options go to sqlline, e.g. --outputformat=csv.");
+  }
+
+  /**
+   * sqlline that reports an SQL error as its message alone, unless {@code --verbose=true} (sqlline
+   * itself prints every stack trace of {@code -e} and of connecting), and that does not print its
+   * banner after the result of {@code -e}.
+   */
+  private static final class ConciseSqlLine extends SqlLine {
+    private static final String BANNER = new Application().getInfoMessage();
+    private static final int WIDTH_WITHOUT_TERMINAL = 200;
+    private final boolean oneStatement;
+
+    ConciseSqlLine(boolean oneStatement) {
+      this.oneStatement = oneStatement;
+    }
+
+    /** Reads the terminal's width like sqlline, but a terminal without one (0) gets 200 columns. */
+    @Override
+    public LineReader getConsoleReader(InputStream inputStream, History fileHistory) throws IOException {
+      LineReader reader = super.getConsoleReader(inputStream, fileHistory);
+      if (getOpts().getMaxWidth() <= 0) {
+        getOpts().set(BuiltInProperty.MAX_WIDTH, WIDTH_WITHOUT_TERMINAL);
+      }
+      return reader;
+    }
+
+    @Override
+    public void info(String msg) {
+      if (!(oneStatement && BANNER.equals(msg))) {
+        super.info(msg);
+      }
+    }
+
+    @Override
+    public void handleException(Throwable e) {
+      Throwable t = e;
+      while (t instanceof InvocationTargetException && t.getCause() != null) {
+        t = t.getCause();
+      }
+      if (!(t instanceof SQLException) && t.getCause() instanceof SQLException) {
+        t = t.getCause(); // sqlline's WrappedSqlException
+      }
+      if (!(t instanceof SQLException) || getOpts().getVerbose()) {
+        super.handleException(e);
+        return;
+      }
+      SQLException first = (SQLException) t;
+      for (SQLException s = first; s != null; s = s.getNextException() == first ? null : s.getNextException()) {
+        error("Error: " + (s.getMessage() == null ? s.getClass().getName() : s.getMessage().strip())
+            + (s.getSQLState() == null ? "" : " (state=" + s.getSQLState() + ")"));
+      }
+    }
   }
 }

@@ -1,0 +1,133 @@
+package io.convosql.driver;
+
+import static io.convosql.driver.DriverFixture.connectFailure;
+import static io.convosql.driver.DriverFixture.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opening connections through {@link DriverManager}: the service registration, URL pairs and
+ * {@code Properties}, and the errors a mistyped or unknown property gives.
+ */
+class DriverConnectTest {
+  private static final String WORKSPACES = "SELECT COUNT(*) FROM pathsim.workspaces";
+  private static final String DEAD_URL = "http://127.0.0.1:9/v1";
+
+  private static String workspaceCount() {
+    return Integer.toString(DriverFixture.data().workspaces().size());
+  }
+
+  private static Properties properties(String... pairs) {
+    Properties p = new Properties();
+    for (int i = 0; i < pairs.length; i += 2) {
+      p.setProperty(pairs[i], pairs[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void theDriverIsAJavaSqlDriverService() throws SQLException {
+    assertThat(ServiceLoader.load(Driver.class).stream().map(ServiceLoader.Provider::type))
+        .contains(ConvoSqlDriver.class);
+    Driver driver = DriverManager.getDriver("jdbc:convosql:");
+    assertThat(driver).isInstanceOf(ConvoSqlDriver.class);
+    assertThat(driver.acceptsURL("jdbc:calcite:")).isFalse();
+  }
+
+  @Test
+  void urlPairsWork() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(rows(c, WORKSPACES)).containsExactly(workspaceCount());
+    }
+  }
+
+  @Test
+  void propertiesWorkWithABareUrl() throws SQLException {
+    Properties info = properties("pathsim.url", DriverFixture.SANDBOX.pathSimUrl(),
+        "pathsim.apiKey", Sandbox.PATHSIM_KEY);
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:", info)) {
+      assertThat(rows(c, WORKSPACES)).containsExactly(workspaceCount());
+    }
+  }
+
+  @Test
+  void theUrlWinsOverProperties() throws SQLException {
+    Properties info = properties("pathsim.url", DEAD_URL, "pathsim.apiKey", Sandbox.PATHSIM_KEY);
+    Properties before = (Properties) info.clone();
+    String url = "jdbc:convosql:pathsim.url=" + DriverFixture.SANDBOX.pathSimUrl();
+    try (Connection c = DriverManager.getConnection(url, info)) {
+      assertThat(rows(c, WORKSPACES)).containsExactly(workspaceCount());
+    }
+    assertThat(info).as("the caller's Properties are left as they were").isEqualTo(before);
+  }
+
+  @Test
+  void calcitePropertiesAreAccepted() throws SQLException {
+    try (Connection c = DriverFixture.connect("fun=mysql", "caseSensitive=false")) {
+      assertThat(rows(c, "SELECT MD5('a')")).containsExactly("0cc175b9c0f1b6a831c399e269772661");
+    }
+  }
+
+  @Test
+  void toolPropertiesUserAndPasswordAreIgnored() throws SQLException {
+    try (Connection c = DriverManager.getConnection(DriverFixture.url(), "someone", "secret")) {
+      assertThat(rows(c, WORKSPACES)).containsExactly(workspaceCount());
+    }
+  }
+
+  @Test
+  void anUnknownPropertyIsAnErrorListingTheValidOnes() {
+    assertThat(connectFailure("jdbc:convosql:demo=true;pathsim.uri=http://x"))
+        .hasMessageStartingWith("Unknown connection property 'pathsim.uri'.")
+        .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey, pushdown,"
+            + " timeoutSeconds")
+        .hasMessageNotContaining("Did you mean")
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
+  }
+
+  @Test
+  void anUnknownPropertyInPropertiesIsAnErrorToo() {
+    assertThat(connectFailure("jdbc:convosql:demo=true", properties("timeout", "5")))
+        .hasMessageStartingWith("Unknown connection property 'timeout'.");
+  }
+
+  @Test
+  void aCaseTypoSuggestsTheRightName() {
+    assertThat(connectFailure("jdbc:convosql:pathsim.apikey=k"))
+        .hasMessageStartingWith("Unknown connection property 'pathsim.apikey'. Did you mean 'pathsim.apiKey'?")
+        .hasMessageContaining("Valid convosql properties:");
+    assertThat(connectFailure("jdbc:convosql:", properties("Demo", "true")))
+        .hasMessageStartingWith("Unknown connection property 'Demo'. Did you mean 'demo'?");
+  }
+
+  @Test
+  void badValuesNameTheProperty() {
+    assertThat(connectFailure("jdbc:convosql:demo=maybe"))
+        .hasMessage("Connection property demo must be true or false, not 'maybe'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;pushdown=yes"))
+        .hasMessage("Connection property pushdown must be true or false, not 'yes'");
+    for (String timeout : List.of("-1", "0", "ten")) {
+      assertThat(connectFailure("jdbc:convosql:demo=true;timeoutSeconds=" + timeout))
+          .hasMessage("Connection property timeoutSeconds must be a positive whole number of seconds, not '"
+              + timeout + "'");
+    }
+    assertThat(connectFailure("jdbc:convosql:pathsim.url=not a url"))
+        .hasMessageContaining("pathsim.url is not an http(s) URL: not a url");
+    assertThat(connectFailure("jdbc:convosql:pathsim.url=ftp://example.com/v1"))
+        .hasMessageContaining("pathsim.url is not an http(s) URL: ftp://example.com/v1");
+  }
+
+  @Test
+  void otherUrlsAreLeftToOtherDrivers() throws SQLException {
+    assertThat(new ConvoSqlDriver().connect("jdbc:calcite:", new Properties())).isNull();
+  }
+}

@@ -1,0 +1,62 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The shell's own logic in-process: arguments, exit status, concise errors and URL redaction. */
+class ShellTest {
+  /** What one run of the shell printed and returned. */
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Shell.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpGoesToStandardOutput() throws IOException {
+    Run run = run("--help");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(Shell.usage() + System.lineSeparator());
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void withoutAConnectionTheUsageIsAnError() throws IOException {
+    Run run = run("-e", "SELECT 1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(Shell.usage() + System.lineSeparator());
+  }
+
+  @Test
+  void aStatementPrintsItsRowsAndExitsZero() throws IOException {
+    Run run = run("--url", DriverFixture.url(), "--outputformat=csv", "-e", "SELECT COUNT(*) AS n FROM pathsim.workspaces");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).containsExactly("'n'", "'" + DriverFixture.data().workspaces().size() + "'");
+  }
+
+  @Test
+  void anErrorIsItsMessageAloneAndExitsOne() throws IOException {
+    Run run = run("--url", DriverFixture.url(), "-e", "SELECT nope FROM pathsim.workspaces");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("Error: Error while executing SQL \"SELECT nope FROM pathsim.workspaces\":"
+        + " From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table");
+  }
+
+  @Test
+  void redactionHidesKeysOnly() {
+    assertThat(Shell.redact("jdbc:convosql:demo=true")).isEqualTo("jdbc:convosql:demo=true");
+    assertThat(Shell.redact("jdbc:convosql:pathsim.url=http://h/v1;pathsim.apiKey=sk-123"))
+        .isEqualTo("jdbc:convosql:pathsim.apiKey=****;pathsim.url=http://h/v1");
+    assertThat(Shell.redact("jdbc:convosql:pathsim.apiKey='a;b=c'")).isEqualTo("jdbc:convosql:pathsim.apiKey=****");
+    assertThat(Shell.redact("jdbc:convosql:pathsim.apiKey='unclosed")).doesNotContain("unclosed");
+  }
+}
