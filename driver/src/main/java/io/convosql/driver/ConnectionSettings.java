@@ -81,22 +81,32 @@ final class ConnectionSettings {
   }
 
   private void validateValues() throws SQLException {
-    for (ConvoSqlProperty p : new ConvoSqlProperty[] {ConvoSqlProperty.DEMO, ConvoSqlProperty.PUSHDOWN}) {
+    for (ConvoSqlProperty p : new ConvoSqlProperty[] {
+        ConvoSqlProperty.DEMO, ConvoSqlProperty.PUSHDOWN, ConvoSqlProperty.INSIGHTS_ALLOW_DELETE}) {
       String v = get(p);
       if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
         throw new SQLException("Connection property " + p.propertyName() + " must be true or false, not '"
             + v + "'", "HY000");
       }
     }
-    String timeout = get(ConvoSqlProperty.TIMEOUT_SECONDS);
+    positive(ConvoSqlProperty.TIMEOUT_SECONDS, "seconds");
+    positive(ConvoSqlProperty.INSIGHTS_LOOKBACK_DAYS, "days");
+  }
+
+  private void positive(ConvoSqlProperty p, String unit) throws SQLException {
+    String v = get(p);
     try {
-      if (Integer.parseInt(timeout.trim()) <= 0) {
+      if (Integer.parseInt(v.trim()) <= 0) {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      throw new SQLException("Connection property timeoutSeconds must be a positive whole number of"
-          + " seconds, not '" + timeout + "'", "HY000");
+      throw new SQLException("Connection property " + p.propertyName() + " must be a positive whole"
+          + " number of " + unit + ", not '" + v + "'", "HY000");
     }
+  }
+
+  int lookbackDays() {
+    return Integer.parseInt(get(ConvoSqlProperty.INSIGHTS_LOOKBACK_DAYS).trim());
   }
 
   /** The properties to hand to Calcite: everything but convosql's own (so keys stay here). */
@@ -124,6 +134,10 @@ final class ConnectionSettings {
 
   boolean demo() {
     return Boolean.parseBoolean(get(ConvoSqlProperty.DEMO));
+  }
+
+  boolean allowDelete() {
+    return Boolean.parseBoolean(get(ConvoSqlProperty.INSIGHTS_ALLOW_DELETE));
   }
 
   boolean pushdown() {

@@ -21,7 +21,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   /** The prefix of every convosql JDBC URL. */
   public static final String PREFIX = "jdbc:convosql:";
 
-  private final Map<AvaticaConnection, AutoCloseable> resources = new ConcurrentHashMap<>();
+  private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
 
   static {
     new ConvoSqlDriver().register();
@@ -53,9 +53,9 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     Connection connection = super.connect(PREFIX, settings.calciteProperties());
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
-      AutoCloseable schemas = Schemas.register(calcite.getRootSchema(), settings);
-      resources.put((AvaticaConnection) connection, schemas);
-      return connection;
+      ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
+      resources.put((AvaticaConnection) connection, owned);
+      return WarningStatements.wrap(connection, owned.warnings());
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e
@@ -74,7 +74,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
 
       @Override
       public void onConnectionClose(AvaticaConnection connection) {
-        AutoCloseable r = resources.remove(connection);
+        ConnectionResources r = resources.remove(connection);
         if (r != null) {
           try {
             r.close();
@@ -88,6 +88,10 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       @Override
       public void onStatementExecute(org.apache.calcite.avatica.AvaticaStatement statement,
           ResultSink sink) {
+        ConnectionResources r = resources.get(statement.connection);
+        if (r != null) {
+          r.warnings().clear(WarningStatements.cancelFlag(statement)); // a new execution, new warnings
+        }
         calcite.onStatementExecute(statement, sink);
       }
 

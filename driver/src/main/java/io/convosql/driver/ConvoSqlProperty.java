@@ -17,6 +17,19 @@ public enum ConvoSqlProperty {
   PATHSIM_API_KEY("pathsim.apiKey", null, "PATHSIM_API_KEY", true,
       "PathSim API key, sent as 'Authorization: Bearer …'. Falls back to the environment variable"
           + " PATHSIM_API_KEY."),
+  INSIGHTS_REGION("insights.region", "us", null, false,
+      "Region of the Insights API: us or eu; builds https://studio-api-<region>.ai.vonage.com."),
+  INSIGHTS_URL("insights.url", null, null, false,
+      "Root URL of the Insights API (endpoints are below /insights/sessions); overrides insights.region."),
+  INSIGHTS_API_KEY("insights.apiKey", null, "INSIGHTS_API_KEY", true,
+      "Insights API key, sent as the X-Vgai-Key header. Falls back to the environment variable"
+          + " INSIGHTS_API_KEY."),
+  INSIGHTS_LOOKBACK_DAYS("insights.lookbackDays", "60", null, false,
+      "Days of Insights sessions read when a query has no lower bound on session_start_time; the"
+          + " statement then carries an SQLWarning naming the window read."),
+  INSIGHTS_ALLOW_DELETE("insights.allowDelete", "false", null, false,
+      "Allow DELETE FROM insights.sessions WHERE id = … (or IN); without it a DELETE fails before any"
+          + " request."),
   PUSHDOWN("pushdown", "true", null, false,
       "Push filters, sorts, limits and projections into API requests. false reads whole tables and"
           + " lets Calcite do everything: the same answers, more requests; for comparison and diagnosis."),

@@ -1,38 +1,60 @@
 package io.convosql.driver;
 
+import io.convosql.adapter.insights.InsightsSchema;
 import io.convosql.adapter.pathsim.PathSimSchema;
 import io.convosql.core.http.ApiClient;
+import io.convosql.core.scan.Matches;
+import io.convosql.core.scan.StatementWarnings;
 import io.convosql.sandbox.Sandbox;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
-/** Adds the API schemas of one connection to its root schema, as its settings say. */
+/**
+ * Adds the API schemas of one connection ({@code pathsim}, {@code insights}) and the {@code matches}
+ * function to its root schema, as its settings say.
+ */
 final class Schemas {
   private Schemas() {}
 
   /** Registers the schemas; the result closes their HTTP clients. */
-  static AutoCloseable register(SchemaPlus root, ConnectionSettings settings) throws SQLException {
+  static ConnectionResources register(SchemaPlus root, ConnectionSettings settings) throws SQLException {
     Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
-    String pathSimUrl;
+    HttpUrl pathSimUrl;
     String pathSimKey;
-    if (settings.demo()) {
-      Sandbox sandbox = DemoSandbox.get();
-      pathSimUrl = sandbox.pathSimUrl();
-      pathSimKey = Sandbox.PATHSIM_KEY;
-    } else {
-      pathSimUrl = settings.get(ConvoSqlProperty.PATHSIM_URL);
-      pathSimKey = settings.get(ConvoSqlProperty.PATHSIM_API_KEY);
-    }
-    PathSimSchema pathSim;
+    HttpUrl insightsUrl;
+    String insightsKey;
     try {
-      pathSim = new PathSimSchema(
-          ApiClient.parseRoot(pathSimUrl, ConvoSqlProperty.PATHSIM_URL.propertyName()), pathSimKey, timeout,
-          settings.pushdown());
+      if (settings.demo()) {
+        Sandbox sandbox = DemoSandbox.get();
+        pathSimUrl = HttpUrl.get(sandbox.pathSimUrl());
+        pathSimKey = Sandbox.PATHSIM_KEY;
+        insightsUrl = HttpUrl.get(sandbox.insightsUrl());
+        insightsKey = Sandbox.INSIGHTS_KEY;
+      } else {
+        pathSimUrl = ApiClient.parseRoot(settings.get(ConvoSqlProperty.PATHSIM_URL),
+            ConvoSqlProperty.PATHSIM_URL.propertyName());
+        pathSimKey = settings.get(ConvoSqlProperty.PATHSIM_API_KEY);
+        String url = settings.get(ConvoSqlProperty.INSIGHTS_URL);
+        insightsUrl = url != null
+            ? ApiClient.parseRoot(url, ConvoSqlProperty.INSIGHTS_URL.propertyName())
+            : InsightsSchema.regionUrl(settings.get(ConvoSqlProperty.INSIGHTS_REGION));
+        insightsKey = settings.get(ConvoSqlProperty.INSIGHTS_API_KEY);
+      }
     } catch (IllegalArgumentException e) {
       throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
     }
+    PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, timeout, settings.pushdown());
+    InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, timeout, settings.pushdown(),
+        settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
+    StatementWarnings warnings = new StatementWarnings();
+    insights.setWarningListener(warnings);
     root.add("pathsim", pathSim);
-    return pathSim;
+    root.add("insights", insights);
+    root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
+    return new ConnectionResources(warnings, pathSim, insights);
   }
 }

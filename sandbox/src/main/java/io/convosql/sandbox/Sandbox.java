@@ -67,7 +67,23 @@ public final class Sandbox implements AutoCloseable {
     server.createContext(STORAGE_ROOT, ex -> serve(pathSim.storage(), STORAGE_ROOT, ex));
     pathSim.setBaseUrl(pathSimUrl());
     pathSim.setStorageUrl(storageUrl());
-    server.start();
+    startAsDaemon(server);
+  }
+
+  /**
+   * Starts the server from a daemon thread: its dispatcher thread inherits that, so a program using
+   * the sandbox (say, {@code demo=true}) can still end when its own work is done.
+   */
+  private static void startAsDaemon(HttpServer server) {
+    Thread starter = new Thread(server::start, "convosql-sandbox-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the sandbox", e);
+    }
   }
 
   public static Builder builder() {

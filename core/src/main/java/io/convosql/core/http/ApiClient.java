@@ -28,6 +28,7 @@ public final class ApiClient implements AutoCloseable {
   private final HttpUrl root;
   private final @Nullable String key;
   private final OkHttpClient http;
+  private final OkHttpClient once;
 
   public ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, Duration timeout) {
     this.spec = Objects.requireNonNull(spec, "spec");
@@ -39,6 +40,7 @@ public final class ApiClient implements AutoCloseable {
         .readTimeout(timeout)
         .followRedirects(true)
         .build();
+    this.once = http.newBuilder().retryOnConnectionFailure(false).build();
   }
 
   private Response authenticate(Interceptor.Chain chain) throws IOException {
@@ -73,8 +75,22 @@ public final class ApiClient implements AutoCloseable {
   /** Sends a request without body and parses the JSON answer (an empty body is an empty object). */
   public @Nullable JsonNode sendJson(String method, String path, Map<String, String> params,
       boolean notFoundIsNull) {
+    return send(http, method, path, params, notFoundIsNull);
+  }
+
+  /**
+   * Like {@link #sendJson}, but the request goes out at most once: no silent retry on a broken
+   * connection, for requests whose repetition would change the outcome (a DELETE's count).
+   */
+  public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
+      boolean notFoundIsNull) {
+    return send(once, method, path, params, notFoundIsNull);
+  }
+
+  private @Nullable JsonNode send(OkHttpClient client, String method, String path,
+      Map<String, String> params, boolean notFoundIsNull) {
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
       if (response.code() == 404 && notFoundIsNull) {
@@ -117,6 +133,12 @@ public final class ApiClient implements AutoCloseable {
 
   private ApiException httpError(String method, String path, int status, String body) {
     String message = redact(serverMessage(body));
+    ApiSpec.Rejection rejection = (status == 401 || status == 403) && spec.unauthorized() != null
+        ? spec.unauthorized().read(message) : null;
+    if (rejection != null) {
+      return new ApiException(spec.name(), method, path, status, rejection.summary(), message,
+          rejection.hint(), rejection.sqlState(), null);
+    }
     if (status == 401 || status == 403) {
       return new ApiException(spec.name(), method, path, status,
           spec.name() + " rejected the API key or the request", message,

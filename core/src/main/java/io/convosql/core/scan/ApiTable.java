@@ -80,6 +80,15 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
   /** How the API takes a term (of a scan that already holds {@code spec}). */
   public abstract Pushdown pushdown(Term term, ScanSpec spec);
 
+  /**
+   * With pushdown off, the terms the API cannot be read without (such as a date window it requires),
+   * which the scan still takes as {@link Pushdown#SUPERSET} so that Calcite keeps checking them;
+   * every other term gets {@link Pushdown#NONE}. By default none.
+   */
+  public Pushdown requiredPushdown(Term term) {
+    return Pushdown.NONE;
+  }
+
   /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */
   public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
     return false;

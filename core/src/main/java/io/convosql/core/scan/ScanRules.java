@@ -60,14 +60,12 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
       ApiScan scan = call.rel(1);
-      if (!scan.apiTable().pushdownEnabled()) {
-        return;
-      }
+      boolean enabled = scan.apiTable().pushdownEnabled();
       ScanSpec spec = scan.spec();
       if (spec.hasOffsetOrFetch() || spec.empty()) {
         return;
       }
-      if (filter.getCondition().isAlwaysFalse()) {
+      if (enabled && filter.getCondition().isAlwaysFalse()) {
         call.transformTo(scan.with(spec.asEmpty()));
         return;
       }
@@ -77,7 +75,9 @@ public final class ScanRules {
       for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
         Term term = reader.toTerm(conjunct);
         ScanSpec soFar = spec.withTerms(added);
-        Pushdown how = term == null ? Pushdown.NONE : scan.apiTable().pushdown(term, soFar);
+        Pushdown how = term == null ? Pushdown.NONE
+            : enabled ? scan.apiTable().pushdown(term, soFar)
+            : scan.apiTable().requiredPushdown(term) == Pushdown.NONE ? Pushdown.NONE : Pushdown.SUPERSET;
         if (how != Pushdown.NONE && !soFar.terms().contains(term)) {
           added.add(term);
         }

@@ -1,0 +1,44 @@
+package io.convosql.adapter.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.RowSource;
+import io.convosql.core.scan.Streams;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Runs a scan whose ids are pinned by getting each session directly: by its day when the query's
+ * bounds on session_start_time fall inside one UTC day, otherwise with the slower search by id.
+ */
+final class ByIdReads {
+  private ByIdReads() {}
+
+  /** The day to get sessions by, when the bounds lie inside one UTC day; null otherwise. */
+  static @Nullable String day(SearchPlan plan) {
+    if (plan.lower instanceof Long && plan.upper instanceof Long) {
+      long from = (Long) plan.lower;
+      long to = (Long) plan.upper;
+      if (to > from && IsoTimes.epochDay(from) == IsoTimes.epochDay(to - 1)) {
+        return IsoTimes.day(from);
+      }
+    }
+    return null;
+  }
+
+  static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
+    String day = day(plan);
+    List<Object[]> rows = new ArrayList<>();
+    for (Object id : plan.ids) {
+      scan.checkCancelled();
+      for (JsonNode doc : table.settings.api.session((String) id, day)) {
+        rows.addAll(table.rows(doc, scan));
+      }
+    }
+    if (!scan.sort().isEmpty()) {
+      rows.sort(Streams.comparator(scan.sort()));
+    }
+    return RowSource.of(rows.iterator());
+  }
+}

@@ -1,0 +1,83 @@
+package io.convosql.adapter.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.http.ApiClient;
+import io.convosql.core.http.ApiException;
+import io.convosql.core.http.ApiSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** The Insights endpoints as typed calls: search, the two gets by id, and delete. */
+final class InsightsApi implements AutoCloseable {
+  static final String KEY_HINT = "insights.apiKey (or the INSIGHTS_API_KEY environment variable)";
+  static final ApiSpec SPEC = new ApiSpec("Insights", "X-Vgai-Key", "", KEY_HINT, Rejections::read);
+  static final String SEARCH = "/insights/sessions";
+  /** The largest page this adapter asks for. */
+  static final int MAX_PAGE = 100;
+
+  private final ApiClient client;
+
+  InsightsApi(HttpUrl root, @Nullable String key, Duration timeout) {
+    this.client = new ApiClient(SPEC, root, key, timeout);
+  }
+
+  /** GET /insights/sessions with the given parameters. */
+  SearchAnswer search(Map<String, String> params) {
+    JsonNode body = client.getJson(SEARCH, params, false);
+    return SearchAnswer.of(body, SEARCH);
+  }
+
+  /**
+   * The session with this id: GET /insights/sessions/{id}/parameters when its day is known, else the
+   * slower GET /insights/sessions/search/{id}. Empty when there is none (404) or when the id cannot be
+   * a path segment.
+   */
+  List<JsonNode> session(String id, @Nullable String day) {
+    if (!pathSafe(id)) {
+      return List.of();
+    }
+    String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
+    JsonNode body = client.getJson(path, day != null ? Map.of("session_start_time", day) : Map.of(), true);
+    return body == null ? List.of() : SearchAnswer.documents(body, path);
+  }
+
+  /**
+   * DELETE /insights/sessions/{id}, sent once and never retried; false when the API has no such
+   * session (404).
+   */
+  boolean delete(String id, String sessionStartTime) {
+    if (!pathSafe(id)) {
+      return false;
+    }
+    return client.sendJsonOnce("DELETE", sessionPath(id), Map.of("session_start_time", sessionStartTime),
+        true) != null;
+  }
+
+  static String sessionPath(String id) {
+    return SEARCH + "/" + id;
+  }
+
+  /** Whether an id can stand as one path segment (ids with '/' or dot segments cannot exist). */
+  static boolean pathSafe(String id) {
+    return !id.isEmpty() && !id.equals(".") && !id.equals("..") && id.indexOf('/') < 0;
+  }
+
+  /** An answer whose shape or values the driver cannot read. */
+  static ApiException dataError(String path, String field, String problem) {
+    return new ApiException(SPEC.name(), "GET", path, 200, "field '" + field + "' " + problem, null,
+        "the API's answer has an unexpected shape; report it with the endpoint", "22000", null);
+  }
+
+  /** A document value the driver cannot read. */
+  static ApiException dataError(String field, String problem) {
+    return dataError(SEARCH, field, problem);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

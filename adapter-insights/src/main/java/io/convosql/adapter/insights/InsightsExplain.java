@@ -1,0 +1,112 @@
+package io.convosql.adapter.insights;
+
+import io.convosql.core.scan.Operand;
+import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.scan.SortKey;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The requests a scan will send, as EXPLAIN shows them: the first search request in full (dates of
+ * its window, page, order, filter, projection) and how many windows follow, or the gets by id. Values
+ * of parameters show as {@code ?N}; "now" is read from the schema's clock.
+ */
+final class InsightsExplain {
+  private InsightsExplain() {}
+
+  static String explain(InsightsTable table, ScanSpec spec) {
+    if (spec.empty()) {
+      return "none (the filter is always false)";
+    }
+    SearchPlan plan = SearchPlan.of(spec.terms(), table);
+    if (plan.contradiction) {
+      return "none (the filter matches no row)";
+    }
+    if (plan.ids != null) {
+      return byId(plan);
+    }
+    List<SortKey> sort = spec.sort();
+    boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
+    String project = table.projectFields(spec.usedColumns());
+    String sortBy = table.sortBy(sort);
+    if (plan.lower instanceof Operand || plan.upper instanceof Operand) {
+      SearchShape shape = new SearchShape(sortBy, plan.filterBy(List.of()), project);
+      return request(shape.params("<window start>", "<window end>", "0", pageSize(plan.exact, spec, false)))
+          + "; windows of at most " + Window.MAX_DAYS + " days from " + bound(plan.lower, "now - "
+          + table.settings.lookbackDays + " days") + " to " + bound(plan.upper, "now")
+          + (byTime && !sort.get(0).descending() ? ", oldest first" : ", newest first");
+    }
+    Window range = table.settings.range(plan, table.settings.clock.millis());
+    if (range.empty()) {
+      return "none (no session can start in the range)";
+    }
+    List<Window> windows = range.split(byTime && !sort.get(0).descending());
+    Operand offset = spec.offset();
+    boolean knownLimits = (offset == null || !offset.isParameter())
+        && (spec.fetch() == null || !spec.fetch().isParameter());
+    boolean apiOffset = knownLimits && offset != null
+        && Paging.apiOffset(plan, windows.size(), (Long) offset.literalValue());
+    Window first = windows.get(0);
+    SearchShape shape = new SearchShape(sortBy,
+        plan.filterBy(apiOffset ? Paging.boundaries(first) : List.of()), project);
+    String size = pageSize(plan.exact, spec, apiOffset);
+    String page = apiOffset ? Long.toString((Long) offset.literalValue() / Long.parseLong(size)) : "0";
+    Map<String, String> params = shape.params(IsoTimes.from(first.from()), IsoTimes.to(first.to()), page, size);
+    StringBuilder b = new StringBuilder(request(params)).append(" (next pages while more hits)");
+    if (apiOffset && (Long) offset.literalValue() % Long.parseLong(size) != 0) {
+      b.append(", skipping ").append((Long) offset.literalValue() % Long.parseLong(size)).append(" hits");
+    } else if (!knownLimits && offset != null && plan.exact && windows.size() == 1) {
+      b.append(", starting at the page of OFFSET ").append(offset);
+    }
+    if (windows.size() > 1) {
+      Window last = windows.get(windows.size() - 1);
+      b.append("; ").append(windows.size() - 1).append(windows.size() == 2 ? " more window" : " more windows")
+          .append(" of at most ").append(Window.MAX_DAYS).append(" days ")
+          .append(sort.isEmpty() || byTime ? "after it" : "merged by sort_by").append(", ")
+          .append(byTime && !sort.get(0).descending() ? "up to to_date=" + IsoTimes.to(last.to())
+              : "down to from_date=" + IsoTimes.from(last.from()));
+    }
+    if (plan.lower == null) {
+      b.append("; no lower bound on session_start_time: the last ").append(table.settings.lookbackDays)
+          .append(" days");
+    }
+    return b.toString();
+  }
+
+  private static String byId(SearchPlan plan) {
+    String day = ByIdReads.day(plan);
+    if (day != null) {
+      return "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=" + day + " for id in "
+          + plan.ids;
+    }
+    boolean unknown = plan.lower instanceof Operand || plan.upper instanceof Operand;
+    return (unknown ? "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
+        + " bounds on session_start_time fall inside one day, else " : "")
+        + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + plan.ids;
+  }
+
+  /** The page size as the scan will choose it, symbolic when FETCH or OFFSET is a parameter. */
+  private static String pageSize(boolean exact, ScanSpec spec, boolean apiOffset) {
+    Operand fetch = spec.fetch();
+    Operand offset = apiOffset ? null : spec.offset();
+    if (!exact || fetch == null) {
+      return Integer.toString(InsightsApi.MAX_PAGE);
+    }
+    if (fetch.isParameter() || offset != null && offset.isParameter()) {
+      return "min(" + InsightsApi.MAX_PAGE + ", " + (offset == null ? "" : offset + " + ") + fetch + ")";
+    }
+    long needed = (Long) fetch.literalValue() + (offset == null ? 0 : (Long) offset.literalValue());
+    return Integer.toString(Paging.pageSize(true, needed));
+  }
+
+  private static String bound(@Nullable Object bound, String absent) {
+    return bound == null ? absent : bound instanceof Long ? IsoTimes.sql((Long) bound) : bound.toString();
+  }
+
+  private static String request(Map<String, String> params) {
+    return "GET " + InsightsApi.SEARCH + "?" + params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+  }
+}

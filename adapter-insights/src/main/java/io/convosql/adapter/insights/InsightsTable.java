@@ -1,0 +1,131 @@
+package io.convosql.adapter.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.convosql.core.scan.ApiTable;
+import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Pushdown;
+import io.convosql.core.scan.RowSource;
+import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.scan.SortKey;
+import io.convosql.core.scan.Term;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A table read from Insights session documents; column 0 is the session id and column 1 its start
+ * time. Evaluable terms are taken exactly (the scan re-checks them on every row) and narrow the
+ * search where the API can express them; {@code matches()} is pushed as a looser full-text match.
+ * A scan gets pinned sessions by id and otherwise searches time windows.
+ */
+abstract class InsightsTable extends ApiTable {
+  static final int ID = 0;
+  static final int START = 1;
+
+  final ScanSettings settings;
+  private final List<Attribute> attributes;
+
+  InsightsTable(String name, String description, List<Attribute> attributes, ScanSettings settings,
+      boolean pushdown) {
+    super(name, description, attributes.stream().map(Attribute::column).collect(Collectors.toList()),
+        pushdown);
+    this.attributes = List.copyOf(attributes);
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  Attribute attribute(int column) {
+    return attributes.get(column);
+  }
+
+  /**
+   * The field a filter on a column searches; {@code pins} holds the single values that equalities
+   * pin other columns to (values, or operands when unbound), for fields that depend on them.
+   */
+  @Nullable DocField field(int column, Map<Integer, Object> pins) {
+    return attributes.get(column).field();
+  }
+
+  /** The document subtrees the used columns need besides id and start time, or null for all of it. */
+  abstract @Nullable List<String> subtrees(BitSet used);
+
+  /** The table's rows in one session document. */
+  abstract List<Object[]> rows(JsonNode doc, BoundScan scan);
+
+  /** Whether each row is one session, so that the API's hits can be the answer exactly. */
+  boolean sessionRows() {
+    return false;
+  }
+
+  @Override
+  public Pushdown pushdown(Term term, ScanSpec spec) {
+    if (term.evaluable()) {
+      return Pushdown.EXACT; // re-checked on every row; narrows the search where the API can
+    }
+    DocField f = field(term.column(), Map.of());
+    boolean matches = term instanceof Term.Call && ((Term.Call) term).function().equals("matches")
+        && ((Term.Call) term).arguments().size() == 1;
+    return matches && f != null && f.match() ? Pushdown.SUPERSET : Pushdown.NONE;
+  }
+
+  /**
+   * The API answers only within a date window, so even with pushdown off the scan takes the query's
+   * bounds on session_start_time (Calcite still checks them); otherwise it would read only the
+   * lookback window and answer differently.
+   */
+  @Override
+  public Pushdown requiredPushdown(Term term) {
+    boolean range = term instanceof Term.Ranges
+        || term instanceof Term.Compare && ((Term.Compare) term).op() != Term.Op.NE;
+    return term.column() == START && range ? Pushdown.SUPERSET : Pushdown.NONE;
+  }
+
+  @Override
+  public String explain(ScanSpec spec) {
+    return InsightsExplain.explain(this, spec);
+  }
+
+  @Override
+  public RowSource open(BoundScan scan) {
+    SearchPlan plan = SearchPlan.of(scan.terms(), this);
+    if (plan.contradiction) {
+      return RowSource.of(Collections.emptyIterator());
+    }
+    if (plan.ids != null) {
+      return ByIdReads.open(this, scan, plan);
+    }
+    Window range = settings.range(plan, settings.clock.millis());
+    if (plan.lower == null) {
+      settings.warnLookback(scan.context(), name(), range);
+    }
+    if (range.empty()) {
+      return RowSource.of(Collections.emptyIterator());
+    }
+    return WindowScan.open(this, scan, plan, range);
+  }
+
+  /** The {@code sort_by} of a pushed order, or null for none. */
+  @Nullable String sortBy(List<SortKey> keys) {
+    if (keys.isEmpty()) {
+      return null;
+    }
+    return keys.stream().map(k -> attributes.get(k.column()).read() + (k.descending() ? ":desc" : ":asc"))
+        .collect(Collectors.joining(","));
+  }
+
+  /** The {@code project_fields} JSON for the used columns, or null to get whole documents. */
+  @Nullable String projectFields(BitSet used) {
+    List<String> trees = subtrees(used);
+    if (trees == null) {
+      return null;
+    }
+    ArrayNode list = JsonNodeFactory.instance.arrayNode().add("id").add("session_start_time");
+    trees.forEach(list::add);
+    return list.toString();
+  }
+}

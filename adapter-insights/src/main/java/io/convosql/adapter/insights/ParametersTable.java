@@ -1,0 +1,53 @@
+package io.convosql.adapter.insights;
+
+import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code insights.parameters}: the last value of each parameter a session collected (from
+ * {@code params_list}). {@code name = 'n' AND value = 'v'} searches the document's shortcut field
+ * {@code parameters.n}.
+ */
+final class ParametersTable extends ElementTable {
+  private static final String LIST = "params_list";
+  private static final int NAME = 2;
+  private static final int TYPE = 3;
+  private static final int VALUE = 4;
+
+  ParametersTable(ScanSettings settings, boolean pushdown) {
+    super("parameters", "Parameters collected by Insights sessions, one row per session and parameter;"
+        + " pushes down session_id, session_start_time ranges, name, type, value (name and value together"
+        + " as parameters.<name>), value_text, completed and matches() on value_text", LIST, List.of(
+            column("name", VARCHAR, "Parameter name", LIST, "name", false),
+            column("type", VARCHAR, "Entity type, e.g. sys.names", LIST, "type", false),
+            column("value", VARCHAR, "Last value set", LIST, "value", false),
+            column("value_text", VARCHAR, "The caller's words that gave the value", LIST, "value_text", true),
+            column("completed", BOOLEAN, "Whether the parameter was completed", LIST, "completed", false)),
+        settings, pushdown);
+  }
+
+  @Override
+  @Nullable DocField field(int column, Map<Integer, Object> pins) {
+    if (column == VALUE && pins.containsKey(NAME)) {
+      return DocField.element("parameters." + pins.get(NAME));
+    }
+    if (column == NAME && pins.containsKey(VALUE) && pins.containsKey(NAME)) {
+      return DocField.IMPLIED; // parameters.<name> = value carries the name
+    }
+    return super.field(column, pins);
+  }
+
+  /** The entity type is {@code type} in answers and {@code entity} in the document's model. */
+  @Override
+  @Nullable Object value(int column, JsonNode element, int number) {
+    if (column == TYPE && !element.hasNonNull("type")) {
+      return DocValues.text(element.path("entity"));
+    }
+    return super.value(column, element, number);
+  }
+}

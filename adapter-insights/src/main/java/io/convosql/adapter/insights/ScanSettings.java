@@ -1,0 +1,52 @@
+package io.convosql.adapter.insights;
+
+import io.convosql.core.scan.WarningListener;
+import java.sql.SQLWarning;
+import java.time.Clock;
+import java.util.Objects;
+import org.apache.calcite.DataContext;
+
+/**
+ * What every scan of one schema shares: the API, the clock that pins "now" when a scan starts, the
+ * lookback window read when a query gives no lower bound on session_start_time, and where the warning
+ * about that window goes.
+ */
+final class ScanSettings {
+  private static final long DAY = 86_400_000L;
+
+  final InsightsApi api;
+  final Clock clock;
+  final int lookbackDays;
+  private volatile WarningListener warnings = WarningListener.NONE;
+
+  ScanSettings(InsightsApi api, Clock clock, int lookbackDays) {
+    this.api = Objects.requireNonNull(api, "api");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (lookbackDays < 1) {
+      throw new IllegalArgumentException("lookbackDays must be at least 1, not " + lookbackDays);
+    }
+    this.lookbackDays = lookbackDays;
+  }
+
+  void setWarnings(WarningListener listener) {
+    this.warnings = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * The span a scan reads: the query's bounds, cut at {@code now} (no session starts later), and
+   * without a lower bound the {@link #lookbackDays} before the upper one. Bounds must be known.
+   */
+  Window range(SearchPlan plan, long now) {
+    long to = plan.upper == null ? now : Math.min((Long) plan.upper, now);
+    long from = plan.lower == null ? to - lookbackDays * DAY : (Long) plan.lower;
+    return new Window(from, to);
+  }
+
+  /** Tells the statement that only the lookback window was read. */
+  void warnLookback(DataContext context, String table, Window range) {
+    warnings.warn(context, new SQLWarning("insights." + table + ": the query has no lower bound on"
+        + " session_start_time, so only sessions from " + IsoTimes.sql(range.from()) + " to "
+        + IsoTimes.sql(range.to()) + " UTC were read (lookbackDays=" + lookbackDays + "); add a condition"
+        + " such as session_start_time >= TIMESTAMP '...' to read further back", "01000"));
+  }
+}

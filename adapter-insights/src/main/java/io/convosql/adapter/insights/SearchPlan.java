@@ -1,0 +1,212 @@
+package io.convosql.adapter.insights;
+
+import io.convosql.core.scan.Operand;
+import io.convosql.core.scan.Term;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What the pushed terms of a scan mean for the Insights API: the {@code filter_by} clauses, the
+ * sessions to get by id, the bounds on session_start_time, and whether the API's hits are then exactly
+ * the rows the terms allow. Built from bound terms to run and from unbound ones (parameters as
+ * {@link Operand}s) to explain.
+ */
+final class SearchPlan {
+  final List<Clause> must = new ArrayList<>();
+  final List<Clause> mustNot = new ArrayList<>();
+  final List<Clause> should = new ArrayList<>();
+  /** Sessions pinned by id (strings, or operands when unbound), or null. */
+  @Nullable Set<Object> ids;
+  /** The inclusive lower bound on session_start_time in epoch ms (or an operand), or null. */
+  @Nullable Object lower;
+  /** The exclusive upper bound in epoch ms (or an operand), or null. */
+  @Nullable Object upper;
+  /** Whether the hits (within exact time bounds) are exactly the rows the terms allow. */
+  boolean exact = true;
+  /** Whether the terms contradict each other, so that no row can match. */
+  boolean contradiction;
+
+  private SearchPlan() {}
+
+  static SearchPlan of(List<Term> terms, InsightsTable table) {
+    Map<Integer, Object> pins = new HashMap<>();
+    for (Term t : terms) {
+      List<Object> values = Term.equalities(t);
+      if (values != null && values.size() == 1) {
+        pins.putIfAbsent(t.column(), values.get(0));
+      }
+    }
+    SearchPlan p = new SearchPlan();
+    for (Term t : terms) {
+      if (t.column() == InsightsTable.ID) {
+        p.id(t);
+      } else if (t.column() == InsightsTable.START) {
+        p.start(t);
+      } else {
+        p.other(t, table.field(t.column(), pins));
+      }
+    }
+    if (!table.sessionRows() || !p.should.isEmpty() && !p.must.isEmpty()) {
+      // Child rows are filtered by session. ElasticSearch reads should next to must as optional (it
+      // only scores), so the hits may then be a superset even though the document says otherwise.
+      p.exact = false;
+    }
+    if (p.lower instanceof Long && p.upper instanceof Long && (Long) p.lower >= (Long) p.upper) {
+      p.contradiction = true;
+    }
+    return p;
+  }
+
+  /** The {@code filter_by} JSON, or null when nothing is filtered. */
+  @Nullable String filterBy(List<Clause> extraMustNot) {
+    List<Clause> not = new ArrayList<>(mustNot);
+    not.addAll(extraMustNot);
+    return Clause.filterBy(must, not, should);
+  }
+
+  private void id(Term t) {
+    List<Object> values = Term.equalities(t);
+    if (values != null) {
+      Set<Object> next = new LinkedHashSet<>(values);
+      boolean known = next.stream().noneMatch(v -> v instanceof Operand);
+      if (ids != null && known && ids.stream().noneMatch(v -> v instanceof Operand)) {
+        next.retainAll(ids); // parameters of an unbound scan cannot be intersected
+      }
+      contradiction |= next.isEmpty();
+      ids = next;
+    } else {
+      other(t, DocField.id("id"));
+    }
+  }
+
+  private void start(Term t) {
+    if (t instanceof Term.Compare) {
+      Term.Compare c = (Term.Compare) t;
+      Object v = value(c.value());
+      switch (c.op()) {
+        case EQ:
+          raiseLower(v);
+          lowerUpper(plus(v, 1));
+          return;
+        case GT:
+          raiseLower(plus(v, 1));
+          return;
+        case GE:
+          raiseLower(v);
+          return;
+        case LT:
+          lowerUpper(v);
+          return;
+        case LE:
+          lowerUpper(plus(v, 1));
+          return;
+        default:
+          exact = false;
+          return;
+      }
+    }
+    if (t instanceof Term.Ranges) {
+      List<Term.Interval> intervals = ((Term.Ranges) t).intervals();
+      boolean openBelow = false;
+      boolean openAbove = false;
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      for (Term.Interval i : intervals) {
+        if (i.lower() == null) {
+          openBelow = true;
+        } else {
+          lo = Math.min(lo, (Long) i.lower() + (i.lowerClosed() ? 0 : 1));
+        }
+        if (i.upper() == null) {
+          openAbove = true;
+        } else {
+          hi = Math.max(hi, (Long) i.upper() + (i.upperClosed() ? 1 : 0));
+        }
+      }
+      contradiction |= intervals.isEmpty();
+      if (!openBelow && !intervals.isEmpty()) {
+        raiseLower(lo);
+      }
+      if (!openAbove && !intervals.isEmpty()) {
+        lowerUpper(hi);
+      }
+      exact &= intervals.size() == 1; // the hull of several intervals is looser than the term
+      return;
+    }
+    if (!(t instanceof Term.IsNull && ((Term.IsNull) t).negated())) {
+      exact = false; // IS NOT NULL always holds for a windowed hit; anything else is checked locally
+    }
+  }
+
+  private void other(Term t, @Nullable DocField field) {
+    if (field == DocField.IMPLIED) {
+      return;
+    }
+    if (field == null) {
+      exact = false;
+      return;
+    }
+    if (t instanceof Term.Call) {
+      Term.Call call = (Term.Call) t;
+      exact = false;
+      if (field.match() && call.function().equals("matches") && call.arguments().size() == 1) {
+        must.add(Clause.match(field.path(), value(call.arguments().get(0))));
+      }
+      return;
+    }
+    List<Object> values = Term.equalities(t);
+    if (field.term() && values != null) {
+      if (values.size() == 1) {
+        must.add(Clause.term(field.path(), text(values.get(0))));
+      } else if (should.isEmpty() && !values.isEmpty()) {
+        values.forEach(v -> should.add(Clause.term(field.path(), text(v))));
+      } else {
+        exact = false; // the API takes one should list; this IN list is checked locally
+      }
+      return;
+    }
+    exact = false;
+    if (field.term() && field.scalar()) {
+      for (Object v : negatedValues(t)) {
+        mustNot.add(Clause.term(field.path(), text(v)));
+      }
+    }
+  }
+
+  /** The values of {@code <>} or {@code NOT IN}: must_not narrows, NULLs stay a local check. */
+  private static List<Object> negatedValues(Term t) {
+    List<Object> out = new ArrayList<>();
+    if (t instanceof Term.Compare && ((Term.Compare) t).op() == Term.Op.NE) {
+      out.add(value(((Term.Compare) t).value()));
+    } else if (t instanceof Term.InList && ((Term.InList) t).negated()) {
+      ((Term.InList) t).values().forEach(o -> out.add(value(o)));
+    }
+    return out;
+  }
+
+  private static Object value(Operand o) {
+    return o.isParameter() ? o : o.literalValue();
+  }
+
+  /** A term value as the API compares it: text (numbers and booleans by their JSON text). */
+  private static Object text(Object v) {
+    return v instanceof Operand ? v : String.valueOf(v);
+  }
+
+  private static Object plus(Object v, long ms) {
+    return v instanceof Long ? (Object) ((Long) v + ms) : v;
+  }
+
+  private void raiseLower(Object v) {
+    lower = lower instanceof Long && v instanceof Long ? (Object) Math.max((Long) lower, (Long) v) : v;
+  }
+
+  private void lowerUpper(Object v) {
+    upper = upper instanceof Long && v instanceof Long ? (Object) Math.min((Long) upper, (Long) v) : v;
+  }
+}

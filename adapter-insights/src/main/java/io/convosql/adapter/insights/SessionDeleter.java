@@ -1,0 +1,85 @@
+package io.convosql.adapter.insights;
+
+import io.convosql.core.http.ApiException;
+import io.convosql.core.scan.ScanCancelledException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Deletes the sessions a DELETE selected, one request each, sent once: a request that may have
+ * reached the API is never repeated, and a failure says how many sessions were deleted before it. A
+ * statement the guard refused fails here before its rows are read, so before any request. Public only
+ * because generated code calls it.
+ */
+public final class SessionDeleter {
+  private final InsightsApi api;
+  private final int idField;
+  private final int startField;
+  private final @Nullable String refusal;
+
+  SessionDeleter(InsightsApi api, int idField, int startField, @Nullable String refusal) {
+    this.api = Objects.requireNonNull(api, "api");
+    this.refusal = refusal;
+    if (idField < 0 || startField < 0) {
+      throw new IllegalArgumentException("a DELETE's rows need id and session_start_time");
+    }
+    this.idField = idField;
+    this.startField = startField;
+  }
+
+  /** Deletes the sessions of the rows; the result is the count, as a bare value or a one-field row. */
+  public static Enumerable<Object> run(SessionDeleter deleter, Enumerable<Object[]> rows,
+      DataContext context, boolean arrayRow) {
+    if (deleter.refusal != null) {
+      throw new IllegalStateException(deleter.refusal);
+    }
+    Map<Object, Object[]> sessions = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      sessions.putIfAbsent(row[deleter.idField], row); // one request per session, however often it is selected
+    }
+    long count = deleter.delete(List.copyOf(sessions.values()), context);
+    return Linq4j.singletonEnumerable(arrayRow ? new Object[] {count} : (Object) count);
+  }
+
+  private long delete(List<Object[]> sessions, DataContext context) {
+    long deleted = 0;
+    for (Object[] row : sessions) {
+      AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
+      if (cancel != null && cancel.get()) {
+        throw new ScanCancelledException("the statement was cancelled after " + deleted + " of "
+            + sessions.size() + " sessions were deleted");
+      }
+      String id = (String) row[idField];
+      Object start = row[startField];
+      if (start == null) {
+        throw InsightsApi.dataError("session_start_time", "is missing from session " + id
+            + ", which the DELETE needs; " + deleted + " sessions were deleted before it");
+      }
+      try {
+        if (api.delete(id, IsoTimes.format((Long) start * 1000))) {
+          deleted++;
+        }
+      } catch (ApiException e) {
+        throw failed(e, id, deleted, sessions.size());
+      }
+    }
+    return deleted;
+  }
+
+  private static ApiException failed(ApiException e, String id, long deleted, int total) {
+    String hint = e.status() == 0
+        ? "the request may have reached the API, so session " + id + " may be deleted or not; it was not"
+            + " sent again: check with SELECT before deleting again"
+        : "nothing was retried; check with SELECT which sessions remain";
+    return new ApiException(e.api(), e.method(), e.path(), e.status(),
+        "deleting session " + id + " failed after " + deleted + " of " + total + " sessions were deleted",
+        e.getMessage(), hint, e.sqlState(), e);
+  }
+}

@@ -1,0 +1,63 @@
+package io.convosql.adapter.insights;
+
+import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.scan.BoundScan;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code insights.transcript_lines}: what was said in a session, one row per turn of
+ * {@code transcription}. Each turn is keyed by its speaker: {@code user} for the caller, the agent's
+ * id for the agent. {@code matches(text, ...)} searches the turns of the pinned speaker or role.
+ */
+final class TranscriptLinesTable extends ElementTable {
+  private static final String LIST = "transcription";
+  private static final String USER = "user";
+  private static final int SPEAKER = 3;
+  private static final int ROLE = 4;
+  private static final int TEXT = 5;
+
+  TranscriptLinesTable(ScanSettings settings, boolean pushdown) {
+    super("transcript_lines", "Lines of Insights session transcripts, one row per turn; pushes down"
+        + " session_id, session_start_time ranges and matches(text, ...) (by speaker or role when pinned)",
+        LIST, List.of(
+            Attribute.of("line_no", INTEGER, "Line number in the transcript, from 1", null, null),
+            Attribute.of("speaker", VARCHAR, "Who spoke: user, or the agent's id", null, null),
+            Attribute.of("role", VARCHAR, "user or agent", null, null),
+            Attribute.of("text", VARCHAR, "What was said", null, DocField.matchOnly(LIST))),
+        settings, pushdown);
+  }
+
+  @Override
+  @Nullable DocField field(int column, Map<Integer, Object> pins) {
+    if (column == TEXT && pins.containsKey(SPEAKER)) {
+      return DocField.matchOnly(LIST + "." + pins.get(SPEAKER));
+    }
+    if (column == TEXT && pins.containsKey(ROLE)) {
+      return DocField.matchOnly(LIST + "." + pins.get(ROLE)); // a role other than user or agent has no rows
+    }
+    return super.field(column, pins);
+  }
+
+  @Override
+  int addRows(JsonNode turn, int before, List<Object[]> rows, @Nullable String id, @Nullable Object start,
+      BoundScan scan) {
+    int n = before;
+    Iterator<Map.Entry<String, JsonNode>> said = turn.fields();
+    while (said.hasNext()) {
+      Map.Entry<String, JsonNode> e = said.next();
+      Object[] row = newRow(id, start);
+      row[START + 1] = ++n;
+      row[SPEAKER] = e.getKey();
+      row[ROLE] = USER.equals(e.getKey()) ? USER : "agent";
+      row[TEXT] = DocValues.text(e.getValue());
+      rows.add(row);
+    }
+    return n;
+  }
+}

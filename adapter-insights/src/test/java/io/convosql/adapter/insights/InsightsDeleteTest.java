@@ -1,0 +1,148 @@
+package io.convosql.adapter.insights;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.convosql.sandbox.insights.InsightsData;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code DELETE FROM insights.sessions WHERE id = ...} looks each session up (its start time comes
+ * from the API), deletes it with one request that is never repeated, and counts the deletions; it
+ * runs only when the schema allows deletes, and never without ids in its WHERE clause.
+ */
+class InsightsDeleteTest {
+  private static Db allowed;
+  private static Db refused;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    allowed = Db.open(true, 60, true);
+    refused = Db.open(true, 60, false);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    allowed.close();
+    refused.close();
+  }
+
+  /** A new session in 2021, where no other test looks. */
+  private static String session(String start) {
+    return data().addSession(Instant.parse(start)).get("id").asText();
+  }
+
+  private static InsightsData data() {
+    return TestApi.sandbox().insights().data();
+  }
+
+  @Test
+  void withoutThePropertyADeleteFailsBeforeAnyRequest() {
+    String id = session("2021-01-15T08:09:43.377776Z");
+    assertThatThrownBy(() -> refused.update("DELETE FROM insights.sessions WHERE id = ?", id))
+        .isInstanceOf(SQLException.class).hasMessageContaining("insights.allowDelete=true");
+    assertThat(TestApi.requests()).isEmpty();
+    assertThat(data().document(id)).isPresent();
+  }
+
+  @Test
+  void aDeleteThatDoesNotNameIdsIsRefusedBeforeAnyRequest() {
+    String id = session("2021-01-16T10:00:00Z");
+    for (String where : new String[] {"", " WHERE session_start_time >= TIMESTAMP '2021-01-16 00:00:00'",
+        " WHERE agent_id = 'x'", " WHERE id = 'a' OR agent_id = 'b'", " WHERE id <> 'a'"}) {
+      assertThatThrownBy(() -> allowed.update("DELETE FROM insights.sessions" + where))
+          .isInstanceOf(SQLException.class).hasMessageContaining("names the sessions by id");
+      assertThat(TestApi.requests()).isEmpty();
+    }
+    assertThat(data().document(id)).isPresent();
+  }
+
+  @Test
+  void aDeleteByIdLooksTheSessionUpAndDeletesIt() throws SQLException {
+    String id = session("2021-01-15T08:09:43.377776Z");
+    assertThat(allowed.update("DELETE FROM insights.sessions WHERE id = ?", id)).isEqualTo(1);
+    assertThat(TestApi.recorded()).extracting(r -> TestApi.line(r) + " -> " + r.status()).containsExactly(
+        "GET /insights/sessions/search/" + id + " -> 200",
+        "DELETE /insights/sessions/" + id + " session_start_time=2021-01-15T08:09:43.377000 -> 200");
+    assertThat(data().document(id)).isEmpty();
+    assertThat(allowed.explain("DELETE FROM insights.sessions WHERE id = 'x'"))
+        .contains("EnumerableSessionsDelete", "GET /insights/sessions/search/{id} for id in [x]");
+  }
+
+  @Test
+  void anIdListCountsOnlyTheSessionsThatExist() throws SQLException {
+    String a = session("2021-02-01T09:00:00Z");
+    String b = session("2021-02-02T09:00:00Z");
+    assertThat(allowed.update("DELETE FROM insights.sessions WHERE id IN (?, ?, 'no-such-session')", a, b))
+        .isEqualTo(2);
+    assertThat(TestApi.recorded()).filteredOn(r -> r.method().equals("DELETE")).hasSize(2);
+    assertThat(data().document(a)).isEmpty();
+    assertThat(data().document(b)).isEmpty();
+  }
+
+  @Test
+  void aDayInTheWhereClauseLooksTheSessionUpByThatDay() throws SQLException {
+    String id = session("2021-03-05T23:30:00.5Z");
+    assertThat(allowed.update("DELETE FROM insights.sessions WHERE id = ? AND session_start_time"
+        + " >= TIMESTAMP '2021-03-05 00:00:00' AND session_start_time < TIMESTAMP '2021-03-06 00:00:00'", id))
+        .isEqualTo(1);
+    assertThat(TestApi.requests()).containsExactly(
+        "GET /insights/sessions/" + id + "/parameters session_start_time=2021-03-05",
+        "DELETE /insights/sessions/" + id + " session_start_time=2021-03-05T23:30:00.500000");
+  }
+
+  @Test
+  void theRestOfTheWhereClauseIsRespected() throws SQLException {
+    String id = session("2021-04-01T12:00:00Z");
+    assertThat(allowed.update("DELETE FROM insights.sessions WHERE id = ? AND status = 'no-such-status'", id))
+        .isZero();
+    assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/" + id);
+    assertThat(data().document(id)).isPresent();
+  }
+
+  @Test
+  void insertAndUpdateAreRefused() {
+    assertThatThrownBy(() -> allowed.update("INSERT INTO insights.sessions (id) VALUES ('x')"))
+        .isInstanceOf(SQLException.class).hasStackTraceContaining("supports DELETE only, not INSERT");
+    assertThatThrownBy(() -> allowed.update("UPDATE insights.sessions SET status = 'x' WHERE id = 'x'"))
+        .isInstanceOf(SQLException.class).hasStackTraceContaining("supports DELETE only, not UPDATE");
+    assertThat(TestApi.requests()).isEmpty();
+  }
+
+  @Test
+  void aDeleteWhoseAnswerIsLostIsNotSentAgain() throws SQLException {
+    WireMockServer api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k",
+        Duration.ofSeconds(5), true, 60, true, TestApi.CLOCK);
+    try (Connection c = Sql.connect("insights", schema)) {
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/search/s1")).willReturn(okJson(
+          "{\"id\":\"s1\",\"session_start_time\":\"2021-01-15T08:09:43.377776\"}")));
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1"))
+          .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+      assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
+          .hasMessageContaining("deleting session s1 failed after 0 of 1 sessions were deleted")
+          .hasMessageContaining("may be deleted or not; it was not sent again");
+      api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1")));
+    } finally {
+      schema.close();
+      api.stop();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.convosql.adapter.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code "matches"(column, 'words')} is pushed as a {@code match} on the column's document field (the
+ * transcript turns, narrowed to the pinned role or speaker) and evaluated locally with the same rule,
+ * so the answer does not depend on pushdown; on the API's ID fields, where match finds nothing, it
+ * stays local. ({@code matches} is a reserved word in Calcite's parser, so it is quoted.)
+ */
+class InsightsMatchesTest {
+  private static final Instant AUG25 = Instant.parse("2025-08-25T00:00:00Z");
+  private static final String SINCE = " AND session_start_time >= TIMESTAMP '2025-08-25 00:00:00'";
+  private static Db db;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    db = Db.open();
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    db.close();
+  }
+
+  /** The rule, written independently of the implementation: a shared lower-case alphanumeric word. */
+  private static boolean matches(String text, String words) {
+    Set<String> wanted = Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty()).collect(Collectors.toSet());
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).anyMatch(wanted::contains);
+  }
+
+  /** session_id; line_no of the lines since Aug 25 whose speaker passes and whose text matches. */
+  private static List<String> lines(String words, Predicate<String> speaker) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode d : Docs.between(AUG25, TestApi.NOW, x -> true)) {
+      int n = 0;
+      for (JsonNode turn : d.path("transcription")) {
+        Iterator<Map.Entry<String, JsonNode>> said = turn.fields();
+        while (said.hasNext()) {
+          Map.Entry<String, JsonNode> e = said.next();
+          n++;
+          if (speaker.test(e.getKey()) && matches(e.getValue().asText(), words)) {
+            out.add(d.get("id").asText() + "; " + n);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> filters() {
+    return TestApi.recorded().stream().map(r -> r.param("filter_by")).distinct().toList();
+  }
+
+  @Test
+  void matchesOnTranscriptTextIsAMatchOnTheTranscription() throws SQLException {
+    String sql = "SELECT session_id, line_no FROM insights.transcript_lines WHERE \"matches\"(text, 'REFUND, cancel')"
+        + SINCE;
+    List<String> expected = lines("refund cancel", s -> true);
+    assertThat(expected).isNotEmpty();
+    assertThat(db.rows(sql)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"transcription\":\"REFUND, cancel\"}}]}");
+    assertThat(db.explain(sql)).contains("EnumerableCalc", "matches(", "EnumerableApiScan");
+  }
+
+  @Test
+  void aPinnedRoleOrSpeakerNarrowsTheMatchToTheirTurns() throws SQLException {
+    assertThat(db.rows("SELECT session_id, line_no FROM insights.transcript_lines WHERE role = 'user'"
+        + " AND \"matches\"(text, 'large')" + SINCE)).containsExactlyInAnyOrderElementsOf(
+            lines("large", "user"::equals));
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"transcription.user\":\"large\"}}]}");
+    assertThat(db.rows("SELECT session_id, line_no FROM insights.transcript_lines WHERE role = 'agent'"
+        + " AND \"matches\"(text, 'large')" + SINCE)).containsExactlyInAnyOrderElementsOf(
+            lines("large", s -> !s.equals("user")));
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"transcription.agent\":\"large\"}}]}");
+    JsonNode doc = Docs.oneSince(AUG25, d -> d.path("transcription").size() > 0);
+    String agent = doc.get("transcription").get(0).fieldNames().next();
+    String word = doc.get("transcription").get(0).get(agent).asText().split("[^\\p{L}]+")[1];
+    assertThat(agent).isNotEqualTo("user");
+    assertThat(db.rows("SELECT session_id, line_no FROM insights.transcript_lines WHERE speaker = ?"
+        + " AND \"matches\"(text, ?)" + SINCE, agent, word)).containsExactlyInAnyOrderElementsOf(
+            lines(word, agent::equals)).isNotEmpty();
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"transcription." + agent + "\":\"" + word
+        + "\"}}]}");
+  }
+
+  @Test
+  void aWordsParameterIsBoundIntoTheMatch() throws SQLException {
+    String sql = "SELECT session_id, line_no FROM insights.transcript_lines WHERE \"matches\"(text, ?)" + SINCE;
+    assertThat(db.rows(sql, "pizza")).containsExactlyInAnyOrderElementsOf(lines("pizza", s -> true));
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"transcription\":\"pizza\"}}]}");
+  }
+
+  @Test
+  void matchesOnAnIdFieldStaysLocalAndOnOtherFieldsIsPushed() throws SQLException {
+    assertThat(db.rows("SELECT id FROM insights.sessions WHERE \"matches\"(agent_name, 'palace')" + SINCE))
+        .containsExactlyInAnyOrderElementsOf(Docs.ids(Docs.between(AUG25, TestApi.NOW,
+            d -> matches(Docs.text(d, "agent_information.name"), "palace")))).isNotEmpty();
+    assertThat(filters()).containsOnlyNulls();
+    assertThat(db.rows("SELECT id FROM insights.sessions WHERE \"matches\"(status, 'progress')" + SINCE))
+        .containsExactlyInAnyOrderElementsOf(Docs.ids(Docs.between(AUG25, TestApi.NOW,
+            d -> matches(Docs.text(d, "status"), "progress")))).isNotEmpty();
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"status\":\"progress\"}}]}");
+  }
+
+  @Test
+  void theAnswerIsTheSameWithoutPushdown() throws SQLException {
+    String sql = "SELECT session_id, line_no FROM insights.transcript_lines WHERE \"matches\"(text, 'order')"
+        + " AND role = 'user'" + SINCE;
+    try (Db local = Db.open(false, 60, false)) {
+      assertThat(local.rows(sql)).containsExactlyInAnyOrderElementsOf(db.rows(sql)).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.convosql.adapter.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+/** The schema's configuration and the tables and column types it declares. */
+class InsightsSchemaTest {
+  @Test
+  void regionsAreUsAndEu() {
+    assertThat(InsightsSchema.regionUrl("us")).hasToString("https://studio-api-us.ai.vonage.com/");
+    assertThat(InsightsSchema.regionUrl(" EU ")).hasToString("https://studio-api-eu.ai.vonage.com/");
+    assertThatThrownBy(() -> InsightsSchema.regionUrl("apac")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the Insights region must be us or eu, not 'apac'");
+  }
+
+  @Test
+  void theLookbackMustBeAtLeastOneDay() {
+    assertThatThrownBy(() -> new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, Duration.ofSeconds(1),
+        true, 0, false, TestApi.CLOCK)).hasMessage("lookbackDays must be at least 1, not 0");
+  }
+
+  @Test
+  void theTablesAndTheirColumnTypes() throws SQLException {
+    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, Duration.ofSeconds(1),
+        true, 60, false, TestApi.CLOCK);
+    try (Connection c = Sql.connect("insights", schema)) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rs = md.getColumns(null, "insights", "%", "%")) {
+        while (rs.next()) {
+          columns.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME") + " "
+              + rs.getString("TYPE_NAME").replace(" NOT NULL", ""));
+        }
+      }
+      assertThat(columns).contains("sessions.id VARCHAR", "sessions.session_start_time TIMESTAMP(3)",
+          "sessions.duration_ms BIGINT", "sessions.status_code INTEGER", "sessions.document VARCHAR",
+          "transcript_lines.line_no INTEGER", "tags.tag_count INTEGER", "flow_path.synchronized BOOLEAN",
+          "flow_path.execution_time_ms BIGINT", "parameters.completed BOOLEAN");
+      assertThat(columns.stream().map(s -> s.substring(0, s.indexOf('.'))).distinct())
+          .containsExactlyInAnyOrder("sessions", "transcript_lines", "tags", "flow_path", "parameters");
+      assertThat(columns).filteredOn(s -> s.startsWith("sessions.")).extracting(s -> s.split(" ")[0])
+          .containsExactly("sessions.id", "sessions.session_start_time", "sessions.status", "sessions.channel",
+              "sessions.source", "sessions.destination", "sessions.account_id", "sessions.language",
+              "sessions.agent_id", "sessions.agent_name", "sessions.agent_version_id", "sessions.agent_voice",
+              "sessions.agent_language", "sessions.call_status", "sessions.duration_ms", "sessions.status_code",
+              "sessions.audio_url", "sessions.document");
+    } finally {
+      schema.close();
+    }
+  }
+}

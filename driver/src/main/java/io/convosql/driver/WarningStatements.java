@@ -1,0 +1,107 @@
+package io.convosql.driver;
+
+import io.convosql.core.scan.StatementWarnings;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Gives statements the warnings their scans filed (Avatica's own {@code getWarnings()} always answers
+ * null): the connection is wrapped so that every statement it creates answers {@code getWarnings()}
+ * with the warnings filed under that statement's cancel flag, the object Calcite passes to each of
+ * its executions. Everything else goes to Calcite's objects unchanged.
+ */
+final class WarningStatements {
+  private static final Field CANCEL_FLAG = cancelFlagField();
+
+  private WarningStatements() {}
+
+  private static Field cancelFlagField() {
+    try {
+      Field f = AvaticaStatement.class.getDeclaredField("cancelFlag");
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("this Avatica has no statement cancel flag", e);
+    }
+  }
+
+  /** The statement's cancel flag, under which its warnings are filed. */
+  static Object cancelFlag(Statement statement) {
+    try {
+      return CANCEL_FLAG.get(statement.unwrap(AvaticaStatement.class));
+    } catch (ReflectiveOperationException | java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the statement's cancel flag", e);
+    }
+  }
+
+  /** The connection, with statements that report their scans' warnings. */
+  static Connection wrap(Connection connection, StatementWarnings warnings) {
+    return (Connection) proxy(connection, (p, method, args) -> {
+      Object result = invoke(connection, method, args);
+      if (result instanceof Statement && method.getName().matches("createStatement|prepareStatement|prepareCall")) {
+        return statement((Statement) result, (Connection) p, warnings);
+      }
+      return result;
+    });
+  }
+
+  private static Statement statement(Statement statement, Connection connection, StatementWarnings warnings) {
+    Object flag = cancelFlag(statement);
+    return (Statement) proxy(statement, (p, method, args) -> {
+      switch (method.getName()) {
+        case "getWarnings":
+          return chain(warnings.get(flag), (SQLWarning) invoke(statement, method, args));
+        case "clearWarnings":
+          warnings.clear(flag);
+          return invoke(statement, method, args);
+        case "getConnection":
+          return connection;
+        default:
+          return invoke(statement, method, args);
+      }
+    });
+  }
+
+  private static @Nullable SQLWarning chain(@Nullable SQLWarning ours, @Nullable SQLWarning theirs) {
+    if (ours == null) {
+      return theirs;
+    }
+    if (theirs != null) {
+      SQLWarning last = ours;
+      while (last.getNextWarning() != null) {
+        last = last.getNextWarning();
+      }
+      last.setNextWarning(theirs);
+    }
+    return ours;
+  }
+
+  private static Object proxy(Object target, InvocationHandler handler) {
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        interfaces.add(i);
+      }
+    }
+    return Proxy.newProxyInstance(WarningStatements.class.getClassLoader(),
+        interfaces.toArray(new Class<?>[0]), handler);
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
