@@ -88,8 +88,9 @@ class DriverConnectTest {
   void anUnknownPropertyIsAnErrorListingTheValidOnes() {
     assertThat(connectFailure("jdbc:convosql:demo=true;pathsim.uri=http://x"))
         .hasMessageStartingWith("Unknown connection property 'pathsim.uri'.")
-        .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey, pushdown,"
-            + " timeoutSeconds")
+        .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey,"
+            + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
+            + " pushdown, timeoutSeconds")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }

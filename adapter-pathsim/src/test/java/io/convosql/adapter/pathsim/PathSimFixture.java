@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -70,9 +69,5 @@ final class PathSimFixture {
   static String jdbcTime(Instant t) {
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
         .format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-  }
-
-  static Comparator<String> natural() {
-    return Comparator.naturalOrder();
   }
 }
