@@ -55,7 +55,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
-      return WarningStatements.wrap(connection, owned.warnings());
+      return ConnectionProxy.wrap(connection, owned.warnings());
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e

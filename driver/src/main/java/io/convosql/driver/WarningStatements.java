@@ -16,9 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Gives statements the warnings their scans filed (Avatica's own {@code getWarnings()} always answers
- * null): the connection is wrapped so that every statement it creates answers {@code getWarnings()}
- * with the warnings filed under that statement's cancel flag, the object Calcite passes to each of
- * its executions. Everything else goes to Calcite's objects unchanged.
+ * null): a statement answers {@code getWarnings()} with the warnings filed under its cancel flag, the
+ * object Calcite passes to each of its executions. Everything else goes to Calcite's statement.
  */
 final class WarningStatements {
   private static final Field CANCEL_FLAG = cancelFlagField();
@@ -44,18 +43,8 @@ final class WarningStatements {
     }
   }
 
-  /** The connection, with statements that report their scans' warnings. */
-  static Connection wrap(Connection connection, StatementWarnings warnings) {
-    return (Connection) proxy(connection, (p, method, args) -> {
-      Object result = invoke(connection, method, args);
-      if (result instanceof Statement && method.getName().matches("createStatement|prepareStatement|prepareCall")) {
-        return statement((Statement) result, (Connection) p, warnings);
-      }
-      return result;
-    });
-  }
-
-  private static Statement statement(Statement statement, Connection connection, StatementWarnings warnings) {
+  /** The statement, answering {@code getWarnings()} with what its scans filed. */
+  static Statement statement(Statement statement, Connection connection, StatementWarnings warnings) {
     Object flag = cancelFlag(statement);
     return (Statement) proxy(statement, (p, method, args) -> {
       switch (method.getName()) {
@@ -86,7 +75,8 @@ final class WarningStatements {
     return ours;
   }
 
-  private static Object proxy(Object target, InvocationHandler handler) {
+  /** A proxy implementing every interface of the target, such as Calcite's own connection interface. */
+  static Object proxy(Object target, InvocationHandler handler) {
     Set<Class<?>> interfaces = new LinkedHashSet<>();
     for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
       for (Class<?> i : c.getInterfaces()) {
@@ -97,7 +87,8 @@ final class WarningStatements {
         interfaces.toArray(new Class<?>[0]), handler);
   }
 
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+  /** Calls the target, rethrowing what it threw. */
+  static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -1,0 +1,32 @@
+package io.convosql.driver;
+
+import io.convosql.core.scan.StatementWarnings;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * The connection users get: Calcite's, except that its statements report their scans' warnings and
+ * that {@code commit()} and {@code rollback()} do nothing instead of failing. The connection only reads
+ * (its one write, an Insights DELETE, takes effect when it runs), and tools such as Spark call
+ * {@code commit()} after reading.
+ */
+final class ConnectionProxy {
+  private ConnectionProxy() {}
+
+  static Connection wrap(Connection connection, StatementWarnings warnings) {
+    return (Connection) WarningStatements.proxy(connection, (p, method, args) -> {
+      String name = method.getName();
+      if ((name.equals("commit") || name.equals("rollback")) && method.getParameterCount() == 0) {
+        if (connection.isClosed()) {
+          return WarningStatements.invoke(connection, method, args); // fails as a closed connection does
+        }
+        return null;
+      }
+      Object result = WarningStatements.invoke(connection, method, args);
+      if (result instanceof Statement && name.matches("createStatement|prepareStatement|prepareCall")) {
+        return WarningStatements.statement((Statement) result, (Connection) p, warnings);
+      }
+      return result;
+    });
+  }
+}
