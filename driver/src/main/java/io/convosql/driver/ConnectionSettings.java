@@ -82,7 +82,8 @@ final class ConnectionSettings {
 
   private void validateValues() throws SQLException {
     for (ConvoSqlProperty p : new ConvoSqlProperty[] {
-        ConvoSqlProperty.DEMO, ConvoSqlProperty.PUSHDOWN, ConvoSqlProperty.INSIGHTS_ALLOW_DELETE}) {
+        ConvoSqlProperty.DEMO, ConvoSqlProperty.PUSHDOWN, ConvoSqlProperty.INSIGHTS_ALLOW_DELETE,
+        ConvoSqlProperty.ALLOW_INSECURE_HTTP}) {
       String v = get(p);
       if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
         throw new SQLException("Connection property " + p.propertyName() + " must be true or false, not '"
@@ -138,6 +139,10 @@ final class ConnectionSettings {
 
   boolean allowDelete() {
     return Boolean.parseBoolean(get(ConvoSqlProperty.INSIGHTS_ALLOW_DELETE));
+  }
+
+  boolean allowInsecureHttp() {
+    return Boolean.parseBoolean(get(ConvoSqlProperty.ALLOW_INSECURE_HTTP));
   }
 
   boolean pushdown() {

@@ -30,6 +30,9 @@ public enum ConvoSqlProperty {
   INSIGHTS_ALLOW_DELETE("insights.allowDelete", "false", null, false,
       "Allow DELETE FROM insights.sessions WHERE id = … (or IN); without it a DELETE fails before any"
           + " request."),
+  ALLOW_INSECURE_HTTP("allowInsecureHttp", "false", null, false,
+      "Allow plain http:// API URLs for hosts other than loopback. Without it such a URL is refused"
+          + " before anything is sent, so keys never travel unencrypted."),
   PUSHDOWN("pushdown", "true", null, false,
       "Push filters, sorts, limits and projections into API requests. false reads whole tables and"
           + " lets Calcite do everything: the same answers, more requests; for comparison and diagnosis."),

@@ -47,6 +47,10 @@ final class Schemas {
     } catch (IllegalArgumentException e) {
       throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
     }
+    if (!settings.allowInsecureHttp()) {
+      requireHttps(pathSimUrl, settings.demo() ? null : ConvoSqlProperty.PATHSIM_URL);
+      requireHttps(insightsUrl, settings.demo() ? null : ConvoSqlProperty.INSIGHTS_URL);
+    }
     PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, timeout, settings.pushdown());
     InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, timeout, settings.pushdown(),
         settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
@@ -56,5 +60,19 @@ final class Schemas {
     root.add("insights", insights);
     root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
     return new ConnectionResources(warnings, pathSim, insights);
+  }
+
+  /** Refuses plain HTTP to any host but loopback, before any request is made. */
+  private static void requireHttps(HttpUrl url, ConvoSqlProperty property) throws SQLException {
+    if (url.isHttps() || property == null || isLoopback(url.host())) {
+      return;
+    }
+    throw new SQLException("Connection property " + property.propertyName() + " is a plain http:// URL"
+        + " for " + url.host() + ": API keys would travel unencrypted, so convosql refuses it. Use https://,"
+        + " or set allowInsecureHttp=true if you really mean it.", "08001");
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 }

@@ -90,7 +90,7 @@ class DriverConnectTest {
         .hasMessageStartingWith("Unknown connection property 'pathsim.uri'.")
         .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey,"
             + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
-            + " pushdown, timeoutSeconds")
+            + " allowInsecureHttp, pushdown, timeoutSeconds")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }
