@@ -6,19 +6,30 @@ import java.util.List;
 /**
  * The requests a sandbox served, in arrival order; thread-safe, so tests can assert what a query sent.
  * A request is counted as in flight from its arrival until it is recorded, and reading the log waits
- * for requests in flight, so a client that has its answer always finds its request in the log.
+ * for requests in flight, so a client that has its answer always finds its request in the log. Each
+ * request takes its place by arrival, not by the moment it is recorded (after its answer is sent), so
+ * a client's next request never appears before the one it followed.
  */
 public final class RequestLog {
   private static final long WAIT_MILLIS = 5_000;
   private final List<RecordedRequest> requests = new ArrayList<>();
+  private final List<Long> arrivals = new ArrayList<>();
+  private long nextArrival;
   private int inFlight;
 
-  synchronized void begin() {
+  /** Notes a request's arrival; returns its place, to pass to {@link #add}. */
+  synchronized long begin() {
     inFlight++;
+    return nextArrival++;
   }
 
-  synchronized void add(RecordedRequest request) {
-    requests.add(request);
+  synchronized void add(long arrival, RecordedRequest request) {
+    int at = arrivals.size();
+    while (at > 0 && arrivals.get(at - 1) > arrival) {
+      at--;
+    }
+    arrivals.add(at, arrival);
+    requests.add(at, request);
     inFlight--;
     notifyAll();
   }
@@ -55,5 +66,6 @@ public final class RequestLog {
   public synchronized void clear() {
     awaitSettled();
     requests.clear();
+    arrivals.clear();
   }
 }

@@ -97,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
     boolean auth = exchange.getRequestHeaders().containsKey("Authorization");
     boolean vgai = exchange.getRequestHeaders().containsKey("X-Vgai-Key");
     int status = 500;
-    log.begin();
+    long arrival = log.begin();
     try {
       Duration delay = latency;
       if (!delay.isZero()) {
@@ -111,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
     } catch (RuntimeException e) {
       Exchanges.sendJson(exchange, 500, "{\"success\":false,\"error\":\"sandbox failure\"}");
     } finally {
-      log.add(new RecordedRequest(handler.api(), method, path, params, status, auth, vgai));
+      log.add(arrival, new RecordedRequest(handler.api(), method, path, params, status, auth, vgai));
     }
   }
 
