@@ -30,8 +30,6 @@ public final class Shell {
   public static void main(String[] args) throws IOException {
     // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.
     setIfAbsent("org.jline.terminal.dumb", "true");
-    // The demo sandbox (the JDK's HttpServer) otherwise answers each keep-alive request ~40 ms late.
-    setIfAbsent("sun.net.httpserver.nodelay", "true");
     System.exit(run(args, System.out, System.err));
   }
 
