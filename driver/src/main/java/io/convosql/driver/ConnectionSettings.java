@@ -1,6 +1,9 @@
 package io.convosql.driver;
 
+import io.convosql.core.http.HttpLog;
+import io.convosql.core.http.HttpSettings;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -90,8 +93,31 @@ final class ConnectionSettings {
             + v + "'", "HY000");
       }
     }
-    positive(ConvoSqlProperty.TIMEOUT_SECONDS, "seconds");
     positive(ConvoSqlProperty.INSIGHTS_LOOKBACK_DAYS, "days");
+    positive(ConvoSqlProperty.CONNECT_TIMEOUT_SECONDS, "seconds");
+    positive(ConvoSqlProperty.READ_TIMEOUT_SECONDS, "seconds");
+    positive(ConvoSqlProperty.CALL_TIMEOUT_SECONDS, "seconds");
+    positive(ConvoSqlProperty.RETRY_MAX_ATTEMPTS, "attempts");
+    positive(ConvoSqlProperty.RETRY_BUDGET_SECONDS, "seconds");
+    positive(ConvoSqlProperty.RETRY_BACKOFF_MILLIS, "milliseconds");
+    positive(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS, "milliseconds");
+    positive(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS, "requests");
+    if (integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS) < integer(ConvoSqlProperty.RETRY_BACKOFF_MILLIS)) {
+      throw new SQLException("Connection property retryMaxBackoffMillis (" + get(
+          ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS) + ") must not be less than retryBackoffMillis ("
+          + get(ConvoSqlProperty.RETRY_BACKOFF_MILLIS) + ")", "HY000");
+    }
+    String rps = get(ConvoSqlProperty.REQUESTS_PER_SECOND);
+    try {
+      double v = Double.parseDouble(rps.trim());
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw new SQLException("Connection property requestsPerSecond must be 0 (no limit) or a positive"
+          + " number, not '" + rps + "'", "HY000");
+    }
+    httpLog();
   }
 
   private void positive(ConvoSqlProperty p, String unit) throws SQLException {
@@ -104,6 +130,54 @@ final class ConnectionSettings {
       throw new SQLException("Connection property " + p.propertyName() + " must be a positive whole"
           + " number of " + unit + ", not '" + v + "'", "HY000");
     }
+  }
+
+  private int integer(ConvoSqlProperty p) {
+    return Integer.parseInt(get(p).trim());
+  }
+
+  private HttpLog httpLog() throws SQLException {
+    String v = get(ConvoSqlProperty.HTTP_LOG);
+    try {
+      return HttpLog.valueOf(v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("Connection property httpLog must be NONE, BASIC, HEADERS or BODY, not '" + v
+          + "'", "HY000");
+    }
+  }
+
+  /** How both APIs' clients talk HTTP, as the properties say. */
+  HttpSettings httpSettings() throws SQLException {
+    String rps = properties.getProperty(ConvoSqlProperty.REQUESTS_PER_SECOND.propertyName());
+    double perSecond = demo() && (rps == null || rps.isEmpty()) ? 0
+        : Double.parseDouble(get(ConvoSqlProperty.REQUESTS_PER_SECOND).trim());
+    return HttpSettings.defaults()
+        .withTimeouts(seconds(ConvoSqlProperty.CONNECT_TIMEOUT_SECONDS),
+            seconds(ConvoSqlProperty.READ_TIMEOUT_SECONDS), seconds(ConvoSqlProperty.CALL_TIMEOUT_SECONDS))
+        .withRetries(integer(ConvoSqlProperty.RETRY_MAX_ATTEMPTS),
+            seconds(ConvoSqlProperty.RETRY_BUDGET_SECONDS),
+            Duration.ofMillis(integer(ConvoSqlProperty.RETRY_BACKOFF_MILLIS)),
+            Duration.ofMillis(integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS)))
+        .withLimits(perSecond, integer(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS))
+        .withLog(httpLog());
+  }
+
+  private Duration seconds(ConvoSqlProperty p) {
+    return Duration.ofSeconds(integer(p));
+  }
+
+  /**
+   * An API key: the property, else its environment variable, else the credentials file; null when
+   * none of them has it.
+   */
+  @Nullable String key(ConvoSqlProperty p) throws SQLException {
+    String v = get(p);
+    if (v != null) {
+      return v;
+    }
+    Properties file = Credentials.load(Credentials.path(get(ConvoSqlProperty.CREDENTIALS_FILE)));
+    String fromFile = file.getProperty(p.propertyName());
+    return fromFile == null || fromFile.isBlank() ? null : fromFile.strip();
   }
 
   int lookbackDays() {
@@ -147,9 +221,5 @@ final class ConnectionSettings {
 
   boolean pushdown() {
     return Boolean.parseBoolean(get(ConvoSqlProperty.PUSHDOWN));
-  }
-
-  int timeoutSeconds() {
-    return Integer.parseInt(get(ConvoSqlProperty.TIMEOUT_SECONDS).trim());
   }
 }

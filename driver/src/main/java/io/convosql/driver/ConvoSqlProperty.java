@@ -36,8 +36,32 @@ public enum ConvoSqlProperty {
   PUSHDOWN("pushdown", "true", null, false,
       "Push filters, sorts, limits and projections into API requests. false reads whole tables and"
           + " lets Calcite do everything: the same answers, more requests; for comparison and diagnosis."),
-  TIMEOUT_SECONDS("timeoutSeconds", "30", null, false,
-      "Seconds to wait for an API to connect and for each answer before the query fails.");
+  CREDENTIALS_FILE("credentialsFile", "~/.convosql/credentials", null, false,
+      "Properties file with pathsim.apiKey and insights.apiKey, read when a key is given neither as a"
+          + " property nor in the environment. Refused if group or others may read it (chmod 600)."),
+  CONNECT_TIMEOUT_SECONDS("connectTimeoutSeconds", "10", null, false,
+      "Seconds to wait for a TCP/TLS connection to an API."),
+  READ_TIMEOUT_SECONDS("readTimeoutSeconds", "30", null, false,
+      "Longest silence, in seconds, while waiting for an answer's bytes."),
+  CALL_TIMEOUT_SECONDS("callTimeoutSeconds", "60", null, false,
+      "Longest time, in seconds, for one attempt of one request, answer included."),
+  RETRY_MAX_ATTEMPTS("retryMaxAttempts", "4", null, false,
+      "Attempts per idempotent request (GET), the first included; 1 turns retries off. Retried: 429"
+          + " (after its Retry-After), 502, 503, 504, broken connections and timeouts."),
+  RETRY_BUDGET_SECONDS("retryBudgetSeconds", "120", null, false,
+      "Longest time, in seconds, spent on one request over all its attempts and waits."),
+  RETRY_BACKOFF_MILLIS("retryBackoffMillis", "250", null, false,
+      "Wait before the first retry, in milliseconds; it doubles for each further retry, with jitter."),
+  RETRY_MAX_BACKOFF_MILLIS("retryMaxBackoffMillis", "8000", null, false,
+      "Longest wait between attempts, in milliseconds, unless the API asks for more with Retry-After."),
+  REQUESTS_PER_SECOND("requestsPerSecond", "50", null, false,
+      "Most requests per second to each API from one connection; 0 for no limit. In demo mode the"
+          + " default is no limit."),
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", null, false,
+      "Most requests in flight at once to each API from one connection."),
+  HTTP_LOG("httpLog", "NONE", null, false,
+      "Log each request to the java.util.logging logger io.convosql.http: NONE, BASIC (request and"
+          + " status lines), HEADERS or BODY. Keys are always redacted.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

@@ -3,12 +3,12 @@ package io.convosql.driver;
 import io.convosql.adapter.insights.InsightsSchema;
 import io.convosql.adapter.pathsim.PathSimSchema;
 import io.convosql.core.http.ApiClient;
+import io.convosql.core.http.HttpSettings;
 import io.convosql.core.scan.Matches;
 import io.convosql.core.scan.StatementWarnings;
 import io.convosql.sandbox.Sandbox;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import okhttp3.HttpUrl;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -22,7 +22,7 @@ final class Schemas {
 
   /** Registers the schemas; the result closes their HTTP clients. */
   static ConnectionResources register(SchemaPlus root, ConnectionSettings settings) throws SQLException {
-    Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
+    HttpSettings http = settings.httpSettings();
     HttpUrl pathSimUrl;
     String pathSimKey;
     HttpUrl insightsUrl;
@@ -37,12 +37,12 @@ final class Schemas {
       } else {
         pathSimUrl = ApiClient.parseRoot(settings.get(ConvoSqlProperty.PATHSIM_URL),
             ConvoSqlProperty.PATHSIM_URL.propertyName());
-        pathSimKey = settings.get(ConvoSqlProperty.PATHSIM_API_KEY);
+        pathSimKey = settings.key(ConvoSqlProperty.PATHSIM_API_KEY);
         String url = settings.get(ConvoSqlProperty.INSIGHTS_URL);
         insightsUrl = url != null
             ? ApiClient.parseRoot(url, ConvoSqlProperty.INSIGHTS_URL.propertyName())
             : InsightsSchema.regionUrl(settings.get(ConvoSqlProperty.INSIGHTS_REGION));
-        insightsKey = settings.get(ConvoSqlProperty.INSIGHTS_API_KEY);
+        insightsKey = settings.key(ConvoSqlProperty.INSIGHTS_API_KEY);
       }
     } catch (IllegalArgumentException e) {
       throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
@@ -51,8 +51,8 @@ final class Schemas {
       requireHttps(pathSimUrl, settings.demo() ? null : ConvoSqlProperty.PATHSIM_URL);
       requireHttps(insightsUrl, settings.demo() ? null : ConvoSqlProperty.INSIGHTS_URL);
     }
-    PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, timeout, settings.pushdown());
-    InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, timeout, settings.pushdown(),
+    PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown());
+    InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, http, settings.pushdown(),
         settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
     StatementWarnings warnings = new StatementWarnings();
     insights.setWarningListener(warnings);

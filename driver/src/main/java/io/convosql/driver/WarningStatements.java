@@ -7,6 +7,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
@@ -56,9 +58,27 @@ final class WarningStatements {
         case "getConnection":
           return connection;
         default:
-          return invoke(statement, method, args);
+          Object result = invokeTranslated(statement, method, args);
+          return result instanceof ResultSet rs ? resultSet(rs, (Statement) p) : result;
       }
     });
+  }
+
+  /** A result set whose failures (a page that cannot be read, a cancel) carry their SQLState. */
+  private static ResultSet resultSet(ResultSet rs, Statement statement) {
+    return (ResultSet) proxy(rs, (p, method, args) -> method.getName().equals("getStatement")
+        ? statement : invokeTranslated(rs, method, args));
+  }
+
+  /** Calls the target; a failure becomes an SQLException with the SQLState of its cause. */
+  static Object invokeTranslated(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof SQLException || cause instanceof RuntimeException
+          && method.getExceptionTypes().length > 0 ? SqlErrors.translate(cause) : cause;
+    }
   }
 
   private static @Nullable SQLWarning chain(@Nullable SQLWarning ours, @Nullable SQLWarning theirs) {

@@ -90,7 +90,9 @@ class DriverConnectTest {
         .hasMessageStartingWith("Unknown connection property 'pathsim.uri'.")
         .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey,"
             + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
-            + " allowInsecureHttp, pushdown, timeoutSeconds")
+            + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
+            + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
+            + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog;")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }
@@ -117,10 +119,24 @@ class DriverConnectTest {
     assertThat(connectFailure("jdbc:convosql:demo=true;pushdown=yes"))
         .hasMessage("Connection property pushdown must be true or false, not 'yes'");
     for (String timeout : List.of("-1", "0", "ten")) {
-      assertThat(connectFailure("jdbc:convosql:demo=true;timeoutSeconds=" + timeout))
-          .hasMessage("Connection property timeoutSeconds must be a positive whole number of seconds, not '"
-              + timeout + "'");
+      assertThat(connectFailure("jdbc:convosql:demo=true;readTimeoutSeconds=" + timeout))
+          .hasMessage("Connection property readTimeoutSeconds must be a positive whole number of seconds,"
+              + " not '" + timeout + "'");
     }
+    assertThat(connectFailure("jdbc:convosql:demo=true;retryMaxAttempts=0"))
+        .hasMessage("Connection property retryMaxAttempts must be a positive whole number of attempts, not '0'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;maxConcurrentRequests=-4"))
+        .hasMessage("Connection property maxConcurrentRequests must be a positive whole number of requests,"
+            + " not '-4'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;requestsPerSecond=-1"))
+        .hasMessage("Connection property requestsPerSecond must be 0 (no limit) or a positive number, not '-1'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;retryBackoffMillis=500;retryMaxBackoffMillis=100"))
+        .hasMessage("Connection property retryMaxBackoffMillis (100) must not be less than"
+            + " retryBackoffMillis (500)");
+    assertThat(connectFailure("jdbc:convosql:demo=true;httpLog=loud"))
+        .hasMessage("Connection property httpLog must be NONE, BASIC, HEADERS or BODY, not 'loud'");
+    assertThat(connectFailure("jdbc:convosql:insights.region=mars;pathsim.apiKey=k"))
+        .hasMessage("Bad connection property: insights.region must be us or eu, not 'mars'");
     assertThat(connectFailure("jdbc:convosql:pathsim.url=not a url"))
         .hasMessageContaining("pathsim.url is not an http(s) URL: not a url");
     assertThat(connectFailure("jdbc:convosql:pathsim.url=ftp://example.com/v1"))

@@ -106,7 +106,7 @@ class InsightsConnectionTest {
   void regionMustBeUsOrEu() {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:convosql:insights.region=mars"))
         .isInstanceOf(SQLException.class)
-        .hasMessageContaining("the Insights region must be us or eu, not 'mars'");
+        .hasMessageContaining("Bad connection property: insights.region must be us or eu, not 'mars'");
   }
 
   @Test

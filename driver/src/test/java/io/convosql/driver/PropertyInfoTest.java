@@ -40,11 +40,11 @@ class PropertyInfoTest {
   @Test
   void givenValuesAreShownButNeverTheKey() throws SQLException {
     Properties given = new Properties();
-    given.setProperty("timeoutSeconds", "12");
+    given.setProperty("readTimeoutSeconds", "12");
     given.setProperty("pathsim.apiKey", KEY);
     String url = "jdbc:convosql:pathsim.url=http://127.0.0.1:1/v1;pathsim.apiKey=" + KEY;
     Map<String, DriverPropertyInfo> info = info(url, given);
-    assertThat(info.get("timeoutSeconds").value).isEqualTo("12");
+    assertThat(info.get("readTimeoutSeconds").value).isEqualTo("12");
     assertThat(info.get("pathsim.url").value).isEqualTo("http://127.0.0.1:1/v1");
     assertThat(info.get("pathsim.apiKey").value).isNull();
     assertThat(info.values()).allSatisfy(d -> assertThat(String.valueOf(d.value) + d.description).doesNotContain(KEY));

@@ -48,7 +48,7 @@ class ShellTest {
     Run run = run("--url", DriverFixture.url(), "-e", "SELECT nope FROM pathsim.workspaces");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("Error: Error while executing SQL \"SELECT nope FROM pathsim.workspaces\":"
-        + " From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table");
+        + " From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table (state=42000)");
   }
 
   @Test

@@ -32,7 +32,7 @@ final class ByIdReads {
     List<Object[]> rows = new ArrayList<>();
     for (Object id : plan.ids) {
       scan.checkCancelled();
-      for (JsonNode doc : table.settings.api.session((String) id, day)) {
+      for (JsonNode doc : table.settings.api.session((String) id, day, scan)) {
         rows.addAll(table.rows(doc, scan));
       }
     }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
-import java.time.Duration;
+import io.convosql.core.http.Cancellation;
+import io.convosql.core.http.HttpSettings;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -20,13 +21,13 @@ final class InsightsApi implements AutoCloseable {
 
   private final ApiClient client;
 
-  InsightsApi(HttpUrl root, @Nullable String key, Duration timeout) {
-    this.client = new ApiClient(SPEC, root, key, timeout);
+  InsightsApi(HttpUrl root, @Nullable String key, HttpSettings http) {
+    this.client = new ApiClient(SPEC, root, key, http);
   }
 
   /** GET /insights/sessions with the given parameters. */
-  SearchAnswer search(Map<String, String> params) {
-    JsonNode body = client.getJson(SEARCH, params, false);
+  SearchAnswer search(Map<String, String> params, Cancellation cancellation) {
+    JsonNode body = client.getJson(SEARCH, params, false, cancellation);
     return SearchAnswer.of(body, SEARCH);
   }
 
@@ -35,12 +36,13 @@ final class InsightsApi implements AutoCloseable {
    * slower GET /insights/sessions/search/{id}. Empty when there is none (404) or when the id cannot be
    * a path segment.
    */
-  List<JsonNode> session(String id, @Nullable String day) {
+  List<JsonNode> session(String id, @Nullable String day, Cancellation cancellation) {
     if (!pathSafe(id)) {
       return List.of();
     }
     String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
-    JsonNode body = client.getJson(path, day != null ? Map.of("session_start_time", day) : Map.of(), true);
+    JsonNode body = client.getJson(path,
+        day != null ? Map.of("session_start_time", day) : Map.of(), true, cancellation);
     return body == null ? List.of() : SearchAnswer.documents(body, path);
   }
 
@@ -48,12 +50,17 @@ final class InsightsApi implements AutoCloseable {
    * DELETE /insights/sessions/{id}, sent once and never retried; false when the API has no such
    * session (404).
    */
-  boolean delete(String id, String sessionStartTime) {
+  boolean delete(String id, String sessionStartTime, Cancellation cancellation) {
     if (!pathSafe(id)) {
       return false;
     }
     return client.sendJsonOnce("DELETE", sessionPath(id), Map.of("session_start_time", sessionStartTime),
-        true) != null;
+        true, cancellation) != null;
+  }
+
+  /** How this API's client retries and waits; DELETE reuses it for its check-then-retry. */
+  HttpSettings http() {
+    return client.settings();
   }
 
   static String sessionPath(String id) {

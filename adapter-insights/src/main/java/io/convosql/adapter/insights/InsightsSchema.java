@@ -2,7 +2,7 @@ package io.convosql.adapter.insights;
 
 import io.convosql.core.scan.WarningListener;
 import java.time.Clock;
-import java.time.Duration;
+import io.convosql.core.http.HttpSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,11 +34,11 @@ public final class InsightsSchema extends AbstractSchema implements AutoCloseabl
    * @param allowDelete whether {@code DELETE FROM insights.sessions WHERE id = ...} may run
    * @param clock gives "now", the upper end of every search
    */
-  public InsightsSchema(HttpUrl root, @Nullable String apiKey, Duration timeout, boolean pushdown,
+  public InsightsSchema(HttpUrl root, @Nullable String apiKey, HttpSettings http, boolean pushdown,
       int lookbackDays, boolean allowDelete, Clock clock) {
     Objects.requireNonNull(root, "root");
-    Objects.requireNonNull(timeout, "timeout");
-    this.api = new InsightsApi(root, apiKey, timeout);
+    Objects.requireNonNull(http, "http");
+    this.api = new InsightsApi(root, apiKey, http);
     this.settings = new ScanSettings(api, clock, lookbackDays);
     add(new SessionsTable(settings, pushdown, allowDelete));
     add(new TranscriptLinesTable(settings, pushdown));
@@ -55,7 +55,7 @@ public final class InsightsSchema extends AbstractSchema implements AutoCloseabl
   public static HttpUrl regionUrl(String region) {
     String r = Objects.requireNonNull(region, "region").strip().toLowerCase(Locale.ROOT);
     if (!r.equals("us") && !r.equals("eu")) {
-      throw new IllegalArgumentException("the Insights region must be us or eu, not '" + region + "'");
+      throw new IllegalArgumentException("insights.region must be us or eu, not '" + region + "'");
     }
     return HttpUrl.get("https://studio-api-" + r + ".ai.vonage.com");
   }

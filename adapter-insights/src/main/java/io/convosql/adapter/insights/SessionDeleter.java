@@ -1,7 +1,12 @@
 package io.convosql.adapter.insights;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import io.convosql.core.http.ApiException;
+import io.convosql.core.http.Cancellation;
+import io.convosql.core.http.HttpSettings;
 import io.convosql.core.scan.ScanCancelledException;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +18,10 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Deletes the sessions a DELETE selected, one request each, sent once: a request that may have
- * reached the API is never repeated, and a failure says how many sessions were deleted before it. A
+ * Deletes the sessions a DELETE selected, one request each. A DELETE is never repeated blindly: when
+ * one gets no answer (a timeout, a cut connection) or a "try again" status, the session is looked up
+ * first, and the DELETE is sent again only if the session is still there; a session already gone
+ * counts as deleted. A failure says how many sessions were deleted before it. A
  * statement the guard refused fails here before its rows are read, so before any request. Public only
  * because generated code calls it.
  */
@@ -63,7 +70,7 @@ public final class SessionDeleter {
             + ", which the DELETE needs; " + deleted + " sessions were deleted before it");
       }
       try {
-        if (api.delete(id, IsoTimes.format((Long) start * 1000))) {
+        if (deleteChecked(id, (Long) start, cancellation(context))) {
           deleted++;
         }
       } catch (ApiException e) {
@@ -73,11 +80,50 @@ public final class SessionDeleter {
     return deleted;
   }
 
+  /**
+   * Sends the DELETE; after an attempt whose outcome is unknown, GETs the session and sends it again
+   * only if the session is still there, with the API's retry settings (attempts, backoff, budget).
+   */
+  private boolean deleteChecked(String id, long startMillis, Cancellation cancellation) {
+    String start = IsoTimes.format(startMillis * 1000);
+    String day = IsoTimes.day(startMillis);
+    HttpSettings http = api.http();
+    RetryPolicy<Boolean> retry = RetryPolicy.<Boolean>builder()
+        .handleIf(failure -> failure instanceof ApiException e && uncertain(e))
+        .withMaxAttempts(http.maxAttempts())
+        .withMaxDuration(http.retryBudget())
+        .withBackoff(http.initialBackoff(), http.maxBackoff())
+        .withJitter(0.25)
+        .build();
+    return Failsafe.with(retry).get(ctx -> {
+      if (ctx.isRetry() && api.session(id, day, cancellation).isEmpty()) {
+        return true; // an earlier attempt reached the API and deleted it
+      }
+      return api.delete(id, start, cancellation);
+    });
+  }
+
+  /** No answer, or an answer that says the request was not handled: the DELETE's outcome is unknown. */
+  private static boolean uncertain(ApiException e) {
+    return e.status() == 0 || RETRYABLE.contains(e.status());
+  }
+
+  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+
+  private static Cancellation cancellation(DataContext context) {
+    return () -> {
+      AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
+      if (cancel != null && cancel.get()) {
+        throw new ScanCancelledException("the statement was cancelled");
+      }
+    };
+  }
+
   private static ApiException failed(ApiException e, String id, long deleted, int total) {
-    String hint = e.status() == 0
-        ? "the request may have reached the API, so session " + id + " may be deleted or not; it was not"
-            + " sent again: check with SELECT before deleting again"
-        : "nothing was retried; check with SELECT which sessions remain";
+    String hint = uncertain(e)
+        ? "the last request may have reached the API, so session " + id + " may be deleted or not:"
+            + " check with SELECT before deleting again"
+        : "check with SELECT which sessions remain";
     return new ApiException(e.api(), e.method(), e.path(), e.status(),
         "deleting session " + id + " failed after " + deleted + " of " + total + " sessions were deleted",
         e.getMessage(), hint, e.sqlState(), e);

@@ -54,7 +54,7 @@ final class WindowPages {
   }
 
   private Page next() {
-    SearchAnswer answer = table.settings.api.search(shape.params(window, page, pageSize));
+    SearchAnswer answer = table.settings.api.search(shape.params(window, page, pageSize), scan);
     List<JsonNode> hits = answer.hits();
     if (hits.size() > pageSize) {
       throw InsightsApi.dataError("hits", "holds " + hits.size() + " sessions, more than the page_size "

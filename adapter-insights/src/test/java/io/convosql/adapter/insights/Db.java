@@ -28,7 +28,7 @@ final class Db implements AutoCloseable {
 
   static Db open(boolean pushdown, int lookbackDays, boolean allowDelete) throws SQLException {
     return new Db(new InsightsSchema(HttpUrl.get(TestApi.sandbox().insightsUrl()), Sandbox.INSIGHTS_KEY,
-        Duration.ofSeconds(10), pushdown, lookbackDays, allowDelete, TestApi.CLOCK));
+        TestHttp.settings(Duration.ofSeconds(10)), pushdown, lookbackDays, allowDelete, TestApi.CLOCK));
   }
 
   /** The rows of a query; the request log is cleared first, so {@link TestApi#requests} shows its own. */

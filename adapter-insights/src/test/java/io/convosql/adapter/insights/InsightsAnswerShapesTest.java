@@ -38,7 +38,7 @@ class InsightsAnswerShapesTest {
   void start() throws SQLException {
     api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
-    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k", Duration.ofSeconds(5),
+    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k", TestHttp.settings(Duration.ofSeconds(5)),
         true, 60, false, TestApi.CLOCK);
     connection = Sql.connect("insights", schema);
   }

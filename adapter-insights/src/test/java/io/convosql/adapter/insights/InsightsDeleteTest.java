@@ -4,12 +4,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.convosql.sandbox.insights.InsightsData;
@@ -126,20 +130,78 @@ class InsightsDeleteTest {
   }
 
   @Test
-  void aDeleteWhoseAnswerIsLostIsNotSentAgain() throws SQLException {
-    WireMockServer api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k",
-        Duration.ofSeconds(5), true, 60, true, TestApi.CLOCK);
-    try (Connection c = Sql.connect("insights", schema)) {
-      api.stubFor(get(urlPathEqualTo("/insights/sessions/search/s1")).willReturn(okJson(
-          "{\"id\":\"s1\",\"session_start_time\":\"2021-01-15T08:09:43.377776\"}")));
+  void aDeleteWhoseAnswerIsLostIsSentAgainOnlyWhileTheSessionIsThere() throws SQLException {
+    onWireMock(api -> {
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).inScenario("lost")
+          .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("retried")
+          .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).inScenario("lost")
+          .whenScenarioStateIs("retried").willReturn(okJson("{}")));
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/s1/parameters")).willReturn(okJson(S1)));
+      return 1;
+    }, (c, api) -> {
+      assertThat(c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
+          .isEqualTo(1);
+      api.verify(2, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1")));
+      api.verify(1, getRequestedFor(urlPathEqualTo("/insights/sessions/s1/parameters"))
+          .withQueryParam("session_start_time", equalTo("2021-01-15")));
+    });
+  }
+
+  @Test
+  void aDeleteWhoseAnswerIsLostButTookEffectIsNotSentAgain() throws SQLException {
+    onWireMock(api -> {
       api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1"))
           .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-      assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
-          .hasMessageContaining("deleting session s1 failed after 0 of 1 sessions were deleted")
-          .hasMessageContaining("may be deleted or not; it was not sent again");
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/s1/parameters")).willReturn(notFound()));
+      return 1;
+    }, (c, api) -> {
+      assertThat(c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
+          .isEqualTo(1);
       api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1")));
+    });
+  }
+
+  @Test
+  void aDeleteThatNeverGetsAnAnswerFailsNamingWhatMayHaveHappened() throws SQLException {
+    onWireMock(api -> {
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1"))
+          .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/s1/parameters")).willReturn(okJson(S1)));
+      return 1;
+    }, (c, api) -> {
+      assertThatThrownBy(() -> c.createStatement().executeUpdate(
+          "DELETE FROM insights.sessions WHERE id = 's1'"))
+          .hasMessageContaining("Insights API: deleting session s1 failed after 0 of 1 sessions were"
+              + " deleted (DELETE /insights/sessions/s1)")
+          .hasMessageContaining("may be deleted or not: check with SELECT before deleting again");
+      // four attempts (the default), each retry after a check that the session is still there
+      api.verify(4, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1")));
+      api.verify(3, getRequestedFor(urlPathEqualTo("/insights/sessions/s1/parameters")));
+    });
+  }
+
+  private static final String S1 = "{\"id\":\"s1\",\"session_start_time\":\"2021-01-15T08:09:43.377776\"}";
+
+  interface Stubs {
+    int stub(WireMockServer api);
+  }
+
+  interface Check {
+    void run(Connection c, WireMockServer api) throws SQLException;
+  }
+
+  /** Runs a check on a DELETE-enabled connection to a WireMock server that knows session s1. */
+  private static void onWireMock(Stubs stubs, Check check) throws SQLException {
+    WireMockServer api =
+        new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k",
+        TestHttp.settings(Duration.ofSeconds(5)), true, 60, true, TestApi.CLOCK);
+    try (Connection c = Sql.connect("insights", schema)) {
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/search/s1")).willReturn(okJson(S1)));
+      stubs.stub(api);
+      check.run(c, api);
     } finally {
       schema.close();
       api.stop();

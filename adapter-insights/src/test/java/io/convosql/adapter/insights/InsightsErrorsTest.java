@@ -36,7 +36,7 @@ class InsightsErrorsTest {
   void start() throws SQLException {
     api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
-    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), KEY, Duration.ofSeconds(5),
+    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), KEY, TestHttp.settings(Duration.ofSeconds(5)),
         true, 60, false, TestApi.CLOCK);
     connection = Sql.connect("insights", schema);
   }
@@ -110,7 +110,7 @@ class InsightsErrorsTest {
   @Test
   void theSandboxRefusesAWrongKey() throws SQLException {
     InsightsSchema wrong = new InsightsSchema(HttpUrl.get(TestApi.sandbox().insightsUrl()), "wrong-key",
-        Duration.ofSeconds(5), true, 60, false, TestApi.CLOCK);
+        TestHttp.settings(Duration.ofSeconds(5)), true, 60, false, TestApi.CLOCK);
     try (Connection c = Sql.connect("insights", wrong)) {
       assertThatThrownBy(() -> Sql.rows(c, SEARCH)).hasMessageContaining("Insights rejected the API key")
           .hasMessageContaining("Invalid API key");

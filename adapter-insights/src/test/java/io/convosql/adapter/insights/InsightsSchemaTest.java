@@ -20,18 +20,18 @@ class InsightsSchemaTest {
     assertThat(InsightsSchema.regionUrl("us")).hasToString("https://studio-api-us.ai.vonage.com/");
     assertThat(InsightsSchema.regionUrl(" EU ")).hasToString("https://studio-api-eu.ai.vonage.com/");
     assertThatThrownBy(() -> InsightsSchema.regionUrl("apac")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the Insights region must be us or eu, not 'apac'");
+        .hasMessage("insights.region must be us or eu, not 'apac'");
   }
 
   @Test
   void theLookbackMustBeAtLeastOneDay() {
-    assertThatThrownBy(() -> new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, Duration.ofSeconds(1),
+    assertThatThrownBy(() -> new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, TestHttp.settings(Duration.ofSeconds(1)),
         true, 0, false, TestApi.CLOCK)).hasMessage("lookbackDays must be at least 1, not 0");
   }
 
   @Test
   void theTablesAndTheirColumnTypes() throws SQLException {
-    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, Duration.ofSeconds(1),
+    InsightsSchema schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:9"), null, TestHttp.settings(Duration.ofSeconds(1)),
         true, 60, false, TestApi.CLOCK);
     try (Connection c = Sql.connect("insights", schema)) {
       DatabaseMetaData md = c.getMetaData();

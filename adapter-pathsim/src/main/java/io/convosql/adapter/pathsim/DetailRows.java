@@ -45,7 +45,7 @@ final class DetailRows implements Iterator<Object[]> {
       }
       scan.checkCancelled();
       String id = (String) row[SessionColumns.ID];
-      JsonNode d = api.session(id);
+      JsonNode d = api.session(id, scan);
       if (d != null) {
         next = SessionColumns.withDetail(row, d, "/sessions/" + id);
       }

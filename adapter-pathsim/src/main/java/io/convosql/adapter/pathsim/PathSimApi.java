@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
-import java.time.Duration;
+import io.convosql.core.http.Cancellation;
+import io.convosql.core.http.HttpSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,20 +24,21 @@ final class PathSimApi implements AutoCloseable {
 
   private final ApiClient client;
 
-  PathSimApi(HttpUrl root, @Nullable String key, Duration timeout) {
-    this.client = new ApiClient(SPEC, root, key, timeout);
+  PathSimApi(HttpUrl root, @Nullable String key, HttpSettings http) {
+    this.client = new ApiClient(SPEC, root, key, http);
   }
 
   /** GET /workspaces. */
-  List<JsonNode> workspaces() {
-    JsonNode data = data(client.getJson("/workspaces", Map.of(), false), "/workspaces");
+  List<JsonNode> workspaces(Cancellation cancellation) {
+    JsonNode data = data(client.getJson("/workspaces", Map.of(), false, cancellation), "/workspaces");
     return elements(data, "/workspaces");
   }
 
   /** GET /workspaces/{id}/sessions; null when the workspace does not exist (404). */
-  @Nullable JsonNode sessionsPage(String workspaceId, Map<String, String> params) {
+  @Nullable JsonNode sessionsPage(String workspaceId, Map<String, String> params,
+      Cancellation cancellation) {
     String path = sessionsPath(workspaceId);
-    JsonNode body = client.getJson(path, params, true);
+    JsonNode body = client.getJson(path, params, true, cancellation);
     if (body == null) {
       return null;
     }
@@ -49,27 +51,27 @@ final class PathSimApi implements AutoCloseable {
   }
 
   /** GET /sessions/{id}; null when there is no such session. */
-  @Nullable JsonNode session(String id) {
+  @Nullable JsonNode session(String id, Cancellation cancellation) {
     String path = "/sessions/" + id;
-    JsonNode body = client.getJson(path, Map.of(), true);
+    JsonNode body = client.getJson(path, Map.of(), true, cancellation);
     return body == null ? null : data(body, path);
   }
 
   /** GET /sessions/{id}/recording (info mode); null when the session has no recording. */
-  @Nullable JsonNode recording(String id) {
+  @Nullable JsonNode recording(String id, Cancellation cancellation) {
     String path = "/sessions/" + id + "/recording";
-    JsonNode body = client.getJson(path, Map.of(), true);
+    JsonNode body = client.getJson(path, Map.of(), true, cancellation);
     return body == null ? null : data(body, path);
   }
 
   /** Downloads a recording from its download URL, following redirects without the key. */
-  byte[] download(String sessionId, String downloadUrl) {
+  byte[] download(String sessionId, String downloadUrl, Cancellation cancellation) {
     String path = "/sessions/" + sessionId + "/recording?download=true";
     HttpUrl url = HttpUrl.parse(downloadUrl);
     if (url == null) {
       throw dataError(path, "download_url", "is not a URL");
     }
-    return client.download(url, path);
+    return client.download(url, path, cancellation);
   }
 
   /** The params of a page request in a stable order. */

@@ -1,6 +1,6 @@
 package io.convosql.adapter.pathsim;
 
-import java.time.Duration;
+import io.convosql.core.http.HttpSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -22,8 +22,8 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
   /**
    * @param pushdown false keeps every filter, sort and limit in Calcite (see {@code pushdown})
    */
-  public PathSimSchema(HttpUrl root, @Nullable String apiKey, Duration timeout, boolean pushdown) {
-    this.api = new PathSimApi(root, apiKey, timeout);
+  public PathSimSchema(HttpUrl root, @Nullable String apiKey, HttpSettings http, boolean pushdown) {
+    this.api = new PathSimApi(root, apiKey, http);
     tables.put("workspaces", new WorkspacesTable(api, pushdown));
     tables.put("sessions", new SessionsTable(api, pushdown));
     tables.put("transcript_lines", new TranscriptLinesTable(api, pushdown));

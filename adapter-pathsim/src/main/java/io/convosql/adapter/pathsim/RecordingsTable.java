@@ -27,7 +27,7 @@ final class RecordingsTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    JsonNode info = api.recording(sessionId);
+    JsonNode info = api.recording(sessionId, scan);
     if (info == null) {
       return List.of();
     }
@@ -35,7 +35,7 @@ final class RecordingsTable extends SessionChildTable {
     ByteString content = null;
     if (scan.uses(CONTENT) && url != null) {
       scan.checkCancelled();
-      content = new ByteString(api.download(sessionId, url));
+      content = new ByteString(api.download(sessionId, url, scan));
     }
     return List.<Object[]>of(new Object[] {
         sessionId, PathSimValues.text(info, "file_type"), url, content});

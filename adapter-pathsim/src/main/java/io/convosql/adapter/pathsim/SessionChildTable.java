@@ -109,7 +109,7 @@ abstract class SessionChildTable extends ApiTable {
   private Iterator<String> allSessions(BoundScan scan) {
     scan.checkCancelled();
     List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
-    for (JsonNode w : api.workspaces()) {
+    for (JsonNode w : api.workspaces(scan)) {
       String workspace = PathSimValues.text(w, "id");
       if (workspace == null) {
         throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");

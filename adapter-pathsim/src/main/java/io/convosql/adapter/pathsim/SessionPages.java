@@ -49,7 +49,8 @@ final class SessionPages {
         ? PathSimApi.MAX_PAGE
         : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
     String path = PathSimApi.sessionsPath(workspaceId);
-    JsonNode body = gone ? null : api.sessionsPage(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit));
+    JsonNode body = gone ? null : api.sessionsPage(workspaceId,
+        PathSimApi.pageParams(filters, (int) offset, limit), scan);
     if (body == null) {
       gone = true; // an unknown workspace has no sessions
       return new Page(List.of(), false);

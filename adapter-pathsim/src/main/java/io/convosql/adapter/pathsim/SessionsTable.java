@@ -90,7 +90,7 @@ final class SessionsTable extends ApiTable {
       q.workspaces.forEach(w -> workspaces.add((String) w));
     } else {
       scan.checkCancelled();
-      for (JsonNode w : api.workspaces()) {
+      for (JsonNode w : api.workspaces(scan)) {
         String id = PathSimValues.text(w, "id");
         if (id == null) {
           throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
@@ -148,7 +148,7 @@ final class SessionsTable extends ApiTable {
     for (Object id : q.ids) {
       scan.checkCancelled();
       String path = "/sessions/" + id;
-      JsonNode d = api.session((String) id);
+      JsonNode d = api.session((String) id, scan);
       if (d != null) {
         rows.add(SessionColumns.withDetail(SessionColumns.fromList(d, null, path), d, path));
       }

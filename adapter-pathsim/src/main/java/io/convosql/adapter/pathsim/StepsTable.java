@@ -26,7 +26,7 @@ final class StepsTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    JsonNode detail = api.session(sessionId);
+    JsonNode detail = api.session(sessionId, scan);
     List<Object[]> rows = new ArrayList<>();
     if (detail == null || !detail.path("steps").isArray()) {
       return rows;

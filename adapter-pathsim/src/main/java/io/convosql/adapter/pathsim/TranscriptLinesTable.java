@@ -25,7 +25,7 @@ final class TranscriptLinesTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    JsonNode detail = api.session(sessionId);
+    JsonNode detail = api.session(sessionId, scan);
     String transcript = detail == null ? null : PathSimValues.text(detail, "transcript");
     List<Object[]> rows = new ArrayList<>();
     if (transcript == null || transcript.isBlank()) {

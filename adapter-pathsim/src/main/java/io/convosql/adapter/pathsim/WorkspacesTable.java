@@ -52,7 +52,7 @@ final class WorkspacesTable extends ApiTable {
   public RowSource open(BoundScan scan) {
     scan.checkCancelled();
     List<Object[]> rows = new ArrayList<>();
-    for (JsonNode w : api.workspaces()) {
+    for (JsonNode w : api.workspaces(scan)) {
       rows.add(new Object[] {
           PathSimValues.text(w, "id"),
           PathSimValues.text(w, "name"),

@@ -33,7 +33,7 @@ class PathSimErrorsTest {
     storage = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
     storage.start();
-    schema = new PathSimSchema(HttpUrl.get("http://127.0.0.1:" + api.port() + "/v1"), KEY, Duration.ofSeconds(5), true);
+    schema = new PathSimSchema(HttpUrl.get("http://127.0.0.1:" + api.port() + "/v1"), KEY, TestHttp.settings(Duration.ofSeconds(5)), true);
     connection = Sql.connect("pathsim", schema);
   }
 

@@ -31,7 +31,7 @@ final class PathSimFixture {
 
   static Connection connect(boolean pushdown) throws SQLException {
     PathSimSchema schema = new PathSimSchema(HttpUrl.get(SANDBOX.pathSimUrl()), Sandbox.PATHSIM_KEY,
-        Duration.ofSeconds(10), pushdown);
+        TestHttp.settings(Duration.ofSeconds(10)), pushdown);
     return Sql.connect("pathsim", schema);
   }
 

@@ -1,46 +1,90 @@
 package io.convosql.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The HTTP client of one API for one connection. It adds the API key only to requests for the API's
- * own scheme, host and port (so a redirect to a storage host never carries it), reads JSON bodies and
- * turns every failure into an {@link ApiException} that names the endpoint and never the key.
+ * own scheme, host and port (so a redirect to a storage host never carries it), retries idempotent
+ * requests as its {@link HttpSettings} say, keeps to the client-side limits, stops waiting (and
+ * cancels the call in flight) when the statement is cancelled, and turns every failure into an
+ * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How often a waiting request asks whether its statement was cancelled. */
+  private static final long POLL_MILLIS = 25;
 
   private final ApiSpec spec;
   private final HttpUrl root;
   private final @Nullable String key;
+  private final HttpSettings settings;
   private final OkHttpClient http;
   private final OkHttpClient once;
+  private final ScheduledExecutorService scheduler;
+  private final FailsafeExecutor<Answer> retrying;
+  private final FailsafeExecutor<Answer> single;
 
-  public ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, Duration timeout) {
+  public ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, HttpSettings settings) {
+    this(spec, root, key, settings, Clock.systemUTC());
+  }
+
+  ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, HttpSettings settings, Clock clock) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.root = Objects.requireNonNull(root, "root");
     this.key = key;
-    this.http = new OkHttpClient.Builder()
+    this.settings = Objects.requireNonNull(settings, "settings");
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(settings.maxConcurrent());
+    dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
         .addNetworkInterceptor(this::authenticate)
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .followRedirects(true)
-        .build();
-    this.once = http.newBuilder().retryOnConnectionFailure(false).build();
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
+        .callTimeout(settings.callTimeout())
+        .retryOnConnectionFailure(false) // retries are Failsafe's, counted and bounded
+        .followRedirects(true);
+    if (settings.log() != HttpLog.NONE) {
+      b.addNetworkInterceptor(HttpLogging.interceptor(spec, settings.log(), this::redact));
+    }
+    this.http = b.build();
+    this.once = http;
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "convosql-" + spec.name().toLowerCase(java.util.Locale.ROOT) + "-retry");
+      t.setDaemon(true);
+      return t;
+    });
+    s.setRemoveOnCancelPolicy(true);
+    this.scheduler = s;
+    this.retrying = RequestPolicies.idempotent(settings, clock).with(scheduler);
+    this.single = RequestPolicies.once(settings).with(scheduler);
   }
 
   private Response authenticate(Interceptor.Chain chain) throws IOException {
@@ -49,12 +93,19 @@ public final class ApiClient implements AutoCloseable {
     if (key != null && url.scheme().equals(root.scheme()) && url.host().equals(root.host())
         && url.port() == root.port()) {
       request = request.newBuilder().header(spec.keyHeader(), spec.keyPrefix() + key).build();
+    } else {
+      // never let a key reach another host, whoever set the header
+      request = request.newBuilder().removeHeader(spec.keyHeader()).removeHeader("Authorization").build();
     }
     return chain.proceed(request);
   }
 
   public ApiSpec spec() {
     return spec;
+  }
+
+  public HttpSettings settings() {
+    return settings;
   }
 
   /** The URL of an endpoint path below the API root, with query parameters in the given order. */
@@ -67,103 +118,120 @@ public final class ApiClient implements AutoCloseable {
     return b.build();
   }
 
-  /** GETs an endpoint and parses its JSON body; a 404 answer is returned as null when allowed. */
-  public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull) {
-    return sendJson("GET", path, params, notFoundIsNull);
-  }
-
-  /** Sends a request without body and parses the JSON answer (an empty body is an empty object). */
-  public @Nullable JsonNode sendJson(String method, String path, Map<String, String> params,
-      boolean notFoundIsNull) {
-    return send(http, method, path, params, notFoundIsNull);
+  /**
+   * GETs an endpoint (retrying as the settings allow) and parses its JSON body; a 404 answer is
+   * returned as null when allowed.
+   */
+  public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull,
+      Cancellation cancellation) {
+    Request request = new Request.Builder().url(url(path, params)).get().build();
+    return json("GET", path, execute(request, true, "GET", path, cancellation), notFoundIsNull);
   }
 
   /**
-   * Like {@link #sendJson}, but the request goes out at most once: no silent retry on a broken
-   * connection, for requests whose repetition would change the outcome (a DELETE's count).
+   * Sends a request without body that must go out at most once (a DELETE: no retry, since a
+   * repetition could change the outcome) and parses its JSON answer; an empty body is an empty object.
    */
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
-      boolean notFoundIsNull) {
-    return send(once, method, path, params, notFoundIsNull);
-  }
-
-  private @Nullable JsonNode send(OkHttpClient client, String method, String path,
-      Map<String, String> params, boolean notFoundIsNull) {
+      boolean notFoundIsNull, Cancellation cancellation) {
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
-    try (Response response = client.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
-      if (response.code() == 404 && notFoundIsNull) {
-        return null;
-      }
-      if (!response.isSuccessful()) {
-        throw httpError(method, path, response.code(), text);
-      }
-      if (text.isBlank()) {
-        return JSON.createObjectNode();
-      }
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(spec.name(), method, path, 200, "the answer is not valid JSON",
-          redact(e.getOriginalMessage()), "the service may be failing or a proxy answered instead",
-          "22000", null);
-    } catch (InterruptedIOException e) {
-      throw new ApiException(spec.name(), method, path, 0, "no answer in time", redact(e.getMessage()),
-          "the service is slow or unreachable; try again or raise the timeout", "08006", e);
-    } catch (IOException e) {
-      throw new ApiException(spec.name(), method, path, 0, "the request could not be sent",
-          redact(e.toString()), "check the URL and the network", "08001", e);
-    }
+    return json(method, path, execute(request, false, method, path, cancellation), notFoundIsNull);
   }
 
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
-  public byte[] download(HttpUrl url, String pathForMessages) {
-    Request request = new Request.Builder().url(url).build();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      if (!response.isSuccessful() || body == null) {
-        throw httpError("GET", pathForMessages, response.code(), body == null ? "" : body.string());
-      }
-      return body.bytes();
-    } catch (IOException e) {
-      throw new ApiException(spec.name(), "GET", pathForMessages, 0, "the download failed",
-          redact(e.toString()), "check the network", "08001", e);
+  public byte[] download(HttpUrl url, String pathForMessages, Cancellation cancellation) {
+    Request request = new Request.Builder().url(url).get().build();
+    Answer answer = execute(request, true, "GET", pathForMessages, cancellation);
+    if (!answer.successful()) {
+      throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
     }
+    return answer.body();
   }
 
-  private ApiException httpError(String method, String path, int status, String body) {
-    String message = redact(serverMessage(body));
-    ApiSpec.Rejection rejection = (status == 401 || status == 403) && spec.unauthorized() != null
-        ? spec.unauthorized().read(message) : null;
-    if (rejection != null) {
-      return new ApiException(spec.name(), method, path, status, rejection.summary(), message,
-          rejection.hint(), rejection.sqlState(), null);
+  private @Nullable JsonNode json(String method, String path, Answer answer, boolean notFoundIsNull) {
+    if (answer.status() == 404 && notFoundIsNull) {
+      return null;
     }
-    if (status == 401 || status == 403) {
-      return new ApiException(spec.name(), method, path, status,
-          spec.name() + " rejected the API key or the request", message,
-          "check " + spec.keyHint(), "28000", null);
+    if (!answer.successful()) {
+      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), 1);
     }
-    return new ApiException(spec.name(), method, path, status, "the request failed", message,
-        status >= 500 || status == 429 ? "the service is failing or busy; try again later"
-            : "the request was refused; check the query's values", status >= 500 ? "08006" : "HY000",
-        null);
-  }
-
-  /** The server's own message: a JSON field error/detail/message if there is one, else the text. */
-  private static String serverMessage(String body) {
+    String text = answer.text();
+    if (text.isBlank()) {
+      return JSON.createObjectNode();
+    }
     try {
-      JsonNode node = JSON.readTree(body);
-      for (String field : new String[] {"error", "detail", "message"}) {
-        if (node != null && node.hasNonNull(field)) {
-          JsonNode v = node.get(field);
-          return v.isTextual() ? v.asText() : v.toString();
+      return JSON.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new ApiException(spec.name(), method, path, answer.status(),
+          "the answer is beyond the JSON parser's limits", redact(e.getOriginalMessage()),
+          "the service sent a value too long or nested too deep to be a real answer", "22000", null);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(spec.name(), method, path, answer.status(), "the answer is not valid JSON",
+          redact(e.getOriginalMessage()), "the service may be failing or a proxy answered instead",
+          "22000", null);
+    }
+  }
+
+  /**
+   * Runs a request through the policies, waiting for the answer on the caller's thread while asking
+   * {@code cancellation} every few milliseconds; on cancellation the call in flight is cancelled.
+   */
+  private Answer execute(Request request, boolean idempotent, String method, String path,
+      Cancellation cancellation) {
+    cancellation.check();
+    AtomicReference<Call> inFlight = new AtomicReference<>();
+    AtomicInteger attempts = new AtomicInteger();
+    CompletableFuture<Answer> future = (idempotent ? retrying : single).getAsyncExecution(exec -> {
+      attempts.incrementAndGet();
+      Call call = (idempotent ? http : once).newCall(request);
+      inFlight.set(call);
+      call.enqueue(new AnswerReader(exec));
+    });
+    Answer answer;
+    try {
+      answer = await(future, inFlight, cancellation);
+    } catch (ExecutionException e) {
+      throw ApiErrors.failure(spec, method, path, e.getCause(), attempts.get(), this::redact);
+    }
+    if (attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
+      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
+    }
+    return answer;
+  }
+
+  private static Answer await(CompletableFuture<Answer> future, AtomicReference<Call> inFlight,
+      Cancellation cancellation) throws ExecutionException {
+    try {
+      while (true) {
+        try {
+          return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          try {
+            cancellation.check();
+          } catch (RuntimeException cancelled) {
+            stop(future, inFlight);
+            throw cancelled;
+          }
         }
       }
-    } catch (IOException | RuntimeException e) {
-      // not JSON: the raw text is the message
+    } catch (InterruptedException e) {
+      stop(future, inFlight);
+      Thread.currentThread().interrupt();
+      throw new RequestInterruptedException();
     }
-    return body;
+  }
+
+  private static void stop(CompletableFuture<Answer> future, AtomicReference<Call> inFlight) {
+    future.cancel(true);
+    Call call = inFlight.get();
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  /** Requests running or queued in this client, for tests that check nothing is left in flight. */
+  int callsInFlight() {
+    return http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount();
   }
 
   /** Removes the key from any text that may have echoed it. */
@@ -174,10 +242,13 @@ public final class ApiClient implements AutoCloseable {
     return key == null || key.isEmpty() ? text : text.replace(key, "****");
   }
 
+  /** Stops the client's threads and closes its pooled connections; calls in flight are cancelled. */
   @Override
   public void close() {
+    http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+    scheduler.shutdownNow();
   }
 
   /** Parses a user-supplied root URL, failing with the property name when it is not an http(s) URL. */
@@ -187,5 +258,14 @@ public final class ApiClient implements AutoCloseable {
       throw new IllegalArgumentException(property + " is not an http(s) URL: " + url);
     }
     return parsed;
+  }
+
+  /** Thrown when the waiting thread is interrupted; the call in flight is cancelled. */
+  public static final class RequestInterruptedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RequestInterruptedException() {
+      super("interrupted while waiting for an API answer");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.convosql.core.scan;
 
+import io.convosql.core.http.Cancellation;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,7 +10,7 @@ import org.apache.calcite.DataContext;
  * A scan ready to run: the pushed terms with their parameter values bound, OFFSET and FETCH as
  * numbers, the order and the columns the answer needs. Adapters read it to build their requests.
  */
-public final class BoundScan {
+public final class BoundScan implements Cancellation {
   private final List<Term> terms;
   private final List<SortKey> sort;
   private final long offset;
@@ -65,6 +66,12 @@ public final class BoundScan {
 
   public DataContext context() {
     return context;
+  }
+
+  /** The same as {@link #checkCancelled()}: HTTP calls ask it while they wait. */
+  @Override
+  public void check() {
+    checkCancelled();
   }
 
   /**

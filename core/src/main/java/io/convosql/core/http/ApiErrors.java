@@ -1,0 +1,120 @@
+package io.convosql.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.RateLimitExceededException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns what went wrong with a request into an {@link ApiException} with a fitting SQLState: 28000
+ * for a refused key, 08001 when no connection could be made, 08006 when the service failed or went
+ * silent (also after retries), 22000 for an answer that cannot be read, 42000 for a request the API
+ * refused as malformed, HY000 otherwise.
+ */
+final class ApiErrors {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ApiErrors() {}
+
+  static ApiException httpError(ApiSpec spec, String method, String path, Answer answer,
+      String redactedBody, int attempts) {
+    int status = answer.status();
+    String message = serverMessage(redactedBody);
+    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+    ApiSpec.Rejection rejection = (status == 401 || status == 403) && spec.unauthorized() != null
+        ? spec.unauthorized().read(message) : null;
+    if (rejection != null) {
+      return new ApiException(spec.name(), method, path, status, rejection.summary(), message,
+          rejection.hint(), rejection.sqlState(), null);
+    }
+    if (status == 401 || status == 403) {
+      return new ApiException(spec.name(), method, path, status,
+          spec.name() + " rejected the API key or the request", message,
+          "check " + spec.keyHint(), "28000", null);
+    }
+    if (status == 429) {
+      return new ApiException(spec.name(), method, path, status, "too many requests" + tries, message,
+          "the API's rate limit was reached; lower requestsPerSecond or raise retryMaxAttempts",
+          "08006", null);
+    }
+    if (status >= 500) {
+      return new ApiException(spec.name(), method, path, status, "the service failed" + tries, message,
+          "the service is failing or busy; try again later", "08006", null);
+    }
+    if (status == 400 || status == 422) {
+      return new ApiException(spec.name(), method, path, status, "the API refused the request", message,
+          "a value in the query may be one the API does not accept", "42000", null);
+    }
+    return new ApiException(spec.name(), method, path, status, "the request failed", message,
+        "the request was refused; check the query's values", "HY000", null);
+  }
+
+  /** A request that ended without an answer to judge: I/O, client limits, Retry-After too long. */
+  static RuntimeException failure(ApiSpec spec, String method, String path, Throwable cause,
+      int attempts, UnaryOperator<String> redact) {
+    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+    if (cause instanceof RetryAfterTooLongException r) {
+      return new ApiException(spec.name(), method, path, r.status(), "the service asked to wait "
+          + r.asked().toSeconds() + " s (Retry-After), more than the retry budget has left", null,
+          "try later, or raise retryBudgetSeconds", "08006", null);
+    }
+    if (cause instanceof RateLimitExceededException) {
+      return new ApiException(spec.name(), method, path, 0, "the client-side rate limit left no"
+          + " permit within the retry budget", null,
+          "raise requestsPerSecond or retryBudgetSeconds, or run fewer queries at once", "HY000", null);
+    }
+    if (cause instanceof AnswerReader.AnswerTooLargeException) {
+      return new ApiException(spec.name(), method, path, 200, "the answer is too large",
+          cause.getMessage(), "the service sent far more than a page; check the URL", "22000", null);
+    }
+    if (cause instanceof UnknownHostException) {
+      return new ApiException(spec.name(), method, path, 0, "unknown host", redact.apply(cause.getMessage()),
+          "check the API URL and DNS", "08001", cause);
+    }
+    if (cause instanceof SSLException) {
+      return new ApiException(spec.name(), method, path, 0, "the TLS connection failed",
+          redact.apply(cause.toString()), "check the URL and the server's certificate", "08001", cause);
+    }
+    if (cause instanceof ConnectException) {
+      return new ApiException(spec.name(), method, path, 0, "could not connect" + tries,
+          redact.apply(cause.getMessage()), "check the URL and the network", "08001", cause);
+    }
+    if (cause instanceof InterruptedIOException) {
+      return new ApiException(spec.name(), method, path, 0, "no answer in time" + tries,
+          redact.apply(cause.getMessage()),
+          "the service is slow or unreachable; try again or raise readTimeoutSeconds/callTimeoutSeconds",
+          "08006", cause);
+    }
+    if (cause instanceof IOException) {
+      return new ApiException(spec.name(), method, path, 0, "the connection failed" + tries,
+          redact.apply(cause.toString()), "check the network; the service may be restarting", "08006",
+          cause);
+    }
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    return new ApiException(spec.name(), method, path, 0, "the request failed",
+        redact.apply(String.valueOf(cause)), "this is a bug in convosql; please report it", "HY000", cause);
+  }
+
+  /** The server's own message: a JSON field error/detail/message if there is one, else the text. */
+  static String serverMessage(String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      for (String field : new String[] {"error", "detail", "message"}) {
+        if (node != null && node.hasNonNull(field)) {
+          JsonNode v = node.get(field);
+          return v.isTextual() ? v.asText() : v.toString();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not JSON: the raw text is the message
+    }
+    return body;
+  }
+}

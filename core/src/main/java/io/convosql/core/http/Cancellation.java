@@ -1,0 +1,14 @@
+package io.convosql.core.http;
+
+/**
+ * Asked while a request waits for its answer: throws (an unchecked exception of the caller's choosing)
+ * when the statement was cancelled or its time ran out. The client then cancels the HTTP call in
+ * flight and lets that exception through.
+ */
+@FunctionalInterface
+public interface Cancellation {
+  /** Never cancelled. */
+  Cancellation NONE = () -> { };
+
+  void check();
+}

@@ -1,0 +1,72 @@
+package io.convosql.core.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a connection talks to an API: timeouts, retries of idempotent requests and the client-side
+ * limits (requests per second and requests in flight). One value per API per connection.
+ *
+ * @param connectTimeout time to open a TCP/TLS connection
+ * @param readTimeout longest silence while waiting for bytes of an answer
+ * @param callTimeout longest time for one attempt of a request, answer body included
+ * @param maxAttempts attempts per request, the first included (1 = no retry)
+ * @param retryBudget longest time spent on one request over all its attempts and waits
+ * @param initialBackoff wait before the first retry; doubles (with jitter) up to maxBackoff
+ * @param maxBackoff longest wait between attempts unless the server asks for more (Retry-After)
+ * @param requestsPerSecond most requests started per second, 0 for no limit
+ * @param maxConcurrent most requests in flight at once
+ * @param log what is logged of each request (never a key)
+ */
+public record HttpSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+    int maxAttempts, Duration retryBudget, Duration initialBackoff, Duration maxBackoff,
+    double requestsPerSecond, int maxConcurrent, HttpLog log) {
+
+  public HttpSettings {
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(retryBudget, "retryBudget");
+    Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(log, "log");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+    }
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException("maxConcurrent must be at least 1, not " + maxConcurrent);
+    }
+    if (requestsPerSecond < 0 || Double.isNaN(requestsPerSecond)) {
+      throw new IllegalArgumentException("requestsPerSecond must be 0 or more, not " + requestsPerSecond);
+    }
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+    }
+  }
+
+  /** The defaults the driver documents: 10 s connect, 30 s read, 60 s per attempt, 4 attempts in 120 s. */
+  public static HttpSettings defaults() {
+    return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 4,
+        Duration.ofSeconds(120), Duration.ofMillis(250), Duration.ofSeconds(8), 50, 8, HttpLog.NONE);
+  }
+
+  public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
+    return new HttpSettings(connect, read, call, maxAttempts, retryBudget, initialBackoff, maxBackoff,
+        requestsPerSecond, maxConcurrent, log);
+  }
+
+  public HttpSettings withRetries(int attempts, Duration budget, Duration initial, Duration max) {
+    return new HttpSettings(connectTimeout, readTimeout, callTimeout, attempts, budget, initial, max,
+        requestsPerSecond, maxConcurrent, log);
+  }
+
+  public HttpSettings withLimits(double perSecond, int concurrent) {
+    return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, retryBudget,
+        initialBackoff, maxBackoff, perSecond, concurrent, log);
+  }
+
+  public HttpSettings withLog(HttpLog level) {
+    return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, retryBudget,
+        initialBackoff, maxBackoff, requestsPerSecond, maxConcurrent, level);
+  }
+}
