@@ -6,11 +6,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How each {@link FaultKind} shows on the wire. The error statuses answer as their usual senders do:
- * 429 and 503 as the API (a JSON error in its own shape), 502 and 504 as a proxy (a small HTML page).
- * The cuts close the connection: the JDK server drops a connection whose exchange is closed before
- * its headers are sent, or before its declared length is written; the cut methods then return an
- * exception for the handler to throw, so the server also forgets the connection.
+ * How each {@link FaultKind} shows on the wire. The error statuses answer as their usual senders
+ * do: 429 and 503 as the API (a JSON error in its own shape), 502 and 504 as a proxy (a small HTML
+ * page). The cuts close the connection: the JDK server drops a connection whose exchange is closed
+ * before its headers are sent, or before its declared length is written; the cut methods then
+ * return an exception for the handler to throw, so the server also forgets the connection.
  */
 final class FaultAnswers {
   private static final byte[] FILLER = filler();
@@ -26,7 +26,8 @@ final class FaultAnswers {
         exchange.getResponseHeaders().set("Retry-After", faults.retryAfter());
         Exchanges.sendJson(exchange, status, apiError(api, "Too many requests"));
       }
-      case UNAVAILABLE -> Exchanges.sendJson(exchange, status, apiError(api, "Service unavailable"));
+      case UNAVAILABLE ->
+          Exchanges.sendJson(exchange, status, apiError(api, "Service unavailable"));
       case BAD_GATEWAY -> proxyPage(exchange, status, "Bad Gateway");
       case GATEWAY_TIMEOUT -> proxyPage(exchange, status, "Gateway Timeout");
       default -> throw new IllegalArgumentException("not an error answer: " + kind);

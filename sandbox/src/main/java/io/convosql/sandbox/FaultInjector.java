@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Draws the faults one {@link Faults} setting injects: one draw per request in scope, from a random
- * stream seeded by the setting and read under this object's lock, so sequential requests always meet
- * the same faults. Counts what it injected, to honour the setting's limit.
+ * stream seeded by the setting and read under this object's lock, so sequential requests always
+ * meet the same faults. Counts what it injected, to honour the setting's limit.
  */
 final class FaultInjector {
   private final Faults faults;

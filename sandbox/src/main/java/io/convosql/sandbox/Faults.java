@@ -16,17 +16,17 @@ import java.util.regex.Pattern;
 
 /**
  * Which transient faults a sandbox injects, immutable: each request in scope fails with probability
- * {@link #rate()}, drawing the fault's kind evenly from {@link #kinds()}, from a {@link java.util.Random}
- * seeded with {@link #seed()} (so sequential requests see the same faults on every run). In scope by
- * default: every GET to the PathSim and Insights APIs, but not the storage host's downloads.
- * A faulted request never reaches the emulated API, so it changes nothing.
+ * {@link #rate()}, drawing the fault's kind evenly from {@link #kinds()}, from a {@link
+ * java.util.Random} seeded with {@link #seed()} (so sequential requests see the same faults on
+ * every run). In scope by default: every GET to the PathSim and Insights APIs, but not the storage
+ * host's downloads. A faulted request never reaches the emulated API, so it changes nothing.
  */
 public final class Faults {
   /** The APIs faults apply to unless {@link Builder#apis} says otherwise. */
   public static final Set<String> DEFAULT_APIS = Set.of("pathsim", "insights");
   private static final Set<String> KNOWN_APIS = Set.of("pathsim", "insights", "storage");
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
   private static final Faults NONE = builder().build();
 
   private final double rate;
@@ -115,15 +115,15 @@ public final class Faults {
     return limit;
   }
 
-  /** Whether a request is in scope; {@code path} is below the API's root, e.g. {@code /workspaces}. */
+  /** Whether a request is in scope; {@code path} is below the API's root: {@code /workspaces}. */
   public boolean appliesTo(String api, String method, String path) {
     return rate > 0 && apis.contains(api) && (!getOnly || "GET".equals(method))
         && (paths == null || paths.matcher(path).matches());
   }
 
   /**
-   * The {@code Retry-After} value a 429 sends now: the seconds, or the HTTP-date (RFC 1123, GMT) that
-   * many seconds from the clock's current instant, rounded up to a whole second.
+   * The {@code Retry-After} value a 429 sends now: the seconds, or the HTTP-date (RFC 1123, GMT)
+   * that many seconds from the clock's current instant, rounded up to a whole second.
    */
   public String retryAfter() {
     if (!retryAfterAsDate) {
@@ -191,17 +191,18 @@ public final class Faults {
       return this;
     }
 
-    /** Sends a 429's {@code Retry-After} as an HTTP-date computed from the clock, not as seconds. */
+    /** Sends a 429's {@code Retry-After} as an HTTP-date from the clock, not as seconds. */
     public Builder retryAfterAsDate(boolean asDate) {
       this.retryAfterAsDate = asDate;
       return this;
     }
 
-    /** The APIs in scope, among {@code pathsim}, {@code insights} and {@code storage} (downloads). */
+    /** The APIs in scope, among {@code pathsim}, {@code insights} and {@code storage}. */
     public Builder apis(String... apis) {
       for (String api : apis) {
         if (!KNOWN_APIS.contains(api)) {
-          throw new IllegalArgumentException("unknown API " + api + "; expected one of " + KNOWN_APIS);
+          throw new IllegalArgumentException(
+              "unknown API " + api + "; expected one of " + KNOWN_APIS);
         }
       }
       this.apis = Set.copyOf(Arrays.asList(apis));
@@ -217,7 +218,7 @@ public final class Faults {
       return this;
     }
 
-    /** Whether only GET requests are in scope; the default is true, so deletes stay deterministic. */
+    /** Whether only GETs are in scope; the default is true, so deletes stay deterministic. */
     public Builder getOnly(boolean getOnly) {
       this.getOnly = getOnly;
       return this;

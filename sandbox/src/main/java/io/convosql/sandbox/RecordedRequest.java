@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * One request the sandbox served: which API, the method, the path below the API's root, the decoded
  * query parameters in the order they were sent, the status answered, the request headers that tests
- * care about (authentication headers are recorded only as present or absent, never by value) and the
- * fault injected in place of the answer, if any (see {@link Faults}; a cut connection's status is 0).
+ * care about (authentication headers are recorded only as present or absent, never by value) and
+ * the fault injected in place of the answer, if any (see {@link Faults}; a cut connection's status
+ * is 0).
  */
 public record RecordedRequest(
     String api,

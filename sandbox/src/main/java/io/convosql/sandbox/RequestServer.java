@@ -79,7 +79,8 @@ final class RequestServer {
       fault = answer(handler, held, method, path, params);
     } finally {
       int status = fault != null && fault.cut() ? 0 : held.answered() ? held.status() : 500;
-      recorded = new RecordedRequest(handler.api(), method, path, params, status, auth, vgai, fault);
+      recorded =
+          new RecordedRequest(handler.api(), method, path, params, status, auth, vgai, fault);
       log.add(arrival, recorded);
     }
     runHook(recorded);

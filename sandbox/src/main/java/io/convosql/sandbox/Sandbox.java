@@ -18,11 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Both emulated APIs on one loopback HTTP server: PathSim under {@code /pathsim/v1} and Insights under
- * {@code /vonage} (so its endpoints are {@code /vonage/insights/sessions...}). Data is generated from a
- * seed and a fixed "now", so the same builder always serves the same answers. For tests of clients,
- * it can inject transient faults ({@link #setFaults}) and call a hook between requests
- * ({@link #onRequest}).
+ * Both emulated APIs on one loopback HTTP server: PathSim under {@code /pathsim/v1} and Insights
+ * under {@code /vonage} (so its endpoints are {@code /vonage/insights/sessions...}). Data is
+ * generated from a seed and a fixed "now", so the same builder always serves the same answers. For
+ * tests of clients, it can inject transient faults ({@link #setFaults}) and call a hook between
+ * requests ({@link #onRequest}).
  */
 public final class Sandbox implements AutoCloseable {
   /** The API key the emulated PathSim API accepts. */

@@ -69,7 +69,8 @@ class FaultCutsTest {
     // The JDK client retries an idempotent request once by itself when a connection ends empty.
     List<RecordedRequest> log = sandbox.requests().of("pathsim");
     assertThat(log).hasSizeBetween(1, 2).allSatisfy(r -> assertThat(r.status()).isZero());
-    assertThat(sandbox.faultsInjected(FaultKind.CUT_BEFORE_ANSWER)).isGreaterThanOrEqualTo(log.size());
+    assertThat(sandbox.faultsInjected(FaultKind.CUT_BEFORE_ANSWER))
+        .isGreaterThanOrEqualTo(log.size());
   }
 
   @Test
@@ -102,7 +103,8 @@ class FaultCutsTest {
   @Test
   void aCutAnswerThatIsNotA200CarriesAFiller() throws IOException {
     sandbox.setFaults(Faults.of(1, FaultKind.CUT_MID_BODY));
-    String text = new String(http.rawPathSimGet("/workspaces/none/sessions"), StandardCharsets.UTF_8);
+    byte[] raw = http.rawPathSimGet("/workspaces/none/sessions");
+    String text = new String(raw, StandardCharsets.UTF_8);
     assertThat(text).startsWith("HTTP/1.1 200 ").contains("{\"success\":true,\"data\":[");
   }
 

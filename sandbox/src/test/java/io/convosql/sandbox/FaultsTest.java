@@ -93,11 +93,11 @@ class FaultsTest {
   void retryAfterCanBeSecondsOrAnHttpDate() throws IOException {
     sandbox.setFaults(Faults.builder().rate(1).kinds(FaultKind.TOO_MANY_REQUESTS)
         .retryAfterSeconds(7).build());
-    assertThat(http.pathSim("GET", "/workspaces").headers().firstValue("Retry-After")).hasValue("7");
+    assertThat(retryAfter()).isEqualTo("7");
     Clock clock = Clock.fixed(Instant.parse("2025-09-01T08:30:00.250Z"), ZoneOffset.UTC);
     sandbox.setFaults(Faults.builder().rate(1).kinds(FaultKind.TOO_MANY_REQUESTS)
         .retryAfterSeconds(7).retryAfterAsDate(true).clock(clock).build());
-    String date = http.pathSim("GET", "/workspaces").headers().firstValue("Retry-After").orElseThrow();
+    String date = retryAfter();
     assertThat(date).isEqualTo("Mon, 01 Sep 2025 08:30:08 GMT");
     assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
         .isEqualTo(Instant.parse("2025-09-01T08:30:08Z"));
@@ -140,7 +140,8 @@ class FaultsTest {
     String url = sandbox.storageUrl() + "/recordings/" + recorded.recordingFileName();
     sandbox.setFaults(Faults.of(1, FaultKind.BAD_GATEWAY));
     assertThat(http.send("GET", url).statusCode()).isEqualTo(200);
-    sandbox.setFaults(Faults.builder().rate(1).kinds(FaultKind.BAD_GATEWAY).apis("storage").build());
+    sandbox.setFaults(
+        Faults.builder().rate(1).kinds(FaultKind.BAD_GATEWAY).apis("storage").build());
     assertThat(http.send("GET", url).statusCode()).isEqualTo(502);
     assertThat(http.pathSim("GET", "/workspaces").statusCode()).isEqualTo(200);
   }
@@ -182,6 +183,10 @@ class FaultsTest {
       statuses.add(http.pathSimStatus("/workspaces"));
     }
     return statuses;
+  }
+
+  private String retryAfter() throws IOException {
+    return http.pathSim("GET", "/workspaces").headers().firstValue("Retry-After").orElseThrow();
   }
 
   private static String text(HttpResponse<byte[]> r) {

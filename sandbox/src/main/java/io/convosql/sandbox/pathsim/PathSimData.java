@@ -99,9 +99,9 @@ public final class PathSimData {
   }
 
   /**
-   * Generates {@code count} more sessions in the workspace, all started at {@code time} (truncated to
-   * the minute), as a test adds sessions while a client pages through a listing. They appear at once:
-   * a listing served at the same moment shows all of them or none. Returns their ids.
+   * Generates {@code count} more sessions in the workspace, all started at {@code time} (truncated
+   * to the minute), as a test adds sessions while a client pages through a listing. They appear at
+   * once: a listing served at the same moment shows all of them or none. Returns their ids.
    */
   public List<String> addSessions(String workspaceId, int count, Instant time) {
     if (count < 0) {

@@ -44,7 +44,8 @@ class MidScanTest {
       assertThat(total).isGreaterThan(200);
       assertThat(second.get("pagination").get("total").asInt()).isEqualTo(total + 30);
       assertThat(ids(second).subList(0, 30)).isEqualTo(ids(first).subList(70, 100));
-      assertThat(added.get()).hasSize(30).doesNotHaveDuplicates().doesNotContainAnyElementsOf(ids(first));
+      assertThat(added.get()).hasSize(30).doesNotHaveDuplicates()
+          .doesNotContainAnyElementsOf(ids(first));
       List<String> newest = added.get().stream().sorted(Comparator.reverseOrder()).toList();
       assertThat(ids(list(client, listing + "?limit=30"))).isEqualTo(newest);
       for (String id : added.get()) {
@@ -91,7 +92,8 @@ class MidScanTest {
       assertThat(totals).hasSize(100)
           .allSatisfy(total -> assertThat((total - before) % 7).isZero())
           .allSatisfy(total -> assertThat(total).isBetween(before, before + 140));
-      assertThat(data.sessions(workspace)).hasSize(before + 140).isSortedAccordingTo(Session.ASCENDING);
+      assertThat(data.sessions(workspace)).hasSize(before + 140)
+          .isSortedAccordingTo(Session.ASCENDING);
     }
   }
 
