@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The requests a sandbox served, in arrival order; thread-safe, so tests can assert what a query sent.
- * A request is counted as in flight from its arrival until it is recorded, and reading the log waits
- * for requests in flight, so a client that has its answer always finds its request in the log. Each
- * request takes its place by arrival, not by the moment it is recorded (after its answer is sent), so
- * a client's next request never appears before the one it followed.
+ * The requests a sandbox served, in arrival order; thread-safe, so tests can assert what a query
+ * sent. A request is counted as in flight from its arrival until it is recorded, and reading the
+ * log waits for requests in flight, so a client that has its answer always finds its request in the
+ * log. Each request takes its place by arrival, not by the moment it is recorded (once its answer
+ * is made, just before it is sent), so a client's next request never appears before the one it
+ * followed.
  */
 public final class RequestLog {
   private static final long WAIT_MILLIS = 5_000;

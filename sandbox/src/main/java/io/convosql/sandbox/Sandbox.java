@@ -1,6 +1,5 @@
 package io.convosql.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.convosql.sandbox.insights.InsightsData;
 import io.convosql.sandbox.insights.InsightsEmulator;
@@ -12,16 +11,18 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
- * Both emulated APIs on one loopback HTTP server: PathSim under {@code /pathsim/v1} and Insights under
- * {@code /vonage} (so its endpoints are {@code /vonage/insights/sessions...}). Data is generated from a
- * seed and a fixed "now", so the same builder always serves the same answers.
+ * Both emulated APIs on one loopback HTTP server: PathSim under {@code /pathsim/v1} and Insights
+ * under {@code /vonage} (so its endpoints are {@code /vonage/insights/sessions...}). Data is
+ * generated from a seed and a fixed "now", so the same builder always serves the same answers. For
+ * tests of clients, it can inject transient faults ({@link #setFaults}) and call a hook between
+ * requests ({@link #onRequest}).
  */
 public final class Sandbox implements AutoCloseable {
   /** The API key the emulated PathSim API accepts. */
@@ -44,12 +45,12 @@ public final class Sandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final RequestLog log = new RequestLog();
+  private final RequestServer requests;
   private final PathSimEmulator pathSim;
   private final InsightsEmulator insights;
-  private volatile Duration latency;
 
   private Sandbox(Builder b) throws IOException {
-    this.latency = b.latency;
+    this.requests = new RequestServer(log, b.latency, b.faults);
     PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
     InsightsData insightsData =
         InsightsData.generate(b.seed, b.insightsSessions, b.now, pathSimData.linkedCalls());
@@ -62,9 +63,9 @@ public final class Sandbox implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext(PATHSIM_ROOT, ex -> serve(pathSim, PATHSIM_ROOT, ex));
-    server.createContext(INSIGHTS_ROOT, ex -> serve(insights, INSIGHTS_ROOT, ex));
-    server.createContext(STORAGE_ROOT, ex -> serve(pathSim.storage(), STORAGE_ROOT, ex));
+    server.createContext(PATHSIM_ROOT, ex -> requests.serve(pathSim, PATHSIM_ROOT, ex));
+    server.createContext(INSIGHTS_ROOT, ex -> requests.serve(insights, INSIGHTS_ROOT, ex));
+    server.createContext(STORAGE_ROOT, ex -> requests.serve(pathSim.storage(), STORAGE_ROOT, ex));
     pathSim.setBaseUrl(pathSimUrl());
     pathSim.setStorageUrl(storageUrl());
     startAsDaemon(server);
@@ -88,31 +89,6 @@ public final class Sandbox implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  private void serve(ApiHandler handler, String root, HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath().substring(root.length());
-    Map<String, List<String>> params = Exchanges.queryParams(exchange);
-    String method = exchange.getRequestMethod();
-    boolean auth = exchange.getRequestHeaders().containsKey("Authorization");
-    boolean vgai = exchange.getRequestHeaders().containsKey("X-Vgai-Key");
-    int status = 500;
-    long arrival = log.begin();
-    try {
-      Duration delay = latency;
-      if (!delay.isZero()) {
-        Thread.sleep(delay.toMillis());
-      }
-      status = handler.handle(exchange, method, path, params);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      Exchanges.sendJson(exchange, 503, "{\"success\":false,\"error\":\"sandbox stopping\"}");
-      status = 503;
-    } catch (RuntimeException e) {
-      Exchanges.sendJson(exchange, 500, "{\"success\":false,\"error\":\"sandbox failure\"}");
-    } finally {
-      log.add(arrival, new RecordedRequest(handler.api(), method, path, params, status, auth, vgai));
-    }
   }
 
   /** The PathSim base URL, e.g. {@code http://127.0.0.1:41234/pathsim/v1}. */
@@ -151,7 +127,51 @@ public final class Sandbox implements AutoCloseable {
 
   /** Sets the delay added before every answer, to model a remote host. */
   public void setLatency(Duration latency) {
-    this.latency = Objects.requireNonNull(latency, "latency");
+    requests.setLatency(latency);
+  }
+
+  /**
+   * Injects faults from now on, in place of the settings before; the draws start again from the
+   * settings' seed. {@link Faults#none()} stops injecting.
+   */
+  public void setFaults(Faults faults) {
+    requests.setFaults(Objects.requireNonNull(faults, "faults"));
+  }
+
+  /** Stops injecting faults. */
+  public void clearFaults() {
+    setFaults(Faults.none());
+  }
+
+  /** The fault settings in force. */
+  public Faults faults() {
+    return requests.faults();
+  }
+
+  /** How many faults this sandbox has injected since it started. */
+  public long faultsInjected() {
+    return requests.injected();
+  }
+
+  /** How many faults of one kind this sandbox has injected since it started. */
+  public long faultsInjected(FaultKind kind) {
+    return requests.injected(kind);
+  }
+
+  /**
+   * Calls {@code hook} with every request once it is logged and before its answer is sent, so the
+   * client's next request sees what the hook did: a test can change the data between two requests,
+   * say add sessions once the first page of a listing is served. Faulted requests are passed too.
+   * Concurrent requests call it concurrently.
+   * An exception it throws does not stop the answer; see {@link #hookFailure()}. Null removes it.
+   */
+  public void onRequest(Consumer<RecordedRequest> hook) {
+    requests.onRequest(hook);
+  }
+
+  /** The first exception or assertion error the {@link #onRequest} hook threw, if any. */
+  public Optional<Throwable> hookFailure() {
+    return requests.hookFailure();
   }
 
   @Override
@@ -168,6 +188,7 @@ public final class Sandbox implements AutoCloseable {
     private Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
     private int port;
     private Duration latency = Duration.ZERO;
+    private Faults faults = Faults.none();
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -200,6 +221,12 @@ public final class Sandbox implements AutoCloseable {
 
     public Builder latency(Duration latency) {
       this.latency = Objects.requireNonNull(latency, "latency");
+      return this;
+    }
+
+    /** The faults to inject from the start; the default is none. */
+    public Builder faults(Faults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 

@@ -95,19 +95,39 @@ public final class PathSimData {
 
   /** Generates one more session in the workspace, started at {@code time} (truncated to the minute). */
   public Session addSession(String workspaceId, Instant time) {
+    return add(workspaceId, 1, time).get(0);
+  }
+
+  /**
+   * Generates {@code count} more sessions in the workspace, all started at {@code time} (truncated
+   * to the minute), as a test adds sessions while a client pages through a listing. They appear at
+   * once: a listing served at the same moment shows all of them or none. Returns their ids.
+   */
+  public List<String> addSessions(String workspaceId, int count, Instant time) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    return add(workspaceId, count, time).stream().map(Session::id).toList();
+  }
+
+  private List<Session> add(String workspaceId, int count, Instant time) {
     Objects.requireNonNull(time, "time");
     if (!byWorkspace.containsKey(workspaceId)) {
       throw new IllegalArgumentException("no such workspace: " + workspaceId);
     }
-    Session s = factory.create(workspaceId, time);
-    byId.put(s.id(), s);
+    List<Session> added = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      added.add(factory.create(workspaceId, time));
+    }
+    // Findable by id first, so any id a listing shows has its detail.
+    added.forEach(s -> byId.put(s.id(), s));
     byWorkspace.compute(workspaceId, (k, old) -> {
       List<Session> list = new ArrayList<>(old);
-      int at = Collections.binarySearch(list, s, Session.ASCENDING);
-      list.add(at < 0 ? -at - 1 : at, s);
+      list.addAll(added);
+      list.sort(Session.ASCENDING);
       return List.copyOf(list);
     });
-    return s;
+    return added;
   }
 
   /** One call per connected voice session: the agent it dialled, the line it called from, when. */
