@@ -109,12 +109,13 @@ abstract class SessionChildTable extends ApiTable {
   private Iterator<String> allSessions(BoundScan scan) {
     scan.checkCancelled();
     List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
+    long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     for (JsonNode w : api.workspaces(scan)) {
       String workspace = PathSimValues.text(w, "id");
       if (workspace == null) {
         throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
       }
-      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1).rows());
+      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil).rows());
     }
     Iterator<Object[]> rows = Streams.concat(parts);
     return new Iterator<>() {

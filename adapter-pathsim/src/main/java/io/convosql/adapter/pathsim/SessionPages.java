@@ -5,15 +5,23 @@ import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Page;
 import io.convosql.core.scan.Streams;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sessions of one workspace, read page by page only as the consumer needs them. Paging follows
  * {@code hasMore}, never the page's length, because objective and connected are applied after the API
  * cuts a page; the next offset advances by the page size the API reports, so a server that caps
  * {@code limit} lower than asked is paged correctly too.
+ *
+ * <p>The scan keeps to the sessions that existed when it started. Sessions created while it pages
+ * newest-first push older ones to higher offsets, so a page can begin with sessions the previous page
+ * already held: those are dropped (up to a whole page of newcomers between two requests). Sessions
+ * that started after the scan's pinned upper bound (its start plus a margin for clock skew) are
+ * dropped too, which keeps oldest-first scans from running into them.
  */
 final class SessionPages {
   private final PathSimApi api;
@@ -24,6 +32,8 @@ final class SessionPages {
   private long offset;
   private long received;
   private boolean gone;
+  private final long pinnedUntil;
+  private Set<String> previousPage = Set.of();
 
   /**
    * @param firstOffset the API offset of the first page
@@ -31,13 +41,14 @@ final class SessionPages {
    *     or -1 (then pages are as large as the API allows)
    */
   SessionPages(PathSimApi api, BoundScan scan, String workspaceId, Map<String, String> filters,
-      long firstOffset, long needed) {
+      long firstOffset, long needed, long pinnedUntil) {
     this.api = api;
     this.scan = scan;
     this.workspaceId = workspaceId;
     this.filters = filters;
     this.offset = firstOffset;
     this.needed = needed;
+    this.pinnedUntil = pinnedUntil;
   }
 
   Iterator<Object[]> rows() {
@@ -60,9 +71,21 @@ final class SessionPages {
       throw PathSimApi.dataError(path, "data", "is not a list");
     }
     List<Object[]> rows = new ArrayList<>(data.size());
+    Set<String> pageIds = new HashSet<>();
     for (JsonNode item : data) {
-      rows.add(SessionColumns.fromList(item, workspaceId, path));
+      Object[] row = SessionColumns.fromList(item, workspaceId, path);
+      String id = (String) row[SessionColumns.ID];
+      pageIds.add(id);
+      if (previousPage.contains(id)) {
+        continue; // pushed here from the previous page by sessions created since
+      }
+      Object started = row[SessionColumns.STARTED_AT];
+      if (started instanceof Long t && t > pinnedUntil) {
+        continue; // created after the scan started
+      }
+      rows.add(row);
     }
+    previousPage = pageIds;
     received += rows.size();
     JsonNode pagination = body.path("pagination");
     int pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;

@@ -75,6 +75,12 @@ final class SessionsTable extends ApiTable {
     return workspaceCount == 1 && q.exact && !q.calculated;
   }
 
+  /**
+   * How far past its start a scan still takes sessions: times are to the minute and the API's clock
+   * may run ahead of ours, so a session created just before the scan must not look newer than it.
+   */
+  static final long PIN_MARGIN_MILLIS = 5 * 60_000L;
+
   @Override
   public RowSource open(BoundScan scan) {
     SessionsQuery q = SessionsQuery.of(scan.terms());
@@ -105,11 +111,12 @@ final class SessionsTable extends ApiTable {
     }
     long needed = !q.exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
     long firstOffset = offsetByApi ? scan.offset() : 0;
+    long pinnedUntil = System.currentTimeMillis() + PIN_MARGIN_MILLIS;
     List<Iterator<Object[]>> streams = new ArrayList<>();
     List<Supplier<Iterator<Object[]>>> lazy = new ArrayList<>();
     for (String w : workspaces) {
       Supplier<Iterator<Object[]>> s =
-          () -> new SessionPages(api, scan, w, filters, firstOffset, needed).rows();
+          () -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil).rows();
       lazy.add(s);
     }
     Iterator<Object[]> rows;

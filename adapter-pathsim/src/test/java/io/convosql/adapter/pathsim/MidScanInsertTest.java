@@ -1,0 +1,96 @@
+package io.convosql.adapter.pathsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.RecordedRequest;
+import io.convosql.sandbox.Sandbox;
+import io.convosql.sandbox.pathsim.Session;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions created while a scan pages through newest-first offsets push older sessions into later
+ * pages; the scan must return each session that existed when it started exactly once.
+ */
+class MidScanInsertTest {
+  static final Instant NOW = Instant.parse("2025-09-01T12:00:00Z");
+
+  private Sandbox sandbox;
+  private Connection connection;
+  private String workspace;
+
+  @BeforeEach
+  void start() throws SQLException {
+    sandbox = Sandbox.builder().seed(5).pathSimSessions(900).insightsSessions(5).now(NOW).start();
+    workspace = sandbox.pathSim().data().sessions().stream()
+        .collect(java.util.stream.Collectors.groupingBy(Session::workspaceId,
+            java.util.stream.Collectors.counting()))
+        .entrySet().stream().filter(e -> e.getValue() > 250).map(java.util.Map.Entry::getKey)
+        .findFirst().orElseThrow();
+    connection = Sql.connect("pathsim", new PathSimSchema(HttpUrl.get(sandbox.pathSimUrl()),
+        Sandbox.PATHSIM_KEY, TestHttp.settings(Duration.ofSeconds(10)), true));
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    connection.close();
+    sandbox.close();
+  }
+
+  private List<String> before() {
+    return sandbox.pathSim().data().sessions().stream()
+        .filter(s -> s.workspaceId().equals(workspace)).map(Session::id).sorted().toList();
+  }
+
+  /** After the first page of the workspace's sessions is served, adds sessions dated now. */
+  private void addAfterFirstPage(int count) {
+    AtomicBoolean done = new AtomicBoolean();
+    sandbox.onRequest((RecordedRequest r) -> {
+      if (r.path().endsWith("/sessions") && done.compareAndSet(false, true)) {
+        sandbox.pathSim().data().addSessions(workspace, count, NOW);
+      }
+    });
+  }
+
+  private List<String> ids(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void newestFirstPagingNeitherRepeatsNorSkipsWhenSessionsArriveMidScan() throws SQLException {
+    List<String> existing = before();
+    addAfterFirstPage(30);
+    List<String> got = ids("SELECT id FROM pathsim.sessions WHERE workspace_id = '" + workspace + "'");
+    assertThat(sandbox.hookFailure()).isEmpty();
+    assertThat(got).doesNotHaveDuplicates();
+    assertThat(got.stream().sorted().toList()).isEqualTo(existing);
+    assertThat(sandbox.requests().lines("pathsim")).hasSizeGreaterThan(2);
+  }
+
+  @Test
+  void anOrderedScanAlsoKeepsToTheSessionsThatExistedWhenItStarted() throws SQLException {
+    List<String> existing = before();
+    addAfterFirstPage(45);
+    List<String> got = ids("SELECT id FROM pathsim.sessions WHERE workspace_id = '" + workspace
+        + "' ORDER BY started_at DESC");
+    assertThat(got).doesNotHaveDuplicates();
+    assertThat(got.stream().sorted().toList()).isEqualTo(existing);
+  }
+}
