@@ -132,16 +132,22 @@ public final class Shell {
   private static final class ConciseSqlLine extends SqlLine {
     private static final String BANNER = new Application().getInfoMessage();
     private static final int WIDTH_WITHOUT_TERMINAL = 200;
+    /** JLine globs, ':'-separated: lines that carry a key in any spelling of its property. */
+    static final String HISTORY_IGNORE = "*apiKey*:*apikey*:*APIKEY*:*ApiKey*:*API_KEY*";
     private final boolean oneStatement;
 
     ConciseSqlLine(boolean oneStatement) {
       this.oneStatement = oneStatement;
     }
 
-    /** Reads the terminal's width like sqlline, but a terminal without one (0) gets 200 columns. */
+    /**
+     * Reads the terminal's width like sqlline, but a terminal without one (0) gets 200 columns; and
+     * keeps any line that sets a key (say, a typed {@code !connect} URL) out of the history file.
+     */
     @Override
     public LineReader getConsoleReader(InputStream inputStream, History fileHistory) throws IOException {
       LineReader reader = super.getConsoleReader(inputStream, fileHistory);
+      reader.setVariable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE);
       if (getOpts().getMaxWidth() <= 0) {
         getOpts().set(BuiltInProperty.MAX_WIDTH, WIDTH_WITHOUT_TERMINAL);
       }
