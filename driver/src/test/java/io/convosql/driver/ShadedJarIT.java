@@ -189,11 +189,13 @@ class ShadedJarIT {
           || n.startsWith("okhttp3/") || n.startsWith("okio/") || n.startsWith("kotlin/")
           || n.startsWith("org/codehaus/") || n.startsWith("org/slf4j/") || n.startsWith("org/apache/commons/")
           || n.startsWith("com/google/protobuf/") || n.startsWith("org/yaml/") || n.startsWith("com/jayway/")
-          || n.startsWith("net/minidev/") || n.startsWith("org/objectweb/"));
+          || n.startsWith("net/minidev/") || n.startsWith("org/objectweb/") || n.startsWith("dev/failsafe/"));
       assertThat(names).contains("io/convosql/shaded/jackson/databind/ObjectMapper.class",
           "io/convosql/shaded/guava/collect/ImmutableList.class", "io/convosql/shaded/okhttp3/OkHttpClient.class",
           "io/convosql/shaded/kotlin/Unit.class", "io/convosql/shaded/codehaus/janino/CompilerFactory.class",
-          "io/convosql/shaded/slf4j/impl/StaticLoggerBinder.class");
+          "io/convosql/shaded/slf4j/impl/StaticLoggerBinder.class",
+          "io/convosql/shaded/failsafe/RetryPolicy.class",
+          "io/convosql/shaded/okhttp3/logging/HttpLoggingInterceptor.class");
       ZipEntry compiler = jar.getEntry("META-INF/services/io.convosql.shaded.codehaus.commons.compiler.ICompilerFactory");
       assertThat(compiler).isNotNull();
       assertThat(new String(jar.getInputStream(compiler).readAllBytes(), StandardCharsets.UTF_8).strip())
