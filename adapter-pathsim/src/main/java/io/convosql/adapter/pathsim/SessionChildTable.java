@@ -1,6 +1,5 @@
 package io.convosql.adapter.pathsim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
@@ -109,11 +108,7 @@ abstract class SessionChildTable extends ApiTable {
   private Iterator<String> allSessions(BoundScan scan) {
     scan.checkCancelled();
     List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
-    for (JsonNode w : api.workspaces()) {
-      String workspace = PathSimValues.text(w, "id");
-      if (workspace == null) {
-        throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
-      }
+    for (String workspace : WorkspacesTable.ids(api)) {
       parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1).rows());
     }
     Iterator<Object[]> rows = Streams.concat(parts);
