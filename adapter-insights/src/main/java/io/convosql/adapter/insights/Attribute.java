@@ -1,6 +1,7 @@
 package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.Column;
 import java.util.Objects;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -12,19 +13,27 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param read the path of the value, or null for a column the table fills itself
  * @param field the field filters search, or null when they stay local
+ * @param json whether an object or a list in a VARCHAR column reads as its JSON text (free-form
+ *     payloads) rather than failing the query
  */
-record Attribute(Column column, @Nullable String read, @Nullable DocField field) {
+record Attribute(Column column, @Nullable String read, @Nullable DocField field, boolean json) {
   Attribute {
     Objects.requireNonNull(column, "column");
   }
 
   static Attribute of(String name, SqlTypeName type, String description, @Nullable String read,
       @Nullable DocField field) {
-    return new Attribute(new Column(name, type, description), read, field);
+    return new Attribute(new Column(name, type, description), read, field, false);
   }
 
-  /** The value of this column in {@code node} (the document or a list element). */
-  @Nullable Object value(JsonNode node, String fieldForErrors) {
-    return read == null ? null : DocValues.read(DocValues.at(node, read), column.type(), fieldForErrors);
+  /** This column, reading an object or a list as its JSON text. */
+  Attribute asJson() {
+    return new Attribute(column, read, field, true);
+  }
+
+  /** The value of this column in {@code node} (the document or a list element) at {@code place}. */
+  @Nullable Object value(JsonNode node, AnswerPlace place) {
+    return read == null ? null
+        : DocValues.read(DocValues.at(node, read, place), column.type(), json, place, read);
   }
 }

@@ -1,6 +1,7 @@
 package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.Streams;
@@ -27,13 +28,20 @@ final class ByIdReads {
     return null;
   }
 
+  /** The endpoint {@link InsightsApi#session} gets a session from, for naming it in errors. */
+  static String path(String id, @Nullable String day) {
+    return day != null ? InsightsApi.sessionPath(id) + "/parameters"
+        : InsightsApi.SEARCH + "/search/" + id;
+  }
+
   static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
     String day = day(plan);
     List<Object[]> rows = new ArrayList<>();
     for (Object id : plan.ids) {
       scan.checkCancelled();
+      AnswerPlace place = DocValues.place(path((String) id, day));
       for (JsonNode doc : table.settings.api.session((String) id, day, scan)) {
-        rows.addAll(table.rows(doc, scan));
+        rows.addAll(table.rows(doc, scan, place));
       }
     }
     if (!scan.sort().isEmpty()) {

@@ -4,6 +4,8 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -47,13 +49,18 @@ abstract class ElementTable extends InsightsTable {
   }
 
   @Override
-  List<Object[]> rows(JsonNode doc, BoundScan scan) {
-    String id = DocValues.text(doc.path("id"));
-    Object start = DocValues.read(doc.path("session_start_time"), TIMESTAMP, "session_start_time");
+  List<Object[]> rows(JsonNode doc, BoundScan scan, AnswerPlace place) {
+    AnswerPlace at = session(doc, place);
+    String id = JsonFields.text(doc, "id", at);
+    Object start = DocValues.read(doc.path("session_start_time"), TIMESTAMP, false, at,
+        "session_start_time");
     List<Object[]> rows = new ArrayList<>();
+    JsonNode elements = JsonFields.array(doc, list, at, "a list");
     int index = 0;
-    for (JsonNode element : doc.path(list)) {
-      index = addRows(element, index, rows, id, start, scan);
+    for (int i = 0; elements != null && i < elements.size(); i++) {
+      AnswerPlace element = at.at(list, i);
+      JsonFields.requireObject(elements.get(i), element, "an object");
+      index = addRows(elements.get(i), index, rows, id, start, scan, element);
     }
     return rows;
   }
@@ -62,11 +69,12 @@ abstract class ElementTable extends InsightsTable {
    * Adds the rows of one element (ordinary tables: one) and returns how many rows the session has so
    * far, for tables that number them.
    */
-  int addRows(JsonNode element, int before, List<Object[]> rows, @Nullable String id, @Nullable Object start,
-      BoundScan scan) {
+  int addRows(JsonNode element, int before, List<Object[]> rows, @Nullable String id,
+      @Nullable Object start, BoundScan scan, AnswerPlace place) {
     Object[] row = newRow(id, start);
     for (int c = START + 1; c < columns().size(); c++) {
-      row[c] = scan.uses(c) ? value(c, element, before + 1) : null; // unused values stay unread
+      // unused values stay unread
+      row[c] = scan.uses(c) ? value(c, element, before + 1, place) : null;
     }
     rows.add(row);
     return before + 1;
@@ -79,9 +87,11 @@ abstract class ElementTable extends InsightsTable {
     return row;
   }
 
-  /** The value of a column in an element; {@code number} is the row's place in the session, from 1. */
-  @Nullable Object value(int column, JsonNode element, int number) {
-    Attribute a = attribute(column);
-    return a.value(element, list + "." + a.read());
+  /**
+   * The value of a column in an element at {@code place}; {@code number} is the row's place in the
+   * session, from 1.
+   */
+  @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
+    return attribute(column).value(element, place);
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -29,21 +30,22 @@ final class FlowPathTable extends ElementTable {
             column("request_verb", VARCHAR, "HTTP verb of the node's request", LIST, "request.verb", false),
             column("request_url", VARCHAR, "URL of the node's request", LIST, "request.url", false),
             column("request_headers", VARCHAR, "Headers of the node's request", LIST, "request.headers",
-                false),
+                false).asJson(),
             column("request_payload", VARCHAR, "Payload of the node's request", LIST, "request.payload",
-                false),
+                false).asJson(),
             column("response_code", INTEGER, "HTTP status of the response", LIST, "response.code", false),
-            column("response_payload", VARCHAR, "Payload of the response", LIST, "response.payload", false),
+            column("response_payload", VARCHAR, "Payload of the response", LIST, "response.payload",
+                false).asJson(),
             column("user_input", VARCHAR, "What the caller said at this node", LIST, "context.user_input",
                 true),
             column("status_code", INTEGER, "Status code of the node's execution", LIST,
                 "context.status.code", false),
             column("status_message", VARCHAR, "Status message of the node's execution", LIST,
-                "context.status.message", true)), settings, pushdown);
+                "context.status.message", true).asJson()), settings, pushdown);
   }
 
   @Override
-  @Nullable Object value(int column, JsonNode element, int number) {
-    return column == STEP_NO ? (Object) number : super.value(column, element, number);
+  @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
+    return column == STEP_NO ? (Object) number : super.value(column, element, number, place);
   }
 }

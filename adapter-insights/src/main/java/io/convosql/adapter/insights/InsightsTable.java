@@ -3,6 +3,8 @@ package io.convosql.adapter.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.BadAnswer;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Pushdown;
@@ -54,8 +56,23 @@ abstract class InsightsTable extends ApiTable {
   /** The document subtrees the used columns need besides id and start time, or null for all of it. */
   abstract @Nullable List<String> subtrees(BitSet used);
 
-  /** The table's rows in one session document. */
-  abstract List<Object[]> rows(JsonNode doc, BoundScan scan);
+  /** The table's rows in one session document of a search answer. */
+  final List<Object[]> rows(JsonNode doc, BoundScan scan) {
+    return rows(doc, scan, DocValues.place(InsightsApi.SEARCH));
+  }
+
+  /**
+   * The table's rows in one session document, read at {@code place} in an answer: errors name that
+   * endpoint, and the session by its id.
+   */
+  abstract List<Object[]> rows(JsonNode doc, BoundScan scan, AnswerPlace place);
+
+  /** The place of a session document's fields in errors: its endpoint, and its id. */
+  static AnswerPlace session(JsonNode doc, AnswerPlace place) {
+    JsonNode id = doc.get("id");
+    return place.owned(id == null || id.isNull() ? " of a session without an id"
+        : " of session " + BadAnswer.show(id));
+  }
 
   /** Whether each row is one session, so that the API's hits can be the answer exactly. */
   boolean sessionRows() {

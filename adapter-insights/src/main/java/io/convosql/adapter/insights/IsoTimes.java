@@ -39,7 +39,7 @@ final class IsoTimes {
   /**
    * Epoch milliseconds of an ISO date or datetime, truncated; without an offset the time is UTC.
    *
-   * @throws DateTimeException when the text is not one
+   * @throws DateTimeException when the text is not one, or is one too far from 1970 for a long
    */
   static long parseMillis(String text) {
     TemporalAccessor t = PARSER.parse(text.strip());
@@ -49,7 +49,11 @@ final class IsoTimes {
             t.isSupported(ChronoField.NANO_OF_SECOND) ? t.get(ChronoField.NANO_OF_SECOND) : 0));
     ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
         ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
-    return local.toInstant(offset).toEpochMilli();
+    try {
+      return local.toInstant(offset).toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new DateTimeException("out of range: " + text.strip(), e); // e.g. year +999999999
+    }
   }
 
   /** Microseconds as {@code isoformat()} writes them: a fraction only when there is one. */

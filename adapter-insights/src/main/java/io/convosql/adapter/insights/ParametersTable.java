@@ -4,6 +4,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -25,7 +26,7 @@ final class ParametersTable extends ElementTable {
         + " as parameters.<name>), value_text, completed and matches() on value_text", LIST, List.of(
             column("name", VARCHAR, "Parameter name", LIST, "name", false),
             column("type", VARCHAR, "Entity type, e.g. sys.names", LIST, "type", false),
-            column("value", VARCHAR, "Last value set", LIST, "value", false),
+            column("value", VARCHAR, "Last value set", LIST, "value", false).asJson(),
             column("value_text", VARCHAR, "The caller's words that gave the value", LIST, "value_text", true),
             column("completed", BOOLEAN, "Whether the parameter was completed", LIST, "completed", false)),
         settings, pushdown);
@@ -44,10 +45,10 @@ final class ParametersTable extends ElementTable {
 
   /** The entity type is {@code type} in answers and {@code entity} in the document's model. */
   @Override
-  @Nullable Object value(int column, JsonNode element, int number) {
+  @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
     if (column == TYPE && !element.hasNonNull("type")) {
-      return DocValues.text(element.path("entity"));
+      return DocValues.read(element.path("entity"), VARCHAR, false, place, "entity");
     }
-    return super.value(column, element, number);
+    return super.value(column, element, number, place);
   }
 }

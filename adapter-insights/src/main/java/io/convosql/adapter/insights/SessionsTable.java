@@ -6,6 +6,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.ScanSpec;
 import io.convosql.core.scan.SortKey;
@@ -111,11 +112,12 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
   }
 
   @Override
-  List<Object[]> rows(JsonNode doc, BoundScan scan) {
+  List<Object[]> rows(JsonNode doc, BoundScan scan, AnswerPlace place) {
+    AnswerPlace at = session(doc, place);
     Object[] row = new Object[ATTRIBUTES.size()];
     for (int c = 0; c < DOCUMENT; c++) {
       Attribute a = attribute(c);
-      row[c] = c <= START || scan.uses(c) ? a.value(doc, a.read()) : null; // unused values stay unread
+      row[c] = c <= START || scan.uses(c) ? a.value(doc, at) : null; // unused values stay unread
     }
     row[DOCUMENT] = scan.uses(DOCUMENT) ? doc.toString() : null;
     return List.<Object[]>of(row);

@@ -4,6 +4,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.BoundScan;
 import java.util.Iterator;
 import java.util.List;
@@ -45,8 +46,8 @@ final class TranscriptLinesTable extends ElementTable {
   }
 
   @Override
-  int addRows(JsonNode turn, int before, List<Object[]> rows, @Nullable String id, @Nullable Object start,
-      BoundScan scan) {
+  int addRows(JsonNode turn, int before, List<Object[]> rows, @Nullable String id,
+      @Nullable Object start, BoundScan scan, AnswerPlace place) {
     int n = before;
     Iterator<Map.Entry<String, JsonNode>> said = turn.fields();
     while (said.hasNext()) {
@@ -55,7 +56,7 @@ final class TranscriptLinesTable extends ElementTable {
       row[START + 1] = ++n;
       row[SPEAKER] = e.getKey();
       row[ROLE] = USER.equals(e.getKey()) ? USER : "agent";
-      row[TEXT] = DocValues.text(e.getValue());
+      row[TEXT] = DocValues.read(e.getValue(), VARCHAR, false, place, e.getKey());
       rows.add(row);
     }
     return n;

@@ -136,8 +136,10 @@ class InsightsErrorsTest {
     searchAnswers(200, "{\"total\": 1, \"hits\": [");
     assertThat(failure(SEARCH)).hasMessageContaining("not valid JSON");
     searchAnswers(200, "{\"total\":1,\"hits\":[{\"id\":\"s1\",\"session_start_time\":\"yesterday\"}]}");
-    assertThat(failure(SEARCH)).hasMessageContaining("field 'session_start_time' is not an ISO date and time");
+    assertThat(failure(SEARCH)).hasMessageContaining("(GET /insights/sessions, HTTP 200): field"
+        + " hits[0].session_start_time is \"yesterday\", expected an ISO date and time like");
     searchAnswers(200, "{\"total\":1,\"hits\":{\"oops\":1}}");
-    assertThat(failure(SEARCH)).hasMessageContaining("field 'hits' is not a list");
+    assertThat(failure(SEARCH)).hasMessageContaining(
+        "field hits is an object {\"oops\":1}, expected a list of session documents");
   }
 }

@@ -1,6 +1,8 @@
 package io.convosql.adapter.pathsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -14,23 +16,31 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Reads PathSim's JSON values into column values: NULL where a field is absent or null, the value
  * where it has the documented form, and a clear error (naming the endpoint and field) otherwise.
+ * Every field the document shows is a string, a boolean or a whole number; an object or a list
+ * where one is expected is an error, never its JSON text.
  */
 final class PathSimValues {
+  /** How the Test History table writes times; the API's example. */
+  static final String TABLE_TIME_EXAMPLE = "a time like \"08/08/2025 18:00\"";
   private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm[:ss]");
-  private static final Pattern DURATION =
-      Pattern.compile("^\\s*(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m)?\\s*(?:(\\d+)\\s*s)?\\s*$");
+  /** Longer text is no time in any form read here, and is not handed to the parsers. */
+  private static final int MAX_TIME_LENGTH = 40;
+  private static final Pattern DURATION = Pattern.compile(
+      "^\\s*(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m)?\\s*(?:(\\d{1,9})\\s*s)?\\s*$");
 
   private PathSimValues() {}
 
-  static @Nullable String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    return v.isValueNode() ? v.asText() : v.toString();
+  /** The root of the answer of a PathSim endpoint, for naming its fields in errors. */
+  static AnswerPlace place(String path) {
+    return AnswerPlace.of(PathSimApi.SPEC.name(), path);
   }
 
-  static @Nullable Boolean bool(JsonNode node, String field, String path) {
+  /** A text field: a string, or a number or boolean as its text; NULL when absent or null. */
+  static @Nullable String text(JsonNode node, String field, AnswerPlace at) {
+    return JsonFields.text(node, field, at);
+  }
+
+  static @Nullable Boolean bool(JsonNode node, String field, AnswerPlace at) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -41,10 +51,11 @@ final class PathSimValues {
     if (v.isTextual() && ("true".equalsIgnoreCase(v.asText()) || "false".equalsIgnoreCase(v.asText()))) {
       return Boolean.parseBoolean(v.asText());
     }
-    throw PathSimApi.dataError(path, field, "is not a boolean: " + abbreviate(v));
+    throw at.bad(field, v, "true or false");
   }
 
-  static @Nullable Integer integer(JsonNode node, String field, String path) {
+  /** A whole number: a JSON integer, a number with no fraction, or such a number as text. */
+  static @Nullable Integer integer(JsonNode node, String field, AnswerPlace at) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -52,42 +63,56 @@ final class PathSimValues {
     if (v.isIntegralNumber() && v.canConvertToInt()) {
       return v.intValue();
     }
-    if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < Integer.MAX_VALUE) {
+    if (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble())
+        && Math.abs(v.asDouble()) <= Integer.MAX_VALUE) {
       return (int) v.asDouble();
     }
-    if (v.isTextual()) {
+    if (v.isTextual() && v.asText().length() <= 12) {
       try {
-        return Integer.parseInt(v.asText().trim());
+        return Integer.parseInt(v.asText().strip());
       } catch (NumberFormatException e) {
-        // falls through to the error
+        // reported below
       }
     }
-    throw PathSimApi.dataError(path, field, "is not an integer: " + abbreviate(v));
+    throw at.bad(field, v, "a whole number");
   }
 
-  /** The session start time: "08/08/2025 18:00" (UTC) as documented, or an ISO-8601 instant. */
-  static @Nullable Long time(JsonNode node, String field, String path) {
-    String s = text(node, field);
-    if (s == null || s.isBlank()) {
+  /**
+   * A time as text: "08/08/2025 18:00" (UTC) as the Test History table writes it, or an ISO-8601
+   * date and time (UTC without an offset). A blank string is NULL; a number is an error, since its
+   * unit and epoch are not documented.
+   *
+   * @param expected what the message says the field should hold, with an example
+   */
+  static @Nullable Long time(JsonNode node, String field, AnswerPlace at, String expected) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() || v.asText().length() > MAX_TIME_LENGTH) {
+      throw at.bad(field, v, expected);
+    }
+    String s = v.asText().strip();
+    if (s.isEmpty()) {
       return null;
     }
     try {
-      return LocalDateTime.parse(s.trim(), TABLE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+      return LocalDateTime.parse(s, TABLE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeParseException e) {
       try {
-        return OffsetDateTime.parse(s.trim()).toInstant().toEpochMilli();
+        return OffsetDateTime.parse(s).toInstant().toEpochMilli();
       } catch (DateTimeParseException e2) {
         try {
-          return LocalDateTime.parse(s.trim()).toInstant(ZoneOffset.UTC).toEpochMilli();
+          return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e3) {
-          throw PathSimApi.dataError(path, field, "is not a time: " + abbreviate(node.get(field)));
+          throw at.bad(field, v, expected);
         }
       }
     }
   }
 
-  /** An epoch-milliseconds timestamp (a number, or an ISO instant as text). */
-  static @Nullable Long epochMillis(JsonNode node, String field, String path) {
+  /** An epoch-milliseconds timestamp: a whole number, or an ISO instant as text. */
+  static @Nullable Long epochMillis(JsonNode node, String field, AnswerPlace at) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -95,41 +120,38 @@ final class PathSimValues {
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.longValue();
     }
-    if (v.isTextual()) {
+    if (v.isTextual() && v.asText().length() <= MAX_TIME_LENGTH) {
       try {
-        return Instant.parse(v.asText().trim()).toEpochMilli();
+        return Instant.parse(v.asText().strip()).toEpochMilli();
       } catch (DateTimeParseException e) {
-        // falls through to the error
+        // reported below
       }
     }
-    throw PathSimApi.dataError(path, field, "is not an epoch-millisecond timestamp: " + abbreviate(v));
+    throw at.bad(field, v, "epoch milliseconds like 1754585255365");
   }
 
-  /** A duration such as "4m 28s", "45s" or "1h 2m 5s", in seconds. */
-  static @Nullable Integer durationSeconds(JsonNode node, String field, String path) {
+  /**
+   * A duration such as "4m 28s", "45s" or "1h 2m 5s", in seconds; a blank string is NULL. A bare
+   * number is an error: the document writes durations as text and does not say a number's unit.
+   */
+  static @Nullable Integer durationSeconds(JsonNode node, String field, AnswerPlace at) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
       return null;
     }
-    if (v.isIntegralNumber() && v.canConvertToInt()) {
-      return v.intValue();
-    }
-    Matcher m = DURATION.matcher(v.asText());
-    if (v.isTextual() && m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null)) {
+    boolean text = v.isTextual() && v.asText().length() <= MAX_TIME_LENGTH;
+    Matcher m = text ? DURATION.matcher(v.asText()) : null;
+    if (m != null && m.matches()
+        && (m.group(1) != null || m.group(2) != null || m.group(3) != null)) {
       long seconds = group(m, 1) * 3600 + group(m, 2) * 60 + group(m, 3);
       if (seconds <= Integer.MAX_VALUE) {
         return (int) seconds;
       }
     }
-    throw PathSimApi.dataError(path, field, "is not a duration like \"4m 28s\": " + abbreviate(v));
+    throw at.bad(field, v, "a duration like \"4m 28s\"");
   }
 
   private static long group(Matcher m, int g) {
     return m.group(g) == null ? 0 : Long.parseLong(m.group(g));
-  }
-
-  private static String abbreviate(JsonNode v) {
-    String s = v.toString();
-    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 }

@@ -4,9 +4,12 @@ import static org.apache.calcite.sql.type.SqlTypeName.VARBINARY;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
 import java.util.List;
+import okhttp3.HttpUrl;
 import org.apache.calcite.avatica.util.ByteString;
 
 /**
@@ -31,13 +34,18 @@ final class RecordingsTable extends SessionChildTable {
     if (info == null) {
       return List.of();
     }
-    String url = PathSimValues.text(info, "download_url");
+    AnswerPlace at = PathSimValues.place("/sessions/" + sessionId + "/recording").in("data");
+    JsonFields.requireObject(info, at, "the recording information");
+    String url = PathSimValues.text(info, "download_url", at);
     ByteString content = null;
     if (scan.uses(CONTENT) && url != null) {
+      if (HttpUrl.parse(url) == null) {
+        throw at.bad("download_url", info.get("download_url"), "an http(s) URL");
+      }
       scan.checkCancelled();
       content = new ByteString(api.download(sessionId, url, scan));
     }
     return List.<Object[]>of(new Object[] {
-        sessionId, PathSimValues.text(info, "file_type"), url, content});
+        sessionId, PathSimValues.text(info, "file_type", at), url, content});
   }
 }

@@ -1,6 +1,5 @@
 package io.convosql.adapter.pathsim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
@@ -110,11 +109,7 @@ abstract class SessionChildTable extends ApiTable {
     scan.checkCancelled();
     List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
-    for (JsonNode w : api.workspaces(scan)) {
-      String workspace = PathSimValues.text(w, "id");
-      if (workspace == null) {
-        throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
-      }
+    for (String workspace : WorkspacesTable.ids(api, scan)) {
       parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil).rows());
     }
     Iterator<Object[]> rows = Streams.concat(parts);

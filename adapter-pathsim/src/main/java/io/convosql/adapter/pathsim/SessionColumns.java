@@ -6,6 +6,10 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.BadAnswer;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.Column;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -60,48 +64,87 @@ final class SessionColumns {
 
   private SessionColumns() {}
 
-  /** A row with the list fields of one session (detail columns NULL). */
+  /**
+   * A row with the list fields of one session (detail columns NULL), from an element of the
+   * sessions list's {@code data}. Errors name the session by its id, since the element's place in
+   * the list is not known here.
+   */
   static Object[] fromList(JsonNode item, @Nullable String workspaceId, String path) {
-    Object[] row = new Object[COLUMNS.size()];
-    row[ID] = PathSimValues.text(item, "_id");
-    row[TEST_ID] = PathSimValues.text(item, "test_id");
-    row[WORKSPACE_ID] = workspaceId;
-    row[STARTED_AT] = PathSimValues.time(item, "Time", path);
-    row[TEST_TYPE] = PathSimValues.text(item, "Test Type");
-    row[OBJECTIVE] = PathSimValues.text(item, "Objective");
-    row[CONNECTED] = PathSimValues.text(item, "Connected");
-    row[VIRTUAL_CUSTOMER] = PathSimValues.text(item, "Virtual Customer");
-    row[TARGET] = PathSimValues.text(item, "Target");
-    row[SOURCE] = PathSimValues.text(item, "Source");
-    if (row[ID] == null) {
-      throw PathSimApi.dataError(path, "_id", "is missing from a session");
+    if (!item.isObject()) {
+      throw BadAnswer.of(PathSimApi.SPEC.name(), path, "a session in data", item,
+          "a session object");
     }
+    AnswerPlace anySession = PathSimValues.place(path).owned(" of a session in data");
+    String id = JsonFields.requiredText(item, "_id", anySession, "the session id");
+    AnswerPlace at =
+        anySession.owned(" of session " + BadAnswer.show(item.get("_id")) + " in data");
+    Object[] row = new Object[COLUMNS.size()];
+    listColumns(row, item, at);
+    row[ID] = id;
+    row[WORKSPACE_ID] = workspaceId;
     return row;
   }
 
-  /** Fills the detail columns of a row from {@code GET /sessions/{id}}. */
+  /** A row with the list and detail fields of the session {@code GET /sessions/{id}} answered. */
+  static Object[] fromDetail(JsonNode d, String path) {
+    AnswerPlace at = detailPlace(d, path);
+    Object[] row = new Object[COLUMNS.size()];
+    listColumns(row, d, at);
+    row[ID] = JsonFields.requiredText(d, "_id", at, "the session id");
+    return withDetail(row, d, path);
+  }
+
+  private static AnswerPlace detailPlace(JsonNode d, String path) {
+    AnswerPlace at = PathSimValues.place(path).in("data");
+    JsonFields.requireObject(d, at, "the session object");
+    return at;
+  }
+
+  private static void listColumns(Object[] row, JsonNode item, AnswerPlace at) {
+    row[TEST_ID] = PathSimValues.text(item, "test_id", at);
+    row[STARTED_AT] = PathSimValues.time(item, "Time", at, PathSimValues.TABLE_TIME_EXAMPLE);
+    row[TEST_TYPE] = PathSimValues.text(item, "Test Type", at);
+    row[OBJECTIVE] = PathSimValues.text(item, "Objective", at);
+    row[CONNECTED] = PathSimValues.text(item, "Connected", at);
+    row[VIRTUAL_CUSTOMER] = PathSimValues.text(item, "Virtual Customer", at);
+    row[TARGET] = PathSimValues.text(item, "Target", at);
+    row[SOURCE] = PathSimValues.text(item, "Source", at);
+  }
+
+  /**
+   * Fills the detail columns of a row from {@code GET /sessions/{id}}. The answer must be an object
+   * (a null or other {@code data} is an error, not a row of NULLs) and, when it names its session,
+   * the session of the row: another session's details are never merged into this row.
+   */
   static Object[] withDetail(Object[] row, JsonNode d, String path) {
-    row[10] = PathSimValues.durationSeconds(d, "duration", path);
-    row[11] = PathSimValues.text(d, "summary");
-    row[12] = PathSimValues.bool(d, "call_successful", path);
-    row[13] = PathSimValues.bool(d, "test_successful", path);
-    row[14] = PathSimValues.bool(d, "objective_met", path);
-    row[15] = PathSimValues.bool(d, "reached_target_website", path);
-    row[16] = PathSimValues.bool(d, "intent_achieved", path);
-    row[17] = PathSimValues.text(d, "to_number");
-    row[18] = PathSimValues.text(d, "disconnection_reason");
-    row[19] = PathSimValues.text(d, "user_sentiment");
-    JsonNode latency = d.path("far_end_latency_stats");
-    if (latency.isObject()) {
-      String p = path + " far_end_latency_stats";
-      row[20] = PathSimValues.integer(latency, "average_ms", p);
-      row[21] = PathSimValues.integer(latency, "min_ms", p);
-      row[22] = PathSimValues.integer(latency, "max_ms", p);
-      row[23] = PathSimValues.integer(latency, "valid_measurements", p);
+    AnswerPlace at = detailPlace(d, path);
+    String id = PathSimValues.text(d, "_id", at);
+    if (id != null && !id.equals(row[ID])) {
+      String asked = BadAnswer.show(JsonNodeFactory.instance.textNode((String) row[ID]));
+      throw at.bad("_id", d.get("_id"), asked + ", the session asked for");
     }
-    row[24] = PathSimValues.text(d, "target_url");
-    row[25] = PathSimValues.text(d, "recording_url");
-    row[26] = PathSimValues.text(d, "transcript");
+    row[10] = PathSimValues.durationSeconds(d, "duration", at);
+    row[11] = PathSimValues.text(d, "summary", at);
+    row[12] = PathSimValues.bool(d, "call_successful", at);
+    row[13] = PathSimValues.bool(d, "test_successful", at);
+    row[14] = PathSimValues.bool(d, "objective_met", at);
+    row[15] = PathSimValues.bool(d, "reached_target_website", at);
+    row[16] = PathSimValues.bool(d, "intent_achieved", at);
+    row[17] = PathSimValues.text(d, "to_number", at);
+    row[18] = PathSimValues.text(d, "disconnection_reason", at);
+    row[19] = PathSimValues.text(d, "user_sentiment", at);
+    JsonNode latency = JsonFields.object(d, "far_end_latency_stats", at,
+        "an object with average_ms, min_ms, max_ms and valid_measurements");
+    if (latency != null) {
+      AnswerPlace l = at.in("far_end_latency_stats");
+      row[20] = PathSimValues.integer(latency, "average_ms", l);
+      row[21] = PathSimValues.integer(latency, "min_ms", l);
+      row[22] = PathSimValues.integer(latency, "max_ms", l);
+      row[23] = PathSimValues.integer(latency, "valid_measurements", l);
+    }
+    row[24] = PathSimValues.text(d, "target_url", at);
+    row[25] = PathSimValues.text(d, "recording_url", at);
+    row[26] = PathSimValues.text(d, "transcript", at);
     return row;
   }
 

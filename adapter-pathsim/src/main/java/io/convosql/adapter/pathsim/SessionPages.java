@@ -66,10 +66,8 @@ final class SessionPages {
       gone = true; // an unknown workspace has no sessions
       return new Page(List.of(), false);
     }
+    SessionsPageShape.check(body, path); // a malformed page is an error, never the last page
     JsonNode data = body.get("data");
-    if (!data.isArray()) {
-      throw PathSimApi.dataError(path, "data", "is not a list");
-    }
     List<Object[]> rows = new ArrayList<>(data.size());
     Set<String> pageIds = new HashSet<>();
     for (JsonNode item : data) {

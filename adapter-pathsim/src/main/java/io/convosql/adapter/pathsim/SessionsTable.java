@@ -96,13 +96,7 @@ final class SessionsTable extends ApiTable {
       q.workspaces.forEach(w -> workspaces.add((String) w));
     } else {
       scan.checkCancelled();
-      for (JsonNode w : api.workspaces(scan)) {
-        String id = PathSimValues.text(w, "id");
-        if (id == null) {
-          throw PathSimApi.dataError("/workspaces", "id", "is missing from a workspace");
-        }
-        workspaces.add(id);
-      }
+      workspaces.addAll(WorkspacesTable.ids(api, scan));
     }
     boolean offsetByApi = apiOffset(q, workspaces.size());
     Map<String, String> filters = new LinkedHashMap<>(q.listParams());
@@ -157,7 +151,7 @@ final class SessionsTable extends ApiTable {
       String path = "/sessions/" + id;
       JsonNode d = api.session((String) id, scan);
       if (d != null) {
-        rows.add(SessionColumns.withDetail(SessionColumns.fromList(d, null, path), d, path));
+        rows.add(SessionColumns.fromDetail(d, path));
       }
     }
     if (!scan.sort().isEmpty()) {

@@ -5,6 +5,8 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
 import java.util.ArrayList;
@@ -28,19 +30,23 @@ final class StepsTable extends SessionChildTable {
   List<Object[]> expand(String sessionId, BoundScan scan) {
     JsonNode detail = api.session(sessionId, scan);
     List<Object[]> rows = new ArrayList<>();
-    if (detail == null || !detail.path("steps").isArray()) {
+    if (detail == null) {
       return rows;
     }
-    String path = "/sessions/" + sessionId + " steps";
-    for (JsonNode step : detail.get("steps")) {
+    AnswerPlace at = PathSimValues.place("/sessions/" + sessionId).in("data");
+    JsonFields.requireObject(detail, at, "the session object");
+    JsonNode steps = JsonFields.array(detail, "steps", at, "a list of steps");
+    for (int i = 0; steps != null && i < steps.size(); i++) {
+      AnswerPlace s = at.at("steps", i);
+      JsonNode step = JsonFields.requireObject(steps.get(i), s, "a step object");
       rows.add(new Object[] {
           sessionId,
-          PathSimValues.integer(step, "step_number", path),
-          PathSimValues.text(step, "action"),
-          PathSimValues.text(step, "target"),
-          PathSimValues.text(step, "value"),
-          PathSimValues.text(step, "status"),
-          PathSimValues.epochMillis(step, "timestamp", path)});
+          PathSimValues.integer(step, "step_number", s),
+          PathSimValues.text(step, "action", s),
+          PathSimValues.text(step, "target", s),
+          PathSimValues.text(step, "value", s),
+          PathSimValues.text(step, "status", s),
+          PathSimValues.epochMillis(step, "timestamp", s)});
     }
     return rows;
   }

@@ -4,6 +4,8 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
 import java.util.ArrayList;
@@ -26,7 +28,12 @@ final class TranscriptLinesTable extends SessionChildTable {
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
     JsonNode detail = api.session(sessionId, scan);
-    String transcript = detail == null ? null : PathSimValues.text(detail, "transcript");
+    String transcript = null;
+    if (detail != null) {
+      AnswerPlace at = PathSimValues.place("/sessions/" + sessionId).in("data");
+      JsonFields.requireObject(detail, at, "the session object");
+      transcript = PathSimValues.text(detail, "transcript", at);
+    }
     List<Object[]> rows = new ArrayList<>();
     if (transcript == null || transcript.isBlank()) {
       return rows;

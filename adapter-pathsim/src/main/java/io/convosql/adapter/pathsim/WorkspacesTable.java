@@ -5,6 +5,8 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
@@ -18,6 +20,7 @@ import java.util.List;
 /** {@code pathsim.workspaces}: the organization's workspaces, from one {@code GET /workspaces}. */
 final class WorkspacesTable extends ApiTable {
   private static final String PATH = "/workspaces";
+  private static final String CREATED_AT_EXAMPLE = "a time like \"2025-01-01T00:00:00.000Z\"";
   private final PathSimApi api;
 
   WorkspacesTable(PathSimApi api, boolean pushdown) {
@@ -51,17 +54,38 @@ final class WorkspacesTable extends ApiTable {
   @Override
   public RowSource open(BoundScan scan) {
     scan.checkCancelled();
+    List<JsonNode> workspaces = api.workspaces(scan);
     List<Object[]> rows = new ArrayList<>();
-    for (JsonNode w : api.workspaces(scan)) {
+    for (int i = 0; i < workspaces.size(); i++) {
+      AnswerPlace at = workspace(workspaces, i);
+      JsonNode w = workspaces.get(i);
       rows.add(new Object[] {
-          PathSimValues.text(w, "id"),
-          PathSimValues.text(w, "name"),
-          PathSimValues.text(w, "description"),
-          PathSimValues.text(w, "organizationId"),
-          PathSimValues.time(w, "createdAt", PATH),
-          PathSimValues.bool(w, "isActive", PATH),
-          PathSimValues.bool(w, "isDefault", PATH)});
+          JsonFields.requiredText(w, "id", at, "the workspace id"),
+          PathSimValues.text(w, "name", at),
+          PathSimValues.text(w, "description", at),
+          PathSimValues.text(w, "organizationId", at),
+          PathSimValues.time(w, "createdAt", at, CREATED_AT_EXAMPLE),
+          PathSimValues.bool(w, "isActive", at),
+          PathSimValues.bool(w, "isDefault", at)});
     }
     return RowSource.of(rows.iterator());
+  }
+
+  /** The ids of the organization's workspaces, from {@code GET /workspaces}; each must have one. */
+  static List<String> ids(PathSimApi api, BoundScan scan) {
+    List<JsonNode> workspaces = api.workspaces(scan);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < workspaces.size(); i++) {
+      AnswerPlace at = workspace(workspaces, i);
+      ids.add(JsonFields.requiredText(workspaces.get(i), "id", at, "the workspace id"));
+    }
+    return ids;
+  }
+
+  /** The place of workspace {@code i} in the answer, which must be an object. */
+  private static AnswerPlace workspace(List<JsonNode> workspaces, int i) {
+    AnswerPlace at = PathSimValues.place(PATH).at("data", i);
+    JsonFields.requireObject(workspaces.get(i), at, "a workspace object");
+    return at;
   }
 }

@@ -98,7 +98,8 @@ class PathSimErrorsTest {
         "{\"success\":true,\"data\":[{\"_id\":\"s1\",\"Time\":\"yesterday\"}],"
             + "\"pagination\":{\"total\":1,\"limit\":100,\"offset\":0,\"hasMore\":false}}")));
     Throwable e = failure("SELECT started_at FROM pathsim.sessions");
-    assertThat(e).hasMessageContaining("field 'Time'").hasMessageContaining("/workspaces/w1/sessions");
+    assertThat(e).hasMessageContaining("(GET /workspaces/w1/sessions, HTTP 200): field Time of"
+        + " session \"s1\" in data is \"yesterday\", expected a time like \"08/08/2025 18:00\"");
   }
 
   @Test
