@@ -120,8 +120,10 @@ class PathSimMalformedValuesTest {
     stub.answer("/workspaces/w1/sessions", page("{}",
         "{\"total\":0,\"limit\":100,\"offset\":0,\"hasMore\":false}"));
     ApiException e = stub.failure(LIST);
+    // SessionPages' own message until it calls SessionsPageShape.check, then the check's
     assertThat(e).hasMessageContaining("(GET /workspaces/w1/sessions, HTTP 200)")
-        .hasMessageContaining("'data' is not a list");
+        .hasMessageMatching("(?s).*(field 'data' is not a list|field data is an object \\{},"
+            + " expected a list of sessions).*");
     assertThat(e.sqlState()).isEqualTo("22000");
   }
 
