@@ -32,6 +32,7 @@ final class SessionPages {
   private long offset;
   private long received;
   private boolean gone;
+  private int pages;
   private final long pinnedUntil;
   private Set<String> previousPage = Set.of();
 
@@ -62,6 +63,13 @@ final class SessionPages {
     String path = PathSimApi.sessionsPath(workspaceId);
     JsonNode body = gone ? null : api.sessionsPage(workspaceId,
         PathSimApi.pageParams(filters, (int) offset, limit), scan);
+    if (body == null && pages > 0) {
+      // a 404 after pages were read is not "no such workspace": the answer would be cut short
+      throw new io.convosql.core.http.ApiException("PathSim", "GET", path, 404,
+          "the workspace's sessions vanished after " + pages + " pages were read", null,
+          "the workspace may have been deleted meanwhile; run the query again", "08006", null);
+    }
+    pages++;
     if (body == null) {
       gone = true; // an unknown workspace has no sessions
       return new Page(List.of(), false);
