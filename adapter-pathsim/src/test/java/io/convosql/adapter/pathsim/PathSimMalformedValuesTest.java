@@ -1,5 +1,6 @@
 package io.convosql.adapter.pathsim;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.convosql.adapter.pathsim.PathSimStub.WORKSPACE;
 import static io.convosql.adapter.pathsim.PathSimStub.detail;
 import static io.convosql.adapter.pathsim.PathSimStub.envelope;
@@ -217,5 +218,16 @@ class PathSimMalformedValuesTest {
     assertBadValue(stub.failure("SELECT content FROM pathsim.recordings WHERE session_id = 's1'"),
         "/sessions/s1/recording", "field data.download_url is \"not a url\", expected an http(s)"
             + " URL");
+  }
+
+  @Test
+  void aWorkspaceThatVanishesAfterItsFirstPageFailsTheScanRatherThanEndIt() {
+    stub.answerPage(0, page("[" + session("s1") + "," + session("s2") + "]",
+        "{\"total\":3,\"limit\":2,\"offset\":0,\"hasMore\":true}"));
+    stub.answerPage(2, aResponse().withStatus(404).withBody("{\"error\":\"Workspace not found\"}"));
+    ApiException e = stub.failure(LIST);
+    assertThat(e).hasMessageStartingWith("PathSim API: the workspace's sessions vanished after 1 pages"
+        + " were read (GET /workspaces/w1/sessions, HTTP 404)");
+    assertThat(e.sqlState()).isEqualTo("08006");
   }
 }
