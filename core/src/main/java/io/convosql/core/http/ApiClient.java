@@ -1,9 +1,13 @@
 package io.convosql.core.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
@@ -36,7 +40,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Strict JSON: nothing may follow the document (a proxy's page glued to it is an error), and the
+   * parser's limits are stated, not inherited: strings up to 20 million characters, 1000 levels.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxStringLength(20_000_000).maxNestingDepth(1000).build())
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
   /** How often a waiting request asks whether its statement was cancelled. */
   private static final long POLL_MILLIS = 25;
 

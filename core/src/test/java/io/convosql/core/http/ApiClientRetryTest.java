@@ -159,4 +159,13 @@ class ApiClientRetryTest {
             + " budget (GET /x)");
     assertThat(requests("/x")).isEqualTo(1);
   }
+
+  @Test
+  void anythingAfterTheJsonDocumentMakesTheAnswerUnreadable() {
+    api.stubFor(get(urlPathEqualTo("/glued")).willReturn(aResponse().withStatus(200)
+        .withBody("{\"data\":[]}<html>proxy</html>")));
+    assertThatThrownBy(() -> client.getJson("/glued", Map.of(), false, Cancellation.NONE))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.sqlState()).isEqualTo("22000"))
+        .hasMessageStartingWith("Test API: the answer is not valid JSON (GET /glued, HTTP 200)");
+  }
 }
