@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * API, the endpoint, the number of attempts and SQLState 08006, never with a partial answer.
  */
 class FaultToleranceTest {
-  /** Retries enough that a 25% fault rate is always overcome, with waits of a few milliseconds. */
+  /**
+   * Retries enough that a 25% fault rate is always overcome (0.25^10), with waits of a few
+   * milliseconds; no client-side rate limit, which would only slow the 700 requests down.
+   */
   private static final String[] RETRIES = {"retryMaxAttempts=10", "retryBackoffMillis=1",
       "retryMaxBackoffMillis=20", "requestsPerSecond=0"};
 
