@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * The connection users get: Calcite's, except that its statements report their scans' warnings and
- * that {@code commit()} and {@code rollback()} do nothing instead of failing. The connection only reads
- * (its one write, an Insights DELETE, takes effect when it runs), and tools such as Spark call
- * {@code commit()} after reading.
+ * The connection users get: Calcite's, except that its statements report their scans' warnings,
+ * its failures carry their SQLState and {@code commit()} and {@code rollback()} do nothing instead
+ * of failing. The connection only reads (its one write, an Insights DELETE, takes effect when it
+ * runs), and tools such as Spark call {@code commit()} after reading.
  */
 final class ConnectionProxy {
   private ConnectionProxy() {}
@@ -22,7 +22,8 @@ final class ConnectionProxy {
         }
         return null;
       }
-      Object result = WarningStatements.invoke(connection, method, args);
+      // translated, so SQL that fails to prepare has its SQLState (42000) as it has when executed
+      Object result = WarningStatements.invokeTranslated(connection, method, args);
       if (result instanceof Statement && name.matches("createStatement|prepareStatement|prepareCall")) {
         return WarningStatements.statement((Statement) result, (Connection) p, warnings);
       }

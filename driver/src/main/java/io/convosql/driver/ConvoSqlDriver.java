@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
@@ -88,9 +89,13 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       @Override
       public void onStatementExecute(org.apache.calcite.avatica.AvaticaStatement statement,
           ResultSink sink) {
+        Object cancelFlag = WarningStatements.cancelFlag(statement);
+        // cancel() stops the execution it meets; Avatica never lowers the flag again, so without
+        // this every later execution of the statement failed at once as cancelled
+        ((AtomicBoolean) cancelFlag).set(false);
         ConnectionResources r = resources.get(statement.connection);
         if (r != null) {
-          r.warnings().clear(WarningStatements.cancelFlag(statement)); // a new execution, new warnings
+          r.warnings().clear(cancelFlag); // a new execution, new warnings
         }
         calcite.onStatementExecute(statement, sink);
       }

@@ -76,12 +76,43 @@ public final class Shell {
       sqlline.add(statement);
     }
     SqlLine shell = new ConciseSqlLine(statement != null);
-    shell.setOutputStream(out);
-    shell.setErrorStream(err);
+    // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
+    PrintStream shownOut = MaskingPrintStream.of(out, secrets(url));
+    PrintStream shownErr = MaskingPrintStream.of(err, secrets(url));
+    shell.setOutputStream(shownOut);
+    shell.setErrorStream(shownErr);
     // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.
     InputStream input = statement == null ? null : new ByteArrayInputStream(new byte[0]);
     SqlLine.Status status = shell.begin(sqlline.toArray(new String[0]), input, statement == null);
+    shownOut.flush();
+    shownErr.flush();
     return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /**
+   * The values of the secret properties in a convosql URL, to mask in what the shell prints; the
+   * whole of a URL that does not parse. Values shorter than 8 characters are left alone: no real
+   * key is that short, and masking them would garble the results.
+   */
+  static List<String> secrets(String url) {
+    if (!url.startsWith(ConvoSqlDriver.PREFIX)) {
+      return List.of();
+    }
+    Properties pairs;
+    try {
+      pairs = ConnectStringParser.parse(url.substring(ConvoSqlDriver.PREFIX.length()));
+    } catch (SQLException e) {
+      return List.of(url.substring(ConvoSqlDriver.PREFIX.length()));
+    }
+    List<String> secrets = new ArrayList<>();
+    for (String name : pairs.stringPropertyNames()) {
+      ConvoSqlProperty p = ConvoSqlProperty.byNameIgnoreCase(name);
+      String value = pairs.getProperty(name);
+      if (p != null && p.secret() && value.length() >= 8) {
+        secrets.add(value);
+      }
+    }
+    return secrets;
   }
 
   /** The URL with the value of every secret property replaced by {@code ****}. */

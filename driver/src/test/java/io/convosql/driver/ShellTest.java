@@ -52,6 +52,15 @@ class ShellTest {
   }
 
   @Test
+  void theSecretsToMaskAreTheKeysOfTheUrl() {
+    assertThat(Shell.secrets("jdbc:convosql:demo=true")).isEmpty();
+    assertThat(Shell.secrets("jdbc:convosql:pathsim.url=http://h/v1;pathsim.apiKey=sk-12345678;"
+        + "Insights.ApiKey=short")).containsExactly("sk-12345678");
+    assertThat(Shell.secrets("jdbc:convosql:pathsim.apiKey='unclosed"))
+        .containsExactly("pathsim.apiKey='unclosed");
+  }
+
+  @Test
   void redactionHidesKeysOnly() {
     assertThat(Shell.redact("jdbc:convosql:demo=true")).isEqualTo("jdbc:convosql:demo=true");
     assertThat(Shell.redact("jdbc:convosql:pathsim.url=http://h/v1;pathsim.apiKey=sk-123"))
