@@ -48,7 +48,8 @@ public final class ScanRules {
       .withRuleFactory(ToEnumerableRule::new)
       .toRule();
 
-  public static final List<RelOptRule> ALL = List.of(FILTER, PROJECT, SORT, LIMIT, TO_ENUMERABLE);
+  public static final List<RelOptRule> ALL =
+      List.of(FILTER, PROJECT, SORT, LIMIT, AggregateTrimRule.INSTANCE, TO_ENUMERABLE);
 
   /** Pushes each conjunct the API can take; the rest stay in a Filter above the new scan. */
   static final class FilterRule extends RelRule<RuleConfig> {
