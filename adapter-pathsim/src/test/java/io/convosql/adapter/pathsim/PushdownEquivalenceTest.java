@@ -68,6 +68,13 @@ class PushdownEquivalenceTest {
         Arguments.of("SELECT session_id, line_no, speaker, text FROM pathsim.transcript_lines WHERE session_id = ?",
             new Object[] {a.id()}),
         Arguments.of("SELECT name FROM pathsim.workspaces WHERE is_active AND NOT is_default", new Object[0]),
+        // A number bound to an INTEGER term is narrowed as Calcite narrows it, never refused.
+        Arguments.of("SELECT session_id, line_no FROM pathsim.transcript_lines WHERE session_id = ?"
+            + " AND line_no = ?", new Object[] {a.id(), 4_294_967_297L}),
+        Arguments.of("SELECT session_id, line_no FROM pathsim.transcript_lines WHERE session_id = ?"
+            + " AND line_no <> ?", new Object[] {a.id(), 3_000_000_000L}),
+        Arguments.of("SELECT id, duration_seconds FROM pathsim.sessions WHERE workspace_id = ?"
+            + " AND duration_seconds > ?", new Object[] {w1, 100.5d}),
         Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND 1 = 0", new Object[] {w1}));
   }
 
