@@ -12,9 +12,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * A parameter of a pushed term is read as Calcite's generated code reads it, so a term and Calcite's
- * own filter agree (found by the driver's differential test: {@code line_no <> ?} bound to a Long out
- * of the INTEGER range failed with pushdown and answered without it).
+ * A parameter of a pushed term is read as Calcite's generated code reads it, so a term and
+ * Calcite's own filter agree (found by the driver's differential test: {@code line_no <> ?} bound
+ * to a Long out of the INTEGER range failed with pushdown and answered without it).
  */
 class ParameterValuesTest {
   private static final Column INT = new Column("n", SqlTypeName.INTEGER, "an integer");
@@ -60,7 +60,8 @@ class ParameterValuesTest {
     Term bound = new Term.Compare(0, Term.Op.EQ, Operand.parameter(0)).bind(context, INT);
     assertThat(bound.test(new Object[] {1})).isTrue();
     assertThat(bound.test(new Object[] {2})).isFalse();
-    Term list = new Term.InList(0, java.util.List.of(Operand.parameter(0)), true).bind(context, INT);
+    Term list = new Term.InList(0, java.util.List.of(Operand.parameter(0)), true)
+        .bind(context, INT);
     assertThat(list.test(new Object[] {1})).isFalse();
   }
 
