@@ -77,7 +77,7 @@ abstract class SessionChildTable extends ApiTable {
     Iterator<String> sessions;
     if (ids != null) {
       List<String> list = new ArrayList<>();
-      ids.forEach(id -> list.add((String) id));
+      ids.stream().filter(SessionsQuery::pathSegment).forEach(id -> list.add((String) id));
       sessions = list.iterator();
     } else {
       sessions = allSessions(scan);

@@ -139,6 +139,16 @@ final class SessionsQuery {
     return true;
   }
 
+  /**
+   * Whether a pinned id can go into a request path as one segment: not empty, not {@code .} or
+   * {@code ..}, without {@code /}. Any other value would reach another endpoint ({@code x/recording})
+   * or another session ({@code x/../id}); it names nothing the API can give by id, so it is left out.
+   */
+  static boolean pathSegment(Object id) {
+    String s = id.toString();
+    return !s.isEmpty() && !s.equals(".") && !s.equals("..") && s.indexOf('/') < 0;
+  }
+
   private static @Nullable List<Object> equalities(Term t) {
     return Term.equalities(t);
   }

@@ -93,7 +93,8 @@ final class SessionsTable extends ApiTable {
     }
     List<String> workspaces = new ArrayList<>();
     if (q.workspaces != null) {
-      q.workspaces.forEach(w -> workspaces.add((String) w));
+      q.workspaces.stream().filter(SessionsQuery::pathSegment)
+          .forEach(w -> workspaces.add((String) w));
     } else {
       scan.checkCancelled();
       workspaces.addAll(WorkspacesTable.ids(api, scan));
@@ -147,6 +148,9 @@ final class SessionsTable extends ApiTable {
   private Iterator<Object[]> byIds(BoundScan scan, SessionsQuery q) {
     List<Object[]> rows = new ArrayList<>();
     for (Object id : q.ids) {
+      if (!SessionsQuery.pathSegment(id)) {
+        continue;
+      }
       scan.checkCancelled();
       String path = "/sessions/" + id;
       JsonNode d = api.session((String) id, scan);

@@ -3,6 +3,7 @@ package io.convosql.adapter.pathsim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.pathsim.Session;
+import io.convosql.sandbox.pathsim.TestType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -41,6 +42,7 @@ class PushdownEquivalenceTest {
     String w2 = busy.get(1);
     Session a = PathSimFixture.data().sessions().get(100);
     Session b = PathSimFixture.data().sessions().get(1500);
+    Session voice = PathSimFixture.sessions(s -> s.testType() == TestType.VOICE).get(0);
     return Stream.of(
         Arguments.of("SELECT COUNT(*) FROM pathsim.sessions WHERE workspace_id = ?", new Object[] {w1}),
         Arguments.of("SELECT id FROM pathsim.sessions WHERE test_type = 'Voice' AND source = 'Campaign'", new Object[0]),
@@ -68,6 +70,22 @@ class PushdownEquivalenceTest {
         Arguments.of("SELECT session_id, line_no, speaker, text FROM pathsim.transcript_lines WHERE session_id = ?",
             new Object[] {a.id()}),
         Arguments.of("SELECT name FROM pathsim.workspaces WHERE is_active AND NOT is_default", new Object[0]),
+        // A number bound to an INTEGER term is narrowed as Calcite narrows it, never refused.
+        Arguments.of("SELECT session_id, line_no FROM pathsim.transcript_lines WHERE session_id = ?"
+            + " AND line_no = ?", new Object[] {a.id(), 4_294_967_297L}),
+        Arguments.of("SELECT session_id, line_no FROM pathsim.transcript_lines WHERE session_id = ?"
+            + " AND line_no <> ?", new Object[] {a.id(), 3_000_000_000L}),
+        Arguments.of("SELECT id, duration_seconds FROM pathsim.sessions WHERE workspace_id = ?"
+            + " AND duration_seconds > ?", new Object[] {w1, 100.5d}),
+        // Values that are not one path segment: never sent as one (no other endpoint, no "..").
+        Arguments.of("SELECT id, test_type FROM pathsim.sessions WHERE id = ?",
+            new Object[] {a.id() + "/recording"}),
+        Arguments.of("SELECT session_id, line_no FROM pathsim.transcript_lines WHERE session_id = ?",
+            new Object[] {"x/../" + voice.id()}),
+        Arguments.of("SELECT session_id FROM pathsim.recordings WHERE session_id IN (?, ?)",
+            new Object[] {"..", b.id()}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ?",
+            new Object[] {w1 + "/sessions/.."}),
         Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND 1 = 0", new Object[] {w1}));
   }
 

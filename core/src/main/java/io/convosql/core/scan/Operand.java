@@ -29,12 +29,15 @@ public final class Operand {
     return parameter >= 0;
   }
 
-  /** The value for one execution, coerced to the column type; null for SQL NULL. */
+  /**
+   * The value for one execution in the column's Java type (a parameter converted as Calcite converts
+   * it, see {@link Values#parameter}); null for SQL NULL.
+   */
   public @Nullable Object value(DataContext context, Column column) {
     if (!isParameter()) {
       return literal;
     }
-    return Values.coerce(context.get("?" + parameter), column);
+    return Values.parameter(context.get("?" + parameter), column);
   }
 
   /** The value for one execution as the caller gave it, before any coercion. */

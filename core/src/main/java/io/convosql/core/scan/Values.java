@@ -68,6 +68,29 @@ public final class Values {
         "cannot use " + value.getClass().getSimpleName() + " for column " + column.name());
   }
 
+  /**
+   * Converts a prepared-statement parameter's value into the column's Java type the way Calcite's
+   * generated code converts a parameter of that type, so that a pushed term and Calcite's own filter
+   * read the parameter alike: a number for an INTEGER or BIGINT column is narrowed as Java narrows it
+   * ({@code 4294967297L} is the INTEGER 1, {@code 2.5} the BIGINT 2) rather than refused. Everything
+   * else is converted as by {@link #coerce}.
+   */
+  public static @Nullable Object parameter(@Nullable Object value, Column column) {
+    if (value instanceof Number) {
+      switch (column.type()) {
+        case INTEGER:
+          return ((Number) value).intValue();
+        case BIGINT:
+          return ((Number) value).longValue();
+        case DOUBLE:
+          return ((Number) value).doubleValue();
+        default:
+          break;
+      }
+    }
+    return coerce(value, column);
+  }
+
   private static BigDecimal toBigDecimal(Object number) {
     BigDecimal d = number instanceof BigDecimal
         ? (BigDecimal) number : new BigDecimal(number.toString());
