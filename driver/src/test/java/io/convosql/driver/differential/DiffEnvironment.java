@@ -49,7 +49,8 @@ final class DiffEnvironment implements AutoCloseable {
   static String url(Sandbox s, int lookbackDays, boolean pushdown) {
     return ConvoSqlDriver.PREFIX + "pathsim.url=" + s.pathSimUrl() + ";pathsim.apiKey="
         + Sandbox.PATHSIM_KEY + ";insights.url=" + s.insightsUrl() + ";insights.apiKey="
-        + Sandbox.INSIGHTS_KEY + ";insights.lookbackDays=" + lookbackDays + ";pushdown=" + pushdown;
+        + Sandbox.INSIGHTS_KEY + ";insights.lookbackDays=" + lookbackDays + ";pushdown=" + pushdown
+        + ";requestsPerSecond=0"; // the sandbox is local: no client-side rate limit
   }
 
   private Connection connect(boolean pushdown) throws SQLException {
