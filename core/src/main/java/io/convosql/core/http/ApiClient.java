@@ -58,7 +58,6 @@ public final class ApiClient implements AutoCloseable {
   private final @Nullable String key;
   private final HttpSettings settings;
   private final OkHttpClient http;
-  private final OkHttpClient once;
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
@@ -88,7 +87,6 @@ public final class ApiClient implements AutoCloseable {
       b.addNetworkInterceptor(HttpLogging.interceptor(spec, settings.log(), this::redact));
     }
     this.http = b.build();
-    this.once = http;
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "convosql-" + spec.name().toLowerCase(java.util.Locale.ROOT) + "-retry");
       t.setDaemon(true);
@@ -196,7 +194,7 @@ public final class ApiClient implements AutoCloseable {
     AtomicInteger attempts = new AtomicInteger();
     CompletableFuture<Answer> future = (idempotent ? retrying : single).getAsyncExecution(exec -> {
       attempts.incrementAndGet();
-      Call call = (idempotent ? http : once).newCall(request);
+      Call call = http.newCall(request);
       inFlight.set(call);
       call.enqueue(new AnswerReader(exec));
     });
