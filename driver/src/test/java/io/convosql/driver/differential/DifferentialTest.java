@@ -144,9 +144,9 @@ class DifferentialTest {
   private static String failure(long seed, int index, long querySeed, DiffEnvironment env,
       GeneratedQuery q, String problem, Outcome pushed, Outcome plain) {
     return "MISMATCH: base seed " + seed + ", query " + index + " (query seed " + querySeed
-        + ", data seed " + env.dataSeed + "; rerun with -Dconvosql.diff.seed=" + seed
-        + " -Dconvosql.diff.dataSeed=" + env.dataSeed + " -Dconvosql.diff.only=" + index + ")\n  " + q.describe() + "\n  check: " + q.check()
-        + "; " + problem + "\n  with pushdown: " + pushed.show(8) + "\n  without pushdown: "
-        + plain.show(8) + "\n";
+        + ", data seed " + env.dataSeed + "; rerun with -Dconvosql.diff.seed=" + seed + " "
+        + env.dataProperties() + " -Dconvosql.diff.only=" + index + ")\n  " + q.describe()
+        + "\n  check: " + q.check() + "; " + problem + "\n  with pushdown: " + pushed.show(8)
+        + "\n  without pushdown: " + plain.show(8) + "\n";
   }
 }
