@@ -38,7 +38,7 @@ class DifferentialTest {
   private static final List<String> REQUIRED = List.of("eq", "ne", "compare", "between", "in",
       "not-in", "like", "like-escape", "is-null", "or", "not", "matches", "order-by", "limit",
       "offset", "join", "prepared", "boolean", "aggregate", "semi-join", "time-bound",
-      "order-prefix", "null-param", "path-like");
+      "order-prefix", "null-param", "path-like", "other-number-param");
 
   /** Mixes the base seed and a query's index into that query's seed (SplitMix64). */
   static long querySeed(long base, long index) {

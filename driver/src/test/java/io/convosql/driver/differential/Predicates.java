@@ -129,6 +129,9 @@ final class Predicates {
     if (v == null) {
       return q + " IS NULL";
     }
+    if (v instanceof String && ctx.chance(15)) {
+      v = values.pathLike((String) v);
+    }
     String pin;
     if (ctx.chance(60)) {
       pin = q + " = " + ctx.value(v, t.col(key).kind());
@@ -165,6 +168,9 @@ final class Predicates {
     Col c = ctx.pick(few);
     String q = (alias == null ? "" : alias + ".") + Sql.ident(c.name());
     Object v = ctx.pick(c.values());
+    if (v instanceof String && ctx.chance(5)) {
+      v = values.pathLike((String) v);
+    }
     switch (ctx.random.nextInt(4)) {
       case 0: return q + " IN (" + ctx.value(v, c.kind()) + ")";
       case 1: return q + " IN (" + ctx.value(v, c.kind()) + ", "
