@@ -89,8 +89,8 @@ final class Values {
   }
 
   /**
-   * The value made into something that is not one URL path segment: a pinned id like this must never
-   * reach another endpoint or another session.
+   * The value made into something that is not one URL path segment: a pinned id like this must
+   * never reach another endpoint or another session.
    */
   String pathLike(String s) {
     ctx.feature("path-like");
