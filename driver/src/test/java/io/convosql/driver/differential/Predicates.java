@@ -57,9 +57,7 @@ final class Predicates {
       if (v == null) {
         out.add(q + " IS NULL");
       } else if (c.blob()) {
-        String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
-        out.add("\"matches\"(" + q + ", " + ctx.value(words.length == 0 ? "" : ctx.pick(
-            java.util.Arrays.asList(words)), Kind.TEXT) + ")");
+        out.add("\"matches\"(" + q + ", " + ctx.value(someWord(v), Kind.TEXT) + ")");
       } else {
         switch (ctx.random.nextInt(6)) {
           case 0:
@@ -78,6 +76,38 @@ final class Predicates {
       }
     }
     return out.isEmpty() ? "TRUE" : String.join(" AND ", out);
+  }
+
+  /**
+   * Two columns (not the key) pinned to the values one row holds, such as a parameter's name and
+   * value, or a line's role and a word of its text: combinations an API may search as one field.
+   */
+  String pairPin(Table t, String alias) {
+    ctx.feature("pair-pin");
+    Map<String, Object> row = ctx.pick(t.rows());
+    List<String> names = new ArrayList<>(row.keySet());
+    names.removeAll(t.key());
+    java.util.Collections.shuffle(names, ctx.random);
+    List<String> out = new ArrayList<>();
+    for (String name : names.subList(0, Math.min(2, names.size()))) {
+      Col c = t.col(name);
+      Object v = row.get(name);
+      String q = (alias == null ? "" : alias + ".") + Sql.ident(name);
+      if (v == null) {
+        out.add(q + " IS NULL");
+      } else if (c.blob()) {
+        out.add("\"matches\"(" + q + ", " + ctx.value(someWord(v), Kind.TEXT) + ")");
+      } else {
+        out.add(q + " = " + ctx.value(v, c.kind()));
+      }
+    }
+    return out.isEmpty() ? "TRUE" : String.join(" AND ", out);
+  }
+
+  /** One word of a value, as matches() splits words ("" when it has none). */
+  private String someWord(Object v) {
+    String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
+    return words.length == 0 ? "" : ctx.pick(java.util.Arrays.asList(words));
   }
 
   /** A bound on session_start_time: one or two sides, BETWEEN, from a day, or any condition. */

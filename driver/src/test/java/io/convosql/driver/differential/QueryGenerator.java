@@ -71,6 +71,9 @@ final class QueryGenerator {
       ctx.feature("pinned-key");
       out.add(p.keyPin(t, alias));
     }
+    if (ctx.chance(8)) {
+      out.add(p.pairPin(t, alias));
+    }
     return out;
   }
 
