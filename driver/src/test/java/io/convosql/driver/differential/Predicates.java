@@ -167,7 +167,8 @@ final class Predicates {
       pin = q + " = " + ctx.value(v, t.col(key).kind());
     } else {
       List<String> items = new ArrayList<>(List.of(ctx.value(v, t.col(key).kind())));
-      for (int i = 0; i < ctx.between(1, 3); i++) {
+      int count = ctx.between(1, 3);
+      for (int i = 0; i < count; i++) {
         Object other = ctx.pick(t.rows()).get(key);
         items.add(other == null ? "NULL" : ctx.value(other, t.col(key).kind()));
       }

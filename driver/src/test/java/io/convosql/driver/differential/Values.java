@@ -208,7 +208,8 @@ final class Values {
       return "_";
     }
     char[] chars = s.toCharArray();
-    for (int i = 0; i < ctx.between(1, 2); i++) {
+    int count = ctx.between(1, 2);
+    for (int i = 0; i < count; i++) {
       int at = ctx.random.nextInt(chars.length);
       if (chars[at] != '%') {
         chars[at] = '_';
