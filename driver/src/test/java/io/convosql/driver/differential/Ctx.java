@@ -93,6 +93,12 @@ final class Ctx {
       return new Param(t, plain ? Setter.OBJECT : Setter.TIMESTAMP);
     }
     long n = (Long) v;
+    if (chance(12)) {
+      // Other numbers JDBC callers bind to whole-number columns: Calcite narrows them.
+      feature("other-number-param");
+      return new Param(chance(60) ? (Object) (n + (chance(50) ? 0.5d : 0d))
+          : new java.math.BigDecimal(n).add(new java.math.BigDecimal("0.25")), Setter.OBJECT);
+    }
     if (n == (int) n && chance(50)) {
       return new Param((int) n, plain ? Setter.OBJECT : Setter.INT);
     }

@@ -26,6 +26,8 @@ final class DiffEnvironment implements AutoCloseable {
   private static final int INSIGHTS_HISTORY_DAYS = 180;
 
   final long dataSeed;
+  private final int pathSimRequested;
+  private final int insightsRequested;
   final Sandbox sandbox;
   final int lookbackDays;
   final Connection pushed;
@@ -33,6 +35,8 @@ final class DiffEnvironment implements AutoCloseable {
 
   DiffEnvironment(long dataSeed, int pathSimSessions, int insightsSessions) {
     this.dataSeed = dataSeed;
+    this.pathSimRequested = pathSimSessions;
+    this.insightsRequested = insightsSessions;
     this.sandbox = Sandbox.builder().seed(dataSeed).pathSimSessions(pathSimSessions)
         .insightsSessions(insightsSessions).now(NOW).start();
     Instant oldest = NOW.minus(INSIGHTS_HISTORY_DAYS + 1, ChronoUnit.DAYS);
@@ -55,6 +59,12 @@ final class DiffEnvironment implements AutoCloseable {
 
   private Connection connect(boolean pushdown) throws SQLException {
     return DriverManager.getConnection(url(sandbox, lookbackDays, pushdown));
+  }
+
+  /** The system properties that rebuild this data. */
+  String dataProperties() {
+    return "-Dconvosql.diff.dataSeed=" + dataSeed + " -Dconvosql.diff.pathSimSessions="
+        + pathSimRequested + " -Dconvosql.diff.insightsSessions=" + insightsRequested;
   }
 
   int pathSimSessions() {

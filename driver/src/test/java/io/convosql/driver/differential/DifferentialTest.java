@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
  * same sandbox, and their answers must agree. Each query comes from its own seed, derived from
  * the base seed and its index, so a failure names everything needed to run it again:
  * {@code -Dconvosql.diff.seed=<base> -Dconvosql.diff.only=<index>}; {@code
- * -Dconvosql.diff.queries=<n>} changes how many run.
+ * -Dconvosql.diff.queries=<n>} changes how many run, {@code -Dconvosql.diff.dataSeed=<seed>},
+ * {@code -Dconvosql.diff.pathSimSessions=<n>} and {@code -Dconvosql.diff.insightsSessions=<n>} the
+ * sandbox's data.
  */
 class DifferentialTest {
   static final long DEFAULT_SEED = 20_250_901L;
   static final int DEFAULT_QUERIES = 2_000;
   /** The seed of the sandbox data (not of the queries), and its size. */
-  static final long DATA_SEED = 7;
+  static final long DEFAULT_DATA_SEED = 7;
   static final int PATHSIM_SESSIONS = 30;
   static final int INSIGHTS_SESSIONS = 30;
   private static final int SHOWN_FAILURES = 5;
@@ -36,7 +38,7 @@ class DifferentialTest {
   private static final List<String> REQUIRED = List.of("eq", "ne", "compare", "between", "in",
       "not-in", "like", "like-escape", "is-null", "or", "not", "matches", "order-by", "limit",
       "offset", "join", "prepared", "boolean", "aggregate", "semi-join", "time-bound",
-      "order-prefix", "null-param", "path-like");
+      "order-prefix", "null-param", "path-like", "other-number-param");
 
   /** Mixes the base seed and a query's index into that query's seed (SplitMix64). */
   static long querySeed(long base, long index) {
@@ -51,13 +53,16 @@ class DifferentialTest {
     long seed = Long.getLong("convosql.diff.seed", DEFAULT_SEED);
     int count = Integer.getInteger("convosql.diff.queries", DEFAULT_QUERIES);
     Integer only = Integer.getInteger("convosql.diff.only");
+    long dataSeed = Long.getLong("convosql.diff.dataSeed", DEFAULT_DATA_SEED);
     long started = System.nanoTime();
     long cpuStart = cpuNanos();
     List<DiffEnvironment> workers = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
     try {
       for (int w = 0; w < WORKERS; w++) {
-        workers.add(new DiffEnvironment(DATA_SEED, PATHSIM_SESSIONS, INSIGHTS_SESSIONS));
+        workers.add(new DiffEnvironment(dataSeed,
+            Integer.getInteger("convosql.diff.pathSimSessions", PATHSIM_SESSIONS),
+            Integer.getInteger("convosql.diff.insightsSessions", INSIGHTS_SESSIONS)));
       }
       Catalog catalog = Catalog.read(workers.get(0).plain);
       workers.forEach(DiffEnvironment::takeRequests);
@@ -84,7 +89,7 @@ class DifferentialTest {
       DiffEnvironment env = workers.get(0);
       System.out.printf("Differential test: base seed %d, data seed %d (%d PathSim and %d"
               + " Insights sessions, lookbackDays=%d, %d workers), %d s (%d s of CPU):%n%s%n", seed,
-          DATA_SEED, env.pathSimSessions(), env.insightsSessions(), env.lookbackDays, WORKERS,
+          dataSeed, env.pathSimSessions(), env.insightsSessions(), env.lookbackDays, WORKERS,
           seconds, cpu, tally.summary());
       List<String> failures = tally.failures();
       assertThat(failures).as("%d of %d queries answered differently with pushdown; the first:%n%s",
@@ -120,7 +125,7 @@ class DifferentialTest {
         () -> Outcome.run(env.plain, q.unlimited(), q.params(), env::takeRequests));
     env.takeRequests(); // not the query's own: those of the answer without its limit
     String failure = problem == null ? null
-        : failure(seed, index, querySeed, q, problem, withPushdown, without);
+        : failure(seed, index, querySeed, env, q, problem, withPushdown, without);
     tally.add(index, q, withPushdown, without, failure);
     if (failure != null && (print || tally.failures().size() <= SHOWN_FAILURES)) {
       System.out.println(failure);
@@ -136,12 +141,12 @@ class DifferentialTest {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static String failure(long seed, int index, long querySeed, GeneratedQuery q,
-      String problem, Outcome pushed, Outcome plain) {
+  private static String failure(long seed, int index, long querySeed, DiffEnvironment env,
+      GeneratedQuery q, String problem, Outcome pushed, Outcome plain) {
     return "MISMATCH: base seed " + seed + ", query " + index + " (query seed " + querySeed
-        + ", data seed " + DATA_SEED + "; rerun with -Dconvosql.diff.seed=" + seed
-        + " -Dconvosql.diff.only=" + index + ")\n  " + q.describe() + "\n  check: " + q.check()
-        + "; " + problem + "\n  with pushdown: " + pushed.show(8) + "\n  without pushdown: "
-        + plain.show(8) + "\n";
+        + ", data seed " + env.dataSeed + "; rerun with -Dconvosql.diff.seed=" + seed + " "
+        + env.dataProperties() + " -Dconvosql.diff.only=" + index + ")\n  " + q.describe()
+        + "\n  check: " + q.check() + "; " + problem + "\n  with pushdown: " + pushed.show(8)
+        + "\n  without pushdown: " + plain.show(8) + "\n";
   }
 }

@@ -57,9 +57,7 @@ final class Predicates {
       if (v == null) {
         out.add(q + " IS NULL");
       } else if (c.blob()) {
-        String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
-        out.add("\"matches\"(" + q + ", " + ctx.value(words.length == 0 ? "" : ctx.pick(
-            java.util.Arrays.asList(words)), Kind.TEXT) + ")");
+        out.add("\"matches\"(" + q + ", " + ctx.value(someWord(v), Kind.TEXT) + ")");
       } else {
         switch (ctx.random.nextInt(6)) {
           case 0:
@@ -78,6 +76,38 @@ final class Predicates {
       }
     }
     return out.isEmpty() ? "TRUE" : String.join(" AND ", out);
+  }
+
+  /**
+   * Two columns (not the key) pinned to the values one row holds, such as a parameter's name and
+   * value, or a line's role and a word of its text: combinations an API may search as one field.
+   */
+  String pairPin(Table t, String alias) {
+    ctx.feature("pair-pin");
+    Map<String, Object> row = ctx.pick(t.rows());
+    List<String> names = new ArrayList<>(row.keySet());
+    names.removeAll(t.key());
+    java.util.Collections.shuffle(names, ctx.random);
+    List<String> out = new ArrayList<>();
+    for (String name : names.subList(0, Math.min(2, names.size()))) {
+      Col c = t.col(name);
+      Object v = row.get(name);
+      String q = (alias == null ? "" : alias + ".") + Sql.ident(name);
+      if (v == null) {
+        out.add(q + " IS NULL");
+      } else if (c.blob()) {
+        out.add("\"matches\"(" + q + ", " + ctx.value(someWord(v), Kind.TEXT) + ")");
+      } else {
+        out.add(q + " = " + ctx.value(v, c.kind()));
+      }
+    }
+    return out.isEmpty() ? "TRUE" : String.join(" AND ", out);
+  }
+
+  /** One word of a value, as matches() splits words ("" when it has none). */
+  private String someWord(Object v) {
+    String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
+    return words.length == 0 ? "" : ctx.pick(java.util.Arrays.asList(words));
   }
 
   /** A bound on session_start_time: one or two sides, BETWEEN, from a day, or any condition. */
@@ -129,12 +159,16 @@ final class Predicates {
     if (v == null) {
       return q + " IS NULL";
     }
+    if (v instanceof String && ctx.chance(15)) {
+      v = values.pathLike((String) v);
+    }
     String pin;
     if (ctx.chance(60)) {
       pin = q + " = " + ctx.value(v, t.col(key).kind());
     } else {
       List<String> items = new ArrayList<>(List.of(ctx.value(v, t.col(key).kind())));
-      for (int i = 0; i < ctx.between(1, 3); i++) {
+      int count = ctx.between(1, 3);
+      for (int i = 0; i < count; i++) {
         Object other = ctx.pick(t.rows()).get(key);
         items.add(other == null ? "NULL" : ctx.value(other, t.col(key).kind()));
       }
@@ -165,6 +199,9 @@ final class Predicates {
     Col c = ctx.pick(few);
     String q = (alias == null ? "" : alias + ".") + Sql.ident(c.name());
     Object v = ctx.pick(c.values());
+    if (v instanceof String && ctx.chance(5)) {
+      v = values.pathLike((String) v);
+    }
     switch (ctx.random.nextInt(4)) {
       case 0: return q + " IN (" + ctx.value(v, c.kind()) + ")";
       case 1: return q + " IN (" + ctx.value(v, c.kind()) + ", "

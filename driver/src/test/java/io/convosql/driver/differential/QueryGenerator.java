@@ -12,8 +12,8 @@ import java.util.List;
  * Generates random queries over the catalog's tables from a seed: single-table selects with
  * filters, orders and limits; aggregates; DISTINCT; joins of sessions to their child tables;
  * semi-joins; joins across the two schemas. Each query's comparison is fixed by its shape: in order
- * when the order is total, as multisets otherwise, and as a bounded subset for LIMIT without a
- * total order.
+ * when the order is total, as multisets otherwise, as a bounded subset for LIMIT without an order,
+ * and with ties allowed at the cuts for ORDER BY one key with a limit.
  */
 final class QueryGenerator {
   private final Catalog catalog;
@@ -54,8 +54,10 @@ final class QueryGenerator {
     return (alias == null ? "" : alias + ".") + Sql.ident(column);
   }
 
-  /** The WHERE of one table: random conditions, conditions one row meets, a session_start_time
-  * bound. */
+  /**
+   * The WHERE of one table: random conditions or conditions one row meets, and now and then a
+   * session_start_time bound, a pinned key and two columns pinned to one row's values.
+   */
   private static List<String> conditions(Ctx ctx, Predicates p, Table t, String alias, int max) {
     List<String> out = new ArrayList<>();
     String w = ctx.chance(25) ? p.rowConjuncts(t, alias) : p.where(t, alias, max);
@@ -70,6 +72,9 @@ final class QueryGenerator {
     if (ctx.chance(8)) {
       ctx.feature("pinned-key");
       out.add(p.keyPin(t, alias));
+    }
+    if (ctx.chance(8)) {
+      out.add(p.pairPin(t, alias));
     }
     return out;
   }
@@ -111,7 +116,8 @@ final class QueryGenerator {
   private static String totalOrder(Ctx ctx, List<Table> tables, List<String> aliases) {
     ctx.feature("order-by");
     List<String> keys = new ArrayList<>();
-    for (int i = 0; i < ctx.between(0, 2); i++) {
+    int count = ctx.between(0, 2);
+    for (int i = 0; i < count; i++) {
       int which = ctx.random.nextInt(tables.size());
       List<Col> orderable = tables.get(which).columns().stream().filter(Col::orderable).toList();
       keys.add(direction(ctx, q(aliases.get(which), ctx.pick(orderable).name())));
@@ -202,7 +208,8 @@ final class QueryGenerator {
     Predicates p = new Predicates(ctx);
     List<Col> orderable = t.columns().stream().filter(Col::orderable).toList();
     List<String> groups = new ArrayList<>();
-    for (int i = 0; i < ctx.between(0, 2); i++) {
+    int count = ctx.between(0, 2);
+    for (int i = 0; i < count; i++) {
       String g = Sql.ident(ctx.pick(orderable).name());
       if (!groups.contains(g)) {
         groups.add(g);

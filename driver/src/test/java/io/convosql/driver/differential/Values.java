@@ -76,9 +76,7 @@ final class Values {
         case 0: return s + ctx.pick(List.of("x", " ", "zz"));
         case 1: return "no such " + ctx.between(1, 9);
         default:
-          ctx.feature("path-like");
-          return ctx.pick(List.of(s + "/recording", "x/../" + s, s + "/..", "..", ".", "./" + s,
-              s + "?x=1", s + "#", "%2e%2e", s + "%2F.."));
+          return pathLike(s);
       }
     }
     if (r < 86) {
@@ -88,6 +86,16 @@ final class Values {
       return bound(c);
     }
     return ctx.pick(List.of("", " ", "%", "_", "--", "null"));
+  }
+
+  /**
+   * The value made into something that is not one URL path segment: a pinned id like this must
+   * never reach another endpoint or another session.
+   */
+  String pathLike(String s) {
+    ctx.feature("path-like");
+    return ctx.pick(List.of(s + "/recording", "x/../" + s, s + "/sessions/..", s + "/..", "..",
+        ".", "./" + s, s + "?x=1", s + "#", "%2e%2e", s + "%2F.."));
   }
 
   private String recase(String s) {
@@ -200,7 +208,8 @@ final class Values {
       return "_";
     }
     char[] chars = s.toCharArray();
-    for (int i = 0; i < ctx.between(1, 2); i++) {
+    int count = ctx.between(1, 2);
+    for (int i = 0; i < count; i++) {
       int at = ctx.random.nextInt(chars.length);
       if (chars[at] != '%') {
         chars[at] = '_';
