@@ -78,7 +78,45 @@ public final class Streams {
    */
   public static AsyncRows merge(List<? extends Iterator<Object[]>> streams,
       Comparator<Object[]> order, String what) {
+    if (streams.size() == 1) {
+      return new CheckedRows(streams.get(0), order, what);
+    }
     return new MergedRows(streams, order, what);
+  }
+
+  /** One stream checked for its order; read only as far as the consumer reads it. */
+  private static final class CheckedRows implements AsyncRows {
+    private final Iterator<Object[]> stream;
+    private final Iterator<Object[]> checked;
+
+    CheckedRows(Iterator<Object[]> stream, Comparator<Object[]> order, String what) {
+      this.stream = stream;
+      this.checked = checked(stream, order, what);
+    }
+
+    @Override
+    public void start() {
+      if (stream instanceof AsyncRows a) {
+        a.start();
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return checked.hasNext();
+    }
+
+    @Override
+    public Object[] next() {
+      return checked.next();
+    }
+
+    @Override
+    public void close() {
+      if (stream instanceof AsyncRows a) {
+        a.close();
+      }
+    }
   }
 
   /** The stream, failing if a row sorts before the row before it. */
