@@ -41,12 +41,12 @@ final class MergedRows implements AsyncRows {
 
   private PriorityQueue<Head> heads() {
     if (heads == null) {
-      start();
       PriorityQueue<Head> q = new PriorityQueue<>(Math.max(1, streams.size()), (a, b) -> {
         int c = order.compare(a.row, b.row);
         return c != 0 ? c : Integer.compare(a.index, b.index);
       });
       try {
+        start();
         for (int i = 0; i < streams.size(); i++) {
           Iterator<Object[]> s = Streams.checked(streams.get(i), order, what);
           if (s.hasNext()) {
