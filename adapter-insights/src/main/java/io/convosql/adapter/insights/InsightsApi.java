@@ -5,9 +5,11 @@ import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
 import io.convosql.core.http.Cancellation;
+import io.convosql.core.http.Futures;
 import io.convosql.core.http.HttpSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -29,6 +31,11 @@ final class InsightsApi implements AutoCloseable {
   SearchAnswer search(Map<String, String> params, Cancellation cancellation) {
     JsonNode body = client.getJson(SEARCH, params, false, cancellation);
     return SearchAnswer.of(body, SEARCH);
+  }
+
+  /** {@link #search} without waiting; cancelling the future cancels the request. */
+  CompletableFuture<SearchAnswer> searchAsync(Map<String, String> params) {
+    return Futures.map(client.getJsonAsync(SEARCH, params, false), body -> SearchAnswer.of(body, SEARCH));
   }
 
   /**

@@ -2,13 +2,15 @@ package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiException;
+import io.convosql.core.http.Futures;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Page;
-import io.convosql.core.scan.Streams;
+import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.PrefetchPages;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -49,12 +51,23 @@ final class WindowPages {
     this.cap = paging.cap();
   }
 
-  Iterator<Object[]> rows() {
-    return Streams.paged(scan, ignored -> next());
+  /**
+   * The rows, page by page.
+   *
+   * @param prefetch whether the next page is requested while the current one is read (only when the
+   *     scan reads everything)
+   */
+  AsyncRows rows(boolean prefetch) {
+    return new PrefetchPages(scan, ignored -> next(), prefetch);
   }
 
-  private Page next() {
-    SearchAnswer answer = table.settings.api.search(shape.params(window, page, pageSize), scan);
+  /** Requests the next page; its answer is read on the thread that receives it. */
+  private CompletableFuture<Page> next() {
+    return Futures.map(table.settings.api.searchAsync(shape.params(window, page, pageSize)),
+        this::page);
+  }
+
+  private Page page(SearchAnswer answer) {
     List<JsonNode> hits = answer.hits();
     if (hits.size() > pageSize) {
       throw InsightsApi.dataError("hits", "holds " + hits.size() + " sessions, more than the page_size "

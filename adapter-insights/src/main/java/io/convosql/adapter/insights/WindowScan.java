@@ -1,11 +1,12 @@
 package io.convosql.adapter.insights;
 
+import io.convosql.core.scan.AsyncRows;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.SortKey;
 import io.convosql.core.scan.Streams;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -26,26 +27,28 @@ final class WindowScan {
     Paging paging = Paging.of(plan, scan, windows.size());
     String sortBy = table.sortBy(sort);
     String project = table.projectFields(scan.usedColumns());
-    List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
+    boolean readsAll = scan.needed() < 0;
+    int width = readsAll ? table.settings.api.http().maxConcurrent() : 1;
+    List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (Window w : windows) {
       String filter = plan.filterBy(paging.apiOffset() ? Paging.boundaries(w) : List.of());
       SearchShape shape = new SearchShape(sortBy, filter, project);
-      parts.add(() -> new WindowPages(table, scan, w, shape, paging).rows());
+      parts.add(() -> new WindowPages(table, scan, w, shape, paging).rows(readsAll));
     }
-    Iterator<Object[]> rows;
+    AsyncRows rows;
     if (sort.isEmpty()) {
-      rows = Streams.concat(parts);
+      rows = new ConcurrentConcat(parts, width);
     } else if (byTime) {
-      rows = Streams.merge(List.of(Streams.concat(parts)), Streams.comparator(sort), WHAT);
+      rows = Streams.merge(List.of(new ConcurrentConcat(parts, width)), Streams.comparator(sort), WHAT);
     } else {
-      List<Iterator<Object[]>> streams = new ArrayList<>();
-      parts.forEach(p -> streams.add(Streams.concat(List.of(p))));
+      List<AsyncRows> streams = new ArrayList<>();
+      parts.forEach(p -> streams.add(p.get()));
       rows = Streams.merge(streams, Streams.comparator(sort), WHAT);
     }
     return source(rows, paging.apiOffset());
   }
 
-  private static RowSource source(Iterator<Object[]> rows, boolean offsetApplied) {
+  private static RowSource source(AsyncRows rows, boolean offsetApplied) {
     return new RowSource() {
       @Override
       public boolean hasNext() {
@@ -64,6 +67,7 @@ final class WindowScan {
 
       @Override
       public void close() {
+        rows.close();
       }
     };
   }

@@ -80,7 +80,8 @@ class InsightsSortLimitTest {
     assertThat(db.rows(sql)).isEqualTo(expected);
     String sortBy = "channel_data.duration:desc,id:asc";
     String project = "[\"id\",\"session_start_time\",\"channel_data.duration\"]";
-    assertThat(TestApi.requests()).containsExactly(
+    // the merge needs every window's first page, so it requests them at once, in any order
+    assertThat(TestApi.requests()).containsExactlyInAnyOrder(
         TestApi.search("2025-07-04T11:59:59.999999", TO, 0, 5, sortBy, null, project),
         TestApi.search("2025-07-03T11:59:59.999999", "2025-07-04T12:00:00", 0, 5, sortBy, null, project));
     assertThat(db.explain(sql)).contains("; 1 more window of at most 59 days merged by sort_by");

@@ -1,30 +1,60 @@
 package io.convosql.adapter.pathsim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.Term;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Session rows from a list, each completed with its detail columns from {@code GET /sessions/{id}}
- * when it is reached; a session the detail endpoint no longer knows (404) is left out. Rows that fail
- * a pushed term on a list column are dropped before their detail is requested.
+ * Session rows from a list, each completed with its detail columns from {@code GET /sessions/{id}},
+ * in the list's order; a session the detail endpoint no longer knows (404) is left out. Rows that
+ * fail a pushed term on a list column are dropped before their detail is requested. Up to
+ * maxConcurrentRequests details are requested at once; under a LIMIT, never more than the rows the
+ * scan still certainly reads.
  */
-final class DetailRows implements Iterator<Object[]> {
-  private final PathSimApi api;
-  private final BoundScan scan;
-  private final Iterator<Object[]> listed;
+final class DetailRows implements Iterator<Object[]>, AutoCloseable {
   private final List<Term> listChecks;
-  private Object[] next;
+  private final OrderedRequests<Object[], Object[]> details;
 
-  DetailRows(PathSimApi api, BoundScan scan, Iterator<Object[]> listed) {
-    this.api = api;
-    this.scan = scan;
-    this.listed = listed;
+  /**
+   * @param offsetApplied whether the API already skipped the OFFSET's rows (then the scan reads
+   *     FETCH rows from here, else OFFSET + FETCH)
+   */
+  DetailRows(PathSimApi api, BoundScan scan, Iterator<Object[]> listed, boolean offsetApplied) {
     this.listChecks = scan.terms().stream()
         .filter(t -> t.evaluable() && t.column() < SessionColumns.FIRST_DETAIL).toList();
+    long needed = scan.needed() < 0 ? -1 : offsetApplied ? scan.fetch() : scan.needed();
+    Iterator<Object[]> passing = new Iterator<>() {
+      private Object[] next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && listed.hasNext()) {
+          Object[] row = listed.next();
+          if (passesListChecks(row)) {
+            next = row;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object[] row = next;
+        next = null;
+        return row;
+      }
+    };
+    this.details = new OrderedRequests<>(passing, row -> {
+      String id = (String) row[SessionColumns.ID];
+      return io.convosql.core.http.Futures.map(api.sessionAsync(id),
+          d -> d == null ? null : SessionColumns.withDetail(row, d, "/sessions/" + id));
+    }, api.concurrency(), needed, scan);
   }
 
   private boolean passesListChecks(Object[] row) {
@@ -38,28 +68,16 @@ final class DetailRows implements Iterator<Object[]> {
 
   @Override
   public boolean hasNext() {
-    while (next == null && listed.hasNext()) {
-      Object[] row = listed.next();
-      if (!passesListChecks(row)) {
-        continue;
-      }
-      scan.checkCancelled();
-      String id = (String) row[SessionColumns.ID];
-      JsonNode d = api.session(id, scan);
-      if (d != null) {
-        next = SessionColumns.withDetail(row, d, "/sessions/" + id);
-      }
-    }
-    return next != null;
+    return details.hasNext();
   }
 
   @Override
   public Object[] next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Object[] row = next;
-    next = null;
-    return row;
+    return details.next();
+  }
+
+  @Override
+  public void close() {
+    details.close();
   }
 }

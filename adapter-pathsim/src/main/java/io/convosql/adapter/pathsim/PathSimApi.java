@@ -5,12 +5,14 @@ import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
 import io.convosql.core.http.Cancellation;
+import io.convosql.core.http.Futures;
 import io.convosql.core.http.HttpSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -46,6 +48,18 @@ final class PathSimApi implements AutoCloseable {
     return body;
   }
 
+  /** {@link #sessionsPage} without waiting; cancelling the future cancels the request. */
+  CompletableFuture<@Nullable JsonNode> sessionsPageAsync(String workspaceId,
+      Map<String, String> params) {
+    String path = sessionsPath(workspaceId);
+    return Futures.map(client.getJsonAsync(path, params, true), body -> {
+      if (body != null) {
+        data(body, path); // checks the envelope
+      }
+      return body;
+    });
+  }
+
   static String sessionsPath(String workspaceId) {
     return "/workspaces/" + workspaceId + "/sessions";
   }
@@ -55,6 +69,18 @@ final class PathSimApi implements AutoCloseable {
     String path = "/sessions/" + id;
     JsonNode body = client.getJson(path, Map.of(), true, cancellation);
     return body == null ? null : data(body, path);
+  }
+
+  /** {@link #session} without waiting; cancelling the future cancels the request. */
+  CompletableFuture<@Nullable JsonNode> sessionAsync(String id) {
+    String path = "/sessions/" + id;
+    return Futures.map(client.getJsonAsync(path, Map.of(), true),
+        body -> body == null ? null : data(body, path));
+  }
+
+  /** Most requests in flight at once, as the connection's maxConcurrentRequests says. */
+  int concurrency() {
+    return client.settings().maxConcurrent();
   }
 
   /** GET /sessions/{id}/recording (info mode); null when the session has no recording. */

@@ -1,12 +1,14 @@
 package io.convosql.adapter.pathsim;
 
 import io.convosql.core.scan.ApiTable;
+import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.Streams;
+import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.Term;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,14 @@ abstract class SessionChildTable extends ApiTable {
 
   /** The rows of one session; empty when the session or its data is absent. */
   abstract List<Object[]> expand(String sessionId, BoundScan scan);
+
+  /**
+   * {@link #expand} as a request in flight, so that several sessions are read at once; by default
+   * the rows are read at once on the caller's thread (one session after the other).
+   */
+  CompletableFuture<List<Object[]>> expandAsync(String sessionId, BoundScan scan) {
+    return CompletableFuture.completedFuture(expand(sessionId, scan));
+  }
 
   @Override
   public Pushdown pushdown(Term term, ScanSpec spec) {
@@ -82,15 +93,17 @@ abstract class SessionChildTable extends ApiTable {
     } else {
       sessions = allSessions(scan);
     }
-    return RowSource.of(new Iterator<>() {
+    // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time
+    int width = scan.needed() < 0 ? api.concurrency() : 1;
+    OrderedRequests<String, List<Object[]>> expanded =
+        new OrderedRequests<>(sessions, id -> expandAsync(id, scan), width, -1, scan);
+    return new RowSource() {
       private Iterator<Object[]> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && sessions.hasNext()) {
-          String id = sessions.next();
-          scan.checkCancelled();
-          current = expand(id, scan).iterator();
+        while (!current.hasNext() && expanded.hasNext()) {
+          current = expanded.next().iterator();
         }
         return current.hasNext();
       }
@@ -102,27 +115,47 @@ abstract class SessionChildTable extends ApiTable {
         }
         return current.next();
       }
-    });
+
+      @Override
+      public void close() {
+        expanded.close();
+      }
+    };
   }
 
   private Iterator<String> allSessions(BoundScan scan) {
     scan.checkCancelled();
-    List<Supplier<Iterator<Object[]>>> parts = new ArrayList<>();
+    List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     for (String workspace : WorkspacesTable.ids(api, scan)) {
-      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil).rows());
+      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil)
+          .rows(scan.needed() < 0));
     }
-    Iterator<Object[]> rows = Streams.concat(parts);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    AsyncRows rows = new ConcurrentConcat(parts, scan.needed() < 0 ? api.concurrency() : 1);
+    return new SessionIds(rows);
+  }
 
-      @Override
-      public String next() {
-        return (String) rows.next()[SessionColumns.ID];
-      }
-    };
+  /** The ids of listed sessions; closing it stops the listing. */
+  private static final class SessionIds implements Iterator<String>, AutoCloseable {
+    private final AsyncRows rows;
+
+    SessionIds(AsyncRows rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public String next() {
+      return (String) rows.next()[SessionColumns.ID];
+    }
+
+    @Override
+    public void close() {
+      rows.close();
+    }
   }
 }

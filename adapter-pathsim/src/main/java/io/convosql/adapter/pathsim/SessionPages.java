@@ -1,15 +1,18 @@
 package io.convosql.adapter.pathsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.http.Futures;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Page;
-import io.convosql.core.scan.Streams;
+import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.PrefetchPages;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The sessions of one workspace, read page by page only as the consumer needs them. Paging follows
@@ -52,17 +55,28 @@ final class SessionPages {
     this.pinnedUntil = pinnedUntil;
   }
 
-  Iterator<Object[]> rows() {
-    return Streams.paged(scan, ignored -> next());
+  /**
+   * The rows, page by page.
+   *
+   * @param prefetch whether the next page is requested while the current one is read (only when the
+   *     scan reads everything)
+   */
+  AsyncRows rows(boolean prefetch) {
+    return new PrefetchPages(scan, ignored -> next(), prefetch);
   }
 
-  private Page next() {
+  /** Requests the next page; its answer is read on the thread that receives it. */
+  private CompletableFuture<Page> next() {
     int limit = needed < 0
         ? PathSimApi.MAX_PAGE
         : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+    CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
+        : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit));
+    return Futures.map(body, b -> page(b, limit));
+  }
+
+  private Page page(@Nullable JsonNode body, int limit) {
     String path = PathSimApi.sessionsPath(workspaceId);
-    JsonNode body = gone ? null : api.sessionsPage(workspaceId,
-        PathSimApi.pageParams(filters, (int) offset, limit), scan);
     if (body == null && pages > 0) {
       // a 404 after pages were read is not "no such workspace": the answer would be cut short
       throw new io.convosql.core.http.ApiException("PathSim", "GET", path, 404,

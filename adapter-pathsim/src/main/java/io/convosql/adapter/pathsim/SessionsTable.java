@@ -7,6 +7,8 @@ import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.ApiTable;
+import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
@@ -107,21 +109,23 @@ final class SessionsTable extends ApiTable {
     long needed = !q.exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
     long firstOffset = offsetByApi ? scan.offset() : 0;
     long pinnedUntil = System.currentTimeMillis() + PIN_MARGIN_MILLIS;
-    List<Iterator<Object[]>> streams = new ArrayList<>();
-    List<Supplier<Iterator<Object[]>>> lazy = new ArrayList<>();
+    boolean readsAll = scan.needed() < 0;
+    int width = readsAll ? api.concurrency() : 1;
+    List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
-      Supplier<Iterator<Object[]>> s =
-          () -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil).rows();
-      lazy.add(s);
+      parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil)
+          .rows(readsAll));
     }
-    Iterator<Object[]> rows;
+    AsyncRows rows;
     if (scan.sort().isEmpty()) {
-      rows = Streams.concat(lazy);
+      rows = new ConcurrentConcat(parts, width);
     } else {
-      lazy.forEach(s -> streams.add(Streams.concat(List.of(s))));
+      List<AsyncRows> streams = new ArrayList<>();
+      parts.forEach(s -> streams.add(s.get()));
       rows = Streams.merge(streams, Streams.comparator(scan.sort()), "PathSim GET /workspaces/{id}/sessions");
     }
-    Iterator<Object[]> out = detail ? new DetailRows(api, scan, rows) : rows;
+    DetailRows details = detail ? new DetailRows(api, scan, rows, offsetByApi) : null;
+    Iterator<Object[]> out = details != null ? details : rows;
     return new RowSource() {
       @Override
       public boolean hasNext() {
@@ -140,6 +144,10 @@ final class SessionsTable extends ApiTable {
 
       @Override
       public void close() {
+        if (details != null) {
+          details.close();
+        }
+        rows.close();
       }
     };
   }

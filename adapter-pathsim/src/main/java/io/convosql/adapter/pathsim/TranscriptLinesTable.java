@@ -4,12 +4,15 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.http.Futures;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@code pathsim.transcript_lines}: one row per line of a session's transcript. The speaker is what
@@ -27,7 +30,16 @@ final class TranscriptLinesTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    JsonNode detail = api.session(sessionId, scan);
+    return rows(sessionId, api.session(sessionId, scan));
+  }
+
+  @Override
+  CompletableFuture<List<Object[]>> expandAsync(String sessionId, BoundScan scan) {
+    return Futures.map(api.sessionAsync(sessionId), detail -> rows(sessionId, detail));
+  }
+
+  /** The rows of a session's detail (none when it is null: no such session). */
+  private static List<Object[]> rows(String sessionId, @Nullable JsonNode detail) {
     String transcript = null;
     if (detail != null) {
       AnswerPlace at = PathSimValues.place("/sessions/" + sessionId).in("data");

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -140,6 +141,34 @@ public final class ApiClient implements AutoCloseable {
   }
 
   /**
+   * GETs an endpoint like {@link #getJson} without waiting: the parsed answer (null for an allowed
+   * 404) or the same {@link ApiException} completes the future, on OkHttp's thread. Cancelling the
+   * future cancels the call in flight. The caller checks its statement's cancellation before calling
+   * and while waiting ({@link Futures#await}).
+   */
+  public CompletableFuture<@Nullable JsonNode> getJsonAsync(String path, Map<String, String> params,
+      boolean notFoundIsNull) {
+    Request request = new Request.Builder().url(url(path, params)).get().build();
+    AtomicReference<Call> inFlight = new AtomicReference<>();
+    AtomicInteger attempts = new AtomicInteger();
+    CompletableFuture<Answer> future = start(request, true, inFlight, attempts);
+    CompletableFuture<@Nullable JsonNode> out = future.handle((answer, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        throw ApiErrors.failure(spec, "GET", path, cause, attempts.get(), this::redact);
+      }
+      return json("GET", path, exhausted(answer, "GET", path, attempts), notFoundIsNull);
+    });
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled()) {
+        stop(future, inFlight);
+      }
+    });
+    return out;
+  }
+
+  /**
    * Sends a request without body that must go out at most once (a DELETE: no retry, since a
    * repetition could change the outcome) and parses its JSON answer; an empty body is an empty object.
    */
@@ -192,18 +221,29 @@ public final class ApiClient implements AutoCloseable {
     cancellation.check();
     AtomicReference<Call> inFlight = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
-    CompletableFuture<Answer> future = (idempotent ? retrying : single).getAsyncExecution(exec -> {
-      attempts.incrementAndGet();
-      Call call = http.newCall(request);
-      inFlight.set(call);
-      call.enqueue(new AnswerReader(exec));
-    });
+    CompletableFuture<Answer> future = start(request, idempotent, inFlight, attempts);
     Answer answer;
     try {
       answer = await(future, inFlight, cancellation);
     } catch (ExecutionException e) {
       throw ApiErrors.failure(spec, method, path, e.getCause(), attempts.get(), this::redact);
     }
+    return exhausted(answer, method, path, attempts);
+  }
+
+  /** Starts a request through the policies; each attempt's call is put in {@code inFlight}. */
+  private CompletableFuture<Answer> start(Request request, boolean idempotent,
+      AtomicReference<Call> inFlight, AtomicInteger attempts) {
+    return (idempotent ? retrying : single).getAsyncExecution(exec -> {
+      attempts.incrementAndGet();
+      Call call = http.newCall(request);
+      inFlight.set(call);
+      call.enqueue(new AnswerReader(exec));
+    });
+  }
+
+  /** The answer, unless it is a "try again" status that the retries could not get past. */
+  private Answer exhausted(Answer answer, String method, String path, AtomicInteger attempts) {
     if (attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
       throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
     }

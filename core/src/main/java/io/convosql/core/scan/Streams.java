@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -74,62 +73,49 @@ public final class Streams {
 
   /**
    * Merges streams that are each sorted by {@code order} into one sorted stream. Each stream's first
-   * row is read when the merge starts; after that a stream is read only when its row is taken. A
+   * row is read when the merge starts (asynchronous streams all send their first request at once); after that a stream is read only when its row is taken. A
    * stream that breaks the order fails the scan rather than give a wrongly ordered answer.
    */
-  public static Iterator<Object[]> merge(List<Iterator<Object[]>> streams, Comparator<Object[]> order,
-      String what) {
+  public static AsyncRows merge(List<? extends Iterator<Object[]>> streams,
+      Comparator<Object[]> order, String what) {
     if (streams.size() == 1) {
-      return checked(streams.get(0), order, what);
+      return new CheckedRows(streams.get(0), order, what);
     }
-    return new Iterator<>() {
-      private PriorityQueue<Head> heads;
-
-      private PriorityQueue<Head> heads() {
-        if (heads == null) {
-          heads = new PriorityQueue<>(Math.max(1, streams.size()),
-              (a, b) -> {
-                int c = order.compare(a.row, b.row);
-                return c != 0 ? c : Integer.compare(a.index, b.index);
-              });
-          for (int i = 0; i < streams.size(); i++) {
-            Iterator<Object[]> s = checked(streams.get(i), order, what);
-            if (s.hasNext()) {
-              heads.add(new Head(s.next(), s, i));
-            }
-          }
-        }
-        return heads;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return !heads().isEmpty();
-      }
-
-      @Override
-      public Object[] next() {
-        Head head = heads().poll();
-        if (head == null) {
-          throw new NoSuchElementException();
-        }
-        if (head.rest.hasNext()) {
-          heads.add(new Head(head.rest.next(), head.rest, head.index));
-        }
-        return head.row;
-      }
-    };
+    return new MergedRows(streams, order, what);
   }
 
-  private static final class Head {
-    final Object[] row;
-    final Iterator<Object[]> rest;
-    final int index;
+  /** One stream checked for its order; read only as far as the consumer reads it. */
+  private static final class CheckedRows implements AsyncRows {
+    private final Iterator<Object[]> stream;
+    private final Iterator<Object[]> checked;
 
-    Head(Object[] row, Iterator<Object[]> rest, int index) {
-      this.row = row;
-      this.rest = rest;
-      this.index = index;
+    CheckedRows(Iterator<Object[]> stream, Comparator<Object[]> order, String what) {
+      this.stream = stream;
+      this.checked = checked(stream, order, what);
+    }
+
+    @Override
+    public void start() {
+      if (stream instanceof AsyncRows a) {
+        a.start();
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return checked.hasNext();
+    }
+
+    @Override
+    public Object[] next() {
+      return checked.next();
+    }
+
+    @Override
+    public void close() {
+      if (stream instanceof AsyncRows a) {
+        a.close();
+      }
     }
   }
 

@@ -1,0 +1,182 @@
+package io.convosql.adapter.pathsim;
+
+import static io.convosql.adapter.pathsim.PathSimFixture.SANDBOX;
+import static io.convosql.adapter.pathsim.PathSimFixture.busyWorkspaces;
+import static io.convosql.adapter.pathsim.PathSimFixture.clear;
+import static io.convosql.adapter.pathsim.PathSimFixture.newestFirst;
+import static io.convosql.adapter.pathsim.PathSimFixture.requests;
+import static io.convosql.adapter.pathsim.PathSimFixture.sessions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.RecordedRequest;
+import io.convosql.sandbox.pathsim.Session;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scan that reads everything sends its requests concurrently (the workspaces' listings, the next
+ * page ahead, the sessions' details) yet answers in the same order with the same requests; a scan
+ * with a LIMIT sends nothing ahead. Concurrency is seen at the sandbox: a hook that holds requests
+ * until several are there at once, never by timing.
+ */
+class ConcurrentScanTest {
+  private static Connection connection;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    connection = PathSimFixture.connect(true);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  @BeforeEach
+  void clearLog() {
+    clear();
+  }
+
+  @AfterEach
+  void noHook() {
+    SANDBOX.onRequest(null);
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+  }
+
+  private static boolean firstListingPage(RecordedRequest r) {
+    return r.path().matches("/workspaces/[^/]+/sessions") && "0".equals(r.params().get("offset").get(0));
+  }
+
+  @Test
+  void theWorkspacesAreListedConcurrentlyAndAnsweredInOrder() throws SQLException {
+    List<String> sequential = Sql.rows(connection, "SELECT id FROM pathsim.sessions");
+    List<String> sequentialRequests = requests();
+    clear();
+    // four first pages must be in the sandbox at once to get past the barrier
+    CyclicBarrier together = new CyclicBarrier(4);
+    AtomicInteger held = new AtomicInteger();
+    SANDBOX.onRequest(r -> {
+      if (firstListingPage(r) && held.getAndIncrement() < 4) {
+        try {
+          together.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("the first pages of four workspaces were not requested together", e);
+        }
+      }
+    });
+    assertThat(Sql.rows(connection, "SELECT id FROM pathsim.sessions")).isEqualTo(sequential);
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(sequentialRequests);
+    assertThat(held).hasValueGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aLimitedScanDoesNotStartLaterWorkspacesEarly() throws SQLException {
+    List<String> workspaces = busyWorkspaces();
+    Sql.rows(connection, "SELECT id FROM pathsim.sessions LIMIT 3");
+    // the workspaces, then the first workspace's page, which holds the three rows
+    assertThat(requests()).hasSize(2);
+    assertThat(requests().get(1)).startsWith("GET /workspaces/").endsWith("/sessions?limit=3&offset=0");
+    assertThat(workspaces).isNotEmpty();
+  }
+
+  @Test
+  void theNextPageIsRequestedWhileTheCurrentOneIsReadAndNoFurther() throws Exception {
+    String busiest = busyWorkspaces().get(0);
+    int total = sessions(s -> s.workspaceId().equals(busiest)).size();
+    assertThat(total).as("three pages at least").isGreaterThan(200);
+    CountDownLatch secondPage = new CountDownLatch(1);
+    CountDownLatch thirdPage = new CountDownLatch(1);
+    SANDBOX.onRequest(r -> {
+      String offset = r.params().containsKey("offset") ? r.params().get("offset").get(0) : "";
+      if (offset.equals("100")) {
+        secondPage.countDown();
+      } else if (offset.equals("200")) {
+        thirdPage.countDown();
+      }
+    });
+    String path = "GET /workspaces/" + busiest + "/sessions?limit=100&offset=";
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM pathsim.sessions WHERE workspace_id = '"
+             + busiest + "'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(secondPage.await(10, TimeUnit.SECONDS)).as("page 2 requested ahead").isTrue();
+      // page 3 waits until page 2's rows are handed out
+      assertThat(requests()).containsExactly(path + "0", path + "100");
+      for (int i = 1; i < 100; i++) {
+        assertThat(rs.next()).isTrue();
+      }
+      assertThat(requests()).containsExactly(path + "0", path + "100");
+      assertThat(rs.next()).as("row 101").isTrue();
+      assertThat(thirdPage.await(10, TimeUnit.SECONDS)).as("page 3 requested ahead").isTrue();
+      assertThat(requests()).containsExactly(path + "0", path + "100", path + "200");
+    }
+  }
+
+  @Test
+  void detailsAreRequestedConcurrentlyAndAnsweredInTheListedOrder() throws SQLException {
+    String busiest = busyWorkspaces().get(0);
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(0, 30);
+    answerTheFirstDetailLast();
+    List<String> rows = Sql.rows(connection, "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '"
+        + busiest + "' ORDER BY started_at DESC LIMIT 30");
+    assertThat(rows).containsExactlyElementsOf(
+        expected.stream().map(x -> x.id() + "; " + x.detail().summary()).toList());
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+    // one page, then exactly one detail per row: a LIMIT of 30 bounds what is requested ahead
+    assertThat(requests()).hasSize(31);
+    assertThat(requests().subList(1, 31)).containsExactlyInAnyOrderElementsOf(
+        expected.stream().map(x -> "GET /sessions/" + x.id()).toList());
+  }
+
+  /** Holds the first detail request until four more are in, so it answers last. */
+  private static void answerTheFirstDetailLast() {
+    CountDownLatch others = new CountDownLatch(4);
+    AtomicBoolean first = new AtomicBoolean(true);
+    SANDBOX.onRequest(r -> {
+      if (!r.path().startsWith("/sessions/")) {
+        return;
+      }
+      if (first.getAndSet(false)) {
+        try {
+          if (!others.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("no detail requested while the first was in flight");
+          }
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      } else {
+        others.countDown();
+      }
+    });
+  }
+
+  @Test
+  void transcriptLinesOfManySessionsKeepTheirOrder() throws SQLException {
+    String ids = sessions(s -> s.detail().voice() != null && s.detail().voice().transcript() != null)
+        .stream().limit(12).map(x -> "'" + x.id() + "'").collect(java.util.stream.Collectors.joining(", "));
+    String sql = "SELECT session_id, line_no, text FROM pathsim.transcript_lines WHERE session_id IN ("
+        + ids + ")";
+    List<String> unhindered = Sql.rows(connection, sql);
+    List<String> unhinderedRequests = requests();
+    assertThat(unhinderedRequests).hasSize(12);
+    clear();
+    answerTheFirstDetailLast();
+    assertThat(Sql.rows(connection, sql)).containsExactlyElementsOf(unhindered);
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(unhinderedRequests);
+  }
+}
