@@ -29,11 +29,14 @@ final class InsightsExplain {
     }
     List<SortKey> sort = spec.sort();
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
-    String project = table.projectFields(spec.usedColumns());
+    boolean count = spec.count();
+    String project = count ? WindowCounts.PROJECT : table.projectFields(spec.usedColumns());
     String sortBy = table.sortBy(sort);
     if (plan.lower instanceof Operand || plan.upper instanceof Operand) {
       SearchShape shape = new SearchShape(sortBy, plan.filterBy(List.of()), project);
-      return request(shape.params("<window start>", "<window end>", "0", pageSize(plan.exact, spec, false)))
+      return request(shape.params("<window start>", "<window end>", "0",
+          count ? "1" : pageSize(plan.exact, spec, false)))
+          + (count ? WindowCounts.SUMMING : "")
           + "; windows of at most " + Window.MAX_DAYS + " days from " + bound(plan.lower, "now - "
           + table.settings.lookbackDays + " days") + " to " + bound(plan.upper, "now")
           + (byTime && !sort.get(0).descending() ? ", oldest first" : ", newest first");
@@ -50,11 +53,12 @@ final class InsightsExplain {
         && Paging.apiOffset(plan, windows.size(), (Long) offset.literalValue());
     Window first = windows.get(0);
     SearchShape shape = new SearchShape(sortBy,
-        plan.filterBy(apiOffset ? Paging.boundaries(first) : List.of()), project);
-    String size = pageSize(plan.exact, spec, apiOffset);
+        plan.filterBy(apiOffset || count ? Paging.boundaries(first) : List.of()), project);
+    String size = count ? "1" : pageSize(plan.exact, spec, apiOffset);
     String page = apiOffset ? Long.toString((Long) offset.literalValue() / Long.parseLong(size)) : "0";
     Map<String, String> params = shape.params(IsoTimes.from(first.from()), IsoTimes.to(first.to()), page, size);
-    StringBuilder b = new StringBuilder(request(params)).append(" (next pages while more hits)");
+    StringBuilder b = new StringBuilder(request(params))
+        .append(count ? WindowCounts.SUMMING : " (next pages while more hits)");
     if (apiOffset && (Long) offset.literalValue() % Long.parseLong(size) != 0) {
       b.append(", skipping ").append((Long) offset.literalValue() % Long.parseLong(size)).append(" hits");
     } else if (!knownLimits && offset != null && plan.exact && windows.size() == 1) {
@@ -67,6 +71,7 @@ final class InsightsExplain {
           .append(sort.isEmpty() || byTime ? "after it" : "merged by sort_by").append(", ")
           .append(byTime && !sort.get(0).descending() ? "up to to_date=" + IsoTimes.to(last.to())
               : "down to from_date=" + IsoTimes.from(last.from()));
+      b.append(count ? ", the totals summed" : "");
     }
     if (plan.lower == null) {
       b.append("; no lower bound on session_start_time: the last ").append(table.settings.lookbackDays)

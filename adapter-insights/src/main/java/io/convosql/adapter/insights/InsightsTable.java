@@ -103,6 +103,22 @@ abstract class InsightsTable extends ApiTable {
   }
 
   @Override
+  public boolean countable(ScanSpec spec) {
+    return WindowCounts.countable(this, spec);
+  }
+
+  @Override
+  public long count(BoundScan scan) {
+    return WindowCounts.count(this, scan);
+  }
+
+  /** The session id and start time are in every document a search or get returns. */
+  @Override
+  public boolean neverNull(int column) {
+    return column == ID || column == START;
+  }
+
+  @Override
   public String explain(ScanSpec spec) {
     return InsightsExplain.explain(this, spec);
   }

@@ -75,6 +75,17 @@ final class InsightsStub implements AutoCloseable {
         .withQueryParam("page_number", equalTo(Integer.toString(number))).willReturn(response));
   }
 
+  /** Searches with this {@code page_size} answer 200 with this body. */
+  void answerPageSize(int size, String body) {
+    api.stubFor(get(urlPathEqualTo(SEARCH))
+        .withQueryParam("page_size", equalTo(Integer.toString(size))).willReturn(json(body)));
+  }
+
+  /** How many requests the server received. */
+  int requestCount() {
+    return api.getAllServeEvents().size();
+  }
+
   static ResponseDefinitionBuilder json(String body) {
     return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
         .withBody(body);

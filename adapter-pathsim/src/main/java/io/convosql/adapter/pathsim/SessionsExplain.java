@@ -18,6 +18,9 @@ final class SessionsExplain {
     if (q.contradiction) {
       return "none (the filter matches no row)";
     }
+    if (spec.count()) {
+      return SessionCounts.explain(spec);
+    }
     boolean usesWorkspace = spec.usedColumns().get(SessionColumns.WORKSPACE_ID);
     if (SessionsTable.byId(q, usesWorkspace)) {
       return "GET /sessions/{id} for id in " + q.ids;

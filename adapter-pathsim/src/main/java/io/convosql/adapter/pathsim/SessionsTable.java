@@ -58,6 +58,21 @@ final class SessionsTable extends ApiTable {
   }
 
   @Override
+  public boolean countable(ScanSpec spec) {
+    return SessionCounts.countable(spec);
+  }
+
+  @Override
+  public long count(BoundScan scan) {
+    return SessionCounts.count(api, scan);
+  }
+
+  @Override
+  public boolean neverNull(int column) {
+    return column == SessionColumns.ID;
+  }
+
+  @Override
   public double rowCountEstimate() {
     return 5_000d;
   }

@@ -46,6 +46,9 @@ abstract class AbstractApiScan extends TableScan {
   /** The order of the scan's output, in output field positions, as far as output fields show it. */
   private static RelCollation collation(ScanSpec spec) {
     List<RelFieldCollation> fields = new ArrayList<>();
+    if (spec.count()) {
+      return RelCollations.EMPTY;
+    }
     for (SortKey k : spec.sort()) {
       int field = -1;
       for (int i = 0; i < spec.projectionSize(); i++) {
@@ -76,6 +79,9 @@ abstract class AbstractApiScan extends TableScan {
   public RelDataType deriveRowType() {
     RelDataType full = table.getRowType();
     RelDataTypeFactory.Builder b = getCluster().getTypeFactory().builder();
+    if (spec.count()) {
+      return b.add("count", org.apache.calcite.sql.type.SqlTypeName.BIGINT).build();
+    }
     for (int c : spec.projection()) {
       b.add(full.getFieldList().get(c));
     }
@@ -91,6 +97,7 @@ abstract class AbstractApiScan extends TableScan {
         && java.util.stream.IntStream.range(0, names.size()).allMatch(i -> spec.projected(i) == i);
     return super.explainTerms(pw)
         .itemIf("columns", java.util.Arrays.stream(spec.projection()).mapToObj(names::get).toList(), !allColumns)
+        .itemIf("count", true, spec.count())
         .itemIf("empty", true, spec.empty())
         .itemIf("filter", spec.terms().stream().map(t -> describe(t, names)).toList(), !spec.terms().isEmpty())
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
@@ -120,7 +127,7 @@ abstract class AbstractApiScan extends TableScan {
     if (spec.fetch() != null) {
       rows = Math.min(rows, 10);
     }
-    return spec.empty() ? 1 : Math.max(rows, 1);
+    return spec.empty() || spec.count() ? 1 : Math.max(rows, 1);
   }
 
   /**

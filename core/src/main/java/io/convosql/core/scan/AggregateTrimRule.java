@@ -33,7 +33,7 @@ final class AggregateTrimRule extends RelRule<RuleConfig> {
     LogicalAggregate aggregate = call.rel(0);
     ApiScan scan = call.rel(1);
     int width = scan.getRowType().getFieldCount();
-    if (!scan.apiTable().pushdownEnabled() || aggregate.getGroupSets().size() != 1) {
+    if (!scan.apiTable().pushdownEnabled() || scan.spec().count() || aggregate.getGroupSets().size() != 1) {
       return;
     }
     Set<Integer> used = new TreeSet<>(RelOptUtil.getAllFields(aggregate));

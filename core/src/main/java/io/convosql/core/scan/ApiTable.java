@@ -94,6 +94,29 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
     return false;
   }
 
+  /**
+   * Whether {@code COUNT(*)} over a scan with this spec (no offset or fetch) may be planned as a
+   * {@linkplain ScanSpec#count() count scan}, because the API may know the count without listing the
+   * rows. It is a plan-time promise of nothing: {@link #count} can still answer "unknown", and the scan
+   * then counts the rows it pages through. By default false.
+   */
+  public boolean countable(ScanSpec spec) {
+    return false;
+  }
+
+  /**
+   * The number of rows of a bound count scan as the API reports it without listing them, or -1 when
+   * the API's numbers would not be exactly that count (the scan then pages and counts). By default -1.
+   */
+  public long count(BoundScan scan) {
+    return -1;
+  }
+
+  /** Whether a column is never NULL in any row, so that {@code COUNT(column)} is {@code COUNT(*)}. */
+  public boolean neverNull(int column) {
+    return false;
+  }
+
   /** The requests a scan with this spec will send, for EXPLAIN; never contains a key. */
   public abstract String explain(ScanSpec spec);
 

@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads one conjunct of a Calcite filter as a {@link Term}: comparisons with a literal or parameter on
- * either side, SEARCH calls carrying a Sarg (IN lists, NOT IN, ranges, BETWEEN), ORs of equalities on
+ * either side (or a timestamp known at execution, {@link ExecutionTime}), SEARCH calls carrying a Sarg (IN lists, NOT IN, ranges, BETWEEN), ORs of equalities on
  * one column (IN lists of parameters), IS [NOT] NULL, LIKE, bare boolean columns and boolean functions
  * of a column. Anything else is not a term and stays with Calcite.
  */
@@ -217,6 +217,10 @@ final class RexTerms {
     }
     if (node instanceof RexDynamicParam) {
       return Operand.parameter(((RexDynamicParam) node).getIndex());
+    }
+    if (node instanceof RexCall) {
+      ExecutionTime time = columns.get(column).type() == SqlTypeName.TIMESTAMP ? ExecutionTime.of(node) : null;
+      return time == null ? null : Operand.time(time);
     }
     if (node instanceof RexLiteral) {
       RexLiteral lit = (RexLiteral) node;

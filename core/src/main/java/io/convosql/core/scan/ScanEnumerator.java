@@ -9,7 +9,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs one scan: binds the parameters, opens the adapter's rows lazily, drops every row that fails an
  * evaluable pushed term (so the answer never depends on how loosely the API filtered), applies OFFSET
- * and FETCH, and returns the output columns (a bare value when there is one column).
+ * and FETCH, and returns the output columns (a bare value when there is one column). A
+ * {@linkplain ScanSpec#count() count} scan returns one row, the number of rows: the adapter's
+ * {@link ApiTable#count} when it knows it, else counted here from the rows.
  */
 final class ScanEnumerator implements Enumerator<Object> {
   private final ApiTable table;
@@ -38,6 +40,11 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (done) {
       return false;
     }
+    if (spec.count()) {
+      current = count();
+      done = true;
+      return true;
+    }
     if (source == null && !open()) {
       done = true;
       return false;
@@ -62,18 +69,53 @@ final class ScanEnumerator implements Enumerator<Object> {
     return false;
   }
 
-  /** Binds the spec and opens the adapter's source; false when no row can match. */
-  private boolean open() {
+  /** The number of rows the spec allows: the API's count when the adapter has one, else counted. */
+  private long count() {
+    List<Term> bound = bind();
+    if (bound == null) {
+      return 0;
+    }
+    BoundScan scan = new BoundScan(bound, List.of(), 0, -1, spec.usedColumns(), context);
+    long known = table.count(scan);
+    if (known >= 0) {
+      return known;
+    }
+    checks = bound.stream().filter(Term::evaluable).toList();
+    source = table.open(scan);
+    long n = 0;
+    try {
+      while (source.hasNext()) {
+        if (matches(source.next())) {
+          n++;
+        }
+      }
+    } finally {
+      close();
+    }
+    return n;
+  }
+
+  /** The spec's terms with their parameters bound; null when no row can match. */
+  private @Nullable List<Term> bind() {
     if (spec.empty()) {
-      return false;
+      return null;
     }
     List<Term> bound = new ArrayList<>();
     for (Term t : spec.terms()) {
       Term b = t.bind(context, table.columns().get(t.column()));
       if (b == null) {
-        return false;
+        return null;
       }
       bound.add(b);
+    }
+    return bound;
+  }
+
+  /** Binds the spec and opens the adapter's source; false when no row can match. */
+  private boolean open() {
+    List<Term> bound = bind();
+    if (bound == null) {
+      return false;
     }
     long offset = number(spec.offset(), 0);
     long fetch = number(spec.fetch(), -1);

@@ -49,7 +49,7 @@ public final class ScanRules {
       .toRule();
 
   public static final List<RelOptRule> ALL =
-      List.of(FILTER, PROJECT, SORT, LIMIT, AggregateTrimRule.INSTANCE, TO_ENUMERABLE);
+      List.of(FILTER, PROJECT, SORT, LIMIT, AggregateTrimRule.INSTANCE, CountRule.INSTANCE, TO_ENUMERABLE);
 
   /** Pushes each conjunct the API can take; the rest stay in a Filter above the new scan. */
   static final class FilterRule extends RelRule<RuleConfig> {
@@ -63,7 +63,7 @@ public final class ScanRules {
       ApiScan scan = call.rel(1);
       boolean enabled = scan.apiTable().pushdownEnabled();
       ScanSpec spec = scan.spec();
-      if (spec.hasOffsetOrFetch() || spec.empty()) {
+      if (spec.hasOffsetOrFetch() || spec.empty() || spec.count()) {
         return;
       }
       if (enabled && filter.getCondition().isAlwaysFalse()) {
@@ -105,7 +105,7 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalProject project = call.rel(0);
       ApiScan scan = call.rel(1);
-      if (!scan.apiTable().pushdownEnabled()) {
+      if (!scan.apiTable().pushdownEnabled() || scan.spec().count()) {
         return;
       }
       ScanSpec spec = scan.spec();
@@ -160,7 +160,7 @@ public final class ScanRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalSort sort = call.rel(0);
       ApiScan scan = call.rel(1);
-      if (!scan.apiTable().pushdownEnabled()) {
+      if (!scan.apiTable().pushdownEnabled() || scan.spec().count()) {
         return;
       }
       ScanSpec spec = scan.spec();
@@ -203,7 +203,7 @@ public final class ScanRules {
       if (!scan.apiTable().pushdownEnabled()) {
         return;
       }
-      if (scan.spec().hasOffsetOrFetch()) {
+      if (scan.spec().hasOffsetOrFetch() || scan.spec().count()) {
         return;
       }
       Operand offset = limitOperand(limit.offset);

@@ -20,22 +20,24 @@ public final class ScanSpec {
   private final @Nullable Operand fetch;
   private final int[] projection;
   private final boolean empty;
+  private final boolean count;
 
   private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
-      @Nullable Operand fetch, int[] projection, boolean empty) {
+      @Nullable Operand fetch, int[] projection, boolean empty, boolean count) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
     this.fetch = fetch;
     this.projection = projection.clone();
     this.empty = empty;
+    this.count = count;
   }
 
   /** The whole table: no terms, no order, every column. */
   public static ScanSpec all(int columnCount) {
     int[] identity = new int[columnCount];
     Arrays.setAll(identity, i -> i);
-    return new ScanSpec(List.of(), List.of(), null, null, identity, false);
+    return new ScanSpec(List.of(), List.of(), null, null, identity, false, false);
   }
 
   public List<Term> terms() {
@@ -72,6 +74,19 @@ public final class ScanSpec {
     return empty;
   }
 
+  /**
+   * Whether the scan answers one row, the number of rows the spec's terms allow (its projection then
+   * only says which columns a count by paging reads). Adapters may answer it from the API's totals.
+   */
+  public boolean count() {
+    return count;
+  }
+
+  /** The count of this spec's rows: no order, no projection beyond {@code column}. */
+  public ScanSpec asCount(int column) {
+    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true);
+  }
+
   public boolean hasOffsetOrFetch() {
     return offset != null || fetch != null;
   }
@@ -90,23 +105,23 @@ public final class ScanSpec {
   public ScanSpec withTerms(List<Term> added) {
     List<Term> all = new ArrayList<>(terms);
     all.addAll(added);
-    return new ScanSpec(all, sort, offset, fetch, projection, empty);
+    return new ScanSpec(all, sort, offset, fetch, projection, empty, count);
   }
 
   public ScanSpec asEmpty() {
-    return new ScanSpec(terms, sort, offset, fetch, projection, true);
+    return new ScanSpec(terms, sort, offset, fetch, projection, true, count);
   }
 
   public ScanSpec withSort(List<SortKey> keys) {
-    return new ScanSpec(terms, keys, offset, fetch, projection, empty);
+    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count);
   }
 
   public ScanSpec withOffsetFetch(@Nullable Operand newOffset, @Nullable Operand newFetch) {
-    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty);
+    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count);
   }
 
   public ScanSpec withProjection(int[] newProjection) {
-    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty);
+    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count);
   }
 
   @Override
@@ -115,19 +130,19 @@ public final class ScanSpec {
       return false;
     }
     ScanSpec s = (ScanSpec) o;
-    return empty == s.empty && terms.equals(s.terms) && sort.equals(s.sort)
+    return empty == s.empty && count == s.count && terms.equals(s.terms) && sort.equals(s.sort)
         && Objects.equals(offset, s.offset) && Objects.equals(fetch, s.fetch)
         && Arrays.equals(projection, s.projection);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty);
+    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count);
   }
 
   @Override
   public String toString() {
-    return "ScanSpec" + (empty ? "[empty]" : "") + "{terms=" + terms + ", sort=" + sort
+    return "ScanSpec" + (empty ? "[empty]" : "") + (count ? "[count]" : "") + "{terms=" + terms + ", sort=" + sort
         + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + '}';
   }
 }
