@@ -65,7 +65,7 @@ public enum ConvoSqlProperty {
   CACHE_TTL_SECONDS("cacheTtlSeconds", "0", null, false,
       "Seconds a GET answer is reused, so that a query repeated within them sends no request; 0 turns"
           + " the cache off. Shared by the JVM's connections with the same API URL and key; a statement"
-          + " with the hint /*+ no_cache */ asks the API again."),
+          + " with the no_cache hint asks the API again (see Caching)."),
   CACHE_DETAIL_TTL_SECONDS("cacheDetailTtlSeconds", "3600", null, false,
       "Seconds the details of finished sessions (PathSim sessions no longer In Progress, Insights"
           + " sessions whose status is ended) are reused, when the cache is on."),
