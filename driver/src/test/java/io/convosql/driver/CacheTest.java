@@ -178,6 +178,27 @@ class CacheTest {
   }
 
   @Test
+  void anInsightsQueryUpToNowIsAnsweredFromTheCacheToo() throws SQLException {
+    // without an upper bound the scan reads up to "now", taken in steps of the TTL (over 600 s here)
+    String sql = "SELECT id FROM insights.sessions WHERE session_start_time >= TIMESTAMP"
+        + " '2025-07-05 00:00:00' ORDER BY session_start_time DESC LIMIT 3";
+    try (Connection c = connect(cacheOn)) {
+      List<String> first = rows(c, sql);
+      assertThat(first).hasSize(3);
+      assertThat(sent()).isNotEmpty();
+      // three runs take far less than a step, so at most one of the two repeats crosses into the next
+      assertThat(rows(c, sql)).isEqualTo(first);
+      boolean secondFromCache = sent().isEmpty();
+      assertThat(rows(c, sql)).isEqualTo(first);
+      boolean thirdFromCache = sent().isEmpty();
+      assertThat(secondFromCache || thirdFromCache).as("a repeat answered from the cache").isTrue();
+      // the no_cache hint reads up to "now" itself
+      assertThat(rows(c, sql.replace("SELECT id", "SELECT /*+ no_cache */ id"))).isEqualTo(first);
+      assertThat(sent()).isNotEmpty();
+    }
+  }
+
+  @Test
   void cachePropertiesAreChecked() {
     assertThat(DriverFixture.connectFailure(OwnSandbox.url(sandbox, "cacheTtlSeconds=-1")))
         .hasMessageContaining("cacheTtlSeconds must be 0 or a positive whole number of seconds, not '-1'");
