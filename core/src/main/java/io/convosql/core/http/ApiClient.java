@@ -151,8 +151,7 @@ public final class ApiClient implements AutoCloseable {
     HttpUrl url = url(path, params);
     ResponseCache c = cache;
     if (c == null) {
-      Request request = new Request.Builder().url(url).get().build();
-      return json("GET", path, execute(request, true, "GET", path, cancellation), notFoundIsNull);
+      return json("GET", path, fetch(url, path, cancellation), notFoundIsNull);
     }
     return CachedGet.run(this, c, path, url, notFoundIsNull, cancellation, settled);
   }
