@@ -24,6 +24,10 @@ final class ConnectionProxy {
       }
       // translated, so SQL that fails to prepare has its SQLState (42000) as it has when executed
       Object result = WarningStatements.invokeTranslated(connection, method, args);
+      if (result instanceof Statement s && name.matches("prepareStatement|prepareCall")
+          && args[0] instanceof String sql) {
+        NoCacheHint.apply(s, sql); // every execution of a prepared statement is as its SQL says
+      }
       if (result instanceof Statement && name.matches("createStatement|prepareStatement|prepareCall")) {
         return WarningStatements.statement((Statement) result, (Connection) p, warnings);
       }

@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.HttpLog;
 import io.convosql.core.http.HttpSettings;
 import java.sql.SQLException;
@@ -102,6 +103,9 @@ final class ConnectionSettings {
     positive(ConvoSqlProperty.RETRY_BACKOFF_MILLIS, "milliseconds");
     positive(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS, "milliseconds");
     positive(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS, "requests");
+    notNegative(ConvoSqlProperty.CACHE_TTL_SECONDS, "seconds");
+    notNegative(ConvoSqlProperty.CACHE_DETAIL_TTL_SECONDS, "seconds");
+    positive(ConvoSqlProperty.CACHE_MAX_MEGABYTES, "megabytes");
     if (integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS) < integer(ConvoSqlProperty.RETRY_BACKOFF_MILLIS)) {
       throw new SQLException("Connection property retryMaxBackoffMillis (" + get(
           ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS) + ") must not be less than retryBackoffMillis ("
@@ -128,6 +132,18 @@ final class ConnectionSettings {
       }
     } catch (NumberFormatException e) {
       throw new SQLException("Connection property " + p.propertyName() + " must be a positive whole"
+          + " number of " + unit + ", not '" + v + "'", "HY000");
+    }
+  }
+
+  private void notNegative(ConvoSqlProperty p, String unit) throws SQLException {
+    String v = get(p);
+    try {
+      if (Integer.parseInt(v.trim()) < 0) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw new SQLException("Connection property " + p.propertyName() + " must be 0 or a positive whole"
           + " number of " + unit + ", not '" + v + "'", "HY000");
     }
   }
@@ -160,6 +176,13 @@ final class ConnectionSettings {
             Duration.ofMillis(integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS)))
         .withLimits(perSecond, integer(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS))
         .withLog(httpLog());
+  }
+
+  /** How both APIs' answers are cached: off unless cacheTtlSeconds is above 0. */
+  CacheSettings cacheSettings() {
+    return new CacheSettings(seconds(ConvoSqlProperty.CACHE_TTL_SECONDS),
+        seconds(ConvoSqlProperty.CACHE_DETAIL_TTL_SECONDS),
+        integer(ConvoSqlProperty.CACHE_MAX_MEGABYTES) * 1024L * 1024L);
   }
 
   private Duration seconds(ConvoSqlProperty p) {

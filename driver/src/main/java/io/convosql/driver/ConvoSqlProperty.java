@@ -61,7 +61,16 @@ public enum ConvoSqlProperty {
       "Most requests in flight at once to each API from one connection."),
   HTTP_LOG("httpLog", "NONE", null, false,
       "Log each request to the java.util.logging logger io.convosql.http: NONE, BASIC (request and"
-          + " status lines), HEADERS or BODY. Keys are always redacted.");
+          + " status lines), HEADERS or BODY. Keys are always redacted."),
+  CACHE_TTL_SECONDS("cacheTtlSeconds", "0", null, false,
+      "Seconds a GET answer is reused, so that a query repeated within them sends no request; 0 turns"
+          + " the cache off. Shared by the JVM's connections with the same API URL and key; a statement"
+          + " with the no_cache hint asks the API again (see Caching)."),
+  CACHE_DETAIL_TTL_SECONDS("cacheDetailTtlSeconds", "3600", null, false,
+      "Seconds the details of finished sessions (PathSim sessions no longer In Progress, Insights"
+          + " sessions whose status is ended) are reused, when the cache is on."),
+  CACHE_MAX_MEGABYTES("cacheMaxMegabytes", "64", null, false,
+      "Most megabytes of answers one cache (per API, URL and key) holds; the least used go first.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

@@ -54,6 +54,8 @@ final class Schemas {
     PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown());
     InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, http, settings.pushdown(),
         settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
+    pathSim.useCache(settings.cacheSettings());
+    insights.useCache(settings.cacheSettings());
     StatementWarnings warnings = new StatementWarnings();
     insights.setWarningListener(warnings);
     root.add("pathsim", pathSim);

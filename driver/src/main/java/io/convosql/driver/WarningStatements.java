@@ -57,6 +57,12 @@ final class WarningStatements {
           return invoke(statement, method, args);
         case "getConnection":
           return connection;
+        case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate":
+          if (args != null && args.length > 0 && args[0] instanceof String sql) {
+            NoCacheHint.apply(statement, sql); // each SQL text says for itself
+          }
+          Object executed = invokeTranslated(statement, method, args);
+          return executed instanceof ResultSet rs ? resultSet(rs, (Statement) p) : executed;
         default:
           Object result = invokeTranslated(statement, method, args);
           return result instanceof ResultSet rs ? resultSet(rs, (Statement) p) : result;

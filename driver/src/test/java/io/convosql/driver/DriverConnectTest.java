@@ -92,7 +92,8 @@ class DriverConnectTest {
             + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
             + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
-            + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog;")
+            + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog, cacheTtlSeconds,"
+            + " cacheDetailTtlSeconds, cacheMaxMegabytes;")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }

@@ -189,7 +189,8 @@ class ShadedJarIT {
           || n.startsWith("okhttp3/") || n.startsWith("okio/") || n.startsWith("kotlin/")
           || n.startsWith("org/codehaus/") || n.startsWith("org/slf4j/") || n.startsWith("org/apache/commons/")
           || n.startsWith("com/google/protobuf/") || n.startsWith("org/yaml/") || n.startsWith("com/jayway/")
-          || n.startsWith("net/minidev/") || n.startsWith("org/objectweb/") || n.startsWith("dev/failsafe/"));
+          || n.startsWith("net/minidev/") || n.startsWith("org/objectweb/") || n.startsWith("dev/failsafe/")
+          || n.startsWith("com/github/benmanes/"));
       assertThat(names).contains("io/convosql/shaded/jackson/databind/ObjectMapper.class",
           "io/convosql/shaded/guava/collect/ImmutableList.class", "io/convosql/shaded/okhttp3/OkHttpClient.class",
           "io/convosql/shaded/kotlin/Unit.class", "io/convosql/shaded/codehaus/janino/CompilerFactory.class",

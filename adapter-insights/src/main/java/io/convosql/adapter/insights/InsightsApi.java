@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
+import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.Futures;
 import io.convosql.core.http.HttpSettings;
@@ -41,16 +42,32 @@ final class InsightsApi implements AutoCloseable {
   /**
    * The session with this id: GET /insights/sessions/{id}/parameters when its day is known, else the
    * slower GET /insights/sessions/search/{id}. Empty when there is none (404) or when the id cannot be
-   * a path segment.
+   * a path segment. An ended session's document is cached for the longer lifetime.
    */
   List<JsonNode> session(String id, @Nullable String day, Cancellation cancellation) {
     if (!pathSafe(id)) {
       return List.of();
     }
     String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
-    JsonNode body = client.getJson(path,
-        day != null ? Map.of("session_start_time", day) : Map.of(), true, cancellation);
+    JsonNode body = client.getJson(path, day != null ? Map.of("session_start_time", day) : Map.of(),
+        true, cancellation, answer -> ended(answer, path));
     return body == null ? List.of() : SearchAnswer.documents(body, path);
+  }
+
+  /** Whether an answer holds only sessions whose status is ended: documents that no longer change. */
+  static boolean ended(JsonNode answer, String path) {
+    List<JsonNode> docs;
+    try {
+      docs = SearchAnswer.documents(answer, path);
+    } catch (RuntimeException e) {
+      return false; // the caller reports it
+    }
+    return !docs.isEmpty() && docs.stream().allMatch(d -> "ended".equals(d.path("status").asText(null)));
+  }
+
+  /** Caches answers as the settings say (see {@link ApiClient#useCache}); a DELETE empties it. */
+  void useCache(CacheSettings settings) {
+    client.useCache(settings);
   }
 
   /**

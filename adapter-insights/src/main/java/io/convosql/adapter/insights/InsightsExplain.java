@@ -41,7 +41,7 @@ final class InsightsExplain {
           + table.settings.lookbackDays + " days") + " to " + bound(plan.upper, "now")
           + (byTime && !sort.get(0).descending() ? ", oldest first" : ", newest first");
     }
-    Window range = table.settings.range(plan, table.settings.clock.millis());
+    Window range = table.settings.range(plan, table.settings.now(false));
     if (range.empty()) {
       return "none (no session can start in the range)";
     }

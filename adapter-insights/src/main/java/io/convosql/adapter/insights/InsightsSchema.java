@@ -2,6 +2,7 @@ package io.convosql.adapter.insights;
 
 import io.convosql.core.scan.WarningListener;
 import java.time.Clock;
+import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.HttpSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,6 +67,18 @@ public final class InsightsSchema extends AbstractSchema implements AutoCloseabl
    */
   public void setWarningListener(WarningListener listener) {
     settings.setWarnings(listener);
+  }
+
+  /**
+   * Keeps answers in a response cache shared by the JVM's connections with the same URL and key, as
+   * the settings say; call before the first query. Ended sessions' documents live
+   * {@link CacheSettings#settledTtl()}; a DELETE empties the cache. A query without an upper bound on
+   * session_start_time then reads up to "now" in steps of the cache's lifetime, so that it too can be
+   * answered from the cache.
+   */
+  public void useCache(CacheSettings cache) {
+    api.useCache(cache);
+    settings.setNowStep(cache.enabled() ? cache.ttl().toMillis() : 0);
   }
 
   @Override

@@ -132,7 +132,7 @@ abstract class InsightsTable extends ApiTable {
     if (plan.ids != null) {
       return ByIdReads.open(this, scan, plan);
     }
-    Window range = settings.range(plan, settings.clock.millis());
+    Window range = settings.range(plan, settings.now(scan.bypassCache()));
     if (plan.lower == null) {
       settings.warnLookback(scan.context(), name(), range);
     }

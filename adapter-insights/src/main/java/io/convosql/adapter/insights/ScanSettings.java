@@ -18,6 +18,7 @@ final class ScanSettings {
   final Clock clock;
   final int lookbackDays;
   private volatile WarningListener warnings = WarningListener.NONE;
+  private volatile long nowStepMillis;
 
   ScanSettings(InsightsApi api, Clock clock, int lookbackDays) {
     this.api = Objects.requireNonNull(api, "api");
@@ -26,6 +27,23 @@ final class ScanSettings {
       throw new IllegalArgumentException("lookbackDays must be at least 1, not " + lookbackDays);
     }
     this.lookbackDays = lookbackDays;
+  }
+
+  /**
+   * With the response cache on, "now" is read in steps of its lifetime, so that a query without an
+   * upper bound on session_start_time asks the same to_date for a while and can be answered from the
+   * cache; it then misses at most the sessions of the last lifetime, as a cached answer would. 0 reads
+   * "now" to the millisecond.
+   */
+  void setNowStep(long millis) {
+    this.nowStepMillis = millis;
+  }
+
+  /** "Now" for a scan starting: in steps when the cache is on, unless the scan wants fresh answers. */
+  long now(boolean fresh) {
+    long now = clock.millis();
+    long step = nowStepMillis;
+    return fresh || step <= 0 ? now : now - Math.floorMod(now, step);
   }
 
   void setWarnings(WarningListener listener) {

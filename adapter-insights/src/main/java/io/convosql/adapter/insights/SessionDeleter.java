@@ -3,6 +3,7 @@ package io.convosql.adapter.insights;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.convosql.core.http.ApiException;
+import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.HttpSettings;
 import io.convosql.core.scan.ScanCancelledException;
@@ -96,7 +97,8 @@ public final class SessionDeleter {
         .withJitter(0.25)
         .build();
     return Failsafe.with(retry).get(ctx -> {
-      if (ctx.isRetry() && api.session(id, day, cancellation).isEmpty()) {
+      // the check must see the API as it is now, never a cached answer
+      if (ctx.isRetry() && api.session(id, day, CacheControl.bypassing(cancellation)).isEmpty()) {
         return true; // an earlier attempt reached the API and deleted it
       }
       return api.delete(id, start, cancellation);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.ApiSpec;
+import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.Futures;
 import io.convosql.core.http.HttpSettings;
@@ -64,10 +65,13 @@ final class PathSimApi implements AutoCloseable {
     return "/workspaces/" + workspaceId + "/sessions";
   }
 
-  /** GET /sessions/{id}; null when there is no such session. */
+  /**
+   * GET /sessions/{id}; null when there is no such session. A finished session's details are cached
+   * for the longer lifetime.
+   */
   @Nullable JsonNode session(String id, Cancellation cancellation) {
     String path = "/sessions/" + id;
-    JsonNode body = client.getJson(path, Map.of(), true, cancellation);
+    JsonNode body = client.getJson(path, Map.of(), true, cancellation, PathSimApi::finished);
     return body == null ? null : data(body, path);
   }
 
@@ -98,6 +102,20 @@ final class PathSimApi implements AutoCloseable {
       throw dataError(path, "download_url", "is not a URL");
     }
     return client.download(url, path, cancellation);
+  }
+
+  /**
+   * Whether a detail answer is of a session that has finished (its Connected column says anything but
+   * In Progress), whose details no longer change.
+   */
+  static boolean finished(JsonNode body) {
+    JsonNode connected = body.path("data").path("Connected");
+    return connected.isTextual() && !connected.asText().equals("In Progress");
+  }
+
+  /** Caches answers as the settings say (see {@link ApiClient#useCache}). */
+  void useCache(CacheSettings settings) {
+    client.useCache(settings);
   }
 
   /** The params of a page request in a stable order. */

@@ -1,5 +1,6 @@
 package io.convosql.adapter.pathsim;
 
+import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.HttpSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,15 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
     tables.put("transcript_lines", new TranscriptLinesTable(api, pushdown));
     tables.put("steps", new StepsTable(api, pushdown));
     tables.put("recordings", new RecordingsTable(api, pushdown));
+  }
+
+  /**
+   * Keeps answers in a response cache shared by the JVM's connections with the same URL and key, as
+   * the settings say; call before the first query. Finished sessions' details live
+   * {@link CacheSettings#settledTtl()}.
+   */
+  public void useCache(CacheSettings settings) {
+    api.useCache(settings);
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -62,6 +63,8 @@ public final class ApiClient implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
+  private volatile @Nullable ResponseCache cache;
+  private volatile @Nullable CacheHitListener cacheHits;
 
   public ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, HttpSettings settings) {
     this(spec, root, key, settings, Clock.systemUTC());
@@ -136,8 +139,63 @@ public final class ApiClient implements AutoCloseable {
    */
   public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull,
       Cancellation cancellation) {
-    Request request = new Request.Builder().url(url(path, params)).get().build();
-    return json("GET", path, execute(request, true, "GET", path, cancellation), notFoundIsNull);
+    return getJson(path, params, notFoundIsNull, cancellation, body -> false);
+  }
+
+  /**
+   * {@link #getJson(String, Map, boolean, Cancellation)} for an answer that may be settled: when the
+   * cache is on and {@code settled} says so of the parsed answer (say, a finished session's details),
+   * the answer is kept for the cache's longer lifetime. Without a cache the same as the other.
+   */
+  public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull,
+      Cancellation cancellation, Predicate<JsonNode> settled) {
+    HttpUrl url = url(path, params);
+    ResponseCache c = cache;
+    if (c == null) {
+      return json("GET", path, fetch(url, path, cancellation), notFoundIsNull);
+    }
+    return CachedGet.run(this, c, path, url, notFoundIsNull, cancellation, settled);
+  }
+
+  /** Sends a GET without the cache; its answer as it came. */
+  Answer fetch(HttpUrl url, String path, Cancellation cancellation) {
+    return execute(new Request.Builder().url(url).get().build(), true, "GET", path, cancellation);
+  }
+
+  /** Parses an answer as {@link #getJson} does. */
+  @Nullable JsonNode parse(String method, String path, Answer answer, boolean notFoundIsNull) {
+    return json(method, path, answer, notFoundIsNull);
+  }
+
+  /**
+   * Keeps GET answers in a response cache shared with the other clients of this API, root and key in
+   * the JVM ({@link ResponseCaches}); off when the settings say so. Call before the first request.
+   */
+  public void useCache(CacheSettings settings) {
+    ResponseCache old = cache;
+    cache = settings.enabled() ? ResponseCaches.acquire(spec, root, key, settings) : null;
+    if (old != null) {
+      ResponseCaches.release(old);
+    }
+  }
+
+  /** Uses a cache of the caller's own (tests give one with a fake clock); it is not released. */
+  void useCache(@Nullable ResponseCache own) {
+    cache = own;
+  }
+
+  /** The response cache, or null when answers are not cached. */
+  public @Nullable ResponseCache cache() {
+    return cache;
+  }
+
+  /** Who is told of each answer served from the cache (replacing the previous one); null for none. */
+  public void setCacheHitListener(@Nullable CacheHitListener listener) {
+    this.cacheHits = listener;
+  }
+
+  @Nullable CacheHitListener cacheHitListener() {
+    return cacheHits;
   }
 
   /**
@@ -175,7 +233,14 @@ public final class ApiClient implements AutoCloseable {
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
-    return json(method, path, execute(request, false, method, path, cancellation), notFoundIsNull);
+    try {
+      return json(method, path, execute(request, false, method, path, cancellation), notFoundIsNull);
+    } finally {
+      ResponseCache c = cache;
+      if (c != null) {
+        c.invalidateAll(); // a write (even one whose outcome is unknown) may change any answer
+      }
+    }
   }
 
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
@@ -296,6 +361,11 @@ public final class ApiClient implements AutoCloseable {
   /** Stops the client's threads and closes its pooled connections; calls in flight are cancelled. */
   @Override
   public void close() {
+    ResponseCache c = cache;
+    cache = null;
+    if (c != null) {
+      ResponseCaches.release(c);
+    }
     http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

@@ -1,5 +1,6 @@
 package io.convosql.core.scan;
 
+import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import java.util.BitSet;
 import java.util.List;
@@ -8,9 +9,11 @@ import org.apache.calcite.DataContext;
 
 /**
  * A scan ready to run: the pushed terms with their parameter values bound, OFFSET and FETCH as
- * numbers, the order and the columns the answer needs. Adapters read it to build their requests.
+ * numbers, the order and the columns the answer needs. Adapters read it to build their requests, and
+ * pass it with each request: it says when the statement was cancelled and whether it bypasses the
+ * response cache.
  */
-public final class BoundScan implements Cancellation {
+public final class BoundScan implements Cancellation, CacheControl {
   private final List<Term> terms;
   private final List<SortKey> sort;
   private final long offset;
@@ -72,6 +75,12 @@ public final class BoundScan implements Cancellation {
   @Override
   public void check() {
     checkCancelled();
+  }
+
+  /** Whether the statement asked for fresh answers ({@link CacheBypass}). */
+  @Override
+  public boolean bypassCache() {
+    return CacheBypass.marked(context);
   }
 
   /**

@@ -1,0 +1,40 @@
+package io.convosql.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Predicate;
+import okhttp3.HttpUrl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A GET through the response cache: a cached answer is parsed and returned without a request (and
+ * the client's {@link CacheHitListener} told); otherwise the API is asked and a successful answer
+ * (2xx, or a 404 the caller takes as "none") is stored. A caller that bypasses the cache
+ * ({@link CacheControl}) always asks the API, and its fresh answer replaces the cached one. Errors
+ * are never stored.
+ */
+final class CachedGet {
+  private CachedGet() {}
+
+  static @Nullable JsonNode run(ApiClient client, ResponseCache cache, String path, HttpUrl url,
+      boolean notFoundIsNull, Cancellation cancellation, Predicate<JsonNode> settled) {
+    if (!CacheControl.bypasses(cancellation)) {
+      Answer hit = cache.get("GET", url);
+      if (hit != null) {
+        cancellation.check();
+        CacheHitListener listener = client.cacheHitListener();
+        if (listener != null) {
+          listener.hit("GET", path, url, hit.status());
+        }
+        return client.parse("GET", path, hit, notFoundIsNull);
+      }
+    }
+    long generation = cache.generation();
+    Answer answer = client.fetch(url, path, cancellation);
+    JsonNode body = client.parse("GET", path, answer, notFoundIsNull); // throws for errors
+    if (answer.successful() || answer.status() == 404 && notFoundIsNull) {
+      // a 404 is kept only as long as a list: the session may yet appear
+      cache.put("GET", url, answer, body != null && settled.test(body), generation);
+    }
+    return body;
+  }
+}
