@@ -61,7 +61,10 @@ public enum ConvoSqlProperty {
       "Most requests in flight at once to each API from one connection."),
   HTTP_LOG("httpLog", "NONE", null, false,
       "Log each request to the java.util.logging logger io.convosql.http: NONE, BASIC (request and"
-          + " status lines), HEADERS or BODY. Keys are always redacted.");
+          + " status lines), HEADERS or BODY. Keys are always redacted."),
+  REQUEST_LOG_SIZE("requestLogSize", "1000", null, false,
+      "Most recent API requests of the connection kept in the table convosql.requests (older ones are"
+          + " dropped); 0 keeps none.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

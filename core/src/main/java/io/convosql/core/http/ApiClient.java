@@ -136,7 +136,14 @@ public final class ApiClient implements AutoCloseable {
   public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull,
       Cancellation cancellation) {
     Request request = new Request.Builder().url(url(path, params)).get().build();
-    return json("GET", path, execute(request, true, "GET", path, cancellation), notFoundIsNull);
+    RequestTrace trace = new RequestTrace(spec.name(), "GET", path, params);
+    try {
+      JsonNode json = json("GET", path, execute(request, true, "GET", path, cancellation, trace), notFoundIsNull);
+      trace.items(json);
+      return json;
+    } finally {
+      trace.report(settings.observer(), this::redact);
+    }
   }
 
   /**
@@ -146,17 +153,32 @@ public final class ApiClient implements AutoCloseable {
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
-    return json(method, path, execute(request, false, method, path, cancellation), notFoundIsNull);
+    RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
+    try {
+      JsonNode json = json(method, path, execute(request, false, method, path, cancellation, trace),
+          notFoundIsNull);
+      trace.items(json);
+      return json;
+    } finally {
+      trace.report(settings.observer(), this::redact);
+    }
   }
 
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
   public byte[] download(HttpUrl url, String pathForMessages, Cancellation cancellation) {
     Request request = new Request.Builder().url(url).get().build();
-    Answer answer = execute(request, true, "GET", pathForMessages, cancellation);
-    if (!answer.successful()) {
-      throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    url.queryParameterNames().forEach(n -> params.put(n, url.queryParameter(n)));
+    RequestTrace trace = new RequestTrace(spec.name(), "GET", pathForMessages, params);
+    try {
+      Answer answer = execute(request, true, "GET", pathForMessages, cancellation, trace);
+      if (!answer.successful()) {
+        throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
+      }
+      return answer.body();
+    } finally {
+      trace.report(settings.observer(), this::redact);
     }
-    return answer.body();
   }
 
   private @Nullable JsonNode json(String method, String path, Answer answer, boolean notFoundIsNull) {
@@ -188,10 +210,10 @@ public final class ApiClient implements AutoCloseable {
    * {@code cancellation} every few milliseconds; on cancellation the call in flight is cancelled.
    */
   private Answer execute(Request request, boolean idempotent, String method, String path,
-      Cancellation cancellation) {
+      Cancellation cancellation, RequestTrace trace) {
     cancellation.check();
     AtomicReference<Call> inFlight = new AtomicReference<>();
-    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger attempts = trace.attempts;
     CompletableFuture<Answer> future = (idempotent ? retrying : single).getAsyncExecution(exec -> {
       attempts.incrementAndGet();
       Call call = http.newCall(request);
@@ -204,6 +226,7 @@ public final class ApiClient implements AutoCloseable {
     } catch (ExecutionException e) {
       throw ApiErrors.failure(spec, method, path, e.getCause(), attempts.get(), this::redact);
     }
+    trace.status(answer.status());
     if (attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
       throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
     }
