@@ -24,7 +24,8 @@ import sqlline.SqlLine;
  * The convosql shell: sqlline on a convosql connection. {@code --demo} connects to the built-in
  * sandbox, {@code --url 'jdbc:convosql:...'} to real APIs, {@code -e "SQL"} runs one statement,
  * prints its result and exits (0 on success, 1 on error, 2 on bad arguments). Other options go to
- * sqlline as they are.
+ * sqlline as they are. CSV is quoted with {@code "} (RFC 4180); on a terminal, long scans show
+ * their progress on standard error.
  */
 public final class Shell {
   private Shell() {}
@@ -90,6 +91,9 @@ public final class Shell {
       sqlline.add(statement);
     }
     SqlLine shell = new ConciseSqlLine(statement != null);
+    // CSV as other tools read it (RFC 4180 quotes); sqlline's own default quote is '. A saved
+    // sqlline.properties or --csvQuoteCharacter still wins.
+    shell.getOpts().setCsvQuoteCharacter("\"");
     ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
     // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
     PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));
@@ -178,7 +182,9 @@ public final class Shell {
         "  -e SQL        run one statement, print its result and exit (1 on error)",
         "  --help        this text",
         "",
-        "Other options go to sqlline, e.g. --outputformat=csv.");
+        "Other options go to sqlline, e.g. --outputformat=csv (or json, tsv, table, vertical)",
+        "for scripts. On a terminal, a long query shows its pages and rows fetched so far on",
+        "standard error; SELECT * FROM convosql.requests lists the requests it sent.");
   }
 
   /**

@@ -40,7 +40,7 @@ class ShellTest {
   void aStatementPrintsItsRowsAndExitsZero() throws IOException {
     Run run = run("--url", DriverFixture.url(), "--outputformat=csv", "-e", "SELECT COUNT(*) AS n FROM pathsim.workspaces");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out().lines()).containsExactly("'n'", "'" + DriverFixture.data().workspaces().size() + "'");
+    assertThat(run.out().lines()).containsExactly("\"n\"", "\"" + DriverFixture.data().workspaces().size() + "\"");
   }
 
   @Test
