@@ -138,7 +138,8 @@ public final class ApiClient implements AutoCloseable {
     Request request = new Request.Builder().url(url(path, params)).get().build();
     RequestTrace trace = new RequestTrace(spec.name(), "GET", path, params);
     try {
-      JsonNode json = json("GET", path, execute(request, true, "GET", path, cancellation, trace), notFoundIsNull);
+      JsonNode json = json("GET", path, execute(request, true, "GET", path, cancellation, trace),
+          notFoundIsNull);
       trace.items(json);
       return json;
     } finally {

@@ -61,14 +61,20 @@ final class RequestTrace {
     return answer.isObject() && answer.size() > 0 ? 1 : 0;
   }
 
-  /** Tells the observer, with every parameter value stripped of the key and key-like ones hidden. */
+  /**
+   * Tells the observer, with every parameter value stripped of the key and key-like ones hidden;
+   * nothing when no attempt was made (the statement was cancelled before the request went out).
+   */
   void report(RequestObserver observer, UnaryOperator<String> redact) {
+    if (attempts.get() == 0) {
+      return;
+    }
     Map<String, String> shown = new LinkedHashMap<>();
     params.forEach((k, v) -> shown.put(redact.apply(k), redact.apply(v)));
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
     try {
       observer.finished(new RequestRecord(startedAt, api, method, redact.apply(path),
-          RequestRecord.redacted(shown), status, millis, Math.max(1, attempts.get()), rows, false));
+          RequestRecord.redacted(shown), status, millis, attempts.get(), rows, false));
     } catch (RuntimeException e) {
       // an observer's failure must not fail the query it watches
     }

@@ -54,8 +54,16 @@ class RequestTraceTest {
   }
 
   @Test
+  void aRequestThatNeverWentOutIsNotReported() {
+    List<RequestRecord> seen = new ArrayList<>();
+    new RequestTrace("PathSim", "GET", "/workspaces", Map.of()).report(seen::add, t -> t);
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void anObserverThatFailsDoesNotFailTheRequest() {
     RequestTrace trace = new RequestTrace("PathSim", "GET", "/workspaces", Map.of());
+    trace.attempts.set(1);
     trace.report(r -> {
       throw new IllegalStateException("broken observer");
     }, t -> t);
@@ -67,12 +75,18 @@ class RequestTraceTest {
     List<String> told = new ArrayList<>();
     log.addListener(r -> told.add(r.path()));
     for (String path : List.of("/a", "/b", "/c")) {
-      new RequestTrace("PathSim", "GET", path, Map.of()).report(log, t -> t);
+      sent(path).report(log, t -> t);
     }
     assertThat(log.snapshot()).extracting(RequestRecord::path).containsExactly("/b", "/c");
     assertThat(told).containsExactly("/a", "/b", "/c");
     RecentRequests none = new RecentRequests(0);
-    new RequestTrace("PathSim", "GET", "/a", Map.of()).report(none, t -> t);
+    sent("/a").report(none, t -> t);
     assertThat(none.snapshot()).isEmpty();
+  }
+
+  private static RequestTrace sent(String path) {
+    RequestTrace trace = new RequestTrace("PathSim", "GET", path, Map.of());
+    trace.attempts.set(1);
+    return trace;
   }
 }
