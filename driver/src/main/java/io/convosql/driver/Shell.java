@@ -79,8 +79,7 @@ public final class Shell {
     }
     List<String> sqlline = new ArrayList<>(List.of(
         "-d", ConvoSqlDriver.class.getName(), "-u", url, "-n", "", "-p", "",
-        "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
-        "--prompt=" + prompt(url)));
+        "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE"));
     if (!redact(url).equals(url)) {
       // The prompt shows the nickname instead of a URL that holds a key.
       sqlline.addAll(List.of("-nn", redact(url)));
@@ -94,6 +93,8 @@ public final class Shell {
     // CSV as other tools read it (RFC 4180 quotes); sqlline's own default quote is '. A saved
     // sqlline.properties or --csvQuoteCharacter still wins.
     shell.getOpts().setCsvQuoteCharacter("\"");
+    // convosql's prompt; --prompt=… or a saved sqlline.properties still wins
+    shell.getOpts().set(BuiltInProperty.PROMPT, prompt(url));
     ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
     // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
     PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));

@@ -52,6 +52,12 @@ class ShellTest {
   }
 
   @Test
+  void thePromptSaysConvosqlAndWhetherItIsTheSandbox() {
+    assertThat(Shell.prompt("jdbc:convosql:demo=true")).isEqualTo("convosql demo> ");
+    assertThat(Shell.prompt("jdbc:convosql:pathsim.apiKey=sk-12345678")).isEqualTo("convosql> ");
+  }
+
+  @Test
   void theSecretsToMaskAreTheKeysOfTheUrl() {
     assertThat(Shell.secrets("jdbc:convosql:demo=true")).isEmpty();
     assertThat(Shell.secrets("jdbc:convosql:pathsim.url=http://h/v1;pathsim.apiKey=sk-12345678;"
