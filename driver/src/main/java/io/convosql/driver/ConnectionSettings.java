@@ -122,6 +122,22 @@ final class ConnectionSettings {
           + " number, not '" + rps + "'", "HY000");
     }
     httpLog();
+    requestLogSize();
+  }
+
+  /** How many of the connection's recent requests {@code convosql.requests} keeps. */
+  int requestLogSize() throws SQLException {
+    String v = get(ConvoSqlProperty.REQUEST_LOG_SIZE);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new SQLException("Connection property requestLogSize must be 0 or a positive whole number"
+          + " of requests, not '" + v + "'", "HY000");
+    }
   }
 
   private void positive(ConvoSqlProperty p, String unit) throws SQLException {

@@ -70,7 +70,10 @@ public enum ConvoSqlProperty {
       "Seconds the details of finished sessions (PathSim sessions no longer In Progress, Insights"
           + " sessions whose status is ended) are reused, when the cache is on."),
   CACHE_MAX_MEGABYTES("cacheMaxMegabytes", "64", null, false,
-      "Most megabytes of answers one cache (per API, URL and key) holds; the least used go first.");
+      "Most megabytes of answers one cache (per API, URL and key) holds; the least used go first."),
+  REQUEST_LOG_SIZE("requestLogSize", "1000", null, false,
+      "Most recent API requests of the connection kept in the table convosql.requests (older ones are"
+          + " dropped); 0 keeps none.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

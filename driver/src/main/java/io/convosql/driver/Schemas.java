@@ -4,6 +4,7 @@ import io.convosql.adapter.insights.InsightsSchema;
 import io.convosql.adapter.pathsim.PathSimSchema;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.HttpSettings;
+import io.convosql.core.http.RecentRequests;
 import io.convosql.core.scan.Matches;
 import io.convosql.core.scan.StatementWarnings;
 import io.convosql.sandbox.Sandbox;
@@ -14,15 +15,21 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /**
- * Adds the API schemas of one connection ({@code pathsim}, {@code insights}) and the {@code matches}
- * function to its root schema, as its settings say.
+ * Adds the API schemas of one connection ({@code pathsim}, {@code insights}), the {@code matches}
+ * function and the {@code convosql} schema of its recent requests to its root schema, as its
+ * settings say.
  */
 final class Schemas {
   private Schemas() {}
 
   /** Registers the schemas; the result closes their HTTP clients. */
   static ConnectionResources register(SchemaPlus root, ConnectionSettings settings) throws SQLException {
-    HttpSettings http = settings.httpSettings();
+    RecentRequests requests = new RecentRequests(settings.requestLogSize());
+    ScanProgress progress = ScanProgress.active;
+    if (progress != null) {
+      requests.addListener(progress); // the shell's progress line
+    }
+    HttpSettings http = settings.httpSettings().withObserver(requests);
     HttpUrl pathSimUrl;
     String pathSimKey;
     HttpUrl insightsUrl;
@@ -61,6 +68,7 @@ final class Schemas {
     root.add("pathsim", pathSim);
     root.add("insights", insights);
     root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
+    root.add(SystemSchema.NAME, new SystemSchema(requests));
     return new ConnectionResources(warnings, pathSim, insights);
   }
 

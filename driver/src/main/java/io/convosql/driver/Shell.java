@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.ConnectStringParser;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import sqlline.Application;
@@ -22,7 +24,8 @@ import sqlline.SqlLine;
  * The convosql shell: sqlline on a convosql connection. {@code --demo} connects to the built-in
  * sandbox, {@code --url 'jdbc:convosql:...'} to real APIs, {@code -e "SQL"} runs one statement,
  * prints its result and exits (0 on success, 1 on error, 2 on bad arguments). Other options go to
- * sqlline as they are.
+ * sqlline as they are. CSV is quoted with {@code "} (RFC 4180); on a terminal, long scans show
+ * their progress on standard error.
  */
 public final class Shell {
   private Shell() {}
@@ -30,7 +33,8 @@ public final class Shell {
   public static void main(String[] args) throws IOException {
     // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.
     setIfAbsent("org.jline.terminal.dumb", "true");
-    System.exit(run(args, System.out, System.err));
+    // Progress only on a terminal: a pipe or a file gets the results alone.
+    System.exit(run(args, System.out, System.err, System.console() != null ? ScanProgress.DEFAULT_DELAY : null));
   }
 
   private static void setIfAbsent(String property, String value) {
@@ -39,8 +43,18 @@ public final class Shell {
     }
   }
 
-  /** Runs the shell with its output and errors going to the given streams; returns the exit status. */
+  /** Runs the shell without a progress line; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    return run(args, out, err, null);
+  }
+
+  /**
+   * Runs the shell with its output and errors going to the given streams; returns the exit status.
+   * With {@code progressAfter}, a statement that has been fetching that long shows its pages and rows
+   * so far on {@code err}, erased before anything else is printed.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, @Nullable Duration progressAfter)
+      throws IOException {
     String url = null;
     String statement = null;
     List<String> passThrough = new ArrayList<>();
@@ -76,17 +90,34 @@ public final class Shell {
       sqlline.add(statement);
     }
     SqlLine shell = new ConciseSqlLine(statement != null);
+    // CSV as other tools read it (RFC 4180 quotes); sqlline's own default quote is '. A saved
+    // sqlline.properties or --csvQuoteCharacter still wins.
+    shell.getOpts().setCsvQuoteCharacter("\"");
+    // convosql's prompt; --prompt=… or a saved sqlline.properties still wins
+    shell.getOpts().set(BuiltInProperty.PROMPT, prompt(url));
+    ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
     // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
-    PrintStream shownOut = MaskingPrintStream.of(out, secrets(url));
-    PrintStream shownErr = MaskingPrintStream.of(err, secrets(url));
+    PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));
+    PrintStream shownErr = MaskingPrintStream.of(progress == null ? err : progress.clearingBefore(err), secrets(url));
     shell.setOutputStream(shownOut);
     shell.setErrorStream(shownErr);
     // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.
     InputStream input = statement == null ? null : new ByteArrayInputStream(new byte[0]);
-    SqlLine.Status status = shell.begin(sqlline.toArray(new String[0]), input, statement == null);
+    ScanProgress.active = progress; // the connection sqlline opens reports its requests to it
+    SqlLine.Status status;
+    try {
+      status = shell.begin(sqlline.toArray(new String[0]), input, statement == null);
+    } finally {
+      ScanProgress.active = null;
+    }
     shownOut.flush();
     shownErr.flush();
     return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /** {@code convosql> }, or {@code convosql demo> } on the sandbox. */
+  static String prompt(String url) {
+    return url.equals(ConvoSqlDriver.PREFIX + "demo=true") ? "convosql demo> " : "convosql> ";
   }
 
   /**
@@ -152,7 +183,9 @@ public final class Shell {
         "  -e SQL        run one statement, print its result and exit (1 on error)",
         "  --help        this text",
         "",
-        "Other options go to sqlline, e.g. --outputformat=csv.");
+        "Other options go to sqlline, e.g. --outputformat=csv (or json, tsv, table, vertical)",
+        "for scripts. On a terminal, a long query shows its pages and rows fetched so far on",
+        "standard error; SELECT * FROM convosql.requests lists the requests it sent.");
   }
 
   /**

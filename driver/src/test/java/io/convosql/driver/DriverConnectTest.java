@@ -93,7 +93,7 @@ class DriverConnectTest {
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
             + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
             + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog, cacheTtlSeconds,"
-            + " cacheDetailTtlSeconds, cacheMaxMegabytes;")
+            + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize;")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }
@@ -136,6 +136,9 @@ class DriverConnectTest {
             + " retryBackoffMillis (500)");
     assertThat(connectFailure("jdbc:convosql:demo=true;httpLog=loud"))
         .hasMessage("Connection property httpLog must be NONE, BASIC, HEADERS or BODY, not 'loud'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;requestLogSize=-1"))
+        .hasMessage("Connection property requestLogSize must be 0 or a positive whole number of requests,"
+            + " not '-1'");
     assertThat(connectFailure("jdbc:convosql:insights.region=mars;pathsim.apiKey=k"))
         .hasMessage("Bad connection property: insights.region must be us or eu, not 'mars'");
     assertThat(connectFailure("jdbc:convosql:pathsim.url=not a url"))

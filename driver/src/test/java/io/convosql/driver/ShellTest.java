@@ -40,7 +40,7 @@ class ShellTest {
   void aStatementPrintsItsRowsAndExitsZero() throws IOException {
     Run run = run("--url", DriverFixture.url(), "--outputformat=csv", "-e", "SELECT COUNT(*) AS n FROM pathsim.workspaces");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out().lines()).containsExactly("'n'", "'" + DriverFixture.data().workspaces().size() + "'");
+    assertThat(run.out().lines()).containsExactly("\"n\"", "\"" + DriverFixture.data().workspaces().size() + "\"");
   }
 
   @Test
@@ -49,6 +49,12 @@ class ShellTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("Error: Error while executing SQL \"SELECT nope FROM pathsim.workspaces\":"
         + " From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table (state=42000)");
+  }
+
+  @Test
+  void thePromptSaysConvosqlAndWhetherItIsTheSandbox() {
+    assertThat(Shell.prompt("jdbc:convosql:demo=true")).isEqualTo("convosql demo> ");
+    assertThat(Shell.prompt("jdbc:convosql:pathsim.apiKey=sk-12345678")).isEqualTo("convosql> ");
   }
 
   @Test

@@ -35,8 +35,9 @@ final class InsightsApi implements AutoCloseable {
   }
 
   /** {@link #search} without waiting; cancelling the future cancels the request. */
-  CompletableFuture<SearchAnswer> searchAsync(Map<String, String> params) {
-    return Futures.map(client.getJsonAsync(SEARCH, params, false), body -> SearchAnswer.of(body, SEARCH));
+  CompletableFuture<SearchAnswer> searchAsync(Map<String, String> params, Cancellation cancellation) {
+    return Futures.map(client.getJsonAsync(SEARCH, params, false, cancellation, body -> false),
+        body -> SearchAnswer.of(body, SEARCH));
   }
 
   /**

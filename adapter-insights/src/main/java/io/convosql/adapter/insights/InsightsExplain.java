@@ -10,10 +10,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The requests a scan will send, as EXPLAIN shows them: the first search request in full (dates of
- * its window, page, order, filter, projection) and how many windows follow, or the gets by id. Values
+ * its window, page, order, filter, projection), how it pages, and the dates of the windows that
+ * follow, or the gets by id. Values
  * of parameters show as {@code ?N}; "now" is read from the schema's clock.
  */
 final class InsightsExplain {
+  /** How a window pages, as EXPLAIN says it after the first page's request. */
+  private static final String NEXT_PAGES =
+      " (next pages: page_number + 1 while the hits so far are fewer than total)";
+  /** Windows after the first whose dates EXPLAIN lists; a longer range ends with the last one. */
+  private static final int WINDOWS_LISTED = 6;
+
   private InsightsExplain() {}
 
   static String explain(InsightsTable table, ScanSpec spec) {
@@ -58,24 +65,38 @@ final class InsightsExplain {
     String page = apiOffset ? Long.toString((Long) offset.literalValue() / Long.parseLong(size)) : "0";
     Map<String, String> params = shape.params(IsoTimes.from(first.from()), IsoTimes.to(first.to()), page, size);
     StringBuilder b = new StringBuilder(request(params))
-        .append(count ? WindowCounts.SUMMING : " (next pages while more hits)");
+        .append(count ? WindowCounts.SUMMING : NEXT_PAGES);
     if (apiOffset && (Long) offset.literalValue() % Long.parseLong(size) != 0) {
       b.append(", skipping ").append((Long) offset.literalValue() % Long.parseLong(size)).append(" hits");
     } else if (!knownLimits && offset != null && plan.exact && windows.size() == 1) {
       b.append(", starting at the page of OFFSET ").append(offset);
     }
     if (windows.size() > 1) {
-      Window last = windows.get(windows.size() - 1);
       b.append("; ").append(windows.size() - 1).append(windows.size() == 2 ? " more window" : " more windows")
           .append(" of at most ").append(Window.MAX_DAYS).append(" days ")
-          .append(sort.isEmpty() || byTime ? "after it" : "merged by sort_by").append(", ")
-          .append(byTime && !sort.get(0).descending() ? "up to to_date=" + IsoTimes.to(last.to())
-              : "down to from_date=" + IsoTimes.from(last.from()));
+          .append(sort.isEmpty() || byTime ? "after it" : "merged by sort_by")
+          .append(", the same requests with ").append(laterWindows(windows));
       b.append(count ? ", the totals summed" : "");
     }
     if (plan.lower == null) {
       b.append("; no lower bound on session_start_time: the last ").append(table.settings.lookbackDays)
           .append(" days");
+    }
+    return b.toString();
+  }
+
+  /** The dates of every window after the first, the first {@value #WINDOWS_LISTED} of them in full. */
+  private static String laterWindows(List<Window> windows) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < windows.size() && i <= WINDOWS_LISTED; i++) {
+      Window w = windows.get(i);
+      b.append(i > 1 ? ", " : "").append("from_date=").append(IsoTimes.from(w.from()))
+          .append("&to_date=").append(IsoTimes.to(w.to()));
+    }
+    if (windows.size() - 1 > WINDOWS_LISTED) {
+      Window last = windows.get(windows.size() - 1);
+      b.append(", … ").append(windows.size() - 1 - WINDOWS_LISTED).append(" more, the last with from_date=")
+          .append(IsoTimes.from(last.from())).append("&to_date=").append(IsoTimes.to(last.to()));
     }
     return b.toString();
   }

@@ -63,7 +63,7 @@ final class WindowPages {
 
   /** Requests the next page; its answer is read on the thread that receives it. */
   private CompletableFuture<Page> next() {
-    return Futures.map(table.settings.api.searchAsync(shape.params(window, page, pageSize)),
+    return Futures.map(table.settings.api.searchAsync(shape.params(window, page, pageSize), scan),
         this::page);
   }
 

@@ -67,7 +67,7 @@ class InsightsFilterTest {
     assertThat(db.explain(sql)).isEqualTo("EnumerableApiScan(table=[[insights, sessions]], columns=[[id]],"
         + " filter=[[agent_id = " + pizza + ", session_start_time >= " + AUG1.toEpochMilli() + "]], request=[GET"
         + " /insights/sessions?from_date=" + FROM + "&to_date=" + TO + "&page_number=0&page_size=100&filter_by="
-        + filter + "&project_fields=" + project + " (next pages while more hits)])");
+        + filter + "&project_fields=" + project + " (next pages: page_number + 1 while the hits so far are fewer than total)])");
   }
 
   @Test

@@ -84,7 +84,8 @@ class InsightsSortLimitTest {
     assertThat(TestApi.requests()).containsExactlyInAnyOrder(
         TestApi.search("2025-07-04T11:59:59.999999", TO, 0, 5, sortBy, null, project),
         TestApi.search("2025-07-03T11:59:59.999999", "2025-07-04T12:00:00", 0, 5, sortBy, null, project));
-    assertThat(db.explain(sql)).contains("; 1 more window of at most 59 days merged by sort_by");
+    assertThat(db.explain(sql)).contains("; 1 more window of at most 59 days merged by sort_by, the same"
+        + " requests with from_date=2025-07-03T11:59:59.999999&to_date=2025-07-04T12:00:00;");
   }
 
   @Test

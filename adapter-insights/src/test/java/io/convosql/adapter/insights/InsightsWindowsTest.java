@@ -83,8 +83,27 @@ class InsightsWindowsTest {
     assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(
         Duration.between(iso(r.param("from_date")), iso(r.param("to_date")))).isLessThanOrEqualTo(MAX_SPAN));
     assertThat(db.explain(sql)).contains("from_date=2025-06-21T23:59:59.999999&to_date=2025-08-20T00:00:00",
-        "; 2 more windows of at most 59 days after it, down to from_date=2025-02-28T23:59:59.999999");
+        "; 2 more windows of at most 59 days after it, the same requests with"
+            + " from_date=2025-04-23T23:59:59.999999&to_date=2025-06-22T00:00:00,"
+            + " from_date=2025-02-28T23:59:59.999999&to_date=2025-04-24T00:00:00])");
     assertThat(db.warnings).isEmpty();
+  }
+
+  @Test
+  void explainListsTheFirstWindowsOfAVeryLongRangeAndTheLast() throws SQLException {
+    String sql = "SELECT id FROM insights.sessions WHERE session_start_time >= TIMESTAMP '2024-01-01 00:00:00'"
+        + " AND session_start_time < TIMESTAMP '2025-08-20 00:00:00'";
+    TestApi.clear();
+    assertThat(db.explain(sql)).endsWith("(next pages: page_number + 1 while the hits so far are fewer than"
+        + " total); 10 more windows of at most 59 days after it, the same requests with"
+        + " from_date=2025-04-23T23:59:59.999999&to_date=2025-06-22T00:00:00,"
+        + " from_date=2025-02-23T23:59:59.999999&to_date=2025-04-24T00:00:00,"
+        + " from_date=2024-12-26T23:59:59.999999&to_date=2025-02-24T00:00:00,"
+        + " from_date=2024-10-28T23:59:59.999999&to_date=2024-12-27T00:00:00,"
+        + " from_date=2024-08-30T23:59:59.999999&to_date=2024-10-29T00:00:00,"
+        + " from_date=2024-07-02T23:59:59.999999&to_date=2024-08-31T00:00:00,"
+        + " … 4 more, the last with from_date=2023-12-31T23:59:59.999999&to_date=2024-01-08T00:00:00])");
+    assertThat(TestApi.recorded()).isEmpty();
   }
 
   @Test

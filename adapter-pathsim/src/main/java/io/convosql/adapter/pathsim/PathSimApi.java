@@ -51,9 +51,9 @@ final class PathSimApi implements AutoCloseable {
 
   /** {@link #sessionsPage} without waiting; cancelling the future cancels the request. */
   CompletableFuture<@Nullable JsonNode> sessionsPageAsync(String workspaceId,
-      Map<String, String> params) {
+      Map<String, String> params, Cancellation cancellation) {
     String path = sessionsPath(workspaceId);
-    return Futures.map(client.getJsonAsync(path, params, true), body -> {
+    return Futures.map(client.getJsonAsync(path, params, true, cancellation, body -> false), body -> {
       if (body != null) {
         data(body, path); // checks the envelope
       }
@@ -76,9 +76,9 @@ final class PathSimApi implements AutoCloseable {
   }
 
   /** {@link #session} without waiting; cancelling the future cancels the request. */
-  CompletableFuture<@Nullable JsonNode> sessionAsync(String id) {
+  CompletableFuture<@Nullable JsonNode> sessionAsync(String id, Cancellation cancellation) {
     String path = "/sessions/" + id;
-    return Futures.map(client.getJsonAsync(path, Map.of(), true),
+    return Futures.map(client.getJsonAsync(path, Map.of(), true, cancellation, PathSimApi::finished),
         body -> body == null ? null : data(body, path));
   }
 

@@ -79,7 +79,7 @@ abstract class SessionChildTable extends ApiTable {
           : "GET " + endpoint + " for session_id in " + ids;
     }
     return "GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
-        + " (next pages while hasMore); GET " + endpoint + " per session";
+        + SessionsExplain.NEXT_PAGES + "; GET " + endpoint + " per listed session";
   }
 
   @Override

@@ -71,7 +71,7 @@ final class SessionPages {
         ? PathSimApi.MAX_PAGE
         : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
     CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
-        : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit));
+        : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit), scan);
     return Futures.map(body, b -> page(b, limit));
   }
 

@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 /** The requests a sessions scan will send, as EXPLAIN shows them. */
 final class SessionsExplain {
+  /** How a listing pages, as EXPLAIN says it after the first page's request. */
+  static final String NEXT_PAGES = " (next pages: offset + pagination.limit while pagination.hasMore)";
+
   private SessionsExplain() {}
 
   static String explain(ScanSpec spec) {
@@ -57,9 +60,9 @@ final class SessionsExplain {
     if (q.workspaces != null && q.workspaces.size() > 1) {
       b.append(" for workspace in ").append(q.workspaces);
     }
-    b.append(" (next pages while hasMore)");
+    b.append(NEXT_PAGES);
     if (SessionColumns.needsDetail(spec.usedColumns())) {
-      b.append("; GET /sessions/{id} per listed session (detail columns)");
+      b.append("; GET /sessions/{id} per row (detail columns)");
     }
     return b.toString();
   }

@@ -36,7 +36,7 @@ final class StepsTable extends SessionChildTable {
 
   @Override
   CompletableFuture<List<Object[]>> expandAsync(String sessionId, BoundScan scan) {
-    return Futures.map(api.sessionAsync(sessionId), detail -> rows(sessionId, detail));
+    return Futures.map(api.sessionAsync(sessionId, scan), detail -> rows(sessionId, detail));
   }
 
   /** The rows of a session's detail (none when it is null: no such session). */

@@ -66,6 +66,31 @@ class DetailAndChildTablesTest {
   }
 
   @Test
+  void explainListsThePageAndOneDetailRequestPerRow() throws SQLException {
+    String sql = "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' ORDER BY started_at DESC LIMIT 3";
+    assertThat(Sql.explain(connection, sql)).endsWith("request=[GET /workspaces/" + busiest
+        + "/sessions?sort=-created_at&limit=3&offset=0 (next pages: offset + pagination.limit while"
+        + " pagination.hasMore); GET /sessions/{id} per row (detail columns)])");
+    assertThat(requests()).isEmpty();
+    Sql.rows(connection, sql);
+    List<String> sent = requests();
+    assertThat(sent.get(0)).isEqualTo("GET /workspaces/" + busiest + "/sessions?limit=3&offset=0&sort=-created_at");
+    assertThat(sent.subList(1, sent.size())).hasSize(3).allMatch(r -> r.startsWith("GET /sessions/"));
+  }
+
+  @Test
+  void explainOfAChildTableListsEverySessionsRequest() throws SQLException {
+    assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines"))
+        .endsWith("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
+            + " (next pages: offset + pagination.limit while pagination.hasMore); GET /sessions/{id}"
+            + " per listed session])");
+    assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines WHERE session_id IN ('a', 'b')"))
+        .endsWith("request=[GET /sessions/{id} for session_id in [a, b]])");
+    assertThat(requests()).isEmpty();
+  }
+
+  @Test
   void latencyColumnsComeFromFarEndStats() throws SQLException {
     Session s = sessions(x -> x.detail().voice() != null && x.detail().voice().latency() != null
         && !x.detail().nullKeys().contains("far_end_latency_stats")).get(0);

@@ -74,7 +74,7 @@ class SessionFilterPushdownTest {
     assertThat(requests()).isEqualTo(pages(busiest, "", expected.size()));
     assertThat(Sql.explain(connection, "SELECT id FROM pathsim.sessions WHERE workspace_id = 'w1'"))
         .isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]], columns=[[id]], filter=[[workspace_id = w1]],"
-            + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages while hasMore)])");
+            + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
   }
 
   @Test

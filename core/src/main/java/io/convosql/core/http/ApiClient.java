@@ -13,6 +13,7 @@ import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -149,22 +150,59 @@ public final class ApiClient implements AutoCloseable {
    */
   public @Nullable JsonNode getJson(String path, Map<String, String> params, boolean notFoundIsNull,
       Cancellation cancellation, Predicate<JsonNode> settled) {
-    HttpUrl url = url(path, params);
-    ResponseCache c = cache;
-    if (c == null) {
-      return json("GET", path, fetch(url, path, cancellation), notFoundIsNull);
-    }
-    return CachedGet.run(this, c, path, url, notFoundIsNull, cancellation, settled);
+    cancellation.check();
+    return Futures.await(getJsonAsync(path, params, notFoundIsNull, cancellation, settled), cancellation);
   }
 
-  /** Sends a GET without the cache; its answer as it came. */
-  Answer fetch(HttpUrl url, String path, Cancellation cancellation) {
-    return execute(new Request.Builder().url(url).get().build(), true, "GET", path, cancellation);
+  /** A GET's answer as it came and its parsed body (null for an allowed 404). */
+  record Fetched(Answer answer, @Nullable JsonNode body) {}
+
+  /**
+   * Sends a GET without the cache, reporting it to the settings' observer when it is over; the
+   * future's value is the answer with its parsed body. Cancelling the future cancels the call.
+   */
+  CompletableFuture<Fetched> fetch(HttpUrl url, String path, Map<String, String> params,
+      boolean notFoundIsNull) {
+    RequestTrace trace = new RequestTrace(spec.name(), "GET", path, params);
+    AtomicReference<Call> inFlight = new AtomicReference<>();
+    CompletableFuture<Answer> future =
+        start(new Request.Builder().url(url).get().build(), true, inFlight, trace.attempts);
+    CompletableFuture<Fetched> out = future.handle((answer, failure) -> {
+      try {
+        if (failure != null) {
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+          throw ApiErrors.failure(spec, "GET", path, cause, trace.attempts.get(), this::redact);
+        }
+        trace.status(answer.status());
+        Answer checked = exhausted(answer, "GET", path, trace.attempts);
+        JsonNode body = json("GET", path, checked, notFoundIsNull);
+        trace.items(body);
+        return new Fetched(checked, body);
+      } finally {
+        trace.report(settings.observer(), this::redact);
+      }
+    });
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled()) {
+        stop(future, inFlight);
+      }
+    });
+    return out;
   }
 
   /** Parses an answer as {@link #getJson} does. */
   @Nullable JsonNode parse(String method, String path, Answer answer, boolean notFoundIsNull) {
     return json(method, path, answer, notFoundIsNull);
+  }
+
+  /** Tells the observer of an answer served from the cache. */
+  void reportCacheHit(String path, Map<String, String> params, Answer hit, @Nullable JsonNode body) {
+    RequestTrace trace = new RequestTrace(spec.name(), "GET", path, params);
+    trace.status(hit.status());
+    trace.items(body);
+    trace.cacheHit();
+    trace.report(settings.observer(), this::redact);
   }
 
   /**
@@ -206,24 +244,22 @@ public final class ApiClient implements AutoCloseable {
    */
   public CompletableFuture<@Nullable JsonNode> getJsonAsync(String path, Map<String, String> params,
       boolean notFoundIsNull) {
-    Request request = new Request.Builder().url(url(path, params)).get().build();
-    AtomicReference<Call> inFlight = new AtomicReference<>();
-    AtomicInteger attempts = new AtomicInteger();
-    CompletableFuture<Answer> future = start(request, true, inFlight, attempts);
-    CompletableFuture<@Nullable JsonNode> out = future.handle((answer, failure) -> {
-      if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        throw ApiErrors.failure(spec, "GET", path, cause, attempts.get(), this::redact);
-      }
-      return json("GET", path, exhausted(answer, "GET", path, attempts), notFoundIsNull);
-    });
-    out.whenComplete((v, e) -> {
-      if (out.isCancelled()) {
-        stop(future, inFlight);
-      }
-    });
-    return out;
+    return getJsonAsync(path, params, notFoundIsNull, Cancellation.NONE, body -> false);
+  }
+
+  /**
+   * {@link #getJsonAsync(String, Map, boolean)} through the response cache when it is on: a cached
+   * answer completes the future at once; {@code cancellation} may ask to bypass the cache
+   * ({@link CacheControl}); {@code settled} says which answers keep the cache's longer lifetime.
+   */
+  public CompletableFuture<@Nullable JsonNode> getJsonAsync(String path, Map<String, String> params,
+      boolean notFoundIsNull, Cancellation cancellation, Predicate<JsonNode> settled) {
+    HttpUrl url = url(path, params);
+    ResponseCache c = cache;
+    if (c == null) {
+      return Futures.map(fetch(url, path, params, notFoundIsNull), Fetched::body);
+    }
+    return CachedGet.run(this, c, path, params, url, notFoundIsNull, cancellation, settled);
   }
 
   /**
@@ -233,9 +269,14 @@ public final class ApiClient implements AutoCloseable {
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
+    RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
     try {
-      return json(method, path, execute(request, false, method, path, cancellation), notFoundIsNull);
+      JsonNode json = json(method, path, execute(request, false, method, path, cancellation, trace),
+          notFoundIsNull);
+      trace.items(json);
+      return json;
     } finally {
+      trace.report(settings.observer(), this::redact);
       ResponseCache c = cache;
       if (c != null) {
         c.invalidateAll(); // a write (even one whose outcome is unknown) may change any answer
@@ -246,11 +287,18 @@ public final class ApiClient implements AutoCloseable {
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
   public byte[] download(HttpUrl url, String pathForMessages, Cancellation cancellation) {
     Request request = new Request.Builder().url(url).get().build();
-    Answer answer = execute(request, true, "GET", pathForMessages, cancellation);
-    if (!answer.successful()) {
-      throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
+    Map<String, String> params = new LinkedHashMap<>();
+    url.queryParameterNames().forEach(n -> params.put(n, url.queryParameter(n)));
+    RequestTrace trace = new RequestTrace(spec.name(), "GET", pathForMessages, params);
+    try {
+      Answer answer = execute(request, true, "GET", pathForMessages, cancellation, trace);
+      if (!answer.successful()) {
+        throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
+      }
+      return answer.body();
+    } finally {
+      trace.report(settings.observer(), this::redact);
     }
-    return answer.body();
   }
 
   private @Nullable JsonNode json(String method, String path, Answer answer, boolean notFoundIsNull) {
@@ -282,10 +330,10 @@ public final class ApiClient implements AutoCloseable {
    * {@code cancellation} every few milliseconds; on cancellation the call in flight is cancelled.
    */
   private Answer execute(Request request, boolean idempotent, String method, String path,
-      Cancellation cancellation) {
+      Cancellation cancellation, RequestTrace trace) {
     cancellation.check();
     AtomicReference<Call> inFlight = new AtomicReference<>();
-    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger attempts = trace.attempts;
     CompletableFuture<Answer> future = start(request, idempotent, inFlight, attempts);
     Answer answer;
     try {
@@ -293,6 +341,7 @@ public final class ApiClient implements AutoCloseable {
     } catch (ExecutionException e) {
       throw ApiErrors.failure(spec, method, path, e.getCause(), attempts.get(), this::redact);
     }
+    trace.status(answer.status());
     return exhausted(answer, method, path, attempts);
   }
 

@@ -1,6 +1,8 @@
 package io.convosql.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -15,26 +17,34 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class CachedGet {
   private CachedGet() {}
 
-  static @Nullable JsonNode run(ApiClient client, ResponseCache cache, String path, HttpUrl url,
-      boolean notFoundIsNull, Cancellation cancellation, Predicate<JsonNode> settled) {
+  static CompletableFuture<@Nullable JsonNode> run(ApiClient client, ResponseCache cache, String path,
+      Map<String, String> params, HttpUrl url, boolean notFoundIsNull, Cancellation cancellation,
+      Predicate<JsonNode> settled) {
     if (!CacheControl.bypasses(cancellation)) {
       Answer hit = cache.get("GET", url);
       if (hit != null) {
-        cancellation.check();
-        CacheHitListener listener = client.cacheHitListener();
-        if (listener != null) {
-          listener.hit("GET", path, url, hit.status());
+        try {
+          JsonNode body = client.parse("GET", path, hit, notFoundIsNull);
+          CacheHitListener listener = client.cacheHitListener();
+          if (listener != null) {
+            listener.hit("GET", path, url, hit.status());
+          }
+          client.reportCacheHit(path, params, hit, body);
+          return CompletableFuture.completedFuture(body);
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
         }
-        return client.parse("GET", path, hit, notFoundIsNull);
       }
     }
     long generation = cache.generation();
-    Answer answer = client.fetch(url, path, cancellation);
-    JsonNode body = client.parse("GET", path, answer, notFoundIsNull); // throws for errors
-    if (answer.successful() || answer.status() == 404 && notFoundIsNull) {
-      // a 404 is kept only as long as a list: the session may yet appear
-      cache.put("GET", url, answer, body != null && settled.test(body), generation);
-    }
-    return body;
+    return Futures.map(client.fetch(url, path, params, notFoundIsNull), fetched -> {
+      Answer answer = fetched.answer();
+      JsonNode body = fetched.body();
+      if (answer.successful() || answer.status() == 404 && notFoundIsNull) {
+        // a 404 is kept only as long as a list: the session may yet appear
+        cache.put("GET", url, answer, body != null && settled.test(body), generation);
+      }
+      return body;
+    });
   }
 }

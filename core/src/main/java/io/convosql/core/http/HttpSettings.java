@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param requestsPerSecond most requests started per second, 0 for no limit
  * @param maxConcurrent most requests in flight at once
  * @param log what is logged of each request (never a key)
+ * @param observer told of every finished request (the connection's {@code convosql.requests})
  */
 public record HttpSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     int maxAttempts, Duration retryBudget, Duration initialBackoff, Duration maxBackoff,
-    double requestsPerSecond, int maxConcurrent, HttpLog log) {
+    double requestsPerSecond, int maxConcurrent, HttpLog log, RequestObserver observer) {
 
   public HttpSettings {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -30,6 +31,7 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(observer, "observer");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
     }
@@ -47,26 +49,32 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
   /** The defaults the driver documents: 10 s connect, 30 s read, 60 s per attempt, 4 attempts in 120 s. */
   public static HttpSettings defaults() {
     return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 4,
-        Duration.ofSeconds(120), Duration.ofMillis(250), Duration.ofSeconds(8), 50, 8, HttpLog.NONE);
+        Duration.ofSeconds(120), Duration.ofMillis(250), Duration.ofSeconds(8), 50, 8, HttpLog.NONE,
+        RequestObserver.NONE);
   }
 
   public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
     return new HttpSettings(connect, read, call, maxAttempts, retryBudget, initialBackoff, maxBackoff,
-        requestsPerSecond, maxConcurrent, log);
+        requestsPerSecond, maxConcurrent, log, observer);
   }
 
   public HttpSettings withRetries(int attempts, Duration budget, Duration initial, Duration max) {
     return new HttpSettings(connectTimeout, readTimeout, callTimeout, attempts, budget, initial, max,
-        requestsPerSecond, maxConcurrent, log);
+        requestsPerSecond, maxConcurrent, log, observer);
   }
 
   public HttpSettings withLimits(double perSecond, int concurrent) {
     return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, retryBudget,
-        initialBackoff, maxBackoff, perSecond, concurrent, log);
+        initialBackoff, maxBackoff, perSecond, concurrent, log, observer);
   }
 
   public HttpSettings withLog(HttpLog level) {
     return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, retryBudget,
-        initialBackoff, maxBackoff, requestsPerSecond, maxConcurrent, level);
+        initialBackoff, maxBackoff, requestsPerSecond, maxConcurrent, level, observer);
+  }
+
+  public HttpSettings withObserver(RequestObserver requestObserver) {
+    return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, retryBudget,
+        initialBackoff, maxBackoff, requestsPerSecond, maxConcurrent, log, requestObserver);
   }
 }
