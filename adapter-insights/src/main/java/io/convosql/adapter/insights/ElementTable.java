@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.ForeignKey;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -26,6 +27,11 @@ abstract class ElementTable extends InsightsTable {
       ScanSettings settings, boolean pushdown) {
     super(name, description, withSession(elementColumns), settings, pushdown);
     this.list = Objects.requireNonNull(list, "list");
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("session_id", "sessions", "id"));
   }
 
   private static List<Attribute> withSession(List<Attribute> elementColumns) {

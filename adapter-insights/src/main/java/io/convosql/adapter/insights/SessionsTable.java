@@ -68,6 +68,11 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
     this.allowDelete = allowDelete;
   }
 
+  @Override
+  public List<String> primaryKey() {
+    return List.of("id");
+  }
+
   private static Attribute agent(String name, String description, String field) {
     return Attribute.of(name, VARCHAR, description, "agent_information." + field,
         DocField.id("agent_information." + field));

@@ -3,6 +3,7 @@ package io.convosql.adapter.pathsim;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
+import io.convosql.core.scan.ForeignKey;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
@@ -32,6 +33,11 @@ abstract class SessionChildTable extends ApiTable {
     super(name, description, columns, pushdown);
     this.api = api;
     this.endpoint = endpoint;
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("session_id", "sessions", "id"));
   }
 
   /** The rows of one session; empty when the session or its data is absent. */

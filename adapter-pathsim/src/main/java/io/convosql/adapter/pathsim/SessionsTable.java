@@ -8,6 +8,7 @@ import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.ForeignKey;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
@@ -35,6 +36,16 @@ final class SessionsTable extends ApiTable {
         + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET",
         SessionColumns.COLUMNS, pushdown);
     this.api = api;
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return List.of("id");
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("workspace_id", "workspaces", "id"));
   }
 
   @Override
