@@ -115,7 +115,8 @@ class MetadataTest {
         "COLUMN_SIZE", "DECIMAL_DIGITS", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN"))
         .containsExactly("TIMESTAMP|23|3|NO|NO");
     assertThat(rows(md.getColumns(null, "insights", "sessions", "duration_ms"), "TYPE_NAME",
-        "REMARKS")).containsExactly("BIGINT|Call duration in milliseconds");
+        "REMARKS")).containsExactly(
+        "BIGINT|Call duration in milliseconds; =, <>, IN push down (term on channel_data.duration)");
   }
 
   @Test

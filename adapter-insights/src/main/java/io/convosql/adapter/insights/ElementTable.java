@@ -37,7 +37,8 @@ abstract class ElementTable extends InsightsTable {
   private static List<Attribute> withSession(List<Attribute> elementColumns) {
     List<Attribute> all = new ArrayList<>();
     all.add(Attribute.of("session_id", VARCHAR, "Session the row belongs to", null, DocField.id("id")));
-    all.add(Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC)", null, null));
+    all.add(Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC); ranges push"
+        + " down as from_date/to_date", null, null));
     all.addAll(elementColumns);
     return all;
   }

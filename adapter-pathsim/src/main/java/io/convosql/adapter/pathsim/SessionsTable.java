@@ -33,7 +33,8 @@ final class SessionsTable extends ApiTable {
   SessionsTable(PathSimApi api, boolean pushdown) {
     super("sessions", "PathSim test sessions of all workspaces, one row per session; pushes down"
         + " workspace_id, id, test_type, source, objective, connected, started_at ranges,"
-        + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET",
+        + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET; a column marked"
+        + " (detail) costs one GET /sessions/{id} per row, only when the query uses it",
         SessionColumns.COLUMNS, pushdown);
     this.api = api;
   }
