@@ -140,8 +140,10 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
   }
 
   /**
-   * The foreign keys from the tables the last three arguments name to those the first three name,
-   * ordered by the other side's table (its name at {@code orderBy + 2}), as JDBC asks.
+   * The foreign keys from the tables the last three arguments name (children) to those the first
+   * three name (parents), ordered as JDBC asks: by the parent's schema, table and column
+   * ({@code orderBy} 0, for imported keys) or by the child's ({@code orderBy} 4, the child's first
+   * column in a row), each key having a single column.
    */
   private MetaResultSet foreignKeys(@Nullable String pkCatalog, @Nullable String pkSchema,
       @Nullable String pkTable, @Nullable String fkCatalog, @Nullable String fkSchema,
@@ -169,7 +171,10 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     return rows(FOREIGN_KEY_COLUMNS, FOREIGN_KEY_TYPES, rows);
   }
 
-  /** Each table's primary key as a unique index (lookups by it are what the API does best). */
+  /**
+   * Each table's primary key as a unique index, which is how tools find a row's identity; the APIs
+   * have no other index to report.
+   */
   @Override
   public MetaResultSet getIndexInfo(ConnectionHandle ch, @Nullable String catalog,
       @Nullable String schema, @Nullable String table, boolean unique, boolean approximate) {
