@@ -6,6 +6,8 @@ import io.convosql.sandbox.Sandbox;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,15 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
  * remarks, the primary keys and the foreign keys, without one API request.
  */
 class SchemaCrawlerTest {
+  /** SchemaCrawler's own loggers, kept quiet (its INFO lines filled the build log); held strongly. */
+  private static final List<Logger> QUIET = List.of(Logger.getLogger("schemacrawler"),
+      Logger.getLogger("us.fatehi"));
   private static Sandbox sandbox;
   private static Catalog catalog;
 
   @BeforeAll
   static void crawl() throws Exception {
+    QUIET.forEach(l -> l.setLevel(Level.WARNING));
     sandbox = OwnSandbox.start(10, 5);
     // user and password as tools send them: accepted and ignored by convosql
     DatabaseConnectionSource source = DatabaseConnectionSources.newDatabaseConnectionSource(
