@@ -11,6 +11,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -62,6 +63,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       throw e instanceof SQLException ? (SQLException) e
           : new SQLException("Cannot open a convosql connection: " + e.getMessage(), "08001", e);
     }
+  }
+
+  /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return new ConvoSqlMeta(connection);
   }
 
   @Override

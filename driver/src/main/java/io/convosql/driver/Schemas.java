@@ -11,6 +11,7 @@ import io.convosql.sandbox.Sandbox;
 import java.sql.SQLException;
 import java.time.Clock;
 import okhttp3.HttpUrl;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
@@ -69,6 +70,9 @@ final class Schemas {
     root.add("insights", insights);
     root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
     root.add(SystemSchema.NAME, new SystemSchema(requests));
+    // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
+    // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same.
+    root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
     return new ConnectionResources(warnings, pathSim, insights);
   }
 

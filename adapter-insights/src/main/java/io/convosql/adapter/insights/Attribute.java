@@ -21,9 +21,21 @@ record Attribute(Column column, @Nullable String read, @Nullable DocField field,
     Objects.requireNonNull(column, "column");
   }
 
+  /** A column whose description (its REMARKS in metadata) ends with what its filters send. */
   static Attribute of(String name, SqlTypeName type, String description, @Nullable String read,
       @Nullable DocField field) {
-    return new Attribute(new Column(name, type, description), read, field, false);
+    return new Attribute(new Column(name, type, description + pushdownNote(field)), read, field, false);
+  }
+
+  private static String pushdownNote(@Nullable DocField field) {
+    if (field == null || !field.term() && !field.match()) {
+      return "";
+    }
+    if (!field.term()) {
+      return "; matches() pushes down (match on " + field.path() + ")";
+    }
+    return "; =, <>, IN push down (term on " + field.path() + ")"
+        + (field.match() ? ", matches() as match" : "");
   }
 
   /** This column, reading an object or a list as its JSON text. */

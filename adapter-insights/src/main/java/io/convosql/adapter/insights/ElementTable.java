@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.ForeignKey;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -28,10 +29,16 @@ abstract class ElementTable extends InsightsTable {
     this.list = Objects.requireNonNull(list, "list");
   }
 
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("session_id", "sessions", "id"));
+  }
+
   private static List<Attribute> withSession(List<Attribute> elementColumns) {
     List<Attribute> all = new ArrayList<>();
     all.add(Attribute.of("session_id", VARCHAR, "Session the row belongs to", null, DocField.id("id")));
-    all.add(Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC)", null, null));
+    all.add(Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC); ranges push"
+        + " down as from_date/to_date", null, null));
     all.addAll(elementColumns);
     return all;
   }

@@ -39,7 +39,8 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
   static final int DOCUMENT = 17;
   static final List<Attribute> ATTRIBUTES = List.of(
       Attribute.of("id", VARCHAR, "Session id", "id", DocField.id("id")),
-      Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC)",
+      Attribute.of("session_start_time", TIMESTAMP, "When the session started (UTC); ranges push down as"
+          + " from_date/to_date",
           "session_start_time", null),
       Attribute.of("status", VARCHAR, "in_progress or ended", "status", DocField.text("status")),
       Attribute.of("channel", VARCHAR, "Channel, e.g. voice, whatsapp, http", "channel", DocField.id("channel")),
@@ -57,7 +58,7 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
       channel("status_code", INTEGER, "0 successful, 100 warning, 200 erroneous", "status_code"),
       channel("audio_url", VARCHAR, "Recording URL of the call", "audio_url"),
       Attribute.of("document", VARCHAR, "The whole session document as JSON, for JSON_VALUE and friends;"
-          + " fetched only when selected", null, null));
+          + " fetched only when selected, filters stay local", null, null));
 
   private final boolean allowDelete;
 
@@ -66,6 +67,11 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
         + " but document (term, must_not, should), matches() on status and language, session_start_time"
         + " ranges, ORDER BY, LIMIT/OFFSET and id lookups", ATTRIBUTES, settings, pushdown);
     this.allowDelete = allowDelete;
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return List.of("id");
   }
 
   private static Attribute agent(String name, String description, String field) {

@@ -22,7 +22,7 @@ final class RecordingsTable extends SessionChildTable {
   RecordingsTable(PathSimApi api, boolean pushdown) {
     super(api, pushdown, "recordings", "Recordings of PathSim sessions; session_id = x or IN reads only those"
         + " sessions; content is downloaded only when selected", "/sessions/{id}/recording", List.of(
-            new Column("session_id", VARCHAR, "Session the recording belongs to"),
+            new Column("session_id", VARCHAR, "Session the recording belongs to; = or IN reads only those sessions"),
             new Column("file_type", VARCHAR, "MIME type: audio/wav for voice, video/mp4 for web"),
             new Column("download_url", VARCHAR, "Where the file is downloaded from"),
             new Column("content", VARBINARY, "The recording file (downloaded only when selected)")));

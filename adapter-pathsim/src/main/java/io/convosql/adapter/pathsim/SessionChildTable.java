@@ -5,6 +5,7 @@ import io.convosql.core.scan.AsyncRows;
 import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Column;
+import io.convosql.core.scan.ForeignKey;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
@@ -35,6 +36,11 @@ abstract class SessionChildTable extends ApiTable {
     super(name, description, columns, pushdown);
     this.api = api;
     this.endpoint = endpoint;
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("session_id", "sessions", "id"));
   }
 
   /** The rows of one session; empty when the session or its data is absent. */

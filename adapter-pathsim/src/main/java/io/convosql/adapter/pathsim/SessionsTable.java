@@ -10,6 +10,7 @@ import io.convosql.core.scan.ApiTable;
 import io.convosql.core.scan.AsyncRows;
 import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.ForeignKey;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
@@ -34,9 +35,20 @@ final class SessionsTable extends ApiTable {
   SessionsTable(PathSimApi api, boolean pushdown) {
     super("sessions", "PathSim test sessions of all workspaces, one row per session; pushes down"
         + " workspace_id, id, test_type, source, objective, connected, started_at ranges,"
-        + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET",
+        + " LIKE on virtual_customer/target (search), ORDER BY started_at, LIMIT/OFFSET; a column marked"
+        + " (detail) costs one GET /sessions/{id} per row, only when the query uses it",
         SessionColumns.COLUMNS, pushdown);
     this.api = api;
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return List.of("id");
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey("workspace_id", "workspaces", "id"));
   }
 
   @Override

@@ -20,13 +20,14 @@ final class StepsTable extends SessionChildTable {
   StepsTable(PathSimApi api, boolean pushdown) {
     super(api, pushdown, "steps", "Steps of PathSim web tests; session_id = x or IN reads only those sessions",
         "/sessions/{id}", List.of(
-            new Column("session_id", VARCHAR, "Session the step belongs to"),
+            new Column("session_id", VARCHAR, "Session the step belongs to; = or IN reads only those sessions"),
             new Column("step_number", INTEGER, "Step number as the API gives it"),
             new Column("action", VARCHAR, "What the step did: navigate, click, type, ..."),
             new Column("target", VARCHAR, "What the step acted on"),
             new Column("value", VARCHAR, "The step's value or outcome"),
             new Column("status", VARCHAR, "completed, failed, ..."),
-            new Column("at", TIMESTAMP, "When the step ran (UTC)")));
+            new Column("at", TIMESTAMP, "When the step ran (UTC), from the epoch-millisecond timestamp;"
+                + " a reserved word: write \"at\"")));
   }
 
   @Override

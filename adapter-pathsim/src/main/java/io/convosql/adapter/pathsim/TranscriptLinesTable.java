@@ -22,7 +22,7 @@ final class TranscriptLinesTable extends SessionChildTable {
   TranscriptLinesTable(PathSimApi api, boolean pushdown) {
     super(api, pushdown, "transcript_lines", "Lines of PathSim session transcripts; session_id = x or IN"
         + " reads only those sessions", "/sessions/{id}", List.of(
-            new Column("session_id", VARCHAR, "Session the line belongs to"),
+            new Column("session_id", VARCHAR, "Session the line belongs to; = or IN reads only those sessions"),
             new Column("line_no", INTEGER, "Line number in the transcript, from 1"),
             new Column("speaker", VARCHAR, "Who spoke (the text before the first ': '), e.g. user or agent"),
             new Column("text", VARCHAR, "What was said")));

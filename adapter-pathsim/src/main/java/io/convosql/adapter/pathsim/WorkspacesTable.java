@@ -37,6 +37,11 @@ final class WorkspacesTable extends ApiTable {
   }
 
   @Override
+  public List<String> primaryKey() {
+    return List.of("id");
+  }
+
+  @Override
   public Pushdown pushdown(Term term, ScanSpec spec) {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
   }

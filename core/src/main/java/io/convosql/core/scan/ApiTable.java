@@ -50,6 +50,19 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
     return columns;
   }
 
+  /**
+   * The columns that identify a row, for SQL tools (primary keys in metadata); empty when no column
+   * does. Declared by the table, never checked.
+   */
+  public List<String> primaryKey() {
+    return List.of();
+  }
+
+  /** The columns that refer to rows of other tables of the schema, for SQL tools; none by default. */
+  public List<ForeignKey> foreignKeys() {
+    return List.of();
+  }
+
   /** The index of a column by name; throws for an unknown name. */
   public int column(String columnName) {
     for (int i = 0; i < columns.size(); i++) {

@@ -1,0 +1,200 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.core.scan.ApiTable;
+import io.convosql.core.scan.Column;
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the metadata as SQL navigators (DBeaver, DataGrip) do: schemas, tables with no type filter,
+ * columns, primary keys, imported and exported keys, indexes and types, and checks every answer.
+ * None of it may send an API request.
+ */
+class MetadataTest {
+  private static final List<String> TABLES = List.of(
+      "insights.flow_path", "insights.parameters", "insights.sessions", "insights.tags",
+      "insights.transcript_lines", "pathsim.recordings", "pathsim.sessions", "pathsim.steps",
+      "pathsim.transcript_lines", "pathsim.workspaces");
+  private static Sandbox sandbox;
+  private static Connection connection;
+  private static DatabaseMetaData md;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    sandbox = OwnSandbox.start(10, 5);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    md = connection.getMetaData();
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    try {
+      // every test, whatever it asked, sent nothing
+      assertThat(sandbox.requests().all()).isEmpty();
+    } finally {
+      connection.close();
+      sandbox.close();
+    }
+  }
+
+  /** The named columns of each row, joined by "|". */
+  private static List<String> rows(ResultSet rs, String... columns) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (String c : columns) {
+          values.add(rs.getString(c));
+        }
+        out.add(String.join("|", values));
+      }
+    }
+    return out;
+  }
+
+  private static ApiTable table(String schema, String name) throws SQLException {
+    SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+    return (ApiTable) root.subSchemas().get(schema).tables().get(name);
+  }
+
+  @Test
+  void schemasAreTheTwoApisWithoutCalcitesMetadataSchema() throws SQLException {
+    assertThat(rows(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))
+        .containsExactly("insights|null", "pathsim|null");
+    assertThat(rows(md.getTables(null, "metadata", "%", null), "TABLE_NAME")).isEmpty();
+    assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
+  }
+
+  @Test
+  void tablesWithNullTypesAreEveryApiTableWithItsDescription() throws SQLException {
+    List<String> expected = new ArrayList<>();
+    for (String t : TABLES) {
+      String[] name = t.split("\\.");
+      expected.add(t + "|TABLE|" + table(name[0], name[1]).description());
+    }
+    List<String> actual = new ArrayList<>();
+    try (ResultSet rs = md.getTables(null, null, "%", null)) {
+      while (rs.next()) {
+        actual.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + "|"
+            + rs.getString("TABLE_TYPE") + "|" + rs.getString("REMARKS"));
+      }
+    }
+    assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rows(md.getTables(null, "pathsim", "sess%", new String[] {"TABLE"}), "TABLE_NAME"))
+        .containsExactly("sessions");
+  }
+
+  @Test
+  void columnsHavePlainTypeNamesAndTheirDescriptions() throws SQLException {
+    for (String t : TABLES) {
+      String[] name = t.split("\\.");
+      List<String> expected = new ArrayList<>();
+      int position = 1;
+      for (Column c : table(name[0], name[1]).columns()) {
+        expected.add(c.name() + "|" + JDBCType.valueOf(c.type().getName()).getVendorTypeNumber()
+            + "|" + c.type().getName() + "|" + c.description() + "|" + position++ + "|YES");
+      }
+      assertThat(rows(md.getColumns(null, name[0], name[1], null), "COLUMN_NAME", "DATA_TYPE",
+          "TYPE_NAME", "REMARKS", "ORDINAL_POSITION", "IS_NULLABLE")).as(t)
+          .containsExactlyElementsOf(expected);
+    }
+    assertThat(rows(md.getColumns(null, "pathsim", "sessions", "started_at"), "TYPE_NAME",
+        "COLUMN_SIZE", "DECIMAL_DIGITS", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN"))
+        .containsExactly("TIMESTAMP|23|3|NO|NO");
+    assertThat(rows(md.getColumns(null, "insights", "sessions", "duration_ms"), "TYPE_NAME",
+        "REMARKS")).containsExactly(
+        "BIGINT|Call duration in milliseconds; =, <>, IN push down (term on channel_data.duration)");
+  }
+
+  @Test
+  void primaryKeysAreTheSessionsAndWorkspacesIds() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    for (String t : TABLES) { // one table at a time, as navigators ask
+      String[] name = t.split("\\.");
+      keys.addAll(rows(md.getPrimaryKeys(null, name[0], name[1]),
+          "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+    }
+    assertThat(keys).containsExactly(
+        "insights|sessions|id|1|sessions_pk",
+        "pathsim|sessions|id|1|sessions_pk",
+        "pathsim|workspaces|id|1|workspaces_pk");
+    assertThat(rows(md.getPrimaryKeys(null, null, null), "TABLE_SCHEM", "TABLE_NAME"))
+        .containsExactly("insights|sessions", "pathsim|sessions", "pathsim|workspaces");
+  }
+
+  @Test
+  void everyChildTableImportsItsSessionsAndSessionsImportWorkspaces() throws SQLException {
+    List<String> imported = new ArrayList<>();
+    for (String t : TABLES) {
+      String[] name = t.split("\\.");
+      imported.addAll(rows(md.getImportedKeys(null, name[0], name[1]), "FKTABLE_SCHEM",
+          "FKTABLE_NAME", "FKCOLUMN_NAME", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME",
+          "KEY_SEQ", "FK_NAME", "PK_NAME", "UPDATE_RULE", "DELETE_RULE", "DEFERRABILITY"));
+    }
+    String rules = "|" + DatabaseMetaData.importedKeyNoAction + "|"
+        + DatabaseMetaData.importedKeyNoAction + "|" + DatabaseMetaData.importedKeyNotDeferrable;
+    assertThat(imported).containsExactly(
+        "insights|flow_path|session_id|insights|sessions|id|1|flow_path_session_id_fk|sessions_pk" + rules,
+        "insights|parameters|session_id|insights|sessions|id|1|parameters_session_id_fk|sessions_pk" + rules,
+        "insights|tags|session_id|insights|sessions|id|1|tags_session_id_fk|sessions_pk" + rules,
+        "insights|transcript_lines|session_id|insights|sessions|id|1|transcript_lines_session_id_fk|sessions_pk" + rules,
+        "pathsim|recordings|session_id|pathsim|sessions|id|1|recordings_session_id_fk|sessions_pk" + rules,
+        "pathsim|sessions|workspace_id|pathsim|workspaces|id|1|sessions_workspace_id_fk|workspaces_pk" + rules,
+        "pathsim|steps|session_id|pathsim|sessions|id|1|steps_session_id_fk|sessions_pk" + rules,
+        "pathsim|transcript_lines|session_id|pathsim|sessions|id|1|transcript_lines_session_id_fk|sessions_pk" + rules);
+  }
+
+  @Test
+  void exportedKeysAndCrossReferencesAreTheSameKeysSeenFromTheParent() throws SQLException {
+    assertThat(rows(md.getExportedKeys(null, "pathsim", "sessions"), "FKTABLE_SCHEM", "FKTABLE_NAME",
+        "FKCOLUMN_NAME", "PKTABLE_NAME", "PKCOLUMN_NAME")).containsExactly(
+        "pathsim|recordings|session_id|sessions|id",
+        "pathsim|steps|session_id|sessions|id",
+        "pathsim|transcript_lines|session_id|sessions|id");
+    assertThat(rows(md.getExportedKeys(null, "pathsim", "workspaces"), "FKTABLE_NAME", "FKCOLUMN_NAME"))
+        .containsExactly("sessions|workspace_id");
+    assertThat(rows(md.getExportedKeys(null, "pathsim", "steps"), "FKTABLE_NAME")).isEmpty();
+    assertThat(rows(md.getCrossReference(null, "insights", "sessions", null, "insights", "tags"),
+        "PKTABLE_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME")).containsExactly("sessions|tags|session_id");
+    assertThat(rows(md.getCrossReference(null, "pathsim", "sessions", null, "insights", "tags"),
+        "FK_NAME")).isEmpty();
+  }
+
+  @Test
+  void indexesAreThePrimaryKeysAsUniqueIndexes() throws SQLException {
+    assertThat(rows(md.getIndexInfo(null, "pathsim", "sessions", true, true), "TABLE_NAME",
+        "NON_UNIQUE", "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME")).containsExactly(
+        "sessions|false|sessions_pk|" + DatabaseMetaData.tableIndexOther + "|1|id");
+    assertThat(rows(md.getIndexInfo(null, "insights", "sessions", false, true), "INDEX_NAME",
+        "COLUMN_NAME")).containsExactly("sessions_pk|id");
+    assertThat(rows(md.getIndexInfo(null, "pathsim", "steps", false, true), "INDEX_NAME")).isEmpty();
+  }
+
+  @Test
+  void typeInfoListsTheUsableTypesEachUnderItsOwnJdbcType() throws SQLException {
+    List<String> types = rows(md.getTypeInfo(), "TYPE_NAME", "DATA_TYPE");
+    assertThat(types).extracting(r -> r.split("\\|")[0]).containsExactly("TINYINT", "BIGINT",
+        "VARBINARY", "BINARY", "CHAR", "DECIMAL", "INTEGER", "SMALLINT", "FLOAT", "REAL", "DOUBLE",
+        "VARCHAR", "BOOLEAN", "DATE", "TIME", "TIMESTAMP");
+    assertThat(types).allSatisfy(r -> {
+      String[] nameAndType = r.split("\\|");
+      assertThat(Integer.parseInt(nameAndType[1]))
+          .isEqualTo(JDBCType.valueOf(nameAndType[0]).getVendorTypeNumber());
+    });
+    assertThat(rows(md.getTypeInfo(), "TYPE_NAME", "LITERAL_PREFIX", "LITERAL_SUFFIX"))
+        .contains("VARBINARY|x'|'", "VARCHAR|'|'", "TIMESTAMP|TIMESTAMP '|'");
+  }
+}
