@@ -30,7 +30,8 @@ record BenchOptions(
         "  --big-heap SIZE        -Xmx of the JVM that runs the large scan (default 256m)",
         "  --no-cold-start        skip the cold-start measurement",
         "  --driver-props 'a=b;c=d'  more connection properties for the driver",
-        "  --markdown FILE        also write the results as Markdown to FILE");
+        "  --markdown FILE        also write the results as Markdown to FILE",
+        "  --help                 this text");
   }
 
   static BenchOptions parse(String[] args) {

@@ -29,6 +29,10 @@ public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.println(BenchOptions.usage());
+      return;
+    }
     BenchOptions o;
     try {
       o = BenchOptions.parse(args);

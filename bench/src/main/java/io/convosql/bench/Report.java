@@ -17,8 +17,15 @@ final class Report {
   private String bigScan;
   private int bigRequests;
 
+  private final double loadAtStart = load();
+
   Report(BenchOptions options) {
     this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** The system load average over the last minute; other programs on the machine skew the times. */
+  private static double load() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   void add(Result r) {
@@ -57,6 +64,9 @@ final class Report {
     b.append(String.format(Locale.ROOT, "Latency %d ms per request, median of %d warm runs, seed %d,"
         + " %d PathSim and %d Insights sessions (plus the Insights sessions of linked calls).%n%n",
         options.latencyMs(), options.runs(), options.seed(), options.pathSimSessions(), options.insightsSessions()));
+    b.append(String.format(Locale.ROOT, "%d processors; system load average %.1f at the start, %.1f at the"
+        + " end (other programs running at the same time slow every measurement).%n%n",
+        Runtime.getRuntime().availableProcessors(), loadAtStart, load()));
     b.append("| query | kind | rows | requests | minimum | hand-written requests | driver ms | hand-written ms"
         + " | driver / hand-written |\n");
     b.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -86,6 +96,12 @@ final class Report {
           mb(f[3]), bigGeneratedMs));
     }
     b.append('\n').append(targets());
+    b.append("\n### The queries and their minimum requests\n\n| query | SQL | minimum requests, and why |\n"
+        + "| --- | --- | --- |\n");
+    for (Result r : results) {
+      b.append(String.format(Locale.ROOT, "| `%s` | `%s` | %d: %s |%n", r.query().name(),
+          r.query().sql().replace("|", "\\|"), r.minimum(), r.query().minimumArgument()));
+    }
     return b.toString();
   }
 
