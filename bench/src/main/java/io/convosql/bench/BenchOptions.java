@@ -15,6 +15,7 @@ record BenchOptions(
     String bigHeap,
     boolean coldStart,
     String driverProps,
+    String extraProps,
     String markdown) {
 
   static String usage() {
@@ -30,6 +31,7 @@ record BenchOptions(
         "  --big-heap SIZE        -Xmx of the JVM that runs the large scan (default 256m)",
         "  --no-cold-start        skip the cold-start measurement",
         "  --driver-props 'a=b;c=d'  more connection properties for the driver",
+        "  --extra-props 'a=b'    run the suite once more with these properties too, as extra rows",
         "  --markdown FILE        also write the results as Markdown to FILE",
         "  --help                 this text");
   }
@@ -45,6 +47,7 @@ record BenchOptions(
     String bigHeap = "256m";
     boolean cold = true;
     String props = "";
+    String extra = "";
     String markdown = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -59,6 +62,7 @@ record BenchOptions(
         case "--big-heap" -> bigHeap = value(args, ++i, a);
         case "--no-cold-start" -> cold = false;
         case "--driver-props" -> props = value(args, ++i, a);
+        case "--extra-props" -> extra = value(args, ++i, a);
         case "--markdown" -> markdown = value(args, ++i, a);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
@@ -66,7 +70,7 @@ record BenchOptions(
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1");
     }
-    return new BenchOptions(latency, runs, only, seed, pathSim, insights, big, bigHeap, cold, props, markdown);
+    return new BenchOptions(latency, runs, only, seed, pathSim, insights, big, bigHeap, cold, props, extra, markdown);
   }
 
   private static String value(String[] args, int i, String name) {

@@ -63,9 +63,19 @@ public final class Benchmark {
         HandClient hand = new HandClient(sandbox.pathSimUrl(), Sandbox.PATHSIM_KEY, sandbox.insightsUrl(),
             Sandbox.INSIGHTS_KEY)) {
       SuiteRunner runner = new SuiteRunner(sandbox, c, hand, o.runs());
-      for (SuiteQuery q : suite(sandbox, o)) {
+      List<SuiteQuery> suite = suite(sandbox, o);
+      for (SuiteQuery q : suite) {
         progress("suite: " + q.name());
         report.add(runner.run(q));
+      }
+      if (!o.extraProps().isEmpty()) {
+        try (Connection extra = DriverManager.getConnection(url(sandbox, o) + ";" + o.extraProps())) {
+          SuiteRunner other = new SuiteRunner(sandbox, extra, hand, o.runs());
+          for (SuiteQuery q : suite) {
+            progress("suite with " + o.extraProps() + ": " + q.name());
+            report.add(other.run(q.renamed(q.name() + " (" + o.extraProps() + ")")));
+          }
+        }
       }
       sandbox.setLatency(Duration.ZERO);
       if (o.coldStart()) {

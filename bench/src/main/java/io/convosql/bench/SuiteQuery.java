@@ -35,6 +35,10 @@ record SuiteQuery(
     return new SuiteQuery(name, what, sql, Check.SAME_ROWS, -1, minimumArgument, hand, minimum);
   }
 
+  SuiteQuery renamed(String newName) {
+    return new SuiteQuery(newName, what, sql, check, sortColumn, minimumArgument, hand, minimum);
+  }
+
   SuiteQuery checked(Check how, int column) {
     return new SuiteQuery(name, what, sql, how, column, minimumArgument, hand, minimum);
   }
