@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,8 @@ public final class Sandbox implements AutoCloseable {
     this.requests = new RequestServer(log, b.latency, b.faults);
     PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
     InsightsData insightsData =
-        InsightsData.generate(b.seed, b.insightsSessions, b.now, pathSimData.linkedCalls());
+        InsightsData.generate(b.seed, b.insightsSessions, b.now,
+            b.linkCalls ? pathSimData.linkedCalls() : List.of());
     this.pathSim = new PathSimEmulator(pathSimData, PATHSIM_KEY);
     this.insights = new InsightsEmulator(insightsData, INSIGHTS_KEY);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
@@ -189,6 +191,7 @@ public final class Sandbox implements AutoCloseable {
     private int port;
     private Duration latency = Duration.ZERO;
     private Faults faults = Faults.none();
+    private boolean linkCalls = true;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -227,6 +230,16 @@ public final class Sandbox implements AutoCloseable {
     /** The faults to inject from the start; the default is none. */
     public Builder faults(Faults faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /**
+     * Whether every connected PathSim voice call also gets the Insights session it produced (the
+     * default). Off, the Insights data holds only its own {@link #insightsSessions} sessions: for a
+     * large PathSim-only sandbox, such as the benchmark's million sessions.
+     */
+    public Builder linkCalls(boolean link) {
+      this.linkCalls = link;
       return this;
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.sandbox.LinkedCall;
+import io.convosql.sandbox.Sandbox;
 import io.convosql.sandbox.insights.InsightsHttp.Answer;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,17 @@ class LinkedCallsTest {
       assertThat(session.get("status").asText()).isEqualTo("ended");
       assertThat(Duration.between(call.startedAt(), InsightsHttp.start(session)))
           .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(91));
+    }
+  }
+
+  @Test
+  void withoutLinkedCallsInsightsHoldsOnlyItsOwnSessions() {
+    try (Sandbox linked = Sandbox.builder().seed(3).pathSimSessions(300).insightsSessions(40).start();
+        Sandbox alone = Sandbox.builder().seed(3).pathSimSessions(300).insightsSessions(40).linkCalls(false)
+            .start()) {
+      assertThat(linked.insights().data().size()).isGreaterThan(40);
+      assertThat(alone.insights().data().size()).isEqualTo(40);
+      assertThat(alone.pathSim().data().sessions()).isEqualTo(linked.pathSim().data().sessions());
     }
   }
 }
