@@ -1,6 +1,5 @@
 package io.convosql.adapter.pathsim;
 
-import io.convosql.core.http.Futures;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.Term;
@@ -53,7 +52,7 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
     };
     this.details = new OrderedRequests<>(passing, row -> {
       String id = (String) row[SessionColumns.ID];
-      return Futures.map(api.sessionAsync(id),
+      return io.convosql.core.http.Futures.map(api.sessionAsync(id),
           d -> d == null ? null : SessionColumns.withDetail(row, d, "/sessions/" + id));
     }, api.concurrency(), needed, scan);
   }
