@@ -27,7 +27,8 @@ final class DescribedMeta {
     @Override
     public MetaImpl.MetaTable createTable(Table table, String catalog, String schema, String name) {
       return new DescribedTable(table, catalog, schema, name,
-          table instanceof ApiTable api ? api.description() : null);
+          table instanceof ApiTable api ? api.description()
+              : table instanceof RequestsTable ? RequestsTable.DESCRIPTION : null);
     }
 
     @Override
@@ -51,7 +52,8 @@ final class DescribedMeta {
           // fractional digits are its decimal digits
           millis ? TIMESTAMP_MILLIS_LENGTH : columnSize, millis ? (Integer) 3 : decimalDigits,
           radix, nullable, charOctetLength, ordinal, isNullable,
-          column != null ? column.description() : null);
+          column != null ? column.description()
+              : table instanceof RequestsTable ? RequestsTable.COLUMN_DESCRIPTIONS.get(columnName) : null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.convosql.driver;
 import io.convosql.core.http.RecentRequests;
 import io.convosql.core.http.RequestRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -19,6 +20,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 final class RequestsTable extends AbstractTable implements ScannableTable {
   static final String NAME = "requests";
+  /** What the table is, for SQL tools (REMARKS). */
+  static final String DESCRIPTION = "This connection's recent API requests (the last requestLogSize),"
+      + " in the order they finished; reading it sends no request";
+  /** What each column is, for SQL tools (REMARKS). */
+  static final Map<String, String> COLUMN_DESCRIPTIONS = Map.of(
+      "started_at", "When the request was sent, UTC",
+      "api", "PathSim or Insights",
+      "http_method", "GET or DELETE",
+      "path", "The endpoint path below the API's root",
+      "parameters", "The query parameters, decoded, in the order sent; credentials never shown",
+      "status", "The final HTTP status; 0 when no answer came",
+      "ms", "Milliseconds from sending to the answer, all attempts included",
+      "row_count", "Items in the answer's list (data or hits); 1 for one object, 0 for an error",
+      "retries", "Attempts beyond the first",
+      "cache_hit", "Whether the response cache answered, so no request went out");
 
   private final RecentRequests requests;
 

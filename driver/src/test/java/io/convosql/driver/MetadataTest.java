@@ -71,9 +71,9 @@ class MetadataTest {
   }
 
   @Test
-  void schemasAreTheTwoApisWithoutCalcitesMetadataSchema() throws SQLException {
+  void schemasAreTheTwoApisAndTheDriversOwnWithoutCalcitesMetadataSchema() throws SQLException {
     assertThat(rows(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))
-        .containsExactly("insights|null", "pathsim|null");
+        .containsExactly("convosql|null", "insights|null", "pathsim|null");
     assertThat(rows(md.getTables(null, "metadata", "%", null), "TABLE_NAME")).isEmpty();
     assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
   }
@@ -85,6 +85,7 @@ class MetadataTest {
       String[] name = t.split("\\.");
       expected.add(t + "|TABLE|" + table(name[0], name[1]).description());
     }
+    expected.add("convosql.requests|TABLE|" + RequestsTable.DESCRIPTION);
     List<String> actual = new ArrayList<>();
     try (ResultSet rs = md.getTables(null, null, "%", null)) {
       while (rs.next()) {

@@ -55,8 +55,16 @@ class ReadmePushdownTableTest {
         new Check(sessions + "started_at BETWEEN TIMESTAMP '2025-08-01 10:00:00'"
             + " AND TIMESTAMP '2025-08-03 10:00:00'", "`created_from`",
             "created_from=2025-07-31&created_to=2025-08-05"));
+    PATHSIM.put("ranges on `started_at` against `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `LOCALTIMESTAMP` ±"
+        + " day-time intervals (`started_at >= CURRENT_TIMESTAMP - INTERVAL '7' DAY`)",
+        new Check(sessions + "started_at >= CURRENT_TIMESTAMP - INTERVAL '7' DAY",
+            "computed when the statement runs", "created_from=day(CURRENT_TIMESTAMP - 7 days)-1&"));
     PATHSIM.put("`ORDER BY started_at [DESC]`", new Check(
         "SELECT id FROM pathsim.sessions ORDER BY started_at DESC", "`sort=-created_at`", "sort=-created_at"));
+    PATHSIM.put("`COUNT(*)` (or `COUNT(id)`) without `GROUP BY`, filtered only on `workspace_id`,"
+        + " `test_type`, `source`", new Check(
+        "SELECT COUNT(*) FROM pathsim.sessions WHERE test_type = 'Voice'", "`limit=1` per workspace",
+        "sessions?type=voice&limit=1&offset=0, summing pagination.total"));
     PATHSIM.put("`LIMIT n [OFFSET m]`", new Check(sessions + "workspace_id = 'w1' LIMIT 10 OFFSET 5",
         "`limit`", "?limit=10&offset=5"));
     PATHSIM.put("`id = x`, `id IN (…)`",
@@ -71,7 +79,7 @@ class ReadmePushdownTableTest {
     PATHSIM.put("columns a query uses (also under `COUNT(*)`, `GROUP BY` and other aggregates)",
         new Check("SELECT COUNT(*) FROM pathsim.sessions WHERE duration_seconds > 60",
             "the detail `GET /sessions/{id}` only when a detail column is used",
-            "GET /sessions/{id} per listed session (detail columns)"));
+            "GET /sessions/{id} per row (detail columns)"));
 
     String insights = "SELECT id FROM insights.sessions WHERE " + SINCE_AUGUST + " AND ";
     INSIGHTS.put("ranges on `session_start_time`", new Check(
@@ -89,9 +97,17 @@ class ReadmePushdownTableTest {
     INSIGHTS.put("`\"matches\"(col, 'words')`", new Check(
         "SELECT text FROM insights.transcript_lines WHERE " + SINCE_AUGUST
             + " AND \"matches\"(text, 'refund')", "`match`", "{\"match\":{\"transcription\":\"refund\"}}"));
+    INSIGHTS.put("ranges on `session_start_time` against `CURRENT_TIMESTAMP`, `CURRENT_DATE`,"
+        + " `LOCALTIMESTAMP` ± day-time intervals", new Check(
+        "SELECT id FROM insights.sessions WHERE session_start_time >= CURRENT_TIMESTAMP - INTERVAL '7' DAY",
+        "computed when the statement runs", "windows of at most 59 days from CURRENT_TIMESTAMP - 7 days to now"));
     INSIGHTS.put("`ORDER BY` session columns", new Check(
         "SELECT id FROM insights.sessions WHERE " + SINCE_AUGUST + " ORDER BY agent_name, duration_ms DESC",
         "`sort_by`", "sort_by=agent_information.name:asc,channel_data.duration:desc"));
+    INSIGHTS.put("`COUNT(*)` (or `COUNT(id)`, `COUNT(session_start_time)`) on `sessions` without"
+        + " `GROUP BY`, when the hits are exactly the answer", new Check(
+        "SELECT COUNT(*) FROM insights.sessions WHERE " + SINCE_AUGUST + " AND status = 'ended'",
+        "`page_size=1` per window", "page_number=0&page_size=1&filter_by={\"must\":[{\"term\":{\"status\":\"ended\"}}],\"must_not\":"));
     INSIGHTS.put("output columns", new Check("SELECT agent_name FROM insights.sessions WHERE " + SINCE_AUGUST,
         "`project_fields`", "project_fields=[\"id\",\"session_start_time\",\"agent_information.name\"]"));
     INSIGHTS.put("`LIMIT n [OFFSET m]`", new Check(

@@ -63,7 +63,7 @@ class SchemaCrawlerTest {
   @Test
   void findsBothSchemasAndEveryTableWithItsRemarks() {
     assertThat(catalog.getSchemas()).extracting(Schema::getFullName)
-        .containsExactlyInAnyOrder("insights", "pathsim");
+        .containsExactlyInAnyOrder("convosql", "insights", "pathsim");
     Map<String, Integer> columns = new TreeMap<>();
     for (Table t : catalog.getTables()) {
       columns.put(t.getFullName(), t.getColumns().size());
@@ -72,11 +72,13 @@ class SchemaCrawlerTest {
         assertThat(c.getRemarks()).as(c.getFullName()).isNotBlank();
       }
     }
-    assertThat(columns).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+    Map<String, Integer> expected = new TreeMap<>(Map.of(
         "insights.flow_path", 17, "insights.parameters", 7, "insights.sessions", 18,
         "insights.tags", 5, "insights.transcript_lines", 6,
         "pathsim.recordings", 4, "pathsim.sessions", 27, "pathsim.steps", 7,
-        "pathsim.transcript_lines", 4, "pathsim.workspaces", 7)));
+        "pathsim.transcript_lines", 4, "pathsim.workspaces", 7));
+    expected.put("convosql.requests", 10);
+    assertThat(columns).containsExactlyEntriesOf(expected);
   }
 
   @Test
