@@ -209,8 +209,9 @@ class FaultToleranceTest {
       sandbox.clearFaults();
       sandbox.requests().clear();
       failFromThirdPage();
+      // a filter the API cannot apply, so the count pages rather than read pagination.total
       Outcome counted = OwnSandbox.run(c, "SELECT COUNT(*) FROM pathsim.sessions"
-          + " WHERE workspace_id = '" + workspace + "'");
+          + " WHERE workspace_id = '" + workspace + "' AND CHAR_LENGTH(id) > 0");
       assertFailedAfterRetries(counted.failure(), "PathSim", path, 3);
       assertThat(counted.rows()).as("no count of the first two pages").isEmpty();
 
