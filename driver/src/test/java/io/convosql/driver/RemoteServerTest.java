@@ -146,6 +146,31 @@ class RemoteServerTest {
   }
 
   @Test
+  void servesHttpsWithAKeystore() throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "convosql", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", "keystore-pass").redirectErrorStream(true).start();
+    String keytoolOutput = new String(keytool.getInputStream().readAllBytes());
+    assertThat(keytool.waitFor()).as(keytoolOutput).isZero();
+    Properties props = new Properties();
+    props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
+    props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
+    try (RemoteServer tls = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users,
+        props, Driver.Serialization.PROTOBUF, keystore, "keystore-pass"))) {
+      String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + tls.port() + ";serialization=PROTOBUF"
+          + ";authentication=BASIC;avatica_user=alice;avatica_password=" + PASSWORD
+          + ";truststore=" + keystore + ";truststore_password=keystore-pass";
+      try (Connection c = DriverManager.getConnection(https)) {
+        assertThat(DriverFixture.rows(c, "SELECT COUNT(*) FROM pathsim.workspaces")).containsExactly("5");
+      }
+      assertThatThrownBy(() -> DriverManager.getConnection(https.replace("avatica_password=" + PASSWORD,
+          "avatica_password=wrong")).close()).hasMessageContaining("got HTTP/401");
+    }
+  }
+
+  @Test
   void refusesToStartWithoutUsers() {
     assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--demo"}, name -> null))
         .isInstanceOf(IllegalArgumentException.class)

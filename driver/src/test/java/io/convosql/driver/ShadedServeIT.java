@@ -45,7 +45,8 @@ class ShadedServeIT {
           .startsWith("convosql server on http://127.0.0.1:" + port + " (protobuf, BASIC authentication");
       new Driver();
       try (Connection c = DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + port
-          + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=bob;avatica_password=another-long-password")) {
+          + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=bob"
+          + ";avatica_password=another-long-password")) {
         assertThat(DriverFixture.rows(c, "SELECT COUNT(*) FROM pathsim.workspaces")).containsExactly("5");
       }
     } finally {
