@@ -36,7 +36,7 @@ class ShadedServeIT {
         "-jar", JAR.toString(), "serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port))
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.readString(out).contains("convosql server on") && server.isAlive()
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
