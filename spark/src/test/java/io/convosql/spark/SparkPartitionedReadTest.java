@@ -49,7 +49,10 @@ class SparkPartitionedReadTest {
     spark = SparkSession.builder().master("local[2]").appName("convosql-spark-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
         .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
     JdbcDialects.registerDialect(AUTO_COMMIT_OFF);
     captureWarnings();
   }
