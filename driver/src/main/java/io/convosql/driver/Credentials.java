@@ -36,17 +36,33 @@ final class Credentials {
 
   /** The file's keys; empty when there is no file. */
   static Properties load(Path file) throws SQLException {
-    Properties keys = new Properties();
     if (!Files.isRegularFile(file)) {
-      return keys;
+      return new Properties();
     }
+    Properties keys = readPrivate(file, "credentials file");
+    for (String name : keys.stringPropertyNames()) {
+      ConvoSqlProperty p = ConvoSqlProperty.byName(name);
+      if (p == null || !p.secret()) {
+        throw new SQLException("The credentials file " + file + " holds '" + name + "'; it may hold only"
+            + " pathsim.apiKey and insights.apiKey", "28000");
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * A properties file that may hold keys (the credentials file, the remote server's connection
+   * properties), refused when group or others may read or change it.
+   */
+  static Properties readPrivate(Path file, String what) throws SQLException {
+    Properties keys = new Properties();
     PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
     try {
       if (posix != null) {
         Set<PosixFilePermission> open = posix.readAttributes().permissions();
         open.retainAll(TOO_OPEN);
         if (!open.isEmpty()) {
-          throw new SQLException("The credentials file " + file + " may be read or changed by others ("
+          throw new SQLException("The " + what + " " + file + " may be read or changed by others ("
               + open.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
               + "), so convosql does not use it. Run: chmod 600 " + file, "28000");
         }
@@ -55,17 +71,10 @@ final class Credentials {
         keys.load(r);
       }
     } catch (IOException e) {
-      throw new SQLException("Cannot read the credentials file " + file + ": " + e.getMessage(), "28000", e);
+      throw new SQLException("Cannot read the " + what + " " + file + ": " + e.getMessage(), "28000", e);
     } catch (IllegalArgumentException e) {
-      throw new SQLException("The credentials file " + file + " is not a properties file ("
+      throw new SQLException("The " + what + " " + file + " is not a properties file ("
           + e.getMessage() + ")", "28000");
-    }
-    for (String name : keys.stringPropertyNames()) {
-      ConvoSqlProperty p = ConvoSqlProperty.byName(name);
-      if (p == null || !p.secret()) {
-        throw new SQLException("The credentials file " + file + " holds '" + name + "'; it may hold only"
-            + " pathsim.apiKey and insights.apiKey", "28000");
-      }
     }
     return keys;
   }

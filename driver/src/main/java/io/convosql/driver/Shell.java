@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -31,6 +32,10 @@ public final class Shell {
   private Shell() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("serve")) {
+      int status = ServeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      System.exit(status);
+    }
     // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.
     setIfAbsent("org.jline.terminal.dumb", "true");
     // Progress only on a terminal: a pipe or a file gets the results alone.
@@ -176,6 +181,7 @@ public final class Shell {
         "  java -jar convosql-jdbc.jar --demo                 the sandbox with generated data",
         "  java -jar convosql-jdbc.jar --url 'jdbc:convosql:pathsim.apiKey=…'",
         "  java -jar convosql-jdbc.jar --demo -e \"SELECT * FROM pathsim.workspaces\"",
+        "  java -jar convosql-jdbc.jar serve --users users.properties   a remote server (serve --help)",
         "",
         "  --demo        connect to the built-in sandbox (no key needed)",
         "  --url URL     connect with a jdbc:convosql: URL; keys may also come from the",

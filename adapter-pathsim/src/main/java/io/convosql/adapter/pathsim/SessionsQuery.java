@@ -189,7 +189,9 @@ final class SessionsQuery {
         default:
           break;
       }
-    } else if (t instanceof Term.Ranges) {
+    } else if (t instanceof Term.Ranges && !((Term.Ranges) t).orNull()) {
+      // With "OR started_at IS NULL" no date is sent: the API does not say whether its date filter
+      // keeps a session without a Time, so the range is only checked on each row.
       Object lo = null;
       Object hi = null;
       boolean unboundedLow = false;

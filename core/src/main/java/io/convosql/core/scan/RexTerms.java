@@ -111,10 +111,14 @@ final class RexTerms {
       return null;
     }
     Sarg<?> sarg = ((RexLiteral) ops.get(1)).getValueAs(Sarg.class);
-    if (sarg == null || sarg.nullAs != RexUnknownAs.UNKNOWN && sarg.nullAs != RexUnknownAs.FALSE) {
-      return null; // "x IS NULL OR ..." is left to Calcite
+    if (sarg == null) {
+      return null;
     }
+    boolean orNull = sarg.nullAs == RexUnknownAs.TRUE;
     Column col = columns.get(c);
+    if (orNull && (sarg.isPoints() || sarg.isComplementedPoints())) {
+      return null; // "x IN (...) OR x IS NULL" is left to Calcite
+    }
     if (sarg.isPoints()) {
       return new Term.InList(c, points(sarg.rangeSet.asRanges(), col), false);
     }
@@ -129,7 +133,7 @@ final class RexTerms {
           r.hasUpperBound() ? Values.coerce(r.upperEndpoint(), col) : null,
           r.hasUpperBound() && r.upperBoundType() == BoundType.CLOSED));
     }
-    return new Term.Ranges(c, intervals);
+    return new Term.Ranges(c, intervals, orNull);
   }
 
   private static List<Operand> points(java.util.Set<? extends Range<?>> ranges, Column col) {

@@ -132,10 +132,19 @@ public sealed interface Term
     }
   }
 
-  /** {@code column} within any of the intervals (from BETWEEN and folded ranges); never null. */
-  record Ranges(int column, List<Interval> intervals) implements Term {
+  /**
+   * {@code column} within any of the intervals (from BETWEEN and folded ranges); a NULL satisfies it
+   * only when {@code orNull}, which Calcite folds from {@code x < b OR x IS NULL} (the first
+   * partition of a Spark partitioned read).
+   */
+  record Ranges(int column, List<Interval> intervals, boolean orNull) implements Term {
     public Ranges {
       intervals = List.copyOf(intervals);
+    }
+
+    /** The intervals, NULL excluded. */
+    public Ranges(int column, List<Interval> intervals) {
+      this(column, intervals, false);
     }
 
     @Override
@@ -147,7 +156,7 @@ public sealed interface Term
     public boolean test(Object[] row) {
       Object cell = row[column];
       if (cell == null) {
-        return false;
+        return orNull;
       }
       for (Interval i : intervals) {
         if (i.contains(cell)) {
@@ -159,7 +168,7 @@ public sealed interface Term
 
     @Override
     public String toString() {
-      return "$" + column + " IN " + intervals;
+      return "$" + column + " IN " + intervals + (orNull ? " OR NULL" : "");
     }
   }
 
