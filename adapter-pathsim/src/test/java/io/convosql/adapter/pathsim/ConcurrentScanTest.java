@@ -116,10 +116,13 @@ class ConcurrentScanTest {
       assertThat(secondPage.await(10, TimeUnit.SECONDS)).as("page 2 requested ahead").isTrue();
       // page 3 waits until page 2's rows are handed out
       assertThat(requests()).containsExactly(path + "0", path + "100");
-      for (int i = 1; i < 100; i++) {
+      // Calcite's result set reads one row ahead of the cursor: at row 99 the scan has handed out
+      // row 100, the last of page 1, so page 3 is not yet asked for
+      for (int i = 1; i < 99; i++) {
         assertThat(rs.next()).isTrue();
       }
       assertThat(requests()).containsExactly(path + "0", path + "100");
+      assertThat(rs.next()).as("row 100").isTrue();
       assertThat(rs.next()).as("row 101").isTrue();
       assertThat(thirdPage.await(10, TimeUnit.SECONDS)).as("page 3 requested ahead").isTrue();
       assertThat(requests()).containsExactly(path + "0", path + "100", path + "200");
