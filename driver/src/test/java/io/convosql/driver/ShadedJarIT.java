@@ -139,7 +139,7 @@ class ShadedJarIT {
         "--url", "jdbc:convosql:pathsim.url=" + sandbox.pathSimUrl(), "--outputformat=csv",
         "-e", "SELECT id, started_at FROM pathsim.sessions WHERE id = '" + session.id() + "'");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out().lines()).containsExactly("'id','started_at'", "'" + session.id() + "','" + wallClock + ".0'");
+    assertThat(run.out().lines()).containsExactly("\"id\",\"started_at\"", "\"" + session.id() + "\",\"" + wallClock + ".0\"");
     assertThat(sandbox.requests().of("pathsim")).extracting(RecordedRequest::toString, RecordedRequest::hadAuthorization)
         .containsExactly(tuple("GET /sessions/" + session.id(), true));
   }
@@ -164,9 +164,9 @@ class ShadedJarIT {
         "SELECT MD5('a'), JSON_VALUE('{\"a\": {\"b\": 7}}', '$.a.b'), COUNT(*), MAX(CHAR_LENGTH(name))"
             + " FROM pathsim.workspaces WHERE is_active OR NOT is_active");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out().lines()).containsExactly("'EXPR$0','EXPR$1','EXPR$2','EXPR$3'",
-        "'0cc175b9c0f1b6a831c399e269772661','7','" + sandbox.pathSim().data().workspaces().size() + "','"
-            + longestName + "'");
+    assertThat(run.out().lines()).containsExactly("\"EXPR$0\",\"EXPR$1\",\"EXPR$2\",\"EXPR$3\"",
+        "\"0cc175b9c0f1b6a831c399e269772661\",\"7\",\"" + sandbox.pathSim().data().workspaces().size() + "\",\""
+            + longestName + "\"");
   }
 
   /** An entry's name as a class loader sees it: without a multi-release prefix. */
