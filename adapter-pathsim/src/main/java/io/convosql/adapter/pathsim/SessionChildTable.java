@@ -8,6 +8,7 @@ import io.convosql.core.scan.Column;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.scan.Operand;
 import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.Term;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ abstract class SessionChildTable extends ApiTable {
     Set<Object> ids = pinned(spec.terms());
     if (ids != null) {
       return ids.isEmpty() ? "none (the filter matches no row)"
-          : "GET " + endpoint + " for session_id in " + ids;
+          : "GET " + endpoint + " for session_id in " + Operand.describe(ids);
     }
     return "GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
         + " (next pages while hasMore); GET " + endpoint + " per session";
