@@ -90,34 +90,6 @@ class InsightsByIdTest {
   }
 
   @Test
-  void aJoinOnIdsSearchesABatchOfKeysWithinTheDateRange() throws SQLException {
-    List<? extends JsonNode> tagged = Docs.between(AUG20, TestApi.NOW, d -> d.path("tags_list").size() > 0);
-    String a = id(tagged.get(0));
-    String b = id(tagged.get(tagged.size() - 1));
-    String sql = "SELECT t.session_id, t.tag, i.agent_name FROM insights.tags t"
-        + " JOIN insights.sessions i ON i.id = t.session_id"
-        + " WHERE t.session_id IN ('" + a + "', '" + b + "')"
-        + " AND i.session_start_time >= TIMESTAMP '2025-08-20 00:00:00'";
-    List<String> pushed = new java.util.ArrayList<>(db.rows(sql));
-    List<String> requests = TestApi.requests();
-    assertThat(db.explain(sql)).contains("EnumerableBatchNestedLoopJoin");
-    try (Db off = Db.open(false, InsightsSchema.DEFAULT_LOOKBACK_DAYS, false)) {
-      List<String> local = new java.util.ArrayList<>(off.rows(sql));
-      pushed.sort(null);
-      local.sort(null);
-      assertThat(pushed).isNotEmpty().isEqualTo(local);
-    }
-    // the tags of the two sessions by id, then one search for the batch of their ids (the tag rows'
-    // repeated keys sent once each)
-    String filter = java.util.stream.Stream.of(a, b).sorted()
-        .map(id -> "{\"term\":{\"id\":\"" + id + "\"}}")
-        .collect(java.util.stream.Collectors.joining(",", "{\"should\":[", "]}"));
-    assertThat(requests).containsExactlyInAnyOrder("GET /insights/sessions/search/" + a,
-        "GET /insights/sessions/search/" + b, TestApi.search("2025-08-19T23:59:59.999999", "2025-09-01T12:00:00", 0,
-            100, null, filter, "[\"id\",\"session_start_time\",\"agent_information.name\"]"));
-  }
-
-  @Test
   void aWrongDayIsNoRow() throws SQLException {
     assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = ? AND session_start_time"
         + " >= TIMESTAMP '2025-06-01 00:00:00' AND session_start_time < TIMESTAMP '2025-06-02 00:00:00'",

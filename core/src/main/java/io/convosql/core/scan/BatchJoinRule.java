@@ -80,6 +80,7 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
       return false;
     }
     Term keys = new Term.InList(column, List.of(Operand.correlation("$cor0", 0)), false);
-    return scan.apiTable().pushdown(keys, spec) != Pushdown.NONE;
+    return scan.apiTable().pushdown(keys, spec) != Pushdown.NONE
+        && scan.apiTable().takesKeyBatches(column, spec);
   }
 }
