@@ -105,12 +105,12 @@ final class InsightsExplain {
     String day = ByIdReads.day(plan);
     if (day != null) {
       return "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=" + day + " for id in "
-          + plan.ids;
+          + Operand.describe(plan.ids);
     }
     boolean unknown = plan.lower instanceof Operand || plan.upper instanceof Operand;
     return (unknown ? "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
         + " bounds on session_start_time fall inside one day, else " : "")
-        + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + plan.ids;
+        + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids);
   }
 
   /** The page size as the scan will choose it, symbolic when FETCH or OFFSET is a parameter. */

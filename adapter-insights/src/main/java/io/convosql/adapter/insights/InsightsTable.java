@@ -112,6 +112,15 @@ abstract class InsightsTable extends ApiTable {
     return WindowCounts.count(this, scan);
   }
 
+  /**
+   * Never: when a join is planned the scan does not yet show its bound on session_start_time, and
+   * without one a batch of keys is a get per key, more requests than a scan of the lookback window.
+   */
+  @Override
+  public boolean takesKeyBatches(int column, ScanSpec spec) {
+    return false;
+  }
+
   /** The session id and start time are in every document a search or get returns. */
   @Override
   public boolean neverNull(int column) {

@@ -51,6 +51,7 @@ final class SearchPlan {
         p.other(t, table.field(t.column(), pins));
       }
     }
+    p.searchIds();
     if (!table.sessionRows() || !p.should.isEmpty() && !p.must.isEmpty()) {
       // Child rows are filtered by session. ElasticSearch reads should next to must as optional (it
       // only scores), so the hits may then be a superset even though the document says otherwise.
@@ -61,6 +62,24 @@ final class SearchPlan {
     }
     return p;
   }
+
+  /**
+   * Several ids with a lower bound on session_start_time that does not pin one day (a batch of a
+   * join's keys, or an IN list, within a date range) are searched as one {@code should} list in the
+   * range's windows (at most {@link #MAX_SEARCHED_IDS} ids per request) rather than got one by one;
+   * only when no other clause is pushed, since {@code should} next to {@code must} would not filter.
+   */
+  private void searchIds() {
+    if (ids == null || ids.size() < 2 || ids.size() > MAX_SEARCHED_IDS || lower == null
+        || ByIdReads.day(this) != null || !must.isEmpty() || !should.isEmpty() || contradiction) {
+      return;
+    }
+    ids.forEach(v -> should.add(Clause.term("id", text(v))));
+    ids = null;
+  }
+
+  /** The most ids one search sends as {@code should} terms. */
+  static final int MAX_SEARCHED_IDS = 100;
 
   /** The {@code filter_by} JSON, or null when nothing is filtered. */
   @Nullable String filterBy(List<Clause> extraMustNot) {

@@ -77,6 +77,19 @@ class InsightsByIdTest {
   }
 
   @Test
+  void anIdListWithinADateRangeIsOneSearchWithShouldTerms() throws SQLException {
+    String sql = "SELECT id FROM insights.sessions WHERE id IN ('" + id(first) + "', 'no-such-session', '"
+        + id(second) + "') AND session_start_time >= TIMESTAMP '2025-08-20 00:00:00'";
+    assertThat(db.rows(sql)).containsExactlyInAnyOrder(id(first), id(second));
+    // the ids in the order of the folded IN list: sorted
+    String filter = java.util.stream.Stream.of(id(first), id(second), "no-such-session").sorted()
+        .map(id -> "{\"term\":{\"id\":\"" + id + "\"}}")
+        .collect(java.util.stream.Collectors.joining(",", "{\"should\":[", "]}"));
+    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-08-19T23:59:59.999999",
+        "2025-09-01T12:00:00", 0, 100, null, filter, "[\"id\",\"session_start_time\"]"));
+  }
+
+  @Test
   void aWrongDayIsNoRow() throws SQLException {
     assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = ? AND session_start_time"
         + " >= TIMESTAMP '2025-06-01 00:00:00' AND session_start_time < TIMESTAMP '2025-06-02 00:00:00'",

@@ -9,6 +9,7 @@ import io.convosql.core.scan.ForeignKey;
 import io.convosql.core.scan.Pushdown;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.scan.Operand;
 import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.Term;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ abstract class SessionChildTable extends ApiTable {
     Set<Object> ids = pinned(spec.terms());
     if (ids != null) {
       return ids.isEmpty() ? "none (the filter matches no row)"
-          : "GET " + endpoint + " for session_id in " + ids;
+          : "GET " + endpoint + " for session_id in " + Operand.describe(ids);
     }
     return "GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
         + SessionsExplain.NEXT_PAGES + "; GET " + endpoint + " per listed session";

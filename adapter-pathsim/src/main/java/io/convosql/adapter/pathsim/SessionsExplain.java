@@ -26,7 +26,7 @@ final class SessionsExplain {
     }
     boolean usesWorkspace = spec.usedColumns().get(SessionColumns.WORKSPACE_ID);
     if (SessionsTable.byId(q, usesWorkspace)) {
-      return "GET /sessions/{id} for id in " + q.ids;
+      return "GET /sessions/{id} for id in " + Operand.describe(q.ids);
     }
     StringBuilder b = new StringBuilder();
     String target;

@@ -121,8 +121,12 @@ abstract class AbstractApiScan extends TableScan {
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double rows = apiTable.rowCountEstimate();
-    for (Term ignored : spec.terms()) {
-      rows *= 0.25;
+    for (Term t : spec.terms()) {
+      List<Object> keys = Term.equalities(t);
+      boolean correlated = keys != null && !keys.isEmpty()
+          && keys.stream().allMatch(k -> k instanceof Operand && ((Operand) k).correlationKey() != null);
+      // a batch of a join's keys: about one row (or a few child rows) per key, not a quarter of all
+      rows = correlated ? Math.min(rows, keys.size()) : rows * 0.25;
     }
     if (spec.fetch() != null) {
       rows = Math.min(rows, 10);

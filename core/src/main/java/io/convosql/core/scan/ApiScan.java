@@ -32,5 +32,6 @@ public final class ApiScan extends AbstractApiScan {
   @Override
   public void register(RelOptPlanner planner) {
     ScanRules.ALL.forEach(planner::addRule);
+    planner.addRule(BatchJoinRule.INSTANCE);
   }
 }

@@ -102,6 +102,15 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
     return Pushdown.NONE;
   }
 
+  /**
+   * Whether a join may fetch this table by batches of keys on {@code column} (of a scan that holds
+   * {@code spec}) rather than scan it: only where a batch of keys costs fewer requests than a scan.
+   * By default whenever the column takes an IN list.
+   */
+  public boolean takesKeyBatches(int column, ScanSpec spec) {
+    return true;
+  }
+
   /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */
   public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
     return false;

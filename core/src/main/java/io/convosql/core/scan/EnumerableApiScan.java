@@ -1,5 +1,6 @@
 package io.convosql.core.scan;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -8,9 +9,10 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -55,12 +57,25 @@ public final class EnumerableApiScan extends AbstractApiScan implements Enumerab
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType = PhysTypeImpl.of(
         implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-    Expression call = Expressions.call(
-        ScanRuntime.class,
-        "enumerable",
+    BlockBuilder block = new BlockBuilder();
+    List<Expression> args = new ArrayList<>(List.of(
         implementor.stash(apiTable, ApiTable.class),
         implementor.stash(spec, ScanSpec.class),
-        Expressions.convert_(implementor.getRootExpression(), DataContext.class));
-    return implementor.result(physType, Blocks.toBlock(call));
+        Expressions.convert_(implementor.getRootExpression(), DataContext.class)));
+    List<String> keys = spec.correlationKeys();
+    if (!keys.isEmpty()) {
+      // The inner side of a batch nested-loop join: pass this batch's outer values (the fields of
+      // the correlation variables Calcite declares around this code) to the scan.
+      List<Expression> values = new ArrayList<>();
+      for (String key : keys) {
+        int dot = key.lastIndexOf('.');
+        Expression field = implementor.getCorrelVariableGetter(key.substring(0, dot))
+            .field(block, Integer.parseInt(key.substring(dot + 1)), null);
+        values.add(Primitive.is(field.getType()) ? Expressions.box(field) : field);
+      }
+      args.add(Expressions.newArrayInit(Object.class, values));
+    }
+    block.add(Expressions.return_(null, Expressions.call(ScanRuntime.class, "enumerable", args)));
+    return implementor.result(physType, block.toBlock());
   }
 }

@@ -5,7 +5,9 @@ import com.google.common.collect.Range;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -18,7 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads one conjunct of a Calcite filter as a {@link Term}: comparisons with a literal or parameter on
- * either side (or a timestamp known at execution, {@link ExecutionTime}), SEARCH calls carrying a Sarg (IN lists, NOT IN, ranges, BETWEEN), ORs of equalities on
+ * either side (or a timestamp known at execution, {@link ExecutionTime}, or a field of a correlation
+ * variable, the outer rows of a batch nested-loop join), SEARCH calls carrying a Sarg (IN lists, NOT IN, ranges, BETWEEN), ORs of equalities on
  * one column (IN lists of parameters), IS [NOT] NULL, LIKE, bare boolean columns and boolean functions
  * of a column. Anything else is not a term and stays with Calcite.
  */
@@ -206,6 +209,14 @@ final class RexTerms {
     return new Term.Call(call.getOperator().getName().toLowerCase(java.util.Locale.ROOT), c, args);
   }
 
+  /**
+   * Whether a correlation field holds values of the column's type, so that its values (read from the
+   * outer rows when the scan runs) compare with the column's as Calcite compares them.
+   */
+  private static boolean sameType(RexNode node, Column column) {
+    return node.getType().getSqlTypeName() == column.type();
+  }
+
   /** The table column a scan field reference stands for, or -1. */
   private int column(RexNode node) {
     RexNode n = node;
@@ -221,6 +232,13 @@ final class RexTerms {
     }
     if (node instanceof RexDynamicParam) {
       return Operand.parameter(((RexDynamicParam) node).getIndex());
+    }
+    if (node instanceof RexFieldAccess
+        && ((RexFieldAccess) node).getReferenceExpr() instanceof RexCorrelVariable
+        && sameType(node, columns.get(column))) {
+      RexFieldAccess access = (RexFieldAccess) node;
+      return Operand.correlation(((RexCorrelVariable) access.getReferenceExpr()).getName(),
+          access.getField().getIndex());
     }
     if (node instanceof RexCall) {
       ExecutionTime time = columns.get(column).type() == SqlTypeName.TIMESTAMP ? ExecutionTime.of(node) : null;

@@ -102,6 +102,25 @@ public final class ScanSpec {
     return used;
   }
 
+  /**
+   * The correlation fields the terms read ({@link Operand#correlationKey}), each once, in order of
+   * appearance: their values come from the outer rows of a batch nested-loop join at each execution.
+   */
+  public List<String> correlationKeys() {
+    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    for (Term t : terms) {
+      List<Operand> operands = t instanceof Term.Compare ? List.of(((Term.Compare) t).value())
+          : t instanceof Term.InList ? ((Term.InList) t).values()
+          : t instanceof Term.Call ? ((Term.Call) t).arguments() : List.of();
+      for (Operand o : operands) {
+        if (o.correlationKey() != null) {
+          keys.add(o.correlationKey());
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
+
   public ScanSpec withTerms(List<Term> added) {
     List<Term> all = new ArrayList<>(terms);
     all.addAll(added);

@@ -3,7 +3,6 @@ package io.convosql.core.scan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -127,8 +126,8 @@ public sealed interface Term
 
     @Override
     public String toString() {
-      return "$" + column + (negated ? " NOT IN " : " IN ")
-          + values.stream().map(Operand::toString).collect(Collectors.joining(", ", "(", ")"));
+      String list = Operand.describe(values);
+      return "$" + column + (negated ? " NOT IN " : " IN ") + "(" + list.substring(1, list.length() - 1) + ")";
     }
   }
 
