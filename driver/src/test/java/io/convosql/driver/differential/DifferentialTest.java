@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialTest {
   static final long DEFAULT_SEED = 20_250_901L;
-  static final int DEFAULT_QUERIES = 1_000;
+  static final int DEFAULT_QUERIES = 2_000;
   /** The seed of the sandbox data (not of the queries), and its size. */
   static final long DEFAULT_DATA_SEED = 7;
   static final int PATHSIM_SESSIONS = 30;
