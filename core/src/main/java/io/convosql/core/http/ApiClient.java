@@ -1,13 +1,6 @@
 package io.convosql.core.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
@@ -43,16 +36,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
-  /**
-   * Strict JSON: nothing may follow the document (a proxy's page glued to it is an error), and the
-   * parser's limits are stated, not inherited: strings up to 20 million characters, 1000 levels.
-   */
-  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxStringLength(20_000_000).maxNestingDepth(1000).build())
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
   /** How often a waiting request asks whether its statement was cancelled. */
   private static final long POLL_MILLIS = 25;
 
@@ -302,27 +285,7 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private @Nullable JsonNode json(String method, String path, Answer answer, boolean notFoundIsNull) {
-    if (answer.status() == 404 && notFoundIsNull) {
-      return null;
-    }
-    if (!answer.successful()) {
-      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), 1);
-    }
-    String text = answer.text();
-    if (text.isBlank()) {
-      return JSON.createObjectNode();
-    }
-    try {
-      return JSON.readTree(text);
-    } catch (StreamConstraintsException e) {
-      throw new ApiException(spec.name(), method, path, answer.status(),
-          "the answer is beyond the JSON parser's limits", redact(e.getOriginalMessage()),
-          "the service sent a value too long or nested too deep to be a real answer", "22000", null);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(spec.name(), method, path, answer.status(), "the answer is not valid JSON",
-          redact(e.getOriginalMessage()), "the service may be failing or a proxy answered instead",
-          "22000", null);
-    }
+    return JsonAnswers.parse(spec, method, path, answer, notFoundIsNull, this::redact);
   }
 
   /**

@@ -1,0 +1,60 @@
+package io.convosql.core.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.function.UnaryOperator;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Turns an API's answer into JSON, strictly: an error status, a body that is not JSON, or one beyond
+ * the parser's stated limits each becomes an {@link ApiException} naming the endpoint.
+ */
+final class JsonAnswers {
+  /**
+   * Strict JSON: nothing may follow the document (a proxy's page glued to it is an error), and the
+   * parser's limits are stated, not inherited: strings up to 20 million characters, 1000 levels.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxStringLength(20_000_000).maxNestingDepth(1000).build())
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private JsonAnswers() {}
+
+  /**
+   * The answer's JSON body; null for a 404 when {@code notFoundIsNull}; an empty object for a blank
+   * body. Texts quoted in errors pass through {@code redact}.
+   */
+  static @Nullable JsonNode parse(ApiSpec spec, String method, String path, Answer answer,
+      boolean notFoundIsNull, UnaryOperator<String> redact) {
+    if (answer.status() == 404 && notFoundIsNull) {
+      return null;
+    }
+    if (!answer.successful()) {
+      throw ApiErrors.httpError(spec, method, path, answer, redact.apply(answer.text()), 1);
+    }
+    String text = answer.text();
+    if (text.isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new ApiException(spec.name(), method, path, answer.status(),
+          "the answer is beyond the JSON parser's limits", redact.apply(e.getOriginalMessage()),
+          "the service sent a value too long or nested too deep to be a real answer", "22000", null);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(spec.name(), method, path, answer.status(), "the answer is not valid JSON",
+          redact.apply(e.getOriginalMessage()), "the service may be failing or a proxy answered instead",
+          "22000", null);
+    }
+  }
+}
