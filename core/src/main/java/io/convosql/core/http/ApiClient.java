@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -36,8 +33,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
-  /** How often a waiting request asks whether its statement was cancelled. */
-  private static final long POLL_MILLIS = 25;
 
   private final ApiSpec spec;
   private final HttpUrl root;
@@ -147,30 +142,13 @@ public final class ApiClient implements AutoCloseable {
   CompletableFuture<Fetched> fetch(HttpUrl url, String path, Map<String, String> params,
       boolean notFoundIsNull) {
     RequestTrace trace = new RequestTrace(spec.name(), "GET", path, params);
-    AtomicReference<Call> inFlight = new AtomicReference<>();
-    CompletableFuture<Answer> future =
-        start(new Request.Builder().url(url).get().build(), true, inFlight, trace.attempts);
-    CompletableFuture<Fetched> out = future.handle((answer, failure) -> {
-      try {
-        if (failure != null) {
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause() : failure;
-          throw ApiErrors.failure(spec, "GET", path, cause, trace.attempts.get(), this::redact);
-        }
-        trace.status(answer.status());
-        Answer checked = exhausted(answer, "GET", path, trace.attempts);
-        JsonNode body = json("GET", path, checked, notFoundIsNull);
-        trace.items(body);
-        return new Fetched(checked, body);
-      } finally {
-        trace.report(settings.observer(), this::redact);
-      }
-    });
-    out.whenComplete((v, e) -> {
-      if (out.isCancelled()) {
-        stop(future, inFlight);
-      }
-    });
+    CompletableFuture<Fetched> out = Futures.map(
+        send(new Request.Builder().url(url).get().build(), true, "GET", path, trace), answer -> {
+          JsonNode body = json("GET", path, answer, notFoundIsNull);
+          trace.items(body);
+          return new Fetched(answer, body);
+        });
+    out.whenComplete((v, e) -> trace.report(settings.observer(), this::redact));
     return out;
   }
 
@@ -295,17 +273,37 @@ public final class ApiClient implements AutoCloseable {
   private Answer execute(Request request, boolean idempotent, String method, String path,
       Cancellation cancellation, RequestTrace trace) {
     cancellation.check();
+    return Futures.await(send(request, idempotent, method, path, trace), cancellation);
+  }
+
+  /**
+   * Sends a request through the policies. The future holds the answer, or fails with the
+   * {@link ApiException} naming the endpoint (also for a "try again" status the retries could not get
+   * past); cancelling it cancels the call in flight.
+   */
+  private CompletableFuture<Answer> send(Request request, boolean idempotent, String method,
+      String path, RequestTrace trace) {
     AtomicReference<Call> inFlight = new AtomicReference<>();
-    AtomicInteger attempts = trace.attempts;
-    CompletableFuture<Answer> future = start(request, idempotent, inFlight, attempts);
-    Answer answer;
-    try {
-      answer = await(future, inFlight, cancellation);
-    } catch (ExecutionException e) {
-      throw ApiErrors.failure(spec, method, path, e.getCause(), attempts.get(), this::redact);
-    }
-    trace.status(answer.status());
-    return exhausted(answer, method, path, attempts);
+    CompletableFuture<Answer> future = start(request, idempotent, inFlight, trace.attempts);
+    CompletableFuture<Answer> out = future.handle((answer, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        throw ApiErrors.failure(spec, method, path, cause, trace.attempts.get(), this::redact);
+      }
+      trace.status(answer.status());
+      return exhausted(answer, method, path, trace.attempts);
+    });
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled()) {
+        future.cancel(true);
+        Call call = inFlight.get();
+        if (call != null) {
+          call.cancel();
+        }
+      }
+    });
+    return out;
   }
 
   /** Starts a request through the policies; each attempt's call is put in {@code inFlight}. */
@@ -325,36 +323,6 @@ public final class ApiClient implements AutoCloseable {
       throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
     }
     return answer;
-  }
-
-  private static Answer await(CompletableFuture<Answer> future, AtomicReference<Call> inFlight,
-      Cancellation cancellation) throws ExecutionException {
-    try {
-      while (true) {
-        try {
-          return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          try {
-            cancellation.check();
-          } catch (RuntimeException cancelled) {
-            stop(future, inFlight);
-            throw cancelled;
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      stop(future, inFlight);
-      Thread.currentThread().interrupt();
-      throw new RequestInterruptedException();
-    }
-  }
-
-  private static void stop(CompletableFuture<Answer> future, AtomicReference<Call> inFlight) {
-    future.cancel(true);
-    Call call = inFlight.get();
-    if (call != null) {
-      call.cancel();
-    }
   }
 
   /** Requests running or queued in this client, for tests that check nothing is left in flight. */
