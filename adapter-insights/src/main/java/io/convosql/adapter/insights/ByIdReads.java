@@ -3,6 +3,7 @@ package io.convosql.adapter.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.RowSource;
 import io.convosql.core.scan.Streams;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Runs a scan whose ids are pinned by getting each session directly: by its day when the query's
- * bounds on session_start_time fall inside one UTC day, otherwise with the slower search by id.
+ * Runs a scan whose ids are pinned by getting each session directly, up to maxConcurrentRequests at
+ * once: by its day when the query's bounds on session_start_time fall inside one UTC day, otherwise
+ * with the slower search by id.
  */
 final class ByIdReads {
   private ByIdReads() {}
@@ -37,11 +39,19 @@ final class ByIdReads {
   static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
     String day = day(plan);
     List<Object[]> rows = new ArrayList<>();
-    for (Object id : plan.ids) {
-      scan.checkCancelled();
-      AnswerPlace place = DocValues.place(path((String) id, day));
-      for (JsonNode doc : table.settings.api.session((String) id, day, scan)) {
-        rows.addAll(table.rows(doc, scan, place));
+    List<String> ids = plan.ids.stream().map(id -> (String) id).toList();
+    // up to maxConcurrentRequests gets at once, read in the order of the ids
+    try (OrderedRequests<String, List<JsonNode>> gets = new OrderedRequests<>(ids.iterator(),
+        id -> table.settings.api.sessionAsync(id, day, scan), table.settings.api.http().maxConcurrent(),
+        -1, scan)) {
+      for (String id : ids) {
+        if (!gets.hasNext()) {
+          break;
+        }
+        AnswerPlace place = DocValues.place(path(id, day));
+        for (JsonNode doc : gets.next()) {
+          rows.addAll(table.rows(doc, scan, place));
+        }
       }
     }
     if (!scan.sort().isEmpty()) {

@@ -46,13 +46,18 @@ final class InsightsApi implements AutoCloseable {
    * a path segment. An ended session's document is cached for the longer lifetime.
    */
   List<JsonNode> session(String id, @Nullable String day, Cancellation cancellation) {
+    return Futures.await(sessionAsync(id, day, cancellation), cancellation);
+  }
+
+  /** {@link #session} without waiting; cancelling the future cancels the request. */
+  CompletableFuture<List<JsonNode>> sessionAsync(String id, @Nullable String day, Cancellation cancellation) {
     if (!pathSafe(id)) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
     String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
-    JsonNode body = client.getJson(path, day != null ? Map.of("session_start_time", day) : Map.of(),
-        true, cancellation, answer -> ended(answer, path));
-    return body == null ? List.of() : SearchAnswer.documents(body, path);
+    return Futures.map(client.getJsonAsync(path, day != null ? Map.of("session_start_time", day) : Map.of(),
+        true, cancellation, answer -> ended(answer, path)),
+        body -> body == null ? List.of() : SearchAnswer.documents(body, path));
   }
 
   /** Whether an answer holds only sessions whose status is ended: documents that no longer change. */

@@ -2,10 +2,10 @@ package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.http.ApiException;
-import io.convosql.core.http.Futures;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Page;
 import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.PageReader;
 import io.convosql.core.scan.PrefetchPages;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +54,26 @@ final class WindowPages {
   /**
    * The rows, page by page.
    *
-   * @param prefetch whether the next page is requested while the current one is read (only when the
-   *     scan reads everything)
+   * @param prefetch whether pages are requested while the current one is read (only when the scan
+   *     reads everything); an exact total then lets up to {@code depth} pages be requested at once
    */
-  AsyncRows rows(boolean prefetch) {
-    return new PrefetchPages(scan, ignored -> next(), prefetch);
-  }
+  AsyncRows rows(boolean prefetch, int depth) {
+    return new PrefetchPages(scan, new PageReader<SearchAnswer>() {
+      @Override
+      public CompletableFuture<SearchAnswer> request(int ahead) {
+        return table.settings.api.searchAsync(shape.params(window, page + ahead, pageSize), scan);
+      }
 
-  /** Requests the next page; its answer is read on the thread that receives it. */
-  private CompletableFuture<Page> next() {
-    return Futures.map(table.settings.api.searchAsync(shape.params(window, page, pageSize), scan),
-        this::page);
+      @Override
+      public long total(SearchAnswer answer) {
+        return answer.totalExact() ? answer.total() : -1;
+      }
+
+      @Override
+      public Page read(SearchAnswer answer) {
+        return page(answer);
+      }
+    }, prefetch, depth);
   }
 
   private Page page(SearchAnswer answer) {
@@ -104,7 +113,9 @@ final class WindowPages {
       followSmallerPages(hits.size());
     }
     first = false;
-    return new Page(rows, more);
+    long following = more && answer.totalExact() && hits.size() == pageSize
+        ? Page.following(answer.total(), position, pageSize) : -1;
+    return new Page(rows, more, following);
   }
 
   /** A short page with more to follow: the server's pages are smaller than the size asked for. */

@@ -77,6 +77,30 @@ class InsightsByIdTest {
   }
 
   @Test
+  void theSessionsOfAnIdListAreGotConcurrently() throws SQLException {
+    // the three gets must be in the sandbox at once to get past the barrier
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+    TestApi.sandbox().onRequest(r -> {
+      try {
+        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the gets were not sent together", e);
+      }
+    });
+    try {
+      String sql = "SELECT id FROM insights.sessions WHERE id IN ('" + id(first) + "', 'no-such-session', '"
+          + id(second) + "') ORDER BY session_start_time DESC";
+      assertThat(db.rows(sql)).containsExactly(id(second), id(first));
+      assertThat(TestApi.sandbox().hookFailure()).isEmpty();
+      assertThat(TestApi.recorded()).extracting(r -> r.path()).containsExactlyInAnyOrder(
+          "/insights/sessions/search/" + id(first), "/insights/sessions/search/" + id(second),
+          "/insights/sessions/search/no-such-session");
+    } finally {
+      TestApi.sandbox().onRequest(null);
+    }
+  }
+
+  @Test
   void anIdListWithinADateRangeIsOneSearchWithShouldTerms() throws SQLException {
     String sql = "SELECT id FROM insights.sessions WHERE id IN ('" + id(first) + "', 'no-such-session', '"
         + id(second) + "') AND session_start_time >= TIMESTAMP '2025-08-20 00:00:00'";

@@ -70,7 +70,8 @@ class InsightsChildTablesTest {
     }
     assertThat(db.rows("SELECT session_id, line_no, speaker, role, text FROM insights.transcript_lines WHERE"
         + SINCE)).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(TestApi.requests()).isEqualTo(TestApi.pages(FROM, TO, 100, null, null,
+    // pages after the first are requested together, so they arrive in any order
+    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, null, null,
         "[\"id\",\"session_start_time\",\"transcription\"]", Docs.between(AUG20, TestApi.NOW, d -> true).size()));
   }
 

@@ -134,11 +134,12 @@ abstract class SessionChildTable extends ApiTable {
     scan.checkCancelled();
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
+    int width = scan.needed() < 0 ? api.concurrency() : 1;
     for (String workspace : WorkspacesTable.ids(api, scan)) {
       parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil)
-          .rows(scan.needed() < 0));
+          .rows(scan.needed() < 0, width));
     }
-    AsyncRows rows = new ConcurrentConcat(parts, scan.needed() < 0 ? api.concurrency() : 1);
+    AsyncRows rows = new ConcurrentConcat(parts, width);
     return new SessionIds(rows);
   }
 

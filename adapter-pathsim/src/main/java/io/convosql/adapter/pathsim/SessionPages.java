@@ -5,6 +5,7 @@ import io.convosql.core.http.Futures;
 import io.convosql.core.scan.BoundScan;
 import io.convosql.core.scan.Page;
 import io.convosql.core.scan.AsyncRows;
+import io.convosql.core.scan.PageReader;
 import io.convosql.core.scan.PrefetchPages;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ final class SessionPages {
   private long received;
   private boolean gone;
   private int pages;
+  private int pageSize;
   private final long pinnedUntil;
   private Set<String> previousPage = Set.of();
 
@@ -58,42 +60,76 @@ final class SessionPages {
   /**
    * The rows, page by page.
    *
-   * @param prefetch whether the next page is requested while the current one is read (only when the
-   *     scan reads everything)
+   * @param prefetch whether pages are requested while the current one is read (only when the scan
+   *     reads everything); the total of the first page then lets up to {@code depth} pages be
+   *     requested at once
    */
-  AsyncRows rows(boolean prefetch) {
-    return new PrefetchPages(scan, ignored -> next(), prefetch);
+  AsyncRows rows(boolean prefetch, int depth) {
+    return new PrefetchPages(scan, new Reader(), prefetch, depth);
   }
 
-  /** Requests the next page; its answer is read on the thread that receives it. */
-  private CompletableFuture<Page> next() {
-    int limit = needed < 0
-        ? PathSimApi.MAX_PAGE
-        : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
-    CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
-        : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) offset, limit), scan);
-    return Futures.map(body, b -> page(b, limit));
+  /** A page's answer: the body's pagination and its rows, converted on the thread that received it. */
+  private record Listed(@Nullable JsonNode pagination, List<Object[]> rows) {}
+
+  private final class Reader implements PageReader<Listed> {
+    @Override
+    public CompletableFuture<Listed> request(int ahead) {
+      int limit = needed < 0
+          ? PathSimApi.MAX_PAGE
+          : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+      long at = offset + (long) ahead * (pageSize > 0 ? pageSize : limit);
+      CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
+          : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) at, limit), scan);
+      String path = PathSimApi.sessionsPath(workspaceId);
+      return Futures.map(body, b -> convert(b, path));
+    }
+
+    @Override
+    public long total(Listed answer) {
+      JsonNode total = answer.pagination() == null ? null : answer.pagination().get("total");
+      return total == null || total.isNull() ? -1 : total.asLong();
+    }
+
+    @Override
+    public Page read(Listed answer) {
+      return page(answer);
+    }
   }
 
-  private Page page(@Nullable JsonNode body, int limit) {
+  /** Checks a page's shape and converts its sessions to rows; keeps no state. */
+  private Listed convert(@Nullable JsonNode body, String path) {
+    if (body == null) {
+      return new Listed(null, List.of());
+    }
+    SessionsPageShape.check(body, path); // a malformed page is an error, never the last page
+    JsonNode data = body.get("data");
+    List<Object[]> rows = new ArrayList<>(data.size());
+    for (JsonNode item : data) {
+      rows.add(SessionColumns.fromList(item, workspaceId, path));
+    }
+    return new Listed(body.path("pagination"), rows);
+  }
+
+  /** Reads the next page in order: drops sessions already read or created since the scan began. */
+  private Page page(Listed answer) {
     String path = PathSimApi.sessionsPath(workspaceId);
-    if (body == null && pages > 0) {
+    if (answer.pagination() == null && pages > 0) {
       // a 404 after pages were read is not "no such workspace": the answer would be cut short
       throw new io.convosql.core.http.ApiException("PathSim", "GET", path, 404,
           "the workspace's sessions vanished after " + pages + " pages were read", null,
           "the workspace may have been deleted meanwhile; run the query again", "08006", null);
     }
     pages++;
-    if (body == null) {
+    if (answer.pagination() == null) {
       gone = true; // an unknown workspace has no sessions
       return new Page(List.of(), false);
     }
-    SessionsPageShape.check(body, path); // a malformed page is an error, never the last page
-    JsonNode data = body.get("data");
-    List<Object[]> rows = new ArrayList<>(data.size());
+    int limit = needed < 0
+        ? PathSimApi.MAX_PAGE
+        : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+    List<Object[]> rows = new ArrayList<>(answer.rows().size());
     Set<String> pageIds = new HashSet<>();
-    for (JsonNode item : data) {
-      Object[] row = SessionColumns.fromList(item, workspaceId, path);
+    for (Object[] row : answer.rows()) {
       String id = (String) row[SessionColumns.ID];
       pageIds.add(id);
       if (previousPage.contains(id)) {
@@ -107,10 +143,11 @@ final class SessionPages {
     }
     previousPage = pageIds;
     received += rows.size();
-    JsonNode pagination = body.path("pagination");
-    int pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;
+    JsonNode pagination = answer.pagination();
+    pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;
     offset += pageSize;
     boolean more;
+    long following = -1;
     if (pagination.has("hasMore")) {
       more = pagination.get("hasMore").asBoolean();
     } else if (pagination.has("total")) {
@@ -118,9 +155,12 @@ final class SessionPages {
     } else {
       more = rows.size() >= pageSize;
     }
+    if (more && pagination.hasNonNull("total")) {
+      following = Page.following(pagination.get("total").asLong(), offset, pageSize);
+    }
     if (needed >= 0 && received >= needed) {
       more = false; // every further row would be past what the scan needs
     }
-    return new Page(rows, more);
+    return new Page(rows, more, following);
   }
 }

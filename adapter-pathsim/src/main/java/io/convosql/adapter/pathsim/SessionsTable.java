@@ -7,6 +7,8 @@ import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.scan.ApiTable;
+import io.convosql.core.http.Futures;
+import io.convosql.core.scan.OrderedRequests;
 import io.convosql.core.scan.AsyncRows;
 import io.convosql.core.scan.ConcurrentConcat;
 import io.convosql.core.scan.BoundScan;
@@ -141,7 +143,7 @@ final class SessionsTable extends ApiTable {
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
       parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil)
-          .rows(readsAll));
+          .rows(readsAll, width));
     }
     AsyncRows rows;
     if (scan.sort().isEmpty()) {
@@ -179,19 +181,23 @@ final class SessionsTable extends ApiTable {
     };
   }
 
-  /** Gets each pinned session directly; a 404 means no such session. */
+  /**
+   * Gets each pinned session directly, up to {@code maxConcurrentRequests} at once, in the order of
+   * the ids; a 404 means no such session.
+   */
   private Iterator<Object[]> byIds(BoundScan scan, SessionsQuery q) {
-    List<Object[]> rows = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Object id : q.ids) {
-      if (!SessionsQuery.pathSegment(id)) {
-        continue;
+      if (SessionsQuery.pathSegment(id)) {
+        ids.add((String) id);
       }
-      scan.checkCancelled();
-      String path = "/sessions/" + id;
-      JsonNode d = api.session((String) id, scan);
-      if (d != null) {
-        rows.add(SessionColumns.fromDetail(d, path));
-      }
+    }
+    List<Object[]> rows = new ArrayList<>();
+    try (OrderedRequests<String, Object[]> gets = new OrderedRequests<>(ids.iterator(),
+        id -> Futures.map(api.sessionAsync(id, scan),
+            d -> d == null ? null : SessionColumns.fromDetail(d, "/sessions/" + id)),
+        api.concurrency(), -1, scan)) {
+      gets.forEachRemaining(rows::add);
     }
     if (!scan.sort().isEmpty()) {
       rows.sort(Streams.comparator(scan.sort()));

@@ -6,6 +6,7 @@ import static io.convosql.adapter.pathsim.PathSimFixture.clear;
 import static io.convosql.adapter.pathsim.PathSimFixture.newestFirst;
 import static io.convosql.adapter.pathsim.PathSimFixture.requests;
 import static io.convosql.adapter.pathsim.PathSimFixture.sessions;
+import static io.convosql.adapter.pathsim.PathSimFixture.sortedIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.RecordedRequest;
@@ -94,39 +95,88 @@ class ConcurrentScanTest {
   }
 
   @Test
-  void theNextPageIsRequestedWhileTheCurrentOneIsReadAndNoFurther() throws Exception {
+  void thePagesTheTotalPromisesAreRequestedTogetherAndNoneBeyondTheEnd() throws Exception {
+    String busiest = busyWorkspaces().get(0);
+    List<String> expected = sortedIds(sessions(s -> s.workspaceId().equals(busiest)));
+    int pages = (expected.size() + 99) / 100;
+    assertThat(pages).as("more pages than requests in flight").isGreaterThan(9);
+    // pages 2 to 9 must be in the sandbox at once to get past the barrier: after page 1's total,
+    // as many pages as may be in flight (8) are requested together, not each after the one before
+    CyclicBarrier together = new CyclicBarrier(8);
+    SANDBOX.onRequest(r -> {
+      int offset = Integer.parseInt(r.params().get("offset").get(0));
+      if (r.path().endsWith("/sessions") && offset >= 100 && offset <= 800) {
+        try {
+          together.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("the later pages were not requested together", e);
+        }
+      }
+    });
+    assertThat(Sql.rows(connection, "SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "'").stream().sorted().toList()).isEqualTo(expected);
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+    String path = "GET /workspaces/" + busiest + "/sessions?limit=100&offset=";
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.IntStream.range(0, pages).mapToObj(i -> path + i * 100).toList());
+  }
+
+  @Test
+  void pagesAreRequestedAheadNoFurtherThanTheConcurrencyAllows() throws Exception {
     String busiest = busyWorkspaces().get(0);
     int total = sessions(s -> s.workspaceId().equals(busiest)).size();
-    assertThat(total).as("three pages at least").isGreaterThan(200);
-    CountDownLatch secondPage = new CountDownLatch(1);
-    CountDownLatch thirdPage = new CountDownLatch(1);
+    assertThat(total).as("four pages at least").isGreaterThan(300);
+    CountDownLatch secondAndThird = new CountDownLatch(2);
     SANDBOX.onRequest(r -> {
       String offset = r.params().containsKey("offset") ? r.params().get("offset").get(0) : "";
-      if (offset.equals("100")) {
-        secondPage.countDown();
-      } else if (offset.equals("200")) {
-        thirdPage.countDown();
+      if (offset.equals("100") || offset.equals("200")) {
+        secondAndThird.countDown();
       }
     });
     String path = "GET /workspaces/" + busiest + "/sessions?limit=100&offset=";
-    try (Statement s = connection.createStatement();
+    PathSimSchema schema = new PathSimSchema(okhttp3.HttpUrl.get(SANDBOX.pathSimUrl()),
+        io.convosql.sandbox.Sandbox.PATHSIM_KEY,
+        TestHttp.settings(java.time.Duration.ofSeconds(10)).withLimits(0, 2), true);
+    try (Connection two = Sql.connect("pathsim", schema);
+         Statement s = two.createStatement();
          ResultSet rs = s.executeQuery("SELECT id FROM pathsim.sessions WHERE workspace_id = '"
              + busiest + "'")) {
       assertThat(rs.next()).isTrue();
-      assertThat(secondPage.await(10, TimeUnit.SECONDS)).as("page 2 requested ahead").isTrue();
-      // page 3 waits until page 2's rows are handed out
-      assertThat(requests()).containsExactly(path + "0", path + "100");
-      // Calcite's result set reads one row ahead of the cursor: at row 99 the scan has handed out
-      // row 100, the last of page 1, so page 3 is not yet asked for
+      assertThat(secondAndThird.await(10, TimeUnit.SECONDS)).as("pages 2 and 3 requested ahead").isTrue();
+      // two requests in flight at most: page 4 waits until page 2 is read, which needs the
+      // consumer to get past page 1's rows
+      assertThat(requests()).containsExactlyInAnyOrder(path + "0", path + "100", path + "200");
       for (int i = 1; i < 99; i++) {
         assertThat(rs.next()).isTrue();
       }
-      assertThat(requests()).containsExactly(path + "0", path + "100");
-      assertThat(rs.next()).as("row 100").isTrue();
-      assertThat(rs.next()).as("row 101").isTrue();
-      assertThat(thirdPage.await(10, TimeUnit.SECONDS)).as("page 3 requested ahead").isTrue();
-      assertThat(requests()).containsExactly(path + "0", path + "100", path + "200");
+      assertThat(requests()).containsExactlyInAnyOrder(path + "0", path + "100", path + "200");
+      int rows = 99;
+      while (rs.next()) {
+        rows++;
+      }
+      assertThat(rows).isEqualTo(total);
+      assertThat(requests()).hasSize((total + 99) / 100);
     }
+  }
+
+  @Test
+  void sessionsPinnedByIdAreGotConcurrently() throws SQLException {
+    List<Session> four = sessions(s -> true).subList(0, 4);
+    String ids = four.stream().map(x -> "'" + x.id() + "'").collect(java.util.stream.Collectors.joining(", "));
+    CyclicBarrier together = new CyclicBarrier(5);
+    SANDBOX.onRequest(r -> {
+      try {
+        together.await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the five gets were not sent together", e);
+      }
+    });
+    assertThat(Sql.rows(connection, "SELECT id FROM pathsim.sessions WHERE id IN (" + ids + ", 'no-such')")
+        .stream().sorted().toList()).isEqualTo(sortedIds(four));
+    assertThat(SANDBOX.hookFailure()).isEmpty();
+    List<String> gets = new java.util.ArrayList<>(four.stream().map(x -> "GET /sessions/" + x.id()).toList());
+    gets.add("GET /sessions/no-such");
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(gets);
   }
 
   @Test

@@ -93,4 +93,53 @@ class MidScanInsertTest {
     assertThat(got).doesNotHaveDuplicates();
     assertThat(got.stream().sorted().toList()).isEqualTo(existing);
   }
+
+  @Test
+  void aPageRequestedAheadOfAListingThatMovedIsAskedForAgainAfterThePageBeforeIt() throws Exception {
+    String big = sandbox.pathSim().data().sessions().stream()
+        .collect(java.util.stream.Collectors.groupingBy(Session::workspaceId,
+            java.util.stream.Collectors.counting()))
+        .entrySet().stream().filter(e -> e.getValue() > 400).map(java.util.Map.Entry::getKey)
+        .findFirst().orElseThrow();
+    List<String> existing = sandbox.pathSim().data().sessions().stream()
+        .filter(s -> s.workspaceId().equals(big)).map(Session::id).sorted().toList();
+    // two requests in flight: after page 1, pages 2 and 3 are requested together. Page 2's hook adds
+    // sessions once page 3's answer is made, so pages 1-3 show the old total, and page 4, requested
+    // ahead once page 2 was read, shows the new one: the newest-first offsets moved under it.
+    java.util.concurrent.CountDownLatch thirdMade = new java.util.concurrent.CountDownLatch(1);
+    AtomicBoolean added = new AtomicBoolean();
+    sandbox.onRequest((RecordedRequest r) -> {
+      String offset = r.params().containsKey("offset") ? r.params().get("offset").get(0) : "";
+      if (offset.equals("200")) {
+        thirdMade.countDown();
+      } else if (offset.equals("100") && added.compareAndSet(false, true)) {
+        try {
+          assertThat(thirdMade.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        sandbox.pathSim().data().addSessions(big, 30, NOW);
+      }
+    });
+    List<String> got = new ArrayList<>();
+    try (Connection two = Sql.connect("pathsim", new PathSimSchema(HttpUrl.get(sandbox.pathSimUrl()),
+            Sandbox.PATHSIM_KEY, TestHttp.settings(Duration.ofSeconds(10)).withLimits(0, 2), true));
+         Statement s = two.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM pathsim.sessions WHERE workspace_id = '" + big + "'")) {
+      while (rs.next()) {
+        got.add(rs.getString(1));
+      }
+    }
+    assertThat(sandbox.hookFailure()).isEmpty();
+    assertThat(got).doesNotHaveDuplicates();
+    assertThat(got.stream().sorted().toList()).isEqualTo(existing);
+    List<String> offsets = sandbox.requests().lines("pathsim").stream()
+        .map(l -> l.substring(l.indexOf("offset=") + 7)).toList();
+    // pages 4 and 5 (requested once pages 2 and 3 were read) were dropped when page 4 showed the new
+    // total; page 4 was asked for again, and from there on one page after the other
+    assertThat(offsets.subList(0, 5)).containsExactlyInAnyOrder("0", "100", "200", "300", "400");
+    int pages = (existing.size() + 30 + 99) / 100;
+    assertThat(offsets.subList(5, offsets.size())).containsExactlyElementsOf(
+        java.util.stream.IntStream.range(3, pages).mapToObj(i -> String.valueOf(i * 100)).toList());
+  }
 }

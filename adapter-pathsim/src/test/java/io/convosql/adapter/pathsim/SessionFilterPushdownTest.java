@@ -71,7 +71,8 @@ class SessionFilterPushdownTest {
     List<Session> expected = sessions(s -> s.workspaceId().equals(busiest));
     assertThat(ids("SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest + "'"))
         .isEqualTo(sortedIds(expected));
-    assertThat(requests()).isEqualTo(pages(busiest, "", expected.size()));
+    // the later pages are requested together once the first page's total is known
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(pages(busiest, "", expected.size()));
     assertThat(Sql.explain(connection, "SELECT id FROM pathsim.sessions WHERE workspace_id = 'w1'"))
         .isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]], columns=[[id]], filter=[[workspace_id = w1]],"
             + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
@@ -106,7 +107,8 @@ class SessionFilterPushdownTest {
         && s.source().label().equals("Ad-hoc"));
     assertThat(ids("SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest
         + "' AND test_type = 'Voice' AND source = 'Ad-hoc'")).isEqualTo(sortedIds(expected));
-    assertThat(requests()).isEqualTo(pages(busiest, "&source=Ad-hoc&type=voice", expected.size()));
+    // pages after the first are requested together, so they arrive in any order
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(pages(busiest, "&source=Ad-hoc&type=voice", expected.size()));
   }
 
   @Test
@@ -136,7 +138,8 @@ class SessionFilterPushdownTest {
         + "' AND objective = 'Achieved' AND connected = 'Connected'")).isEqualTo(sortedIds(expected));
     int all = sessions(s -> s.workspaceId().equals(busiest)).size();
     // The API cuts pages before applying objective/connected, so every page is requested.
-    assertThat(requests()).isEqualTo(pages(busiest, "&connected=connected&objective=achieved", all));
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(
+        pages(busiest, "&connected=connected&objective=achieved", all));
   }
 
   @Test
