@@ -113,12 +113,16 @@ abstract class InsightsTable extends ApiTable {
   }
 
   /**
-   * Never: when a join is planned the scan does not yet show its bound on session_start_time, and
-   * without one a batch of keys is a get per key, more requests than a scan of the lookback window.
+   * Batches of a join's keys on the session id, when the scan has a lower bound on
+   * session_start_time and no other clause: each batch is then one search per window of the range,
+   * with the batch's ids as {@code should} terms. Without a bound a batch would be a get per key,
+   * more requests than one scan of the lookback window.
    */
   @Override
   public boolean takesKeyBatches(int column, ScanSpec spec) {
-    return false;
+    SearchPlan plan = SearchPlan.of(spec.terms(), this);
+    return column == ID && plan.lower != null && plan.ids == null && plan.must.isEmpty()
+        && plan.should.isEmpty() && !plan.contradiction && ByIdReads.day(plan) == null;
   }
 
   /** The session id and start time are in every document a search or get returns. */

@@ -33,5 +33,6 @@ public final class ApiScan extends AbstractApiScan {
   public void register(RelOptPlanner planner) {
     ScanRules.ALL.forEach(planner::addRule);
     planner.addRule(BatchJoinRule.INSTANCE);
+    planner.addRule(BatchJoinRule.OVER_SCAN);
   }
 }

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -22,13 +23,26 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * see this rule, so their plans stay as they were.
  */
 final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
-  static final BatchJoinRule INSTANCE = new BatchJoinRule();
+  static final BatchJoinRule INSTANCE = new BatchJoinRule(Config.DEFAULT
+      .withDescription("ApiScanBatchJoinRule").as(Config.class));
+
+  /**
+   * The same rule, fired again whenever a scan joins the right input's set: a scan can take its
+   * keys only once a filter was pushed into it (an Insights scan needs its date bound), which may
+   * happen after the join was first matched.
+   */
+  static final BatchJoinRule OVER_SCAN = new BatchJoinRule(Config.DEFAULT
+      .withDescription("ApiScanBatchJoinRule:overScan")
+      .withOperandSupplier(b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(RelNode.class).anyInputs(),
+          b2 -> b2.operand(AbstractApiScan.class).anyInputs()))
+      .as(Config.class));
 
   /** How deep below the join's right input a scan is looked for (through Filters and Projects). */
   private static final int DEPTH = 4;
 
-  private BatchJoinRule() {
-    super(Config.DEFAULT.withDescription("ApiScanBatchJoinRule").as(Config.class));
+  private BatchJoinRule(Config config) {
+    super(config);
   }
 
   @Override

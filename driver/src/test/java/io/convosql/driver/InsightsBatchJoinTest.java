@@ -1,0 +1,103 @@
+package io.convosql.driver;
+
+import static io.convosql.driver.DriverFixture.SANDBOX;
+import static io.convosql.driver.DriverFixture.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.sandbox.RecordedRequest;
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A join on the Insights session id whose Insights side has a lower bound on session_start_time
+ * fetches that side by batches of the other side's keys: one search per window and batch of up to
+ * 100 ids as {@code should} terms, instead of reading every session of the range. Without a bound it
+ * stays a hash join over one scan of the lookback window (a batch would be a get per key).
+ */
+class InsightsBatchJoinTest {
+  private static final String RANGE = " i.session_start_time >= TIMESTAMP '2025-06-01 00:00:00'"
+      + " AND i.session_start_time < TIMESTAMP '2025-07-20 00:00:00'";
+  private static Connection on;
+  private static Connection off;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    String url = "insights.url=" + SANDBOX.insightsUrl();
+    String key = "insights.apiKey=" + Sandbox.INSIGHTS_KEY;
+    on = DriverFixture.connect(url, key);
+    off = DriverFixture.connect("pushdown=false", url, key);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    on.close();
+    off.close();
+  }
+
+  /** The ids of the sandbox's Insights sessions that started in the query's range. */
+  private static List<String> inRange() {
+    Instant from = Instant.parse("2025-06-01T00:00:00Z");
+    Instant to = Instant.parse("2025-07-20T00:00:00Z");
+    List<String> ids = new ArrayList<>();
+    for (JsonNode d : SANDBOX.insights().data().documents()) {
+      Instant start = Instant.parse(d.get("session_start_time").asText() + (d.get("session_start_time")
+          .asText().endsWith("Z") ? "" : "Z"));
+      if (!start.isBefore(from) && start.isBefore(to)) {
+        ids.add(d.get("id").asText());
+      }
+    }
+    return ids;
+  }
+
+  private static String values(List<String> keys) {
+    return keys.stream().map(k -> "(CAST('" + k + "' AS VARCHAR(64)))").collect(Collectors.joining(", "));
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> out = new ArrayList<>(rows);
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void aBatchOfKeysIsOneSearchWithShouldTermsPerWindow() throws SQLException {
+    List<String> real = inRange();
+    assertThat(real).as("sessions in the range").hasSizeGreaterThanOrEqualTo(2);
+    List<String> keys = new ArrayList<>(real.subList(0, 2));
+    // 148 more keys no session has: 150 keys are two batches, 100 and 50
+    IntStream.range(0, 148).forEach(i -> keys.add("no-such-" + i));
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE" + RANGE;
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableBatchNestedLoopJoin")
+        .contains("filter_by={\"should\":[{\"term\":{\"id\":\"$cor0.");
+    List<String> local = sorted(rows(off, sql));
+    assertThat(local).hasSize(2);
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, sql))).isEqualTo(local);
+    List<RecordedRequest> sent = SANDBOX.requests().of("insights");
+    // one window (49 days), two batches: two searches, with 100 and 50 ids
+    assertThat(sent).hasSize(2);
+    assertThat(sent).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
+        .containsExactlyInAnyOrder(100, 50);
+    assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions"));
+  }
+
+  @Test
+  void withoutALowerBoundTheInsightsSideIsScannedOnce() throws SQLException {
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(inRange()) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .doesNotContain("BatchNestedLoop").doesNotContain("$cor");
+  }
+}
