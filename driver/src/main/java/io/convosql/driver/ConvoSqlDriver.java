@@ -76,6 +76,11 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return connection.getRootSchema().unwrap(CalciteSchema.class);
   }
 
+  /** How many open connections have a plan cache (for tests: closing a connection drops its cache). */
+  int planCaches() {
+    return plans.size();
+  }
+
   /** Calcite's preparation, with the plan cache of the connection that prepares in front. */
   @Override
   public CalcitePrepare createPrepare() {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,29 @@ class PlanCacheTest {
       })).containsExactly(explain, explain);
       assertThat(String.join("\n", plans.get(0))).contains("type=voice", "limit=5");
       assertThat(plans.get(1)).isEqualTo(plans.get(0));
+    }
+  }
+
+  @Test
+  void closingTheConnectionDropsItsPlans() throws SQLException {
+    ConvoSqlDriver driver = new ConvoSqlDriver();
+    try (Connection c = driver.connect(DriverFixture.url("requestsPerSecond=0"), new Properties());
+         Connection off = driver.connect(DriverFixture.url("planCacheSize=0"), new Properties())) {
+      rows(c, WORKSPACES);
+      assertThat(driver.planCaches()).isEqualTo(1);
+    }
+    assertThat(driver.planCaches()).isZero();
+  }
+
+  @Test
+  void sqlCannotChangeWhatANameMeans() throws SQLException {
+    // Why a connection's plans stay right until it closes: its schemas are fixed when it opens and
+    // SQL has no DDL to change them; only setSchema changes how a name resolves, and it is in the key.
+    try (Connection c = DriverFixture.connect("requestsPerSecond=0")) {
+      for (String ddl : List.of("CREATE VIEW pathsim.w AS SELECT 1", "DROP TABLE pathsim.workspaces",
+          "CREATE SCHEMA s")) {
+        assertThat(DriverFixture.fullText(DriverFixture.queryFailure(c, ddl))).contains("parse failed");
+      }
     }
   }
 
