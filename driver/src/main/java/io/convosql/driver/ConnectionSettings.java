@@ -123,6 +123,22 @@ final class ConnectionSettings {
     }
     httpLog();
     requestLogSize();
+    planCacheSize();
+  }
+
+  /** How many queries' plans the connection keeps ({@link PlanCache}); 0 for none. */
+  int planCacheSize() throws SQLException {
+    String v = get(ConvoSqlProperty.PLAN_CACHE_SIZE);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new SQLException("Connection property planCacheSize must be 0 (no plan cache) or a positive"
+          + " whole number of queries, not '" + v + "'", "HY000");
+    }
   }
 
   /** How many of the connection's recent requests {@code convosql.requests} keeps. */

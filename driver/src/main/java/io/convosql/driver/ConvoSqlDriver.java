@@ -13,17 +13,21 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
 
 /**
  * The convosql JDBC driver: {@code jdbc:convosql:name=value;...}. A connection is a Calcite
  * connection whose root schema holds one schema per API ({@code pathsim}, ...), each with its own
- * HTTP client, closed with the connection.
+ * HTTP client, closed with the connection, and its own cache of prepared queries ({@link PlanCache}).
  */
 public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   /** The prefix of every convosql JDBC URL. */
   public static final String PREFIX = "jdbc:convosql:";
 
   private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
+  /** Each open connection's plan cache, by its root schema (what a preparation is told). */
+  private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
 
   static {
     new ConvoSqlDriver().register();
@@ -57,12 +61,30 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
+      if (settings.planCacheSize() > 0) {
+        plans.put(root(calcite), new PlanCache(settings.planCacheSize()));
+      }
       return ConnectionProxy.wrap(connection, owned.warnings());
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e
           : new SQLException("Cannot open a convosql connection: " + e.getMessage(), "08001", e);
     }
+  }
+
+  private static CalciteSchema root(CalciteConnection connection) {
+    return connection.getRootSchema().unwrap(CalciteSchema.class);
+  }
+
+  /** How many open connections have a plan cache (for tests: closing a connection drops its cache). */
+  int planCaches() {
+    return plans.size();
+  }
+
+  /** Calcite's preparation, with the plan cache of the connection that prepares in front. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new PlanCachingPrepare(plans::get);
   }
 
   /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
@@ -82,6 +104,9 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
 
       @Override
       public void onConnectionClose(AvaticaConnection connection) {
+        if (connection instanceof CalciteConnection calcite) {
+          plans.remove(root(calcite));
+        }
         ConnectionResources r = resources.remove(connection);
         if (r != null) {
           try {

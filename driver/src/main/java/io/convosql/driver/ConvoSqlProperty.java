@@ -73,7 +73,11 @@ public enum ConvoSqlProperty {
       "Most megabytes of answers one cache (per API, URL and key) holds; the least used go first."),
   REQUEST_LOG_SIZE("requestLogSize", "1000", null, false,
       "Most recent API requests of the connection kept in the table convosql.requests (older ones are"
-          + " dropped); 0 keeps none.");
+          + " dropped); 0 keeps none."),
+  PLAN_CACHE_SIZE("planCacheSize", "100", null, false,
+      "Most queries whose plans the connection keeps by their SQL text, so that the same SQL run again"
+          + " (Statement.executeQuery or prepareStatement) is not parsed and planned again; each run still"
+          + " reads the clock and asks the API anew. 0 turns it off.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

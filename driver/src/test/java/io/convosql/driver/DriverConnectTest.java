@@ -93,7 +93,7 @@ class DriverConnectTest {
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
             + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
             + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog, cacheTtlSeconds,"
-            + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize;")
+            + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize, planCacheSize;")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * Warm queries reuse compiled code: the driver turns on Calcite's cache of compiled classes, and
  * queries that differ only in literals (pushed to the API or not) generate the same Java code, since
  * the scans pass their request descriptions through the stash, so they share one compiled class.
+ * Every query here is planned (planCacheSize=0): the same SQL text again would otherwise reuse its
+ * whole plan ({@link PlanCacheTest}) and generate no code at all.
  */
 class PlanReuseTest {
   @Test
@@ -42,7 +44,7 @@ class PlanReuseTest {
     String like = "SELECT name FROM pathsim.workspaces WHERE name LIKE ";
     assertThat(code(like + "'A%'", like + "'B%'")).doesNotHaveDuplicates();
     List<String> code = new ArrayList<>();
-    try (Connection c = DriverFixture.connect("requestsPerSecond=0");
+    try (Connection c = DriverFixture.connect("requestsPerSecond=0", "planCacheSize=0");
          Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<Object>) s -> code.add(s.toString()))) {
       DriverFixture.rows(c, like + "?", "A%");
       DriverFixture.rows(c, like + "?", "B%");
@@ -59,7 +61,7 @@ class PlanReuseTest {
   /** The Java code generated for each query. */
   private static List<String> code(String... queries) throws SQLException {
     List<String> code = new ArrayList<>();
-    try (Connection c = DriverFixture.connect("requestsPerSecond=0");
+    try (Connection c = DriverFixture.connect("requestsPerSecond=0", "planCacheSize=0");
          Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<Object>) s -> code.add(s.toString()))) {
       for (String q : queries) {
         DriverFixture.rows(c, q);

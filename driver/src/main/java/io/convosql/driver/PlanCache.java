@@ -1,0 +1,55 @@
+package io.convosql.driver;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.lang.reflect.Type;
+import java.util.List;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One connection's prepared queries, so that SQL sent again (dashboards and reports send the same
+ * text over and over) is not parsed, validated and planned again. A prepared query (Calcite's
+ * {@link CalciteSignature}) holds nothing of one execution: each execution gets its own
+ * {@code DataContext} (the clock {@code CURRENT_TIMESTAMP} reads, the cancel flag, the query timeout)
+ * and its own enumerators, and what the scans stash in it (table and {@link
+ * io.convosql.core.scan.ScanSpec}) is immutable, so two statements may run one plan at once.
+ */
+final class PlanCache {
+  /**
+   * Everything a query's plan depends on that may differ between two preparations on one
+   * connection; the connection's properties cannot change once it is open.
+   *
+   * @param sql the SQL text, exactly as sent
+   * @param maxRowCount the statement's {@code setMaxRows}, which the plan applies; -1 for none
+   * @param defaultSchema the connection's schema ({@code setSchema}), against which names resolve
+   * @param rowType the Java type Calcite was asked to produce rows as
+   */
+  record Key(String sql, long maxRowCount, List<String> defaultSchema, Type rowType) {
+    Key {
+      defaultSchema = List.copyOf(defaultSchema);
+    }
+  }
+
+  private final Cache<Key, CalciteSignature<?>> plans;
+
+  /** A cache of at most {@code size} queries (positive); the least used go first. */
+  PlanCache(int size) {
+    // evictions in the caller's thread: no pool thread outlives the connection
+    this.plans = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> @Nullable CalciteSignature<T> get(Key key) {
+    return (CalciteSignature<T>) plans.getIfPresent(key);
+  }
+
+  void put(Key key, CalciteSignature<?> plan) {
+    plans.put(key, plan);
+  }
+
+  /** Forgets every plan, for when the names a query uses may have changed meaning (DDL). */
+  void clear() {
+    plans.invalidateAll();
+  }
+}

@@ -1,0 +1,59 @@
+package io.convosql.driver;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's preparation of SQL with the connection's {@link PlanCache} in front, for both ways SQL
+ * is prepared ({@code prepareStatement} and {@code Statement.execute*}): a query prepared before on
+ * the connection, with the same {@link PlanCache.Key}, gets that plan back at once. Only queries are
+ * kept: an EXPLAIN (its text may show dates reckoned from the time it was planned), a DML statement
+ * and DDL are prepared every time, and DDL empties the cache, since it may change what a name means.
+ */
+final class PlanCachingPrepare extends CalcitePrepareImpl {
+  private final Function<CalciteSchema, @Nullable PlanCache> caches;
+
+  /** @param caches the plan cache of the connection with this root schema, or null for none */
+  PlanCachingPrepare(Function<CalciteSchema, @Nullable PlanCache> caches) {
+    this.caches = caches;
+  }
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    // a view's definition, or a query given as a tree rather than text, is never looked up
+    PlanCache cache = query.sql == null || context.getObjectPath() != null
+        ? null : caches.apply(context.getMutableRootSchema());
+    if (cache == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    PlanCache.Key key = new PlanCache.Key(query.sql, maxRowCount, context.getDefaultSchemaPath(),
+        elementType);
+    CalciteSignature<T> cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<SqlKind> kinds = new ArrayList<>(1); // the statement's own parse tree comes first
+    CalciteSignature<T> prepared;
+    try (Hook.Closeable watch = Hook.PARSE_TREE.addThread(
+        (Consumer<Object[]>) tree -> kinds.add(((SqlNode) tree[1]).getKind()))) {
+      prepared = super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    SqlKind kind = kinds.isEmpty() ? SqlKind.OTHER : kinds.get(0);
+    if (kind.belongsTo(SqlKind.DDL)) {
+      cache.clear();
+    } else if (kind.belongsTo(SqlKind.QUERY)) {
+      cache.put(key, prepared);
+    }
+    return prepared;
+  }
+}
