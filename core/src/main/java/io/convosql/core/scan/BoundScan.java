@@ -3,7 +3,10 @@ package io.convosql.core.scan;
 import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 
@@ -30,9 +33,24 @@ public final class BoundScan implements Cancellation, CacheControl {
     this.fetch = fetch;
     this.usedColumns = (BitSet) usedColumns.clone();
     this.context = context;
+    this.deadlineNanos = deadline(context);
+  }
+
+  /**
+   * The statement's deadline, the same for every scan of one execution: the scans a batched join
+   * opens once per batch of keys share the timeout of the statement rather than each starting its
+   * own. Keyed by the execution's context, which Calcite makes anew for every execution (a batch's
+   * context wraps it).
+   */
+  private static final Map<DataContext, Long> DEADLINES = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static long deadline(DataContext context) {
     Long timeout = DataContext.Variable.TIMEOUT.get(context);
-    this.deadlineNanos = timeout == null || timeout <= 0
-        ? Long.MAX_VALUE : System.nanoTime() + timeout * 1_000_000L;
+    if (timeout == null || timeout <= 0) {
+      return Long.MAX_VALUE;
+    }
+    return DEADLINES.computeIfAbsent(ScanRuntime.statementContext(context),
+        c -> System.nanoTime() + timeout * 1_000_000L);
   }
 
   /** The pushed terms, every parameter replaced by its value. */

@@ -39,6 +39,11 @@ public final class ScanRuntime {
     return enumerable(table, spec, new Correlated(context, values));
   }
 
+  /** The execution's own context, under the correlation values of a batch. */
+  static DataContext statementContext(DataContext context) {
+    return context instanceof Correlated c ? c.context : context;
+  }
+
   /** The statement's context, plus the values of the correlation fields by key. */
   private static final class Correlated implements DataContext {
     private final DataContext context;
