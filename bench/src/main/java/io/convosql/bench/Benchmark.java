@@ -78,6 +78,8 @@ public final class Benchmark {
         }
       }
       sandbox.setLatency(Duration.ZERO);
+      progress("warm prepare times");
+      report.planning(Planning.measure(url(sandbox, o), suite, Math.max(5, o.runs())));
       if (o.coldStart()) {
         progress("cold start");
         report.coldStart(coldStart(url(sandbox, o), o.runs()));

@@ -16,6 +16,7 @@ final class Report {
   private double bigGeneratedMs = -1;
   private String bigScan;
   private int bigRequests;
+  private Planning planning;
 
   private final double loadAtStart = load();
 
@@ -42,6 +43,10 @@ final class Report {
   void scanRate(int rows, double ms) {
     this.scanRows = rows;
     this.scanMs = ms;
+  }
+
+  void planning(Planning p) {
+    this.planning = p;
   }
 
   void bigGenerated(double ms) {
@@ -80,6 +85,13 @@ final class Report {
       b.append(String.format(Locale.ROOT, "- Zero-latency full scan of `pathsim.sessions` (%,d rows, list"
           + " columns): %.0f ms, **%,.0f rows/s** through JDBC.%n", scanRows, scanMs, scanRows / scanMs * 1000));
     }
+    if (planning != null) {
+      b.append(String.format(Locale.ROOT, "- Warm prepare of the %d suite queries (median over the queries of"
+          + " each one's median): the same SQL again, from the plan cache, **%.2f ms** (CPU %.2f ms);"
+          + " planned anew (`planCacheSize=0`, as for a query whose literals change) **%.1f ms** (CPU %.1f"
+          + " ms, the slowest query %.1f ms).%n", planning.queries(), planning.cachedMs(),
+          planning.cachedCpuMs(), planning.plannedMs(), planning.plannedCpuMs(), planning.plannedMaxCpuMs()));
+    }
     if (coldStart != null) {
       b.append(String.format(Locale.ROOT, "- Cold start, process start to first row (new JVM, connect,"
           + " `SELECT id, started_at FROM pathsim.sessions LIMIT 1` at zero latency): **%.0f ms**"
@@ -117,6 +129,12 @@ final class Report {
     find("ps_full_scan").ifPresent(r -> b.append(String.format(Locale.ROOT,
         "| warm full scan ≤ 0.5× the hand-written client's time (`ps_full_scan`) | %.2f× | %s |%n",
         r.ratio(), r.ratio() <= 0.5 ? "yes" : "no")));
+    if (planning != null) {
+      b.append(String.format(Locale.ROOT, "| warm queries plan in under 20 ms | %.2f ms again, %.1f ms CPU"
+          + " planned anew | %s |%n", planning.cachedMs(), planning.plannedCpuMs(),
+          planning.cachedMs() < 20 && planning.plannedCpuMs() < 20 ? "yes"
+              : planning.cachedMs() < 20 ? "repeated SQL only" : "no"));
+    }
     if (scanMs > 0) {
       double rate = scanRows / scanMs * 1000;
       b.append(String.format(Locale.ROOT, "| zero-latency scan ≥ 250,000 rows/s | %,.0f rows/s | %s |%n",
