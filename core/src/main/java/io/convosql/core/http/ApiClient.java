@@ -77,8 +77,9 @@ public final class ApiClient implements AutoCloseable {
     });
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
-    this.retrying = RequestPolicies.idempotent(settings, clock).with(scheduler);
-    this.single = RequestPolicies.once(settings).with(scheduler);
+    StartNowScheduler attempts = new StartNowScheduler(scheduler);
+    this.retrying = RequestPolicies.idempotent(settings, clock).with(attempts);
+    this.single = RequestPolicies.once(settings).with(attempts);
   }
 
   private Response authenticate(Interceptor.Chain chain) throws IOException {
@@ -306,15 +307,20 @@ public final class ApiClient implements AutoCloseable {
     return out;
   }
 
-  /** Starts a request through the policies; each attempt's call is put in {@code inFlight}. */
+  /**
+   * Starts a request through the policies, its first attempt on this thread; each attempt's call is
+   * put in {@code inFlight}.
+   */
   private CompletableFuture<Answer> start(Request request, boolean idempotent,
       AtomicReference<Call> inFlight, AtomicInteger attempts) {
-    return (idempotent ? retrying : single).getAsyncExecution(exec -> {
+    FailsafeExecutor<Answer> policies = idempotent ? retrying : single;
+    return StartNowScheduler.start(() -> policies.getAsyncExecution(exec -> {
+      StartNowScheduler.attemptBegins();
       attempts.incrementAndGet();
       Call call = http.newCall(request);
       inFlight.set(call);
       call.enqueue(new AnswerReader(exec));
-    });
+    }));
   }
 
   /** The answer, unless it is a "try again" status that the retries could not get past. */

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -41,6 +45,14 @@ final class JsonAnswers {
     if (!answer.successful()) {
       throw ApiErrors.httpError(spec, method, path, answer, redact.apply(answer.text()), 1);
     }
+    byte[] body = answer.body();
+    if (wellFormedUtf8Document(body)) {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) { // a JsonProcessingException: a byte array has no other failure
+        // read it again as text below, so the error is the one it always was
+      }
+    }
     String text = answer.text();
     if (text.isBlank()) {
       return JSON.createObjectNode();
@@ -56,5 +68,29 @@ final class JsonAnswers {
           redact.apply(e.getOriginalMessage()), "the service may be failing or a proxy answered instead",
           "22000", null);
     }
+  }
+
+  /**
+   * Whether Jackson may read the bytes themselves, which is cheaper than decoding them to text
+   * first, and gives the same tree: the body starts like a JSON object or list in UTF-8 (so Jackson's
+   * detection of UTF-16 and UTF-32, which the text reading never did, stays out of it) and is well
+   * formed UTF-8 (Jackson's own decoding is laxer than the JDK's, which turns a malformed byte into
+   * U+FFFD). Anything else is read as text, as it always was.
+   */
+  static boolean wellFormedUtf8Document(byte[] body) {
+    if (body.length < 2 || body[0] != '{' && body[0] != '[' || body[1] == 0) {
+      return false;
+    }
+    for (byte b : body) {
+      if (b < 0) {
+        try {
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+          return true;
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

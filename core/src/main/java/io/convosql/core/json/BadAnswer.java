@@ -53,7 +53,17 @@ public final class BadAnswer {
     return value.toString();
   }
 
+  /**
+   * A string as JSON writes it. Readers name every row by its quoted id before reading it, so the
+   * common case (printable ASCII with nothing to escape) skips Jackson's writer, whose answer it is.
+   */
   private static String quote(String s) {
-    return JsonNodeFactory.instance.textNode(s).toString();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return JsonNodeFactory.instance.textNode(s).toString();
+      }
+    }
+    return '"' + s + '"';
   }
 }

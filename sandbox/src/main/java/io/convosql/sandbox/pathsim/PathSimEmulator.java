@@ -106,15 +106,8 @@ public final class PathSimEmulator implements ApiHandler {
       return send(exchange, 404, Wire.error("Workspace not found"));
     }
     Page page = SessionQuery.parse(params).apply(data.sessions(workspaceId));
-    ArrayNode rows = Wire.MAPPER.createArrayNode();
-    page.rows().forEach(s -> rows.add(SessionJson.row(s)));
-    ObjectNode body = Wire.success(rows);
-    body.putObject("pagination")
-        .put("total", page.total())
-        .put("limit", page.limit())
-        .put("offset", page.offset())
-        .put("hasMore", page.hasMore());
-    return send(exchange, 200, Wire.write(body));
+    Exchanges.send(exchange, 200, "application/json", ListingJson.write(page));
+    return 200;
   }
 
   private int session(HttpExchange exchange, String id) throws IOException {

@@ -2,6 +2,7 @@ package io.convosql.sandbox.pathsim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
 
 /** Writes sessions as the API shows them: a Test History row, or a row followed by the detail fields. */
@@ -14,18 +15,25 @@ final class SessionJson {
     this.node = row(session);
   }
 
+  /** The Test History columns' names, in the document's order; {@link #columns} gives their values. */
+  static final List<String> COLUMNS = List.of(
+      "Time", "Test Type", "Objective", "Connected", "Virtual Customer", "Target", "Source", "_id", "test_id");
+
   /** The Test History row of a session, with the columns in the document's order. */
   static ObjectNode row(Session s) {
-    return Wire.object()
-        .put("Time", Wire.TABLE_TIME.format(s.time()))
-        .put("Test Type", s.testType().label())
-        .put("Objective", s.objective().label())
-        .put("Connected", s.connected().label())
-        .put("Virtual Customer", s.virtualCustomer())
-        .put("Target", s.target())
-        .put("Source", s.source().label())
-        .put("_id", s.id())
-        .put("test_id", s.testId());
+    ObjectNode row = Wire.object();
+    String[] values = columns(s);
+    for (int i = 0; i < values.length; i++) {
+      row.put(COLUMNS.get(i), values[i]);
+    }
+    return row;
+  }
+
+  /** The values of a session's Test History columns, in the order of {@link #COLUMNS}. */
+  static String[] columns(Session s) {
+    return new String[] {
+        Wire.tableTime(s.time()), s.testType().label(), s.objective().label(), s.connected().label(),
+        s.virtualCustomer(), s.target(), s.source().label(), s.id(), s.testId()};
   }
 
   /** The row followed by the detail fields; {@code baseUrl} is the API root recording URLs start with. */

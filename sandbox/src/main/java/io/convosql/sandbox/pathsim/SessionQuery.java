@@ -74,8 +74,8 @@ final class SessionQuery {
       }
     }
     int total = matched.size();
-    List<Session> rows = new ArrayList<>();
     long end = offset >= total ? offset : Math.min(total, offset + limit);
+    List<Session> rows = new ArrayList<>((int) (end - offset));
     for (long i = offset; i < end; i++) {
       Session s = matched.get(descending ? total - 1 - (int) i : (int) i);
       if (calculated(s)) {
