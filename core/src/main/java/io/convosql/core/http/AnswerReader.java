@@ -41,7 +41,7 @@ final class AnswerReader implements Callback {
         }
         bytes = source.readByteArray();
       }
-      execution.recordResult(new Answer(response.code(), response.header("Retry-After"), bytes));
+      execution.recordResult(new Answer(response.code(), NoSilentRetry.retryAfter(response), bytes));
     } catch (IOException e) {
       execution.recordException(e);
     } catch (RuntimeException e) {

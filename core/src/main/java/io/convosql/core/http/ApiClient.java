@@ -59,6 +59,7 @@ public final class ApiClient implements AutoCloseable {
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
+        .addNetworkInterceptor(NoSilentRetry::intercept)
         .addNetworkInterceptor(this::authenticate)
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())

@@ -71,6 +71,20 @@ class ApiClientRetryTest {
   }
 
   @Test
+  void a503WithRetryAfterZeroIsOneRequestPerAttempt() {
+    // OkHttp on its own re-sends a 503 that says Retry-After: 0 once; retries are ours, counted
+    api.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", "0").withBody("{\"error\":\"busy\"}")));
+    assertThatThrownBy(() -> client.getJson("/busy", Map.of(), false, Cancellation.NONE))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503))
+        .hasMessageContaining("after 4 attempts");
+    assertThat(requests("/busy")).isEqualTo(4);
+    answersInTurn("/busy-once", aResponse().withStatus(503).withHeader("Retry-After", "0"), okJson("{\"n\":5}"));
+    assertThat(client.getJson("/busy-once", Map.of(), false, Cancellation.NONE).get("n").asInt()).isEqualTo(5);
+    assertThat(requests("/busy-once")).isEqualTo(2);
+  }
+
+  @Test
   void brokenConnectionsAreRetried() {
     answersInTurn("/things", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         aResponse().withFault(Fault.EMPTY_RESPONSE), aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
