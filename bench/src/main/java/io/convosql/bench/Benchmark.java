@@ -147,6 +147,23 @@ public final class Benchmark {
   }
 
   /**
+   * Ms of the hand-written client's loop over every page of every workspace at zero latency, reading
+   * each page's tree and nothing else: what the sandbox, OkHttp and Jackson cost one request after
+   * the other, for comparison with the driver's rate.
+   */
+  private static double handScanMs(HandClient hand) {
+    long start = System.nanoTime();
+    long[] rows = {0};
+    for (String w : hand.workspaceIds()) {
+      hand.sessions(w, java.util.Map.of(), r -> {
+        rows[0]++;
+        return true;
+      });
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /**
    * A sandbox of {@code bigRows} PathSim sessions (no linked Insights sessions) at zero latency: the
    * scan rate measured here, then the whole scan in a child JVM with the small heap.
    */
@@ -162,6 +179,8 @@ public final class Benchmark {
       progress("zero-latency scan of " + o.bigRows() + " rows");
       SuiteRunner runner = new SuiteRunner(big, c, hand, 1);
       report.scanRate(o.bigRows(), scanMs(runner, Math.min(3, o.runs())));
+      progress("the hand-written client's zero-latency scan of " + o.bigRows() + " rows");
+      report.handScanRate(handScanMs(hand));
       progress("the same scan in a child JVM with -Xmx" + o.bigHeap());
       big.requests().clear();
       ChildJvm.Line line = ChildJvm.run(List.of("-Xmx" + o.bigHeap()), ScanChild.class, "SCAN", url(big, o),

@@ -17,6 +17,7 @@ final class Report {
   private String bigScan;
   private int bigRequests;
   private Planning planning;
+  private double handScanMs;
 
   private final double loadAtStart = load();
 
@@ -43,6 +44,10 @@ final class Report {
   void scanRate(int rows, double ms) {
     this.scanRows = rows;
     this.scanMs = ms;
+  }
+
+  void handScanRate(double ms) {
+    this.handScanMs = ms;
   }
 
   void planning(Planning p) {
@@ -84,6 +89,11 @@ final class Report {
     if (scanMs > 0) {
       b.append(String.format(Locale.ROOT, "- Zero-latency full scan of `pathsim.sessions` (%,d rows, list"
           + " columns): %.0f ms, **%,.0f rows/s** through JDBC.%n", scanRows, scanMs, scanRows / scanMs * 1000));
+      if (handScanMs > 0) {
+        b.append(String.format(Locale.ROOT, "- The hand-written client over the same sandbox at zero latency"
+            + " (one page after the other, Jackson's tree of each page, no rows built): %.0f ms,"
+            + " %,.0f rows/s.%n", handScanMs, scanRows / handScanMs * 1000));
+      }
     }
     if (planning != null) {
       b.append(String.format(Locale.ROOT, "- Warm prepare of the %d suite queries (median over the queries of"
@@ -130,10 +140,12 @@ final class Report {
         "| warm full scan ≤ 0.5× the hand-written client's time (`ps_full_scan`) | %.2f× | %s |%n",
         r.ratio(), r.ratio() <= 0.5 ? "yes" : "no")));
     if (planning != null) {
-      b.append(String.format(Locale.ROOT, "| warm queries plan in under 20 ms | %.2f ms again, %.1f ms CPU"
-          + " planned anew | %s |%n", planning.cachedMs(), planning.plannedCpuMs(),
-          planning.cachedMs() < 20 && planning.plannedCpuMs() < 20 ? "yes"
-              : planning.cachedMs() < 20 ? "repeated SQL only" : "no"));
+      boolean again = planning.cachedMs() < 20;
+      b.append(String.format(Locale.ROOT, "| warm queries plan in under 20 ms | the same SQL again %.2f ms;"
+          + " planned anew %.1f ms wall, %.1f ms CPU | %s |%n", planning.cachedMs(), planning.plannedMs(),
+          planning.plannedCpuMs(), again && planning.plannedMs() < 20 ? "yes"
+              : again && planning.plannedCpuMs() < 20 ? "again: yes; planned anew: in CPU time, not in wall time"
+              : again ? "the same SQL again only" : "no"));
     }
     if (scanMs > 0) {
       double rate = scanRows / scanMs * 1000;
