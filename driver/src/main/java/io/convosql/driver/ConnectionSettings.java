@@ -103,8 +103,8 @@ final class ConnectionSettings {
     positive(ConvoSqlProperty.RETRY_BACKOFF_MILLIS, "milliseconds");
     positive(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS, "milliseconds");
     positive(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS, "requests");
-    notNegative(ConvoSqlProperty.CACHE_TTL_SECONDS, "seconds");
-    notNegative(ConvoSqlProperty.CACHE_DETAIL_TTL_SECONDS, "seconds");
+    notNegative(ConvoSqlProperty.CACHE_TTL_SECONDS, "seconds", "");
+    notNegative(ConvoSqlProperty.CACHE_DETAIL_TTL_SECONDS, "seconds", "");
     positive(ConvoSqlProperty.CACHE_MAX_MEGABYTES, "megabytes");
     if (integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS) < integer(ConvoSqlProperty.RETRY_BACKOFF_MILLIS)) {
       throw new SQLException("Connection property retryMaxBackoffMillis (" + get(
@@ -128,32 +128,12 @@ final class ConnectionSettings {
 
   /** How many queries' plans the connection keeps ({@link PlanCache}); 0 for none. */
   int planCacheSize() throws SQLException {
-    String v = get(ConvoSqlProperty.PLAN_CACHE_SIZE);
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n < 0) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new SQLException("Connection property planCacheSize must be 0 (no plan cache) or a positive"
-          + " whole number of queries, not '" + v + "'", "HY000");
-    }
+    return notNegative(ConvoSqlProperty.PLAN_CACHE_SIZE, "queries", " (no plan cache)");
   }
 
   /** How many of the connection's recent requests {@code convosql.requests} keeps. */
   int requestLogSize() throws SQLException {
-    String v = get(ConvoSqlProperty.REQUEST_LOG_SIZE);
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n < 0) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new SQLException("Connection property requestLogSize must be 0 or a positive whole number"
-          + " of requests, not '" + v + "'", "HY000");
-    }
+    return notNegative(ConvoSqlProperty.REQUEST_LOG_SIZE, "requests", "");
   }
 
   private void positive(ConvoSqlProperty p, String unit) throws SQLException {
@@ -168,15 +148,18 @@ final class ConnectionSettings {
     }
   }
 
-  private void notNegative(ConvoSqlProperty p, String unit) throws SQLException {
+  /** The value, a whole number of at least 0; {@code zeroMeans} tells what 0 does, in the error. */
+  private int notNegative(ConvoSqlProperty p, String unit, String zeroMeans) throws SQLException {
     String v = get(p);
     try {
-      if (Integer.parseInt(v.trim()) < 0) {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
         throw new NumberFormatException();
       }
+      return n;
     } catch (NumberFormatException e) {
-      throw new SQLException("Connection property " + p.propertyName() + " must be 0 or a positive whole"
-          + " number of " + unit + ", not '" + v + "'", "HY000");
+      throw new SQLException("Connection property " + p.propertyName() + " must be 0" + zeroMeans
+          + " or a positive whole number of " + unit + ", not '" + v + "'", "HY000");
     }
   }
 

@@ -201,7 +201,8 @@ class FaultToleranceTest {
       // 199 rows, not 200, because Calcite's row iterator reads one row ahead of the cursor
       assertFailedAfterRetries(listed.failure(), "PathSim", path, 3);
       assertThat(listed.rows()).hasSize(199);
-      assertThat(sandbox.requests().lines("pathsim")).containsExactly(
+      // pages 2 and 3 are requested together once page 1's total is known: any order
+      assertThat(sandbox.requests().lines("pathsim")).containsExactlyInAnyOrder(
           "GET " + path + "?limit=100&offset=0", "GET " + path + "?limit=100&offset=100",
           "GET " + path + "?limit=100&offset=200", "GET " + path + "?limit=100&offset=200",
           "GET " + path + "?limit=100&offset=200");
