@@ -68,15 +68,19 @@ final class SessionPages {
     return new PrefetchPages(scan, new Reader(), prefetch, depth);
   }
 
+  /** The page size to ask for: the rows still needed when the scan needs a few, else the most. */
+  private int limit() {
+    return needed < 0 ? PathSimApi.MAX_PAGE
+        : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+  }
+
   /** A page's answer: the body's pagination and its rows, converted on the thread that received it. */
   private record Listed(@Nullable JsonNode pagination, List<Object[]> rows) {}
 
   private final class Reader implements PageReader<Listed> {
     @Override
     public CompletableFuture<Listed> request(int ahead) {
-      int limit = needed < 0
-          ? PathSimApi.MAX_PAGE
-          : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+      int limit = limit();
       long at = offset + (long) ahead * (pageSize > 0 ? pageSize : limit);
       CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
           : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) at, limit), scan);
@@ -124,9 +128,7 @@ final class SessionPages {
       gone = true; // an unknown workspace has no sessions
       return new Page(List.of(), false);
     }
-    int limit = needed < 0
-        ? PathSimApi.MAX_PAGE
-        : (int) Math.max(1, Math.min(PathSimApi.MAX_PAGE, needed - received));
+    int limit = limit(); // what the page was asked for: received changes only below
     List<Object[]> rows = new ArrayList<>(answer.rows().size());
     Set<String> pageIds = new HashSet<>();
     for (Object[] row : answer.rows()) {
