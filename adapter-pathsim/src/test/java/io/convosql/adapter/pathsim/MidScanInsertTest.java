@@ -133,13 +133,20 @@ class MidScanInsertTest {
     assertThat(sandbox.hookFailure()).isEmpty();
     assertThat(got).doesNotHaveDuplicates();
     assertThat(got.stream().sorted().toList()).isEqualTo(existing);
-    List<String> offsets = sandbox.requests().lines("pathsim").stream()
-        .map(l -> l.substring(l.indexOf("offset=") + 7)).toList();
+    List<String> offsets = new ArrayList<>(sandbox.requests().lines("pathsim").stream()
+        .map(l -> l.substring(l.indexOf("offset=") + 7)).toList());
     // pages 4 and 5 (requested once pages 2 and 3 were read) were dropped when page 4 showed the new
-    // total; page 4 was asked for again, and from there on one page after the other
-    assertThat(offsets.subList(0, 5)).containsExactlyInAnyOrder("0", "100", "200", "300", "400");
+    // total; page 4 was asked for again, and from there on one page after the other. Page 5's dropped
+    // request is cancelled at once: it reaches the sandbox or not, before page 4's second request or
+    // after it, so one "400" beyond the chain's is left out here.
+    if (java.util.Collections.frequency(offsets, "400") == 2) {
+      offsets.remove("400");
+    }
+    int again = offsets.lastIndexOf("300");
+    assertThat(offsets.indexOf("300")).as("page 4 asked for twice").isLessThan(again);
+    assertThat(offsets.subList(0, again)).containsExactlyInAnyOrder("0", "100", "200", "300");
     int pages = (existing.size() + 30 + 99) / 100;
-    assertThat(offsets.subList(5, offsets.size())).containsExactlyElementsOf(
+    assertThat(offsets.subList(again, offsets.size())).containsExactlyElementsOf(
         java.util.stream.IntStream.range(3, pages).mapToObj(i -> String.valueOf(i * 100)).toList());
   }
 }
