@@ -6,6 +6,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.scan.BoundScan;
+import io.convosql.core.scan.Column;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ final class TranscriptLinesTable extends ElementTable {
             Attribute.of("line_no", INTEGER, "Line number in the transcript, from 1", null, null),
             Attribute.of("speaker", VARCHAR, "Who spoke: user, or the agent's id", null, null),
             Attribute.of("role", VARCHAR, "user or agent", null, null),
-            Attribute.of("text", VARCHAR, "What was said", null, CLIENT_TURNS)),
+            new Attribute(new Column("text", VARCHAR, "What was said; matches() pushes down on the"
+                + " caller's turns only (match on transcription.client when role or speaker = 'user')"),
+                null, CLIENT_TURNS, false)),
         settings, pushdown);
   }
 
