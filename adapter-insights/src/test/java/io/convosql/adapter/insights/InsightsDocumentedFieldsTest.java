@@ -3,10 +3,10 @@ package io.convosql.adapter.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convosql.core.scan.Operand;
-import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.SortKey;
-import io.convosql.core.scan.Term;
+import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.SortKey;
+import io.convosql.core.plan.Term;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
