@@ -78,6 +78,11 @@ final class Catalog {
     this.tables = List.copyOf(tables);
   }
 
+  /** The tables of one schema only. */
+  Catalog only(String schema) {
+    return new Catalog(tables.stream().filter(t -> t.schema().equals(schema)).toList());
+  }
+
   Table table(String schema, String name) {
     return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name))
         .findFirst().orElseThrow();
