@@ -78,9 +78,9 @@ final class Catalog {
     this.tables = List.copyOf(tables);
   }
 
-  /** The tables of one schema only. */
-  Catalog only(String schema) {
-    return new Catalog(tables.stream().filter(t -> t.schema().equals(schema)).toList());
+  /** Only the tables that pass the test. */
+  Catalog only(java.util.function.Predicate<Table> keep) {
+    return new Catalog(tables.stream().filter(keep).toList());
   }
 
   Table table(String schema, String name) {

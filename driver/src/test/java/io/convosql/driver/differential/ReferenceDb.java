@@ -2,6 +2,7 @@ package io.convosql.driver.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.driver.Utf8Factory;
+import io.convosql.sandbox.pathsim.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A plain Calcite connection whose {@code insights} schema holds in-memory tables filled by
- * {@link DocumentRows} from the stored documents, with the connection settings the README gives
+ * {@link DocumentRows} from the stored documents (and {@code pathsim.workspaces} from the stored
+ * workspaces), with the connection settings the README gives
  * (MYSQL_ANSI names, NULLs last, UTF-8 literals) and a {@code matches} function written from the
  * README's definition (public, for Calcite's generated code): the reference answers of
  * {@link DocumentDifferentialTest}.
@@ -70,7 +72,7 @@ public final class ReferenceDb {
     return out;
   }
 
-  static Connection open(List<? extends JsonNode> documents) throws SQLException {
+  static Connection open(List<? extends JsonNode> documents, List<Workspace> workspaces) throws SQLException {
     Properties p = new Properties();
     p.setProperty("lex", "MYSQL_ANSI");
     p.setProperty("defaultNullCollation", "LAST");
@@ -93,6 +95,11 @@ public final class ReferenceDb {
         "response_code", I, "response_payload", V, "user_input", V, "status_code", I, "status_message", V));
     insights.add("parameters", new Rows(all(documents, DocumentRows::parameters), "session_id", V,
         "session_start_time", T, "name", V, "type", V, "value", V, "value_text", V, "completed", B));
+    List<Object[]> spaces = new ArrayList<>();
+    workspaces.forEach(w -> spaces.add(new Object[] {w.id(), w.name(), w.description(), w.organizationId(),
+        w.createdAt().toEpochMilli(), w.active(), w.isDefault()}));
+    root.add("pathsim", new AbstractSchema()).add("workspaces", new Rows(spaces, "id", V, "name", V,
+        "description", V, "organization_id", V, "created_at", T, "is_active", B, "is_default", B));
     root.add("matches", ScalarFunctionImpl.create(ReferenceDb.class, "matches"));
     return c;
   }
