@@ -83,9 +83,8 @@ final class DocumentRows {
   }
 
   private static Long start(JsonNode d) {
-    String s = d.path("session_start_time").asText();
-    long micros = LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
-    return micros;
+    // the document's microseconds, cut to SQL's milliseconds
+    return LocalDateTime.parse(d.path("session_start_time").asText()).toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   private static String text(JsonNode n, String field) {
