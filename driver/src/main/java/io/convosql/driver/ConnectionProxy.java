@@ -23,7 +23,11 @@ import java.util.Properties;
 final class ConnectionProxy {
   private ConnectionProxy() {}
 
-  static Connection wrap(Connection connection, StatementWarnings warnings) {
+  /**
+   * @param forgetPlans empties the connection's plan cache: a kept plan whose generated class failed
+   *     to initialize would fail every later run with a NoClassDefFoundError
+   */
+  static Connection wrap(Connection connection, StatementWarnings warnings, Runnable forgetPlans) {
     Properties clientInfo = new Properties();
     return (Connection) Proxies.proxy(connection, (p, method, args) -> {
       String name = method.getName();
@@ -60,10 +64,10 @@ final class ConnectionProxy {
         NoCacheHint.apply(s, sql); // every execution of a prepared statement is as its SQL says
       }
       if (result instanceof Statement s && name.matches("createStatement|prepareStatement|prepareCall")) {
-        return StatementProxy.wrap(s, (Connection) p, warnings);
+        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans);
       }
       if (result instanceof DatabaseMetaData metaData) {
-        return metaData((Connection) p, metaData, warnings);
+        return metaData((Connection) p, metaData, warnings, forgetPlans);
       }
       return result;
     });
@@ -107,7 +111,7 @@ final class ConnectionProxy {
 
   /** Metadata whose connection is the proxy, and whose result sets lead back to it too. */
   private static DatabaseMetaData metaData(Connection proxy, DatabaseMetaData metaData,
-      StatementWarnings warnings) {
+      StatementWarnings warnings, Runnable forgetPlans) {
     return (DatabaseMetaData) Proxies.proxy(metaData, (p, method, args) -> {
       if (method.getName().equals("getConnection")) {
         return proxy;
@@ -115,7 +119,8 @@ final class ConnectionProxy {
       Object result = Proxies.invokeTranslated(metaData, method, args);
       if (result instanceof ResultSet rs) {
         Statement s = rs.getStatement();
-        return ResultSetProxy.wrap(rs, s == null ? null : StatementProxy.wrap(s, proxy, warnings), () -> 0);
+        Statement statement = s == null ? null : StatementProxy.wrap(s, proxy, warnings, forgetPlans);
+        return ResultSetProxy.wrap(rs, statement, () -> 0, forgetPlans);
       }
       return result;
     });

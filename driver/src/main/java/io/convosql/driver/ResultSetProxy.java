@@ -17,8 +17,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ResultSetProxy {
   private ResultSetProxy() {}
 
-  /** @param maxFieldSize the statement's limit on text and binary values, 0 for none */
-  static ResultSet wrap(ResultSet rs, @Nullable Statement statement, IntSupplier maxFieldSize) {
+  /**
+   * @param maxFieldSize the statement's limit on text and binary values, 0 for none
+   * @param forgetPlans empties the connection's plan cache, run when generated code fails to load
+   */
+  static ResultSet wrap(ResultSet rs, @Nullable Statement statement, IntSupplier maxFieldSize,
+      Runnable forgetPlans) {
     return (ResultSet) Proxies.proxy(rs, (p, method, args) -> {
       String name = method.getName();
       if (name.equals("getStatement")) {
@@ -31,7 +35,15 @@ final class ResultSetProxy {
           throw SqlErrors.translate(e);
         }
       }
-      Object value = Proxies.invokeTranslated(rs, method, args);
+      Object value;
+      try {
+        value = Proxies.invokeTranslated(rs, method, args);
+      } catch (SQLException e) {
+        if (SqlErrors.generatedCodeFailed(e)) {
+          forgetPlans.run();
+        }
+        throw e;
+      }
       int limit = maxFieldSize.getAsInt();
       return limit > 0 && value != null && isValueGetter(method) ? cut(rs, column(rs, args[0]), value, limit)
           : value;

@@ -63,6 +63,20 @@ final class SqlErrors {
     return other(thrown);
   }
 
+  /**
+   * Whether the failure is a generated class that could not be initialized (a constant such as
+   * {@code 1/0} that Calcite computes once, when the class loads): a plan holding that class fails
+   * every later run with a NoClassDefFoundError, so it must not be kept.
+   */
+  static boolean generatedCodeFailed(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ExceptionInInitializerError || t instanceof NoClassDefFoundError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A value that cannot be read or converted (22xxx), or null when the cause is something else. */
   private static @Nullable SQLException dataError(Throwable t, Throwable thrown) {
     String message = t.getMessage();
@@ -101,8 +115,15 @@ final class SqlErrors {
     if (thrown instanceof SQLFeatureNotSupportedException || message.startsWith("todo")) {
       return new SQLFeatureNotSupportedException("Not supported by convosql: " + message, "0A000", thrown);
     }
-    if (message.startsWith("illegal ") || message.startsWith("invalid column ordinal")) {
+    if (message.startsWith("illegal ") || message.startsWith("invalid column ordinal")
+        || message.startsWith("parameter ordinal")) {
       return new SQLException(message, "22023", thrown);
+    }
+    if (message.startsWith("column '") && message.endsWith("' not found")) {
+      return new SQLException(message + ": the result set has no column of that label", "42000", thrown);
+    }
+    if (message.contains("unbound parameter")) {
+      return new SQLException("A parameter has no value: bind every ? before executing", "07001", thrown);
     }
     return new SQLException(message, "HY000", thrown);
   }

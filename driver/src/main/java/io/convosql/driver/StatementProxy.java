@@ -41,22 +41,42 @@ final class StatementProxy implements InvocationHandler {
   private final Connection connection;
   private final StatementWarnings warnings;
   private final Object flag;
+  private final Runnable forgetPlans;
   private volatile int maxFieldSize;
 
-  private StatementProxy(Statement statement, Connection connection, StatementWarnings warnings) {
+  private StatementProxy(Statement statement, Connection connection, StatementWarnings warnings,
+      Runnable forgetPlans) {
     this.statement = statement;
     this.connection = connection;
     this.warnings = warnings;
     this.flag = WarningStatements.cancelFlag(statement);
+    this.forgetPlans = forgetPlans;
   }
 
-  /** The statement as users see it, on the connection's proxy. */
-  static Statement wrap(Statement statement, Connection connection, StatementWarnings warnings) {
-    return (Statement) Proxies.proxy(statement, new StatementProxy(statement, connection, warnings));
+  /**
+   * The statement as users see it, on the connection's proxy.
+   *
+   * @param forgetPlans empties the connection's plan cache, run when generated code fails to load
+   */
+  static Statement wrap(Statement statement, Connection connection, StatementWarnings warnings,
+      Runnable forgetPlans) {
+    return (Statement) Proxies.proxy(statement,
+        new StatementProxy(statement, connection, warnings, forgetPlans));
   }
 
   @Override
   public @Nullable Object invoke(Object p, Method method, Object[] args) throws Throwable {
+    try {
+      return call(p, method, args);
+    } catch (SQLException e) {
+      if (SqlErrors.generatedCodeFailed(e)) {
+        forgetPlans.run();
+      }
+      throw e;
+    }
+  }
+
+  private @Nullable Object call(Object p, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     switch (name) {
       case "getWarnings":
@@ -90,7 +110,7 @@ final class StatementProxy implements InvocationHandler {
     if (EXECUTE.contains(name) && name.endsWith("Update") && ((Number) result).longValue() == -1) {
       throw queryInUpdate();
     }
-    return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, (Statement) p, () -> maxFieldSize) : result;
+    return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, (Statement) p, () -> maxFieldSize, forgetPlans) : result;
   }
 
   private @Nullable Object execute(Statement p, Method method, String sql, Object[] args) throws Throwable {
@@ -119,7 +139,7 @@ final class StatementProxy implements InvocationHandler {
     if (name.endsWith("Update") && ((Number) executed).longValue() == -1) {
       throw queryInUpdate();
     }
-    return executed instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize) : executed;
+    return executed instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize, forgetPlans) : executed;
   }
 
   private void checkOpen() throws SQLException {
