@@ -2,7 +2,7 @@ package io.convosql.driver;
 
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
-import io.convosql.core.scan.ScanCancelledException;
+import io.convosql.core.exec.ScanCancelledException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
