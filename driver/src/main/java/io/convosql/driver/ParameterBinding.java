@@ -81,20 +81,28 @@ final class ParameterBinding {
     if (value instanceof Instant t) {
       return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
     }
-    if (value instanceof String s) {
-      String t = s.trim();
-      return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : Timestamp.valueOf(t).toLocalDateTime();
-    }
-    return null;
+    return value instanceof String s ? parseWallClock(s) : null;
+  }
+
+  /** {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight. */
+  static LocalDateTime parseWallClock(String text) {
+    String t = text.trim();
+    return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : Timestamp.valueOf(t).toLocalDateTime();
+  }
+
+  /** A number, or numeric text, as a BigDecimal (a double by its shortest decimal form). */
+  static BigDecimal decimal(Object numberOrText) {
+    return numberOrText instanceof BigDecimal b ? b
+        : numberOrText instanceof Double || numberOrText instanceof Float
+        ? BigDecimal.valueOf(((Number) numberOrText).doubleValue())
+        : new BigDecimal(numberOrText.toString().trim());
   }
 
   private static @Nullable Object number(int sqlType, Object value) {
     if (!(value instanceof Number) && !(value instanceof String)) {
       return null;
     }
-    BigDecimal d = value instanceof BigDecimal b ? b
-        : value instanceof Double || value instanceof Float ? BigDecimal.valueOf(((Number) value).doubleValue())
-        : new BigDecimal(value.toString().trim());
+    BigDecimal d = decimal(value);
     Object converted = switch (sqlType) {
       case Types.INTEGER -> d.intValueExact();
       case Types.SMALLINT -> d.shortValueExact();

@@ -34,6 +34,11 @@ final class ResultSetValues {
 
   private ResultSetValues() {}
 
+  /** A calendar at UTC, for JDBC's getters and setters that read or write a wall clock at UTC. */
+  static Calendar utc() {
+    return UTC.get();
+  }
+
   /** The column's value as the class, or null when it is NULL. */
   static <T> @Nullable T get(ResultSet rs, int column, Class<T> type) throws SQLException {
     Object value = rs.getObject(column);
@@ -82,16 +87,10 @@ final class ResultSetValues {
 
   private static @Nullable Object number(Object value, Class<?> type) {
     BigDecimal d;
-    if (value instanceof BigDecimal b) {
-      d = b;
-    } else if (value instanceof Double || value instanceof Float) {
-      d = BigDecimal.valueOf(((Number) value).doubleValue());
-    } else if (value instanceof Number n) {
-      d = new BigDecimal(n.toString());
+    if (value instanceof Number || value instanceof String) {
+      d = ParameterBinding.decimal(value);
     } else if (value instanceof Boolean b) {
       d = b ? BigDecimal.ONE : BigDecimal.ZERO;
-    } else if (value instanceof String s) {
-      d = new BigDecimal(s.trim());
     } else {
       return null;
     }
@@ -143,8 +142,7 @@ final class ResultSetValues {
   /** The value's UTC wall clock: what SQL shows, whatever the JVM's zone. */
   private static LocalDateTime wallClock(ResultSet rs, int column, Object value) throws SQLException {
     if (value instanceof String s) {
-      String t = s.trim();
-      return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : Timestamp.valueOf(t).toLocalDateTime();
+      return ParameterBinding.parseWallClock(s);
     }
     long millis = switch (rs.getMetaData().getColumnType(column)) {
       case Types.DATE -> rs.getDate(column, UTC.get()).getTime();

@@ -15,9 +15,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TimeZone;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -34,8 +32,6 @@ final class StatementProxy implements InvocationHandler {
   /** The setters whose value {@link ParameterBinding} may convert: (index, value) or (index, Date, Calendar). */
   private static final Set<String> SETTERS = Set.of("setObject", "setLong", "setInt", "setShort",
       "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate");
-  private static final ThreadLocal<Calendar> UTC =
-      ThreadLocal.withInitial(() -> Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
 
   private final Statement statement;
   private final Connection connection;
@@ -166,7 +162,7 @@ final class StatementProxy implements InvocationHandler {
       return false;
     }
     if (converted instanceof LocalDateTime t) {
-      ps.setTimestamp(index, Timestamp.from(t.toInstant(ZoneOffset.UTC)), UTC.get());
+      ps.setTimestamp(index, Timestamp.from(t.toInstant(ZoneOffset.UTC)), ResultSetValues.utc());
     } else {
       ps.setObject(index, converted);
     }
