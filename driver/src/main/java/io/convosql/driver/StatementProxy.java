@@ -102,11 +102,15 @@ final class StatementProxy implements InvocationHandler {
         && args[0] instanceof Integer index && bindConverted(ps, name, index, args)) {
       return null;
     }
-    Object result = Proxies.invokeTranslated(statement, method, args);
+    return result((Statement) p, name, Proxies.invokeTranslated(statement, method, args));
+  }
+
+  /** What a call returns to the user: its result set as a proxy; executeUpdate of a query fails. */
+  private @Nullable Object result(Statement p, String name, @Nullable Object result) throws SQLException {
     if (EXECUTE.contains(name) && name.endsWith("Update") && ((Number) result).longValue() == -1) {
       throw queryInUpdate();
     }
-    return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, (Statement) p, () -> maxFieldSize, forgetPlans) : result;
+    return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize, forgetPlans) : result;
   }
 
   private @Nullable Object execute(Statement p, Method method, String sql, Object[] args) throws Throwable {
@@ -131,11 +135,7 @@ final class StatementProxy implements InvocationHandler {
       };
     }
     NoCacheHint.apply(statement, sql); // each SQL text says for itself
-    Object executed = Proxies.invokeTranslated(statement, method, args);
-    if (name.endsWith("Update") && ((Number) executed).longValue() == -1) {
-      throw queryInUpdate();
-    }
-    return executed instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize, forgetPlans) : executed;
+    return result(p, name, Proxies.invokeTranslated(statement, method, args));
   }
 
   private void checkOpen() throws SQLException {
