@@ -46,14 +46,8 @@ final class ConnectionProxy {
             + " only reads, and a DELETE takes effect when it runs", "0A000");
       }
       if (name.equals("prepareStatement") && arity == 2) {
-        if (!(args[1] instanceof Integer keys) || keys != Statement.RETURN_GENERATED_KEYS
-            && keys != Statement.NO_GENERATED_KEYS) {
-          throw new SQLFeatureNotSupportedException("convosql generates no keys: statements only read,"
-              + " and DELETE returns its count; prepare without key columns", "0A000");
-        }
-        if (keys == Statement.RETURN_GENERATED_KEYS) {
-          throw new SQLFeatureNotSupportedException("convosql generates no keys: statements only read,"
-              + " and DELETE returns its count; prepare without RETURN_GENERATED_KEYS", "0A000");
+        if (!(args[1] instanceof Integer keys) || keys != Statement.NO_GENERATED_KEYS) {
+          throw StatementProxy.generatedKeys(); // RETURN_GENERATED_KEYS, or key columns
         }
         return ((Connection) p).prepareStatement((String) args[0]);
       }

@@ -183,8 +183,9 @@ final class StatementProxy implements InvocationHandler {
         "07003");
   }
 
-  private static SQLFeatureNotSupportedException generatedKeys() {
+  /** The refusal of generated keys, which convosql never has. */
+  static SQLFeatureNotSupportedException generatedKeys() {
     return new SQLFeatureNotSupportedException("convosql generates no keys: statements only read, and"
-        + " DELETE returns its count; prepare without RETURN_GENERATED_KEYS", "0A000");
+        + " DELETE returns its count; leave out RETURN_GENERATED_KEYS and key columns", "0A000");
   }
 }

@@ -60,7 +60,7 @@ class ConnectionContractTest {
       assertState(() -> c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS), "0A000")
           .isInstanceOf(SQLFeatureNotSupportedException.class)
           .hasMessage("convosql generates no keys: statements only read, and DELETE returns its count;"
-              + " prepare without RETURN_GENERATED_KEYS");
+              + " leave out RETURN_GENERATED_KEYS and key columns");
       assertState(() -> c.prepareStatement(sql, new String[] {"id"}), "0A000");
       assertState(() -> c.createStatement().execute(sql, Statement.RETURN_GENERATED_KEYS), "0A000");
       assertThat(c.createStatement().execute(sql, Statement.NO_GENERATED_KEYS)).isTrue();
