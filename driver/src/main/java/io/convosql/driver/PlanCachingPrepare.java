@@ -10,6 +10,8 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -34,7 +36,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
     PlanCache cache = query.sql == null || context.getObjectPath() != null
         ? null : caches.apply(context.getMutableRootSchema());
     if (cache == null) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
+      return prepareLimited(context, query, elementType, maxRowCount);
     }
     PlanCache.Key key = new PlanCache.Key(query.sql, maxRowCount, context.getDefaultSchemaPath(),
         elementType);
@@ -46,7 +48,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
     CalciteSignature<T> prepared;
     try (Hook.Closeable watch = Hook.PARSE_TREE.addThread(
         (Consumer<Object[]>) tree -> kinds.add(((SqlNode) tree[1]).getKind()))) {
-      prepared = super.prepareSql(context, query, elementType, maxRowCount);
+      prepared = prepareLimited(context, query, elementType, maxRowCount);
     }
     SqlKind kind = kinds.isEmpty() ? SqlKind.OTHER : kinds.get(0);
     if (kind.belongsTo(SqlKind.DDL)) {
@@ -55,5 +57,20 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
       cache.put(key, prepared);
     }
     return prepared;
+  }
+
+  /**
+   * Prepares with the statement's {@code setMaxRows} planned as a LIMIT on the query
+   * ({@link MaxRowsProgram}), so that the scans fetch no more than a LIMIT would have them fetch.
+   */
+  private <T> CalciteSignature<T> prepareLimited(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (maxRowCount <= 0) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    try (Hook.Closeable program = Hook.PROGRAM.addThread(
+        (Consumer<Holder<@Nullable Program>>) h -> h.set(MaxRowsProgram.of(maxRowCount)))) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
   }
 }
