@@ -56,8 +56,10 @@ class MaxRowsTest {
       Run limited = run("SELECT * FROM " + table + " LIMIT 200", 0);
       Run maxRows = run("SELECT * FROM " + table, 200);
       assertThat(maxRows.rows()).as(table).isEqualTo(limited.rows());
+      // a child table's next session is asked for as the last rows are read, and cancelled when the
+      // scan closes: in either run it may or may not reach the sandbox first
       assertThat(maxRows.requests().size()).as(table + ": " + maxRows.requests())
-          .isLessThanOrEqualTo(limited.requests().size());
+          .isLessThanOrEqualTo(limited.requests().size() + 1);
     }
   }
 

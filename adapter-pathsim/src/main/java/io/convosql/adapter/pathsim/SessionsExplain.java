@@ -13,6 +13,25 @@ final class SessionsExplain {
 
   private SessionsExplain() {}
 
+  /** The requests a sessions scan sends, as a count or a formula of what the API will answer. */
+  static String estimate(ScanSpec spec) {
+    SessionsQuery q = SessionsQuery.of(spec.terms());
+    if (spec.empty() || q.contradiction) {
+      return "0 requests";
+    }
+    if (spec.count() && SessionCounts.countable(spec)) {
+      return q.workspaces == null ? "1 + 1 per workspace" : q.workspaces.size() + " requests";
+    }
+    if (!spec.count() && SessionsTable.byId(q, spec.usedColumns().get(SessionColumns.WORKSPACE_ID))) {
+      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests");
+    }
+    String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
+        + (q.workspaces == null ? "each workspace" : "the workspace");
+    boolean detail = !spec.count() && SessionColumns.needsDetail(spec.usedColumns());
+    return pages + (detail ? " + 1 per session (detail columns)" : "")
+        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "");
+  }
+
   static String explain(ScanSpec spec) {
     if (spec.empty()) {
       return "none (the filter is always false)";
