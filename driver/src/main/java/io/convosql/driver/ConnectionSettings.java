@@ -127,7 +127,7 @@ final class ConnectionSettings {
     maxRequestsPerStatement();
   }
 
-  /** The most API requests one statement may send ({@link io.convosql.core.scan.RequestBudget}); 0 for no limit. */
+  /** The most API requests one statement may send ({@link io.convosql.core.exec.RequestBudget}); 0 for no limit. */
   int maxRequestsPerStatement() throws SQLException {
     return notNegative(ConvoSqlProperty.MAX_REQUESTS_PER_STATEMENT, "requests", " (no limit)");
   }

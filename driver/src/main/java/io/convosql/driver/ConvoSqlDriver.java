@@ -1,6 +1,6 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.RequestBudget;
+import io.convosql.core.exec.RequestBudget;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;

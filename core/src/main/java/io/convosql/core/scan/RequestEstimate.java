@@ -1,7 +1,0 @@
-package io.convosql.core.scan;
-
-/**
- * How many requests a bound scan will send, known before it sends any, and the first of them (for the
- * request budget's error).
- */
-public record RequestEstimate(long requests, String api, String method, String path) {}
