@@ -44,8 +44,9 @@ class RemoteServerTest {
     props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
     props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
     props.setProperty("requestsPerSecond", "0");
+    props.setProperty("maxRequestsPerStatement", "0"); // a client may read with pushdown=false
     server = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users, props,
-        Driver.Serialization.PROTOBUF, null, null));
+        Driver.Serialization.PROTOBUF, null, null, 0));
     new Driver(); // registers jdbc:avatica:remote:
   }
 
@@ -158,7 +159,7 @@ class RemoteServerTest {
     props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
     props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
     try (RemoteServer tls = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users,
-        props, Driver.Serialization.PROTOBUF, keystore, "keystore-pass"))) {
+        props, Driver.Serialization.PROTOBUF, keystore, "keystore-pass", 0))) {
       String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + tls.port() + ";serialization=PROTOBUF"
           + ";authentication=BASIC;avatica_user=alice;avatica_password=" + PASSWORD
           + ";truststore=" + keystore + ";truststore_password=keystore-pass";
