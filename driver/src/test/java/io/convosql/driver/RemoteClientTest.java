@@ -57,10 +57,7 @@ class RemoteClientTest {
         .getConstructor().newInstance();
     users = dir.resolve("users.properties");
     Files.writeString(users, "alice: " + PASSWORD + "\n");
-    Properties props = new Properties();
-    props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
-    props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
-    props.setProperty("requestsPerSecond", "0");
+    Properties props = RemoteServerTest.serverProperties(DriverFixture.SANDBOX.pathSimUrl());
     props.setProperty("maxRequestsPerStatement", "3");
     server = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users, props,
         Serialization.PROTOBUF, null, null, 0));
@@ -123,10 +120,7 @@ class RemoteClientTest {
   void theServersQueryTimeoutStopsASlowStatement() throws Exception {
     Sandbox slow = OwnSandbox.start(120, 10);
     slow.setLatency(Duration.ofMillis(1500));
-    Properties props = new Properties();
-    props.setProperty("pathsim.url", slow.pathSimUrl());
-    props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
-    props.setProperty("requestsPerSecond", "0");
+    Properties props = RemoteServerTest.serverProperties(slow.pathSimUrl());
     try (RemoteServer timed = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users,
         props, Serialization.PROTOBUF, null, null, 1)); Connection r = connect(timed)) {
       // GET /workspaces, then the sessions' pages: more than a second at 1.5 s per request
