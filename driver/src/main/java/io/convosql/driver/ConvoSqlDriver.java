@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import io.convosql.core.exec.RequestBudget;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -135,6 +136,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         ConnectionResources r = resources.get(statement.connection);
         if (r != null) {
           r.warnings().clear(cancelFlag); // a new execution, new warnings
+          RequestBudget.limit(cancelFlag, r.maxRequestsPerStatement());
         }
         calcite.onStatementExecute(statement, sink);
       }

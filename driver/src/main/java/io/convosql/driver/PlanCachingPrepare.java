@@ -12,6 +12,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -53,7 +55,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
           kinds.add(kind);
         });
         Hook.Closeable casts = Hook.CONVERTED.addThread((Consumer<RelNode>) LiteralCasts::check)) {
-      prepared = super.prepareSql(context, query, elementType, maxRowCount);
+      prepared = prepareLimited(context, query, elementType, maxRowCount);
     } catch (RelOptPlanner.CannotPlanException e) {
       if (!kinds.isEmpty() && kinds.get(0) == SqlKind.DELETE) {
         throw readOnly("DELETE");
@@ -81,5 +83,20 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
   private static SqlStateException readOnly(String statement) {
     return new SqlStateException(statement + " is not supported: the tables are read-only; the one"
         + " write is DELETE FROM insights.sessions WHERE id = ...", "25006");
+  }
+
+  /**
+   * Prepares with the statement's {@code setMaxRows} planned as a LIMIT on the query
+   * ({@link MaxRowsProgram}), so that the scans fetch no more than a LIMIT would have them fetch.
+   */
+  private <T> CalciteSignature<T> prepareLimited(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (maxRowCount <= 0) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    try (Hook.Closeable program = Hook.PROGRAM.addThread(
+        (Consumer<Holder<@Nullable Program>>) h -> h.set(MaxRowsProgram.of(maxRowCount)))) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
   }
 }
