@@ -207,7 +207,9 @@ public final class Shell {
         "  --help        this text",
         "",
         "Other options go to sqlline, e.g. --outputformat=csv (or json, tsv, table, vertical)",
-        "for scripts. On a terminal, a long query shows its pages and rows fetched so far on",
-        "standard error; SELECT * FROM convosql.requests lists the requests it sent.");
+        "for scripts. Rows print whole with -e and without a terminal; on a terminal the table",
+        "format cuts them at its width, or at --maxWidth=N. On a terminal, a long query shows its",
+        "pages and rows fetched so far on standard error; SELECT * FROM convosql.requests lists",
+        "the requests it sent. bin/convosql starts the same shell quicker (see docs/shell.md).");
   }
 }
