@@ -121,16 +121,30 @@ public final class Benchmark {
     return ids;
   }
 
+  /**
+   * Medians of: process start to first row, connecting to first row, the first getConnection; then
+   * the same three for Calcite's floor (a bare {@code jdbc:calcite:} running VALUES), measured in
+   * turn with the convosql runs so both see the same load.
+   */
   private static double[] coldStart(String url, int runs) {
-    double[] ms = new double[runs];
-    double[] reported = new double[runs];
+    double[][] ms = new double[6][runs];
     for (int i = 0; i < runs; i++) {
-      ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url,
-          "SELECT id, started_at FROM pathsim.sessions LIMIT 1");
-      ms[i] = line.msFromStart();
-      reported[i] = Double.parseDouble(line.text().split(" ")[1]);
+      measure(ms, 0, i, url, "SELECT id, started_at FROM pathsim.sessions LIMIT 1");
+      measure(ms, 3, i, "jdbc:calcite:", "VALUES 1");
     }
-    return new double[] {Report.median(ms), Report.median(reported)};
+    double[] medians = new double[6];
+    for (int k = 0; k < 6; k++) {
+      medians[k] = Report.median(ms[k]);
+    }
+    return medians;
+  }
+
+  private static void measure(double[][] ms, int at, int run, String url, String sql) {
+    ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url, sql);
+    String[] parts = line.text().split(" ");
+    ms[at][run] = line.msFromStart();
+    ms[at + 1][run] = Double.parseDouble(parts[1]);
+    ms[at + 2][run] = Double.parseDouble(parts[2]);
   }
 
   /** Median ms of the full PathSim scan at zero latency, after one warm-up. */

@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,9 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
   private static final Set<String> SQL_TYPES = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER",
       "BIGINT", "DECIMAL", "REAL", "FLOAT", "DOUBLE", "CHAR", "VARCHAR", "BINARY", "VARBINARY",
       "DATE", "TIME", "TIMESTAMP");
+
+  /** The function {@code Schemas} registers, as tools list it. */
+  private static final String MATCHES = "matches";
 
   ConvoSqlMeta(AvaticaConnection connection) {
     super(connection, DescribedMeta.TABLES, DescribedMeta.COLUMNS);
@@ -207,6 +211,22 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     }
     types.sort(Comparator.comparingInt(t -> t.dataType));
     return Linq4j.asEnumerable(types);
+  }
+
+  /**
+   * Calcite's database properties, with convosql's own function ({@code matches}) among the string
+   * functions, where SQL tools (sqlline's completion, DBeaver) look for function names.
+   */
+  @Override
+  public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    Map<DatabaseProperty, Object> properties = new EnumMap<>(DatabaseProperty.class);
+    properties.putAll(super.getDatabaseProperties(ch));
+    Object calcite = properties.getOrDefault(DatabaseProperty.GET_STRING_FUNCTIONS,
+        DatabaseProperty.GET_STRING_FUNCTIONS.defaultValue);
+    String functions = calcite == null ? "" : calcite.toString();
+    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS,
+        functions.isEmpty() ? MATCHES : functions + "," + MATCHES);
+    return properties;
   }
 
   /** The type with the literal prefix of a binary string, {@code x'}, which Calcite leaves out. */

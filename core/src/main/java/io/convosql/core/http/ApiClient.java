@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -39,6 +40,15 @@ public final class ApiClient implements AutoCloseable {
   private final @Nullable String key;
   private final HttpSettings settings;
   private final OkHttpClient http;
+
+  /**
+   * A client built once per JVM only for what every client may share: the TLS socket factory and
+   * trust manager. OkHttp builds those for each new client, reading the JDK's trusted certificates
+   * again; a connection has two clients and an application opens many connections.
+   */
+  private static final class TlsBase {
+    static final OkHttpClient CLIENT = new OkHttpClient();
+  }
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
@@ -57,8 +67,9 @@ public final class ApiClient implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(settings.maxConcurrent());
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
+    OkHttpClient.Builder b = TlsBase.CLIENT.newBuilder()
         .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool()) // its own: close() evicts it
         .addNetworkInterceptor(NoSilentRetry::intercept)
         .addNetworkInterceptor(this::authenticate)
         .connectTimeout(settings.connectTimeout())

@@ -100,7 +100,9 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("columns", java.util.Arrays.stream(spec.projection()).mapToObj(names::get).toList(), !allColumns)
         .itemIf("count", true, spec.count())
         .itemIf("empty", true, spec.empty())
-        .itemIf("filter", spec.terms().stream().map(t -> describe(t, names)).toList(), !spec.terms().isEmpty())
+        .itemIf("filter", spec.terms().stream()
+            .map(t -> describe(t.describe(apiTable.columns().get(t.column())), names)).toList(),
+            !spec.terms().isEmpty())
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
