@@ -10,7 +10,9 @@ import java.util.Locale;
  * argument, default 5). Rows: a bare {@code jdbc:calcite:} connection running VALUES (the floor); a
  * convosql URL on a sandbox in this process (PathSim at zero latency), with its first getConnection
  * and its first query on an adapter table apart; {@code demo=true} running VALUES and a PathSim
- * query. Prints one line per row.
+ * query; the same connections in a JVM that already runs with the driver loaded (the goals for
+ * DBeaver or an application server); {@code serve --demo}'s ready time and its first remote query.
+ * Prints one line per row.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -19,24 +21,43 @@ public final class ColdStart {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     System.out.printf(Locale.ROOT, "load average at start: %.2f%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    String limit1 = "SELECT id, started_at FROM pathsim.sessions LIMIT 1";
     row("calcite floor: jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1");
     try (Sandbox sandbox = Sandbox.builder().start()) {
       String url = "jdbc:convosql:pathsim.url=" + sandbox.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
           + ";insights.url=" + sandbox.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY;
-      row("real URL: SELECT id, started_at FROM pathsim.sessions LIMIT 1", runs, url,
-          "SELECT id, started_at FROM pathsim.sessions LIMIT 1");
+      row("real URL: " + limit1, runs, url, limit1);
+      row("calcite floor, running JVM (driver loaded): jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1",
+          "preloaded");
+      row("running JVM (driver loaded), real URL: " + limit1, runs, url, limit1, "preloaded");
     }
     row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1");
     row("demo=true: SELECT name FROM pathsim.workspaces", runs, "jdbc:convosql:demo=true",
         "SELECT name FROM pathsim.workspaces");
+    row("running JVM (driver loaded), demo=true: " + limit1, runs, "jdbc:convosql:demo=true", limit1, "preloaded");
+    serveRow(runs, limit1);
   }
 
-  private static void row(String name, int runs, String url, String sql) {
+  private static void serveRow(int runs, String sql) {
+    double[] ready = new double[runs];
+    double[] first = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      ServeStart.Times t = ServeStart.run(sql);
+      ready[i] = t.readyMs();
+      first[i] = t.firstQueryMs();
+    }
+    System.out.printf(Locale.ROOT, "serve --demo: process start to ready %.0f ms, first remote query (%s)"
+        + " to its first row %.0f ms (medians of %d)%n", Report.median(ready), sql, Report.median(first), runs);
+  }
+
+  private static void row(String name, int runs, String url, String sql, String... mode) {
     double[] process = new double[runs];
     double[] connect = new double[runs];
     double[] query = new double[runs];
     for (int i = 0; i < runs; i++) {
-      ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url, sql);
+      List<String> args = new java.util.ArrayList<>(List.of(url, sql));
+      args.addAll(List.of(mode));
+      ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", args.toArray(String[]::new));
       String[] parts = line.text().split(" ");
       process[i] = line.msFromStart();
       connect[i] = Double.parseDouble(parts[2]);

@@ -1,0 +1,84 @@
+package io.convosql.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One start of {@code serve --demo} in a child JVM: the ms from starting the process to its "convosql
+ * server on" line (ready), then the ms of the first remote query through Avatica's remote driver in
+ * this JVM (connect, run, read the first row), whose client classes are loaded beforehand.
+ */
+final class ServeStart {
+  /** The two times of one start. */
+  record Times(double readyMs, double firstQueryMs) {}
+
+  private static final String USER = "bench";
+  private static final String PASSWORD = "bench-password-not-secret";
+
+  private ServeStart() {}
+
+  static Times run(String sql) {
+    try {
+      Path users = Files.createTempFile("convosql-users", ".properties");
+      Files.writeString(users, USER + ": " + PASSWORD + "\n");
+      int port;
+      try (ServerSocket free = new ServerSocket(0)) {
+        port = free.getLocalPort();
+      }
+      DriverManager.getDriver("jdbc:avatica:remote:");
+      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve", "--demo",
+          "--users", users.toString(), "--port", Integer.toString(port));
+      long start = System.nanoTime();
+      Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        StringBuilder output = new StringBuilder();
+        for (String line; (line = r.readLine()) != null; ) {
+          output.append(line).append('\n');
+          if (line.startsWith("convosql server on ")) {
+            double ready = (System.nanoTime() - start) / 1e6;
+            return new Times(ready, firstQuery(port, sql));
+          }
+        }
+        throw new IllegalStateException("serve --demo ended without its ready line:\n" + output);
+      } finally {
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+          server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(users);
+      }
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("serve --demo: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static double firstQuery(int port, String sql) throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + port
+            + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=" + USER + ";avatica_password=" + PASSWORD);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no row: " + sql);
+      }
+      rs.getObject(1);
+      return (System.nanoTime() - start) / 1e6;
+    }
+  }
+}
