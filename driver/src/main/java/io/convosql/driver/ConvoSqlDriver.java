@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
@@ -26,6 +27,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:convosql:";
 
   private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
+  /** The URL each open connection was opened with, its secrets masked ({@code getURL()}). */
+  private final Map<AvaticaConnection, String> urls = new ConcurrentHashMap<>();
   /** Each open connection's plan cache, by its root schema (what a preparation is told). */
   private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
 
@@ -61,6 +64,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
+      urls.put((AvaticaConnection) connection, ConvoSqlDatabaseMetaData.mask(url));
       if (settings.planCacheSize() > 0) {
         plans.put(root(calcite), new PlanCache(settings.planCacheSize()));
       }
@@ -87,6 +91,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return new PlanCachingPrepare(plans::get);
   }
 
+  /** Calcite's JDBC objects with convosql's DatabaseMetaData; called by Avatica's constructor. */
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new ConvoSqlFactory(connection -> urls.get(connection)); // read when asked, not now
+  }
+
   /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
@@ -107,6 +117,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         if (connection instanceof CalciteConnection calcite) {
           plans.remove(root(calcite));
         }
+        urls.remove(connection);
         ConnectionResources r = resources.remove(connection);
         if (r != null) {
           try {
