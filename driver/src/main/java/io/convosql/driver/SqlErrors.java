@@ -33,7 +33,7 @@ final class SqlErrors {
         if (thrown instanceof SQLException s && s.getSQLState() != null) {
           return s;
         }
-        return new SQLException(thrown.getMessage(), "42000", thrown);
+        return SyntaxErrors.of(thrown, t); // a line or two: where, which token, a hint
       }
       if (t.getCause() == t) {
         break;
