@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -97,6 +99,11 @@ final class SyntaxErrors {
     String quote = expected.contains("<IDENTIFIER>")
         ? " A name that is a reserved word goes in double quotes: \"order\"." : "";
     if (partial) {
+      Set<String> next = following(e, last.image().toUpperCase(Locale.ROOT));
+      if (!next.isEmpty() && next.size() <= FEW) {
+        return at(last) + last.image().toUpperCase(Locale.ROOT) + " must be followed by "
+            + String.join(" or ", next) + ".";
+      }
       return at(last) + "what follows " + last.image().toUpperCase(Locale.ROOT) + " is missing or not valid." + quote;
     }
     if (last.image().startsWith("'") || last.image().startsWith("\"")) {
@@ -105,6 +112,21 @@ final class SyntaxErrors {
     return at(last) + "unexpected \"" + last.image() + "\"." + (expected.isEmpty()
         || expected.size() > FEW ? " Check the SQL just before it." + quote : " Expected "
         + expected.stream().map(SyntaxErrors::plain).collect(Collectors.joining(", ")) + ".");
+  }
+
+  /** The tokens the parser would have taken right after the keyword. */
+  private static Set<String> following(SqlParseException e, String keyword) {
+    Set<String> next = new TreeSet<>();
+    int[][] sequences = e.getExpectedTokenSequences();
+    String[] images = e.getTokenImages();
+    if (sequences != null && images != null) {
+      for (int[] sequence : sequences) {
+        if (sequence.length >= 2 && images[sequence[0]].equals("\"" + keyword + "\"")) {
+          next.add(plain(images[sequence[1]]));
+        }
+      }
+    }
+    return next;
   }
 
   private static String at(Token t) {
