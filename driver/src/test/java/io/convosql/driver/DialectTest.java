@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,23 +32,7 @@ class DialectTest {
   }
 
   private static List<String> rows(String sql, Object... parameters) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            row.add(rs.getString(i));
-          }
-          out.add(String.join("|", row));
-        }
-      }
-    }
-    return out;
+    return DriverFixture.rows(connection, sql, parameters);
   }
 
   @Test

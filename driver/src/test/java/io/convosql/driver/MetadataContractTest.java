@@ -96,19 +96,8 @@ class MetadataContractTest {
     assertThat(md.isReadOnly()).isTrue();
   }
 
-  /** The named columns of each row, joined by "|". */
   private static List<String> rows(ResultSet rs, String... columns) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (rs) {
-      while (rs.next()) {
-        List<String> values = new ArrayList<>();
-        for (String c : columns) {
-          values.add(rs.getString(c));
-        }
-        out.add(String.join("|", values));
-      }
-    }
-    return out;
+    return MetadataTest.rows(rs, columns);
   }
 
   @Test

@@ -51,7 +51,7 @@ class MetadataTest {
   }
 
   /** The named columns of each row, joined by "|". */
-  private static List<String> rows(ResultSet rs, String... columns) throws SQLException {
+  static List<String> rows(ResultSet rs, String... columns) throws SQLException {
     List<String> out = new ArrayList<>();
     try (rs) {
       while (rs.next()) {

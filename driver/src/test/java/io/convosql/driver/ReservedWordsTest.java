@@ -36,18 +36,7 @@ class ReservedWordsTest {
   }
 
   private static List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
+    return DriverFixture.rows(connection, sql);
   }
 
   @Test
