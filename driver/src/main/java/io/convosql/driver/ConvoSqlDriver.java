@@ -45,6 +45,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
+  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return Utf8Factory.class.getName();
+  }
+
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion("convosql JDBC driver", "0.1.0", "convosql", "0.1.0", true, 0, 1, 0, 1);
@@ -65,10 +71,11 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
       urls.put((AvaticaConnection) connection, ConvoSqlDatabaseMetaData.mask(url));
-      if (settings.planCacheSize() > 0) {
-        plans.put(root(calcite), new PlanCache(settings.planCacheSize()));
+      PlanCache cache = settings.planCacheSize() > 0 ? new PlanCache(settings.planCacheSize()) : null;
+      if (cache != null) {
+        plans.put(root(calcite), cache);
       }
-      return ConnectionProxy.wrap(connection, owned.warnings());
+      return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e
