@@ -45,11 +45,6 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
-  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
-  @Override
-  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
-    return Utf8Factory.class.getName();
-  }
 
   @Override
   protected DriverVersion createDriverVersion() {
@@ -98,10 +93,13 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return new PlanCachingPrepare(plans::get);
   }
 
-  /** Calcite's JDBC objects with convosql's DatabaseMetaData; called by Avatica's constructor. */
+  /**
+   * Calcite's JDBC objects with UTF-8 as the connections' default charset and convosql's
+   * DatabaseMetaData ({@link Utf8Factory}); called by Avatica's constructor.
+   */
   @Override
   protected AvaticaFactory createFactory() {
-    return new ConvoSqlFactory(connection -> urls.get(connection)); // read when asked, not now
+    return new Utf8Factory(connection -> urls.get(connection)); // read when asked, not now
   }
 
   /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
