@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -105,7 +106,7 @@ class JasperReportsTest {
     JasperPrint print;
     byte[] pdf;
     try (LogWatch log = LogWatch.start(); Connection c = DriverManager.getConnection(CompatSandbox.url(sandbox))) {
-      print = JasperFillManager.fillReport(report, Map.of("since", since), c);
+      print = JasperFillManager.fillReport(report, new HashMap<>(Map.of("since", since)), c);
       pdf = JasperExportManager.exportReportToPdf(print);
       assertThat(log.lines(Level.SEVERE)).isEmpty();
     }

@@ -99,6 +99,46 @@ class NavigatorWalkTest {
     assertThat(sandbox.requests().all()).isEmpty();
   }
 
+  /**
+   * What the navigator's tree shows: catalogs with names when tables are said to live in them,
+   * column sizes, key columns that are not nullable, our functions, and the URL as opened with the
+   * keys masked.
+   */
+  @Test
+  void theNavigatorsTreeIsConsistent() throws SQLException {
+    try (Connection c = connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> catalogs = new ArrayList<>();
+      try (ResultSet rs = md.getCatalogs()) {
+        while (rs.next()) {
+          catalogs.add(rs.getString("TABLE_CAT"));
+        }
+      }
+      if (md.supportsCatalogsInTableDefinitions()) {
+        assertThat(catalogs).isNotEmpty().doesNotContainNull();
+      }
+      Map<String, String> columns = new TreeMap<>();
+      try (ResultSet rs = md.getColumns(null, "pathsim", "sessions", "%")) {
+        while (rs.next()) {
+          columns.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME") + " "
+              + (rs.getInt("COLUMN_SIZE") > 0 ? "sized" : "size " + rs.getInt("COLUMN_SIZE")) + " "
+              + rs.getString("IS_NULLABLE"));
+        }
+      }
+      assertThat(columns).containsEntry("id", "VARCHAR sized NO")
+          .containsEntry("duration_seconds", "INTEGER sized YES");
+      List<String> functions = new ArrayList<>();
+      try (ResultSet rs = md.getFunctions(null, null, "%")) {
+        while (rs.next()) {
+          functions.add(rs.getString("FUNCTION_NAME").toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      assertThat(functions).contains("matches");
+      assertThat(md.getURL()).startsWith("jdbc:convosql:pathsim.url=" + sandbox.pathSimUrl())
+          .doesNotContain(Sandbox.PATHSIM_KEY).doesNotContain(Sandbox.INSIGHTS_KEY);
+    }
+  }
+
   /** The arguments a tool passes: schema pathsim and table sessions where one table is meant. */
   private static Object[] arguments(Method m) {
     Class<?>[] types = m.getParameterTypes();
