@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.Sandbox;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,19 +16,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's two pushdown tables are what the driver does: each row has a query here whose
+ * docs/pushdown.md's two pushdown tables are what the driver does: each row has a query here whose
  * EXPLAIN (which shows the requests a scan will send) must contain the request the row names, and
- * the README row must name it too. A row added, removed or reworded without a check here fails.
+ * the page's row must name it too. A row added, removed or reworded without a check here fails.
  */
-class ReadmePushdownTableTest {
+class DocsPushdownTableTest {
   private static final String SINCE_AUGUST = "session_start_time >= TIMESTAMP '2025-08-01 00:00:00'";
 
   /**
-   * A README row's check: {@code sql} is explained (its {@code ?} bound to {@code 'Voice'});
-   * {@code readme} must be in the row's request cell and {@code explain} in the EXPLAIN, or, when
+   * A row's check: {@code sql} is explained (its {@code ?} bound to {@code 'Voice'});
+   * {@code page} must be in the row's request cell and {@code explain} in the EXPLAIN, or, when
    * {@code explain} is null, the plan must send no request at all.
    */
-  private record Check(String sql, String readme, String explain) {}
+  private record Check(String sql, String page, String explain) {}
 
   private static final Map<String, Check> PATHSIM = new LinkedHashMap<>();
   private static final Map<String, Check> INSIGHTS = new LinkedHashMap<>();
@@ -151,10 +149,10 @@ class ReadmePushdownTableTest {
 
   private static void check(String header, Map<String, Check> checks) throws Exception {
     Map<String, String> rows = table(header);
-    assertThat(rows.keySet()).as("the README rows, each with a check here").containsExactlyElementsOf(checks.keySet());
+    assertThat(rows.keySet()).as("the rows of docs/pushdown.md, each with a check here").containsExactlyElementsOf(checks.keySet());
     for (Map.Entry<String, Check> e : checks.entrySet()) {
       Check check = e.getValue();
-      assertThat(rows.get(e.getKey())).as("README row " + e.getKey()).contains(check.readme());
+      assertThat(rows.get(e.getKey())).as("docs/pushdown.md row " + e.getKey()).contains(check.page());
       String plan = explain(check.sql());
       if (check.explain() == null) {
         assertThat(plan).as(check.sql()).doesNotContain("request=");
@@ -167,12 +165,12 @@ class ReadmePushdownTableTest {
 
   /** The table under {@code header}: each row's first cell and its second. */
   private static Map<String, String> table(String header) throws IOException {
-    List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
-    int at = readme.indexOf(header);
-    assertThat(at).as("the README's table " + header).isPositive();
+    List<String> page = Docs.page("pushdown.md");
+    int at = page.indexOf(header);
+    assertThat(at).as("the table " + header + " of docs/pushdown.md").isPositive();
     Map<String, String> rows = new LinkedHashMap<>();
-    for (int i = at + 2; i < readme.size() && readme.get(i).startsWith("| "); i++) {
-      String[] cells = readme.get(i).substring(2).split(" (?<!\\\\)\\| ", 2); // "\|" is in a cell
+    for (int i = at + 2; i < page.size() && page.get(i).startsWith("| "); i++) {
+      String[] cells = page.get(i).substring(2).split(" (?<!\\\\)\\| ", 2); // "\|" is in a cell
       rows.put(cells[0], cells[1]);
     }
     return rows;
