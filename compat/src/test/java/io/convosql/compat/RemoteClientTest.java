@@ -181,4 +181,32 @@ class RemoteClientTest {
       assertThat(w == null ? null : w.getMessage()).as("the statement's warning").contains("lookbackDays");
     }
   }
+
+  /**
+   * {@code setQueryTimeout(1)} on a query that needs a detail request per session, each answered
+   * slowly: the client gets the time-out the embedded driver gives (HY008) and the server stops sending.
+   */
+  @Test
+  void theQueryTimeoutStopsTheQuery() throws SQLException {
+    int sessions = sandbox.pathSim().data().sessions().size();
+    sandbox.setLatency(java.time.Duration.ofMillis(300));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      sandbox.requests().clear();
+      assertThatThrownBy(() -> {
+        try (ResultSet rs = s.executeQuery("SELECT session_id, COUNT(*) FROM pathsim.steps GROUP BY session_id")) {
+          while (rs.next()) {
+            rs.getString(1);
+          }
+        }
+      }).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("HY008")); // as the embedded driver
+    } finally {
+      sandbox.setLatency(java.time.Duration.ZERO);
+    }
+    assertThat(sandbox.requests().of("pathsim").stream().filter(r -> r.path().startsWith("/sessions/")))
+        // a second of 300 ms answers, 8 at a time, is some 30 requests; the whole query reads every
+        // web session's detail (about half of them)
+        .as("detail requests of %s sessions", sessions).hasSizeLessThan(sessions / 4);
+  }
 }
