@@ -42,6 +42,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
+  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return Utf8Factory.class.getName();
+  }
+
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion("convosql JDBC driver", "0.1.0", "convosql", "0.1.0", true, 0, 1, 0, 1);

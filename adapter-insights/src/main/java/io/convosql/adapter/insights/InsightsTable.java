@@ -84,7 +84,7 @@ abstract class InsightsTable extends ApiTable {
     if (term.evaluable()) {
       return Pushdown.EXACT; // re-checked on every row; narrows the search where the API can
     }
-    DocField f = field(term.column(), Map.of());
+    DocField f = attribute(term.column()).field(); // whether it is sent depends on the pins (SearchPlan)
     boolean matches = term instanceof Term.Call && ((Term.Call) term).function().equals("matches")
         && ((Term.Call) term).arguments().size() == 1;
     return matches && f != null && f.match() ? Pushdown.SUPERSET : Pushdown.NONE;
