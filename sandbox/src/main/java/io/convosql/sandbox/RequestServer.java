@@ -27,6 +27,7 @@ final class RequestServer {
   private volatile Duration latency;
   private volatile FaultInjector faults;
   private volatile Consumer<RecordedRequest> hook;
+  private volatile boolean closeAfterEachAnswer;
 
   RequestServer(RequestLog log, Duration latency, Faults faults) {
     this.log = Objects.requireNonNull(log, "log");
@@ -55,6 +56,11 @@ final class RequestServer {
 
   long injected(FaultKind kind) {
     return injectedByKind.get(Objects.requireNonNull(kind, "kind")).get();
+  }
+
+  /** Answers with {@code Connection: close}, as an HTTP/1.0 server does: one request per connection. */
+  void setCloseAfterEachAnswer(boolean close) {
+    this.closeAfterEachAnswer = close;
   }
 
   void onRequest(Consumer<RecordedRequest> hook) {
@@ -89,6 +95,9 @@ final class RequestServer {
     }
     if (fault == FaultKind.CUT_MID_BODY) {
       throw FaultAnswers.cutMidBody(exchange, held);
+    }
+    if (closeAfterEachAnswer) {
+      exchange.getResponseHeaders().set("Connection", "close");
     }
     held.release();
   }

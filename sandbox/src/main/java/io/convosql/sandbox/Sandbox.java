@@ -49,9 +49,11 @@ public final class Sandbox implements AutoCloseable {
   private final RequestServer requests;
   private final PathSimEmulator pathSim;
   private final InsightsEmulator insights;
+  private final KeepAliveFront front;
 
   private Sandbox(Builder b) throws IOException {
     this.requests = new RequestServer(log, b.latency, b.faults);
+    requests.setCloseAfterEachAnswer(b.closeAfterEachAnswer);
     PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
     InsightsData insightsData =
         InsightsData.generate(b.seed, b.insightsSessions, b.now,
@@ -68,9 +70,11 @@ public final class Sandbox implements AutoCloseable {
     server.createContext(PATHSIM_ROOT, ex -> requests.serve(pathSim, PATHSIM_ROOT, ex));
     server.createContext(INSIGHTS_ROOT, ex -> requests.serve(insights, INSIGHTS_ROOT, ex));
     server.createContext(STORAGE_ROOT, ex -> requests.serve(pathSim.storage(), STORAGE_ROOT, ex));
+    startAsDaemon(server);
+    this.front = b.keepAliveTimeout == null ? null
+        : new KeepAliveFront(server.getAddress().getPort(), b.keepAliveTimeout);
     pathSim.setBaseUrl(pathSimUrl());
     pathSim.setStorageUrl(storageUrl());
-    startAsDaemon(server);
   }
 
   /**
@@ -111,8 +115,30 @@ public final class Sandbox implements AutoCloseable {
     return "http://localhost:" + port() + STORAGE_ROOT;
   }
 
+  /** The port clients use: the keep-alive front's when there is one, else the server's. */
   public int port() {
-    return server.getAddress().getPort();
+    return front != null ? front.port() : server.getAddress().getPort();
+  }
+
+  /**
+   * How many idle client connections the sandbox has closed, silently, for outliving the builder's
+   * {@link Builder#keepAliveTimeout}; 0 without one.
+   */
+  public long idleConnectionsClosed() {
+    return front == null ? 0 : front.idleClosed();
+  }
+
+  /** How many connections clients have opened, when there is a {@link Builder#keepAliveTimeout}. */
+  public long connectionsOpened() {
+    return front == null ? 0 : front.opened();
+  }
+
+  /**
+   * Whether each answer says {@code Connection: close}, as an HTTP/1.0 server's do, so a client
+   * opens a connection for every request; off by default.
+   */
+  public void setCloseAfterEachAnswer(boolean close) {
+    requests.setCloseAfterEachAnswer(close);
   }
 
   public RequestLog requests() {
@@ -178,6 +204,9 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    if (front != null) {
+      front.close();
+    }
     server.stop(0);
     executor.shutdownNow();
   }
@@ -192,6 +221,8 @@ public final class Sandbox implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private Faults faults = Faults.none();
     private boolean linkCalls = true;
+    private Duration keepAliveTimeout;
+    private boolean closeAfterEachAnswer;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -240,6 +271,25 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder linkCalls(boolean link) {
       this.linkCalls = link;
+      return this;
+    }
+
+    /**
+     * Closes a client's connection, silently, once it has been idle (no request under way) for this
+     * long, as servers and load balancers do (often after 5 to 75 s); tests give a fraction of a
+     * second. Null, the default, leaves it to the JDK's HTTP server (about 30 s).
+     */
+    public Builder keepAliveTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("keepAliveTimeout must be positive: " + timeout);
+      }
+      this.keepAliveTimeout = timeout;
+      return this;
+    }
+
+    /** Answers with {@code Connection: close}, as an HTTP/1.0 server does; off by default. */
+    public Builder closeAfterEachAnswer(boolean close) {
+      this.closeAfterEachAnswer = close;
       return this;
     }
 
