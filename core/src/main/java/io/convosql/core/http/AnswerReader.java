@@ -47,7 +47,7 @@ final class AnswerReader implements Callback {
     execution.recordException(e);
   }
 
-  /** A short name of a failure for the error message: "timeout", "connection cut", ... */
+  /** A short name of a failure for the error message: "timeout", "connection broken", ... */
   static String describe(Throwable e) {
     if (e instanceof InterruptedIOException) {
       return "timeout";
@@ -55,7 +55,7 @@ final class AnswerReader implements Callback {
     if (e instanceof AnswerTooLargeException) {
       return "answer too large";
     }
-    return e instanceof IOException ? "connection failed" : e.getClass().getSimpleName();
+    return e instanceof IOException ? "connection broken" : e.getClass().getSimpleName();
   }
 
   @Override

@@ -343,7 +343,7 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private static String tries(RequestTrace trace) {
-    return ApiErrors.tries(trace.attempts.get(), trace.elapsedMillis(), trace.outcomes());
+    return ApiErrors.tries(trace.attempts.get(), trace.outcomes());
   }
 
   /** The answer, unless it is a "try again" status that the retries could not get past. */

@@ -21,18 +21,17 @@ final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** What was tried, for a message: empty for one attempt, else its count, time and outcomes. */
-  static String tries(int attempts, long millis, String outcomes) {
+  /** What was tried, for a message: empty for one attempt, else their count and outcomes. */
+  static String tries(int attempts, String outcomes) {
     if (attempts <= 1) {
       return "";
     }
-    return " after " + attempts + " attempts in " + String.format(java.util.Locale.ROOT, "%.1f",
-        millis / 1000.0) + " s" + (outcomes.isEmpty() ? "" : " (answers: " + outcomes + ")");
+    return " after " + attempts + " attempts" + (outcomes.isEmpty() ? "" : " (seen: " + outcomes + ")");
   }
 
   static ApiException httpError(ApiSpec spec, String method, String path, Answer answer,
       String redactedBody, int attempts) {
-    return httpError(spec, method, path, answer, redactedBody, tries(attempts, 0, ""));
+    return httpError(spec, method, path, answer, redactedBody, tries(attempts, ""));
   }
 
   /** An error answer; {@code tries} is {@link #tries}'s description of the attempts made. */
@@ -53,15 +52,15 @@ final class ApiErrors {
     }
     if (status == 429) {
       return new ApiException(spec.name(), method, path, status, "too many requests" + tries, message,
-          "the API's rate limit held for the whole retry budget; raise retryBudgetSeconds, or lower"
-              + " maxConcurrentRequests or requestsPerSecond",
+          "the API's rate limit held through every retry; raise retryBudgetSeconds (and"
+              + " retryMaxAttempts), or lower maxConcurrentRequests or requestsPerSecond",
           "08006", null);
     }
     if (status >= 500) {
       return new ApiException(spec.name(), method, path, status, "the service failed" + tries, message,
           tries.isEmpty() ? "the service is failing or busy; try again later"
-              : "the service kept failing for the whole retry budget; try again later, or raise"
-                  + " retryBudgetSeconds", "08006", null);
+              : "the service kept failing through every retry; try again later, or raise"
+                  + " retryBudgetSeconds (and retryMaxAttempts)", "08006", null);
     }
     if (status == 400 || status == 422) {
       return new ApiException(spec.name(), method, path, status, "the API refused the request", message,
