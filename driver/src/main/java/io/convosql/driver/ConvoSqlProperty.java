@@ -57,11 +57,13 @@ public enum ConvoSqlProperty {
       "Wait before the first retry, in milliseconds; it doubles for each further retry, with jitter."),
   RETRY_MAX_BACKOFF_MILLIS("retryMaxBackoffMillis", "8000", null, false,
       "Longest wait between attempts, in milliseconds, unless the API asks for more with Retry-After."),
-  REQUESTS_PER_SECOND("requestsPerSecond", "50", null, false,
-      "Most requests per second to each API from one connection; 0 for no limit. In demo mode the"
-          + " default is no limit."),
-  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", null, false,
-      "Most requests in flight at once to each API from one connection."),
+  REQUESTS_PER_SECOND("requestsPerSecond", "0", null, false,
+      "A cap on requests per second to each API from one connection; 0 (the default) for none: the"
+          + " adaptive limit, shared by the JVM's connections to the same API and key, finds the API's"
+          + " pace from its answers (429, 503, timeouts) and Retry-After."),
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "16", null, false,
+      "A cap on requests in flight at once to each API from one connection; the adaptive limit"
+          + " shared by the JVM's connections (from 8, up to 64) may allow fewer."),
   HTTP_LOG("httpLog", "NONE", null, false,
       "Log each request to the java.util.logging logger io.convosql.http: NONE, BASIC (request and"
           + " status lines), HEADERS or BODY. Keys are always redacted."),

@@ -54,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
   private Sandbox(Builder b) throws IOException {
     this.requests = new RequestServer(log, b.latency, b.faults);
     requests.setCloseAfterEachAnswer(b.closeAfterEachAnswer);
+    requests.setRateLimit(b.rateLimit);
     PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
     InsightsData insightsData =
         InsightsData.generate(b.seed, b.insightsSessions, b.now,
@@ -126,6 +127,20 @@ public final class Sandbox implements AutoCloseable {
    */
   public long idleConnectionsClosed() {
     return front == null ? 0 : front.idleClosed();
+  }
+
+  /**
+   * Enforces a rate limit per API key from now on, as real APIs do: a key's requests beyond
+   * {@code perSecond} a second (after a burst of one second's worth) are answered 429 with a
+   * {@code Retry-After} in whole seconds; 0 turns it off.
+   */
+  public void setRateLimit(double perSecond) {
+    requests.setRateLimit(perSecond);
+  }
+
+  /** How many requests the rate limit has answered 429. */
+  public long rateLimited() {
+    return requests.rateLimited();
   }
 
   /** How many connections clients have opened, when there is a {@link Builder#keepAliveTimeout}. */
@@ -223,6 +238,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean linkCalls = true;
     private Duration keepAliveTimeout;
     private boolean closeAfterEachAnswer;
+    private double rateLimit;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -290,6 +306,12 @@ public final class Sandbox implements AutoCloseable {
     /** Answers with {@code Connection: close}, as an HTTP/1.0 server does; off by default. */
     public Builder closeAfterEachAnswer(boolean close) {
       this.closeAfterEachAnswer = close;
+      return this;
+    }
+
+    /** A rate limit per API key (see {@link Sandbox#setRateLimit}); 0, the default, for none. */
+    public Builder rateLimit(double perSecond) {
+      this.rateLimit = perSecond;
       return this;
     }
 

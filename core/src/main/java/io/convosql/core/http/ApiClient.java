@@ -71,6 +71,7 @@ public final class ApiClient implements AutoCloseable {
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
+        .addInterceptor(SharedConcurrency.of(spec, root, key)::intercept)
         .connectionPool(pool)
         .eventListener(stale)
         .addNetworkInterceptor(stale::intercept)

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How a connection talks to an API: timeouts, retries of idempotent requests and the client-side
- * limits (requests per second and requests in flight). One value per API per connection.
+ * caps (requests per second and requests in flight) over the adaptive limit the JVM's connections
+ * share ({@link SharedConcurrency}). One value per API per connection.
  *
  * @param connectTimeout time to open a TCP/TLS connection
  * @param readTimeout longest silence while waiting for bytes of an answer
@@ -53,7 +54,7 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
    */
   public static HttpSettings defaults() {
     return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 16,
-        Duration.ofSeconds(90), Duration.ofMillis(250), Duration.ofSeconds(8), 50, 8, HttpLog.NONE,
+        Duration.ofSeconds(90), Duration.ofMillis(250), Duration.ofSeconds(8), 0, 16, HttpLog.NONE,
         RequestObserver.NONE);
   }
 
