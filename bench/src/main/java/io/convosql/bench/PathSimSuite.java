@@ -108,7 +108,7 @@ final class PathSimSuite {
         "GET /workspaces, then the pages of 100 of created_from=2025-07-31&created_to=2025-08-10 per"
             + " workspace: the document gives neither the time zone of its dates nor whether created_to"
             + " includes its day, so a client that must be right under every reading widens by a day"
-            + " before and two after (README, Pushdown)",
+            + " before and two after (docs/pushdown.md)",
         h -> {
           List<String> rows = new ArrayList<>();
           for (String w : h.workspaceIds()) {

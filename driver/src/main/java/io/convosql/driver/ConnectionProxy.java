@@ -1,6 +1,6 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.StatementWarnings;
+import io.convosql.core.exec.StatementWarnings;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.StatementWarnings;
+import io.convosql.core.exec.StatementWarnings;
 import java.util.List;
 
 /** What one connection owns beyond Calcite's own state: its schemas' HTTP clients and its warnings. */

@@ -1,7 +1,7 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.ApiTable;
-import io.convosql.core.scan.ForeignKey;
+import io.convosql.core.plan.ApiTable;
+import io.convosql.core.plan.ForeignKey;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.ConvoSqlMetaBase;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.jdbc.ConvoSqlMetaBase;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;

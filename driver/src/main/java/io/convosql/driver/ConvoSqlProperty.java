@@ -6,7 +6,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Every convosql connection property, defined once: its name, default, description and, for keys,
  * the environment variable it falls back to. It feeds {@code Driver.getPropertyInfo}, validation of
- * connection strings and the README's property table.
+ * connection strings and docs/properties.md's property table.
  */
 public enum ConvoSqlProperty {
   DEMO("demo", "false", null, false,

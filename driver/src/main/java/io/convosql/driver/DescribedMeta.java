@@ -1,7 +1,7 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.ApiTable;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.ApiTable;
+import io.convosql.core.plan.Column;
 import java.sql.Types;
 import java.util.List;
 import org.apache.calcite.avatica.MetaImpl;

@@ -1,6 +1,6 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.CacheBypass;
+import io.convosql.core.exec.CacheBypass;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.regex.Pattern;

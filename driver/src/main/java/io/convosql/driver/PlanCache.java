@@ -13,7 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link CalciteSignature}) holds nothing of one execution: each execution gets its own
  * {@code DataContext} (the clock {@code CURRENT_TIMESTAMP} reads, the cancel flag, the query timeout)
  * and its own enumerators, and what the scans stash in it (table and {@link
- * io.convosql.core.scan.ScanSpec}) is immutable, so two statements may run one plan at once.
+ * io.convosql.core.plan.ScanSpec}) is immutable, so two statements may run one plan at once.
  */
 final class PlanCache {
   /**

@@ -2,11 +2,11 @@ package io.convosql.driver;
 
 import io.convosql.adapter.insights.InsightsSchema;
 import io.convosql.adapter.pathsim.PathSimSchema;
+import io.convosql.core.exec.StatementWarnings;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.HttpSettings;
 import io.convosql.core.http.RecentRequests;
-import io.convosql.core.scan.Matches;
-import io.convosql.core.scan.StatementWarnings;
+import io.convosql.core.plan.Matches;
 import io.convosql.sandbox.Sandbox;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.convosql.driver;
 
+import io.convosql.core.exec.ScanCancelledException;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
-import io.convosql.core.scan.ScanCancelledException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import org.apache.calcite.runtime.CalciteContextException;

@@ -1,6 +1,6 @@
 package io.convosql.driver;
 
-import io.convosql.core.scan.StatementWarnings;
+import io.convosql.core.exec.StatementWarnings;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

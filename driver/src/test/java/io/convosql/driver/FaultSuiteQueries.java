@@ -139,7 +139,7 @@ final class FaultSuiteQueries {
         Map.entry("{f.range}", range.replace("session_start_time", "f.session_start_time")),
         Map.entry("{half_year}", "session_start_time >= TIMESTAMP '2025-03-01 00:00:00'"
             + " AND session_start_time < TIMESTAMP '2025-09-02 00:00:00'"),
-        // a PathSim voice call and the agent session it produced (see README's example)
+        // a PathSim voice call and the agent session it produced (see docs/tables.md's example)
         Map.entry("{linked}", "i.destination = p.target AND i.session_start_time"
             + " BETWEEN p.started_at AND p.started_at + INTERVAL '5' MINUTE"));
     return QUERIES.stream().map(q -> {

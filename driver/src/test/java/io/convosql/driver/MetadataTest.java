@@ -2,8 +2,8 @@ package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convosql.core.scan.ApiTable;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.ApiTable;
+import io.convosql.core.plan.Column;
 import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

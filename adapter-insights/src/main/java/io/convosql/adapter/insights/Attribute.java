@@ -2,7 +2,7 @@ package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.json.AnswerPlace;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.Column;
 import java.util.Objects;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;

@@ -1,11 +1,11 @@
 package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.OrderedRequests;
+import io.convosql.core.exec.RowSource;
+import io.convosql.core.exec.Streams;
 import io.convosql.core.json.AnswerPlace;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.OrderedRequests;
-import io.convosql.core.scan.RowSource;
-import io.convosql.core.scan.Streams;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;

@@ -1,9 +1,9 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.ApiScan;
-import io.convosql.core.scan.Column;
-import io.convosql.core.scan.FilterTerms;
-import io.convosql.core.scan.Term;
+import io.convosql.core.plan.ApiScan;
+import io.convosql.core.plan.Column;
+import io.convosql.core.plan.FilterTerms;
+import io.convosql.core.plan.Term;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;

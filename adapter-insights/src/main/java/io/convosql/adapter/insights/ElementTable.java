@@ -4,10 +4,10 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.ForeignKey;
+import io.convosql.core.plan.ForeignKey;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.Operand;
-import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.SortKey;
+import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.SortKey;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

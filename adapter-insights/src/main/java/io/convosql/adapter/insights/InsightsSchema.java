@@ -1,9 +1,9 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.WarningListener;
-import java.time.Clock;
+import io.convosql.core.exec.WarningListener;
 import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.HttpSettings;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.BoundScan;
+import io.convosql.core.exec.BoundScan;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.WarningListener;
+import io.convosql.core.exec.WarningListener;
 import java.sql.SQLWarning;
 import java.time.Clock;
 import java.util.Objects;

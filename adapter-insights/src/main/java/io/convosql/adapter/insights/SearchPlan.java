@@ -1,7 +1,7 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.Operand;
-import io.convosql.core.scan.Term;
+import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.Term;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

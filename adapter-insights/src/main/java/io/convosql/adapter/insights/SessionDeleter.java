@@ -2,16 +2,16 @@ package io.convosql.adapter.insights;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import io.convosql.core.exec.ScanCancelledException;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.HttpSettings;
-import io.convosql.core.scan.ScanCancelledException;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;

@@ -6,10 +6,10 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.json.AnswerPlace;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.SortKey;
+import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.SortKey;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.BitSet;

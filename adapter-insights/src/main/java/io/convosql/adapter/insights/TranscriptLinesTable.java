@@ -4,8 +4,8 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.json.AnswerPlace;
-import io.convosql.core.scan.BoundScan;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.plan.ScanSpec;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package io.convosql.adapter.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.AsyncRows;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.Page;
+import io.convosql.core.exec.PageReader;
+import io.convosql.core.exec.PrefetchPages;
 import io.convosql.core.http.ApiException;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.Page;
-import io.convosql.core.scan.AsyncRows;
-import io.convosql.core.scan.PageReader;
-import io.convosql.core.scan.PrefetchPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.AsyncRows;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.ConcurrentConcat;
-import io.convosql.core.scan.RowSource;
-import io.convosql.core.scan.SortKey;
-import io.convosql.core.scan.Streams;
+import io.convosql.core.exec.AsyncRows;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.ConcurrentConcat;
+import io.convosql.core.exec.RowSource;
+import io.convosql.core.exec.Streams;
+import io.convosql.core.plan.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -3,7 +3,7 @@ package io.convosql.adapter.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.convosql.core.scan.StatementWarnings;
+import io.convosql.core.exec.StatementWarnings;
 import io.convosql.sandbox.RecordedRequest;
 import java.lang.reflect.Field;
 import java.sql.SQLException;

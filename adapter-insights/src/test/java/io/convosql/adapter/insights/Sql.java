@@ -1,6 +1,6 @@
 package io.convosql.adapter.insights;
 
-import io.convosql.core.scan.Matches;
+import io.convosql.core.plan.Matches;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

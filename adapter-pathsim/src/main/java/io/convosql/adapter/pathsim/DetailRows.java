@@ -1,8 +1,8 @@
 package io.convosql.adapter.pathsim;
 
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.OrderedRequests;
-import io.convosql.core.scan.Term;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.OrderedRequests;
+import io.convosql.core.plan.Term;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -4,10 +4,10 @@ import static org.apache.calcite.sql.type.SqlTypeName.VARBINARY;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.Column;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.apache.calcite.avatica.util.ByteString;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.BadAnswer;
 import io.convosql.core.json.JsonFields;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.Column;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

@@ -5,9 +5,9 @@ import static io.convosql.adapter.pathsim.SessionColumns.TEST_TYPE;
 import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.Term;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.Term;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.convosql.adapter.pathsim;
 
-import io.convosql.core.scan.Operand;
-import io.convosql.core.scan.ScanSpec;
+import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.ScanSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -10,8 +10,8 @@ import static io.convosql.adapter.pathsim.SessionColumns.TEST_TYPE;
 import static io.convosql.adapter.pathsim.SessionColumns.VIRTUAL_CUSTOMER;
 import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
-import io.convosql.core.scan.Operand;
-import io.convosql.core.scan.Term;
+import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.Term;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -5,11 +5,11 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.http.Futures;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.Column;
+import io.convosql.core.plan.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

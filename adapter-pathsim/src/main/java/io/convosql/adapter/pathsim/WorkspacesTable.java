@@ -5,15 +5,15 @@ import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.RowSource;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.JsonFields;
-import io.convosql.core.scan.ApiTable;
-import io.convosql.core.scan.BoundScan;
-import io.convosql.core.scan.Column;
-import io.convosql.core.scan.Pushdown;
-import io.convosql.core.scan.RowSource;
-import io.convosql.core.scan.ScanSpec;
-import io.convosql.core.scan.Term;
+import io.convosql.core.plan.ApiTable;
+import io.convosql.core.plan.Column;
+import io.convosql.core.plan.Pushdown;
+import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.Term;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -318,7 +318,7 @@ final class QueryGenerator {
     return done(ctx, base, Check.UNORDERED, null);
   }
 
-  /** PathSim calls joined to the Insights sessions they produced, as in the README. */
+  /** PathSim calls joined to the Insights sessions they produced, as in docs/tables.md. */
   private GeneratedQuery crossSchema(Ctx ctx) {
     ctx.feature("cross-schema");
     Table ps = catalog.table("pathsim", "sessions");

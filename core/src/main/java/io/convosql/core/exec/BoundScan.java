@@ -1,0 +1,119 @@
+package io.convosql.core.exec;
+
+import io.convosql.core.http.CacheControl;
+import io.convosql.core.http.Cancellation;
+import io.convosql.core.plan.SortKey;
+import io.convosql.core.plan.Term;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+
+/**
+ * A scan ready to run: the pushed terms with their parameter values bound, OFFSET and FETCH as
+ * numbers, the order and the columns the answer needs. Adapters read it to build their requests, and
+ * pass it with each request: it says when the statement was cancelled and whether it bypasses the
+ * response cache.
+ */
+public final class BoundScan implements Cancellation, CacheControl {
+  private final List<Term> terms;
+  private final List<SortKey> sort;
+  private final long offset;
+  private final long fetch;
+  private final BitSet usedColumns;
+  private final DataContext context;
+  private final long deadlineNanos;
+
+  BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
+      DataContext context) {
+    this.terms = List.copyOf(terms);
+    this.sort = List.copyOf(sort);
+    this.offset = offset;
+    this.fetch = fetch;
+    this.usedColumns = (BitSet) usedColumns.clone();
+    this.context = context;
+    this.deadlineNanos = deadline(context);
+  }
+
+  /**
+   * The statement's deadline, the same for every scan of one execution: the scans a batched join
+   * opens once per batch of keys share the timeout of the statement rather than each starting its
+   * own. Keyed by the execution's context, which Calcite makes anew for every execution (a batch's
+   * context wraps it).
+   */
+  private static final Map<DataContext, Long> DEADLINES = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static long deadline(DataContext context) {
+    Long timeout = DataContext.Variable.TIMEOUT.get(context);
+    if (timeout == null || timeout <= 0) {
+      return Long.MAX_VALUE;
+    }
+    return DEADLINES.computeIfAbsent(ScanRuntime.statementContext(context),
+        c -> System.nanoTime() + timeout * 1_000_000L);
+  }
+
+  /** The pushed terms, every parameter replaced by its value. */
+  public List<Term> terms() {
+    return terms;
+  }
+
+  public List<SortKey> sort() {
+    return sort;
+  }
+
+  /** Rows to skip (0 when none). */
+  public long offset() {
+    return offset;
+  }
+
+  /** Rows wanted after the offset, or -1 for all. */
+  public long fetch() {
+    return fetch;
+  }
+
+  /** Rows the scan needs from the start of its stream: offset + fetch, or -1 for all. */
+  public long needed() {
+    return fetch < 0 ? -1 : offset + fetch;
+  }
+
+  public boolean uses(int column) {
+    return usedColumns.get(column);
+  }
+
+  public BitSet usedColumns() {
+    return (BitSet) usedColumns.clone();
+  }
+
+  public DataContext context() {
+    return context;
+  }
+
+  /** The same as {@link #checkCancelled()}: HTTP calls ask it while they wait. */
+  @Override
+  public void check() {
+    checkCancelled();
+  }
+
+  /** Whether the statement asked for fresh answers ({@link CacheBypass}). */
+  @Override
+  public boolean bypassCache() {
+    return CacheBypass.marked(context);
+  }
+
+  /**
+   * Throws when the statement was cancelled or its query timeout passed; adapters call it before
+   * every request.
+   */
+  public void checkCancelled() {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
+    if (cancel != null && cancel.get()) {
+      throw new ScanCancelledException("the statement was cancelled");
+    }
+    if (System.nanoTime() > deadlineNanos) {
+      throw new ScanCancelledException("the query timeout passed");
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.convosql.core.plan;
+
+import io.convosql.core.exec.BoundScan;
+import io.convosql.core.exec.RowSource;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A table backed by a remote API. Subclasses say which predicate terms and orders the API can take,
+ * describe the requests a scan will send (for EXPLAIN), and fetch rows for a bound scan; the shared
+ * scan node and rules do the planning, and the execution layer (its {@code ScanEnumerator}) keeps the
+ * answer exact.
+ */
+public abstract class ApiTable extends AbstractTable implements TranslatableTable {
+  private final String name;
+  private final String description;
+  private final List<Column> columns;
+  private final boolean pushdown;
+
+  /**
+   * @param pushdown false to keep every filter, sort and limit in Calcite (the scan then reads the
+   *     whole table), for comparing answers and for diagnosis
+   */
+  protected ApiTable(String name, String description, List<Column> columns, boolean pushdown) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.description = Objects.requireNonNull(description, "description");
+    this.columns = List.copyOf(columns);
+    this.pushdown = pushdown;
+  }
+
+  /** Whether the scan rules may fold anything into scans of this table. */
+  public boolean pushdownEnabled() {
+    return pushdown;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** One line on what the table holds and which filters push down; metadata remarks. */
+  public String description() {
+    return description;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /**
+   * The columns that identify a row, for SQL tools (primary keys in metadata); empty when no column
+   * does. Declared by the table, never checked.
+   */
+  public List<String> primaryKey() {
+    return List.of();
+  }
+
+  /** The columns that refer to rows of other tables of the schema, for SQL tools; none by default. */
+  public List<ForeignKey> foreignKeys() {
+    return List.of();
+  }
+
+  /** The index of a column by name; throws for an unknown name. */
+  public int column(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + columnName + " in " + name);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (Column c : columns) {
+      RelDataType type = c.type() == SqlTypeName.TIMESTAMP
+          ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
+          : typeFactory.createSqlType(c.type());
+      b.add(c.name(), typeFactory.createTypeWithNullability(type, true));
+    }
+    return b.build();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new ApiScan(context.getCluster(), relOptTable, this, ScanSpec.all(columns.size()));
+  }
+
+  /** How the API takes a term (of a scan that already holds {@code spec}). */
+  public abstract Pushdown pushdown(Term term, ScanSpec spec);
+
+  /**
+   * With pushdown off, the terms the API cannot be read without (such as a date window it requires),
+   * which the scan still takes as {@link Pushdown#SUPERSET} so that Calcite keeps checking them;
+   * every other term gets {@link Pushdown#NONE}. By default none.
+   */
+  public Pushdown requiredPushdown(Term term) {
+    return Pushdown.NONE;
+  }
+
+  /**
+   * Whether a join may fetch this table by batches of keys on {@code column} (of a scan that holds
+   * {@code spec}) rather than scan it: only where a batch of keys costs fewer requests than a scan.
+   * By default whenever the column takes an IN list.
+   */
+  public boolean takesKeyBatches(int column, ScanSpec spec) {
+    return true;
+  }
+
+  /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */
+  public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
+    return false;
+  }
+
+  /**
+   * Whether {@code COUNT(*)} over a scan with this spec (no offset or fetch) may be planned as a
+   * {@linkplain ScanSpec#count() count scan}, because the API may know the count without listing the
+   * rows. It is a plan-time promise of nothing: {@link #count} can still answer "unknown", and the scan
+   * then counts the rows it pages through. By default false.
+   */
+  public boolean countable(ScanSpec spec) {
+    return false;
+  }
+
+  /**
+   * The number of rows of a bound count scan as the API reports it without listing them, or -1 when
+   * the API's numbers would not be exactly that count (the scan then pages and counts). By default -1.
+   */
+  public long count(BoundScan scan) {
+    return -1;
+  }
+
+  /** Whether a column is never NULL in any row, so that {@code COUNT(column)} is {@code COUNT(*)}. */
+  public boolean neverNull(int column) {
+    return false;
+  }
+
+  /** The requests a scan with this spec will send, for EXPLAIN; never contains a key. */
+  public abstract String explain(ScanSpec spec);
+
+  /** Opens the rows for one execution. */
+  public abstract RowSource open(BoundScan scan);
+
+  /** A rough row count for the planner before any filter. */
+  public double rowCountEstimate() {
+    return 10_000d;
+  }
+}

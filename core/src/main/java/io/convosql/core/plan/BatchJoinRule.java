@@ -1,0 +1,100 @@
+package io.convosql.core.plan;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite's batch nested-loop join, offered only where it saves requests: a join on one key whose
+ * right side is an API table scan that can take that key as an IN list. The join reads the left
+ * side in batches of 100 rows and runs the right scan once per batch with
+ * {@code key = $cor0.x OR ... OR key = $cor99.x}, which {@link ScanRules#FILTER} pushes as an IN
+ * list of correlation fields (bound to the batch's values when the scan runs). Other joins never
+ * see this rule, so their plans stay as they were.
+ */
+final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
+  static final BatchJoinRule INSTANCE = new BatchJoinRule(Config.DEFAULT
+      .withDescription("ApiScanBatchJoinRule").as(Config.class));
+
+  /**
+   * The same rule, fired again whenever a scan joins the right input's set: a scan can take its
+   * keys only once a filter was pushed into it (an Insights scan needs its date bound), which may
+   * happen after the join was first matched.
+   */
+  static final BatchJoinRule OVER_SCAN = new BatchJoinRule(Config.DEFAULT
+      .withDescription("ApiScanBatchJoinRule:overScan")
+      .withOperandSupplier(b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(RelNode.class).anyInputs(),
+          b2 -> b2.operand(AbstractApiScan.class).anyInputs()))
+      .as(Config.class));
+
+  /** How deep below the join's right input a scan is looked for (through Filters and Projects). */
+  private static final int DEPTH = 4;
+
+  private BatchJoinRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    if (!super.matches(call)) {
+      return false;
+    }
+    Join join = call.rel(0);
+    JoinInfo info = join.analyzeCondition();
+    if (!info.isEqui() || info.leftKeys.size() != 1) {
+      return false; // other conditions would make each disjunct an AND, which no scan takes
+    }
+    SqlTypeName leftType = join.getLeft().getRowType().getFieldList()
+        .get(info.leftKeys.get(0)).getType().getSqlTypeName();
+    return takesKeys(join.getRight(), info.rightKeys.get(0), leftType, DEPTH);
+  }
+
+  /** Whether {@code rel} is (or stands over) an API scan that pushes an IN list on {@code field}. */
+  private static boolean takesKeys(RelNode rel, int field, SqlTypeName keyType, int depth) {
+    if (depth == 0) {
+      return false;
+    }
+    if (rel instanceof RelSubset) {
+      for (RelNode r : ((RelSubset) rel).getRelList()) {
+        if (takesKeys(r, field, keyType, depth - 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (rel instanceof Filter) {
+      return takesKeys(((Filter) rel).getInput(), field, keyType, depth - 1);
+    }
+    if (rel instanceof Project) {
+      RexNode e = ((Project) rel).getProjects().get(field);
+      return e instanceof RexInputRef
+          && takesKeys(((Project) rel).getInput(), ((RexInputRef) e).getIndex(), keyType, depth - 1);
+    }
+    if (!(rel instanceof ApiScan)) {
+      return false;
+    }
+    ApiScan scan = (ApiScan) rel;
+    ScanSpec spec = scan.spec();
+    if (!scan.apiTable().pushdownEnabled() || spec.count() || spec.empty() || spec.hasOffsetOrFetch()) {
+      return false;
+    }
+    int column = spec.projected(field);
+    if (scan.apiTable().columns().get(column).type() != keyType) {
+      return false;
+    }
+    Term keys = new Term.InList(column, List.of(Operand.correlation("$cor0", 0)), false);
+    return scan.apiTable().pushdown(keys, spec) != Pushdown.NONE
+        && scan.apiTable().takesKeyBatches(column, spec);
+  }
+}

@@ -1,0 +1,82 @@
+package io.convosql.core.plan;
+
+import io.convosql.core.exec.ScanRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * The executable scan of an API table: generated code calls {@link ScanRuntime} with the table and
+ * spec passed through the stash (not as literals), so the generated class is the same for every
+ * spec and can be reused.
+ */
+public final class EnumerableApiScan extends AbstractApiScan implements EnumerableRel {
+  EnumerableApiScan(RelOptCluster cluster, RelOptTable table, ApiTable apiTable, ScanSpec spec) {
+    super(cluster, EnumerableConvention.INSTANCE, table, apiTable, spec);
+  }
+
+  EnumerableApiScan with(ScanSpec newSpec) {
+    return new EnumerableApiScan(getCluster(), getTable(), apiTable, newSpec);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  /**
+   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit and a narrower
+   * projection lower the cost, so the planner always prefers the scan that pushes more. The discount
+   * goes into the row-count component, the one Volcano compares.
+   */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = estimateRowCount(mq);
+    double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
+    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1);
+    return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(
+        implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    BlockBuilder block = new BlockBuilder();
+    List<Expression> args = new ArrayList<>(List.of(
+        implementor.stash(apiTable, ApiTable.class),
+        implementor.stash(spec, ScanSpec.class),
+        Expressions.convert_(implementor.getRootExpression(), DataContext.class)));
+    List<String> keys = spec.correlationKeys();
+    if (!keys.isEmpty()) {
+      // The inner side of a batch nested-loop join: pass this batch's outer values (the fields of
+      // the correlation variables Calcite declares around this code) to the scan.
+      List<Expression> values = new ArrayList<>();
+      for (String key : keys) {
+        int dot = key.lastIndexOf('.');
+        Expression field = implementor.getCorrelVariableGetter(key.substring(0, dot))
+            .field(block, Integer.parseInt(key.substring(dot + 1)), null);
+        values.add(Primitive.is(field.getType()) ? Expressions.box(field) : field);
+      }
+      args.add(Expressions.newArrayInit(Object.class, values));
+    }
+    block.add(Expressions.return_(null, Expressions.call(ScanRuntime.class, "enumerable", args)));
+    return implementor.result(physType, block.toBlock());
+  }
+}
