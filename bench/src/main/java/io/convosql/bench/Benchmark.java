@@ -172,7 +172,7 @@ public final class Benchmark {
     long t = System.nanoTime();
     try (Sandbox big = Sandbox.builder().seed(o.seed()).pathSimSessions(o.bigRows()).insightsSessions(0)
             .linkCalls(false).now(NOW).start();
-        Connection c = DriverManager.getConnection(url(big, o));
+        Connection c = DriverManager.getConnection(bigUrl(big, o));
         HandClient hand = new HandClient(big.pathSimUrl(), Sandbox.PATHSIM_KEY, big.insightsUrl(),
             Sandbox.INSIGHTS_KEY)) {
       report.bigGenerated((System.nanoTime() - t) / 1e6);
@@ -183,7 +183,8 @@ public final class Benchmark {
       report.handScanRate(handScanMs(hand));
       progress("the same scan in a child JVM with -Xmx" + o.bigHeap());
       big.requests().clear();
-      ChildJvm.Line line = ChildJvm.run(List.of("-Xmx" + o.bigHeap()), ScanChild.class, "SCAN", url(big, o),
+      ChildJvm.Line line = ChildJvm.run(List.of("-Xmx" + o.bigHeap()), ScanChild.class, "SCAN",
+          bigUrl(big, o),
           "SELECT " + PathSimSuite.listColumns() + " FROM pathsim.sessions");
       report.bigScan(line.text(), big.requests().all().size());
     }
@@ -193,6 +194,11 @@ public final class Benchmark {
     return "jdbc:convosql:pathsim.url=" + s.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
         + ";insights.url=" + s.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY
         + ";requestsPerSecond=0" + (o.driverProps().isEmpty() ? "" : ";" + o.driverProps());
+  }
+
+  /** {@link #url} for the large scans, which read the whole table on purpose: no request budget. */
+  private static String bigUrl(Sandbox s, BenchOptions o) {
+    return url(s, o) + ";maxRequestsPerStatement=0";
   }
 
   static void progress(String what) {

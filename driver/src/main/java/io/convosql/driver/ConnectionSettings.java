@@ -124,6 +124,12 @@ final class ConnectionSettings {
     httpLog();
     requestLogSize();
     planCacheSize();
+    maxRequestsPerStatement();
+  }
+
+  /** The most API requests one statement may send ({@link io.convosql.core.exec.RequestBudget}); 0 for no limit. */
+  int maxRequestsPerStatement() throws SQLException {
+    return notNegative(ConvoSqlProperty.MAX_REQUESTS_PER_STATEMENT, "requests", " (no limit)");
   }
 
   /** How many queries' plans the connection keeps ({@link PlanCache}); 0 for none. */

@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import io.convosql.core.exec.RequestBudget;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -42,6 +43,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
+  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return Utf8Factory.class.getName();
+  }
+
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion("convosql JDBC driver", "0.1.0", "convosql", "0.1.0", true, 0, 1, 0, 1);
@@ -61,10 +68,11 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
-      if (settings.planCacheSize() > 0) {
-        plans.put(root(calcite), new PlanCache(settings.planCacheSize()));
+      PlanCache cache = settings.planCacheSize() > 0 ? new PlanCache(settings.planCacheSize()) : null;
+      if (cache != null) {
+        plans.put(root(calcite), cache);
       }
-      return ConnectionProxy.wrap(connection, owned.warnings());
+      return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e
@@ -128,6 +136,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         ConnectionResources r = resources.get(statement.connection);
         if (r != null) {
           r.warnings().clear(cancelFlag); // a new execution, new warnings
+          RequestBudget.limit(cancelFlag, r.maxRequestsPerStatement());
         }
         calcite.onStatementExecute(statement, sink);
       }

@@ -92,9 +92,10 @@ class DocsPushdownTableTest {
         "SELECT session_id FROM insights.parameters WHERE " + SINCE_AUGUST
             + " AND name = 'n' AND \"value\" = 'v'", "`term` on `parameters.n`",
         "{\"term\":{\"parameters.n\":\"v\"}}"));
-    INSIGHTS.put("`\"matches\"(col, 'words')`", new Check(
-        "SELECT text FROM insights.transcript_lines WHERE " + SINCE_AUGUST
-            + " AND \"matches\"(text, 'refund')", "`match`", "{\"match\":{\"transcription\":\"refund\"}}"));
+    INSIGHTS.put("`\"matches\"(col, 'words')` on a non-ID field; on `transcript_lines.text` only with `role`"
+        + " or `speaker` = `'user'`", new Check("SELECT text FROM insights.transcript_lines WHERE " + SINCE_AUGUST
+            + " AND role = 'user' AND \"matches\"(text, 'refund')", "`match` (on `transcription.client`",
+            "{\"match\":{\"transcription.client\":\"refund\"}}"));
     INSIGHTS.put("ranges on `session_start_time` against `CURRENT_TIMESTAMP`, `CURRENT_DATE`,"
         + " `LOCALTIMESTAMP` ± day-time intervals", new Check(
         "SELECT id FROM insights.sessions WHERE session_start_time >= CURRENT_TIMESTAMP - INTERVAL '7' DAY",

@@ -1,5 +1,6 @@
 package io.convosql.examples;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,19 +11,30 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Joins PathSim voice test calls to the Insights sessions they produced (the number the test dialled
  * is the agent's {@code destination}, and the agent's session starts within a few minutes of the
  * call) and prints, per virtual customer, how many calls reached the agent, the average length of the
- * agent's flow path and the tags the agent collected.
+ * agent's flow path and the tags the agent collected, in alphabetical order.
  *
  * <p>Run on the sandbox: {@code ./mvnw -B -q -pl examples -am package -DskipTests && java -cp
  * examples/target/convosql-examples.jar:driver/target/convosql-jdbc.jar
  * io.convosql.examples.AgentCallsByVirtualCustomer}; pass a JDBC URL to use the real APIs.
  */
 public final class AgentCallsByVirtualCustomer {
-  private static final String SQL = String.join("\n",
+  /**
+   * The query. The tags are listed by a LISTAGG without DISTINCT over distinct rows, in an aggregate
+   * of its own: Calcite 1.41 rewrites an aggregate with two DISTINCT calls
+   * ({@code COUNT(DISTINCT …)} beside {@code LISTAGG(DISTINCT …) WITHIN GROUP (ORDER BY …)}) with
+   * AggregateExpandDistinctAggregatesRule, which moves the arguments to a new input but keeps the
+   * WITHIN GROUP order's column numbers of the old one, so the list came out sorted by another
+   * column. The averages are of DOUBLE values, since AVG of an integer column is an integer in Calcite,
+   * rounded before the CAST to DECIMAL, which cuts off digits.
+   */
+  static final String SQL = String.join("\n",
       "WITH calls AS (",
       "  SELECT p.virtual_customer, i.id AS session_id",
       "  FROM pathsim.sessions p",
@@ -34,18 +46,27 @@ public final class AgentCallsByVirtualCustomer {
       "), steps AS (",
       "  SELECT session_id, COUNT(*) AS flow_steps FROM insights.flow_path",
       "  WHERE session_start_time >= ? GROUP BY session_id",
-      "), tags AS (",
-      "  SELECT DISTINCT session_id, tag FROM insights.tags WHERE session_start_time >= ?",
+      "), per_customer AS (",
+      "  SELECT c.virtual_customer,",
+      "         COUNT(DISTINCT c.session_id) AS calls,",
+      "         AVG(CAST(s.flow_steps AS DOUBLE)) AS avg_flow_steps",
+      "  FROM calls c LEFT JOIN steps s ON s.session_id = c.session_id",
+      "  GROUP BY c.virtual_customer",
+      "), customer_tags AS (",
+      "  SELECT DISTINCT c.virtual_customer, t.tag",
+      "  FROM calls c JOIN insights.tags t ON t.session_id = c.session_id",
+      "  WHERE t.session_start_time >= ?",
+      "), tag_lists AS (",
+      "  SELECT virtual_customer, LISTAGG(tag, ', ') WITHIN GROUP (ORDER BY tag) AS tags",
+      "  FROM customer_tags GROUP BY virtual_customer",
       ")",
-      "SELECT c.virtual_customer,",
-      "       COUNT(DISTINCT c.session_id) AS calls,",
-      "       CAST(AVG(s.flow_steps) AS DECIMAL(6, 1)) AS avg_flow_steps,",
-      "       LISTAGG(DISTINCT t.tag, ', ') WITHIN GROUP (ORDER BY t.tag) AS tags",
-      "FROM calls c",
-      "LEFT JOIN steps s ON s.session_id = c.session_id",
-      "LEFT JOIN tags t ON t.session_id = c.session_id",
-      "GROUP BY c.virtual_customer",
-      "ORDER BY calls DESC, c.virtual_customer");
+      "SELECT p.virtual_customer, p.calls,",
+      "       CAST(ROUND(p.avg_flow_steps, 1) AS DECIMAL(6, 1)) AS avg_flow_steps, l.tags",
+      "FROM per_customer p LEFT JOIN tag_lists l ON l.virtual_customer = p.virtual_customer",
+      "ORDER BY p.calls DESC, p.virtual_customer");
+
+  /** One printed line: a virtual customer's calls, average flow path length and tags. */
+  record Line(String virtualCustomer, long calls, BigDecimal avgFlowSteps, String tags) {}
 
   private AgentCallsByVirtualCustomer() {}
 
@@ -54,18 +75,27 @@ public final class AgentCallsByVirtualCustomer {
     int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     Timestamp since = Timestamp.valueOf(LocalDateTime.ofInstant(
         Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS), ZoneOffset.UTC));
-    try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement s = c.prepareStatement(SQL)) {
+    try (Connection c = DriverManager.getConnection(url)) {
+      System.out.printf("%-36s %5s %8s  %s%n", "virtual customer", "calls", "avg flow", "tags");
+      for (Line l : lines(c, since)) {
+        System.out.printf("%-36s %5d %8s  %s%n", l.virtualCustomer(), l.calls(), l.avgFlowSteps(), l.tags());
+      }
+    }
+  }
+
+  /** The query's rows for calls since {@code since} (a UTC wall-clock time). */
+  static List<Line> lines(Connection c, Timestamp since) throws SQLException {
+    List<Line> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(SQL)) {
       for (int i = 1; i <= 4; i++) {
         s.setTimestamp(i, since);
       }
-      System.out.printf("%-36s %5s %8s  %s%n", "virtual customer", "calls", "avg flow", "tags");
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          System.out.printf("%-36s %5d %8s  %s%n", rs.getString(1), rs.getLong(2), rs.getBigDecimal(3),
-              rs.getString(4));
+          out.add(new Line(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
         }
       }
     }
+    return out;
   }
 }

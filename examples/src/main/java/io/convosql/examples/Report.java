@@ -16,17 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An HTML report of PathSim test results built from SQL through the driver: pass rate and average
- * far-end latency by virtual customer and day, with charts drawn as inline SVG, in one file that
- * needs nothing else to open.
+ * An HTML report of PathSim test results built from SQL through the driver: passed tests by virtual
+ * customer and day as a grid, and each customer's average far-end latency by day as small multiples,
+ * drawn as inline SVG in one file that needs nothing else to open.
  *
  * <pre>
  * java -cp examples/target/convosql-examples.jar:driver/target/convosql-jdbc.jar \
- *     io.convosql.examples.Report --demo report.html
+ *     io.convosql.examples.Report --demo [out.html]
  * </pre>
  *
  * <p>{@code --url 'jdbc:convosql:…'} instead of {@code --demo} for the real API, {@code --days N}
- * for the last N whole days (14 by default, up to yesterday, UTC).
+ * for the last N whole days (14 by default, up to yesterday, UTC). Without an output file the page
+ * goes to a new temporary file; the path written is printed.
  */
 public final class Report {
   /** The report's one query: every test in the date range, by virtual customer and day. */
@@ -56,17 +57,23 @@ public final class Report {
         default -> out = Path.of(args[i]);
       }
     }
-    if (url == null || out == null || days < 1) {
-      System.err.println("usage: Report (--demo | --url 'jdbc:convosql:…') [--days N] out.html");
+    if (url == null || days < 1) {
+      System.err.println("usage: Report (--demo | --url 'jdbc:convosql:…') [--days N] [out.html]");
       System.exit(2);
       return;
     }
     LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(1); // whole days only
     LocalDate first = last.minusDays(days - 1L);
+    Path target = target(out);
     try (Connection c = DriverManager.getConnection(url)) {
-      write(c, first, last, out);
+      write(c, first, last, target);
     }
-    System.out.println("wrote " + out.toAbsolutePath());
+    System.out.println("wrote " + target.toAbsolutePath());
+  }
+
+  /** The file to write: the one given, or a new temporary file, never a fixed name in the working directory. */
+  static Path target(Path given) throws IOException {
+    return given != null ? given : Files.createTempFile("convosql-report-", ".html");
   }
 
   /** Queries the days {@code first} to {@code last} (UTC, both included) and writes the page. */

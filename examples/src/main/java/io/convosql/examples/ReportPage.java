@@ -2,13 +2,17 @@ package io.convosql.examples;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The report's page: two charts, a summary per virtual customer, the figures by day and the SQL. */
+/**
+ * The report's page: a grid of passed tests by customer and day, small multiples of each customer's
+ * average latency by day, a summary per virtual customer, the figures by day and the SQL.
+ */
 final class ReportPage {
   private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;"
       + "max-width:860px;color:#222}table{border-collapse:collapse;margin:1em 0}th,td{padding:3px 10px;"
@@ -34,7 +38,7 @@ final class ReportPage {
 
     List<String> labels = days.stream().map(d -> d.toString().substring(5)).toList();
     List<List<SvgHeatmap.Cell>> passRates = new ArrayList<>();
-    List<SvgLineChart.Series> latencies = new ArrayList<>();
+    List<SvgSmallMultiples.Series> latencies = new ArrayList<>();
     byCustomer.forEach((customer, perDay) -> {
       List<SvgHeatmap.Cell> rate = new ArrayList<>();
       List<Double> latency = new ArrayList<>();
@@ -46,7 +50,7 @@ final class ReportPage {
       }
       passRates.add(rate);
       if (latency.stream().anyMatch(v -> v != null)) {
-        latencies.add(new SvgLineChart.Series(customer, latency));
+        latencies.add(new SvgSmallMultiples.Series(customer, latency, totals.get(customer).latencyMs()));
       }
     });
 
@@ -62,10 +66,13 @@ final class ReportPage {
         + " (none passed) to green (all passed); grey: no test that day.</p>\n")
         .append(SvgHeatmap.render("Passed tests by day and virtual customer", new ArrayList<>(byCustomer.keySet()),
             labels, passRates));
+    latencies.sort(Comparator.comparingDouble(SvgSmallMultiples.Series::mean).reversed());
     b.append("<h2>Average latency by day</h2>\n");
     b.append(latencies.isEmpty() ? "<p class=\"muted\">No test measured a latency.</p>\n"
-        : SvgLineChart.render("Average far-end latency in ms by day and virtual customer", labels, latencies, 0,
-            v -> String.format(Locale.ROOT, "%.0f ms", v)));
+        : "<p class=\"muted\">One panel per virtual customer with voice tests, the highest mean first, all on"
+            + " the same scale; the red dot marks each one's slowest day.</p>\n"
+            + SvgSmallMultiples.render("Average far-end latency in ms by day, one panel per virtual customer",
+                labels, latencies, ReportPage::millis));
     b.append("<h2>Summary</h2>\n<table>\n<tr><th>virtual customer</th><th>tests</th><th>passed</th>"
         + "<th>pass rate</th><th>avg latency</th></tr>\n");
     totals.forEach((customer, t) -> b.append(row(customer, t)));

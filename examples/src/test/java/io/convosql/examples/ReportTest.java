@@ -101,6 +101,23 @@ class ReportTest {
       }
       assertThat(days).isGreaterThan(1);
     }
+    // the latency panels: one per customer with a measured latency, titled with the summary's
+    // average, the highest first
+    List<String> panelOrder = new ArrayList<>();
+    List<Double> means = new ArrayList<>();
+    java.util.regex.Matcher panel = java.util.regex.Pattern.compile("font-weight=\"600\">([^<]+)</text>"
+        + "<text [^>]+>mean ([0-9]+) ms</text>").matcher(html);
+    while (panel.find()) {
+      panelOrder.add(panel.group(1));
+      means.add(Double.parseDouble(panel.group(2)));
+    }
+    assertThat(panelOrder).hasSize((int) expected.stream().filter(r -> r.endsWith(" ms</td></tr>")).count());
+    assertThat(means).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    for (int i = 0; i < panelOrder.size(); i++) {
+      String name = panelOrder.get(i);
+      String mean = String.format(Locale.ROOT, "%.0f ms", means.get(i));
+      assertThat(expected).anyMatch(r -> r.startsWith("<tr><td>" + name + "</td>") && r.endsWith(mean + "</td></tr>"));
+    }
     // self-contained: two inline charts, no script, nothing fetched
     assertThat(html.split("<svg ", -1)).hasSize(3);
     assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=")
@@ -109,15 +126,33 @@ class ReportTest {
   }
 
   @Test
-  void aDayWithoutTestsBreaksTheLineAndTheAxisStepsAreRound() {
-    String svg = SvgLineChart.render("t", List.of("a", "b", "c"),
-        List.of(new SvgLineChart.Series("x", java.util.Arrays.asList(1.0, null, 3.0))), 0, v -> "" + v);
-    assertThat(svg.split("<polyline", -1)).hasSize(3);
+  void aDayWithoutTestsBreaksTheLineAndThePeakIsMarkedWithItsValue() {
+    String svg = SvgSmallMultiples.render("t", List.of("a", "b", "c", "d"),
+        List.of(new SvgSmallMultiples.Series("x", java.util.Arrays.asList(1.0, null, 3.0, 2.0), 2.0),
+            new SvgSmallMultiples.Series("y", java.util.Arrays.asList(null, 4.0, null, null), 4.0)), v -> v + " ms");
+    assertThat(svg.split("<polyline", -1)).hasSize(4); // x: [1] and [3, 2]; y: [4]
+    assertThat(svg).contains(">x</text>").contains(">mean 2.0 ms</text>").contains(">3.0 ms</text>")
+        .contains(">y</text>").contains(">mean 4.0 ms</text>").contains(">every panel: a to d, from 0 to 5.0 ms</text>")
+        .contains("<title>x, c: 3.0 ms</title>");
+    assertThat(svg.split("fill=\"#e15759\"/>", -1)).as("one peak per panel").hasSize(3);
     assertThat(SvgHeatmap.colour(0)).isEqualTo("hsl(0,65%,72%)");
     assertThat(SvgHeatmap.colour(100)).isEqualTo("hsl(120,65%,72%)");
-    assertThat(SvgLineChart.niceCeiling(3)).isEqualTo(5);
-    assertThat(SvgLineChart.niceCeiling(180)).isEqualTo(200);
-    assertThat(SvgLineChart.niceCeiling(1000)).isEqualTo(1000);
+    assertThat(SvgSmallMultiples.niceCeiling(3)).isEqualTo(5);
+    assertThat(SvgSmallMultiples.niceCeiling(180)).isEqualTo(200);
+    assertThat(SvgSmallMultiples.niceCeiling(1000)).isEqualTo(1000);
     assertThat(Html.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  }
+
+  @Test
+  void withoutAnOutputFileThePageGoesToANewTemporaryFile(@TempDir Path dir) throws IOException {
+    Path given = dir.resolve("r.html");
+    assertThat(Report.target(given)).isEqualTo(given);
+    Path temp = Report.target(null);
+    try {
+      assertThat(temp).exists().hasParent(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+      assertThat(temp.getFileName().toString()).startsWith("convosql-report-").endsWith(".html");
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 }

@@ -12,6 +12,7 @@ import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
 import io.convosql.core.plan.Term;
+import io.convosql.core.plan.RequestEstimate;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
@@ -84,7 +85,7 @@ abstract class InsightsTable extends ApiTable {
     if (term.evaluable()) {
       return Pushdown.EXACT; // re-checked on every row; narrows the search where the API can
     }
-    DocField f = field(term.column(), Map.of());
+    DocField f = attribute(term.column()).field(); // whether it is sent depends on the pins (SearchPlan)
     boolean matches = term instanceof Term.Call && ((Term.Call) term).function().equals("matches")
         && ((Term.Call) term).arguments().size() == 1;
     return matches && f != null && f.match() ? Pushdown.SUPERSET : Pushdown.NONE;
@@ -134,6 +135,27 @@ abstract class InsightsTable extends ApiTable {
   @Override
   public String explain(ScanSpec spec) {
     return InsightsExplain.explain(this, spec);
+  }
+
+  /**
+   * Without a LIMIT a search reads every window of the range, one request at least each: known
+   * before the first is sent.
+   */
+  @Override
+  public RequestEstimate estimate(BoundScan scan) {
+    SearchPlan plan = SearchPlan.of(scan.terms(), this);
+    if (plan.contradiction || plan.ids != null || scan.needed() >= 0) {
+      return null;
+    }
+    Window range = settings.range(plan, settings.now(scan.bypassCache()));
+    return range.empty() ? null
+        : new RequestEstimate(range.split(false).size(), "Insights", "GET", InsightsApi.SEARCH);
+  }
+
+  @Override
+  public String narrowing() {
+    return "narrow session_start_time (each " + Window.MAX_DAYS + "-day window costs a request at least),"
+        + " filter on id, or add a LIMIT";
   }
 
   @Override

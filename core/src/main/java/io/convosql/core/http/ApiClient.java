@@ -236,6 +236,11 @@ public final class ApiClient implements AutoCloseable {
     HttpUrl url = url(path, params);
     ResponseCache c = cache;
     if (c == null) {
+      try {
+        cancellation.beforeSend(spec.name(), "GET", path);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e); // a read-ahead never read costs nothing
+      }
       return Futures.map(fetch(url, path, params, notFoundIsNull), Fetched::body);
     }
     return CachedGet.run(this, c, path, params, url, notFoundIsNull, cancellation, settled);
@@ -247,6 +252,7 @@ public final class ApiClient implements AutoCloseable {
    */
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
+    cancellation.beforeSend(spec.name(), method, path);
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
     RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
     try {
@@ -265,6 +271,7 @@ public final class ApiClient implements AutoCloseable {
 
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
   public byte[] download(HttpUrl url, String pathForMessages, Cancellation cancellation) {
+    cancellation.beforeSend(spec.name(), "GET", pathForMessages);
     Request request = new Request.Builder().url(url).get().build();
     Map<String, String> params = new LinkedHashMap<>();
     url.queryParameterNames().forEach(n -> params.put(n, url.queryParameter(n)));

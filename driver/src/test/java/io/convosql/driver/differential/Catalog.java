@@ -78,6 +78,11 @@ final class Catalog {
     this.tables = List.copyOf(tables);
   }
 
+  /** Only the tables that pass the test. */
+  Catalog only(java.util.function.Predicate<Table> keep) {
+    return new Catalog(tables.stream().filter(keep).toList());
+  }
+
   Table table(String schema, String name) {
     return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name))
         .findFirst().orElseThrow();

@@ -9,14 +9,16 @@ import java.util.function.Predicate;
 
 /**
  * The scalar values a dotted field path reaches in a document: arrays on the way are walked element by
- * element (as ElasticSearch flattens them), objects and nulls at the end count as no value, and the
- * filter-only shortcuts ({@code parameters.<name>}, {@code tags.<name>}, {@code transcription.*}) are
- * resolved here.
+ * element (as ElasticSearch flattens them), objects and nulls at the end count as no value, the
+ * filter-only shortcuts ({@code parameters.<name>}, {@code tags.<name>}, {@code transcription.client})
+ * are resolved here, and a field the document does not define has no value.
  */
 final class FieldValues {
   static final String PARAMETERS_PREFIX = "parameters.";
   static final String TAGS_PREFIX = "tags.";
   private static final String USER = "user";
+  private static final String TRANSCRIPTION = "transcription";
+  private static final String CLIENT_TURNS = "transcription.client";
 
   private FieldValues() {}
 
@@ -29,16 +31,11 @@ final class FieldValues {
 
   /** The values a {@code term} or {@code match} on {@code field} compares with. */
   static List<JsonNode> forFilter(JsonNode document, String field) {
-    switch (field) {
-      case "transcription":
-        return turns(document, speaker -> true);
-      case "transcription.user":
-      case "transcription.client":
-        return turns(document, USER::equals);
-      case "transcription.agent":
-        return turns(document, speaker -> !speaker.equals(USER));
-      default:
-        break;
+    if (field.equals(CLIENT_TURNS)) {
+      return turns(document, USER::equals);
+    }
+    if (!DocumentedFields.contains(field) || field.startsWith(TRANSCRIPTION)) {
+      return List.of(); // unmapped, or the turns as a whole, keyed by speaker
     }
     if (field.startsWith(PARAMETERS_PREFIX)) {
       List<JsonNode> out = new ArrayList<>();
@@ -60,7 +57,7 @@ final class FieldValues {
   /** The texts of the transcription's turns whose speaker ("user" or the agent's id) is picked. */
   private static List<JsonNode> turns(JsonNode document, Predicate<String> speaker) {
     List<JsonNode> out = new ArrayList<>();
-    for (JsonNode turn : document.path("transcription")) {
+    for (JsonNode turn : document.path(TRANSCRIPTION)) {
       Iterator<Map.Entry<String, JsonNode>> fields = turn.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();

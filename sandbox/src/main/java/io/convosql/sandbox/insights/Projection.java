@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * A parsed {@code project_fields}: each hit keeps only the listed dotted paths, nesting preserved. A path
  * naming an object or array keeps it whole; a path through an array keeps, in each element, the rest of
- * the path; objects and arrays left empty by that, and paths the document lacks, are left out.
+ * the path; objects and arrays left empty by that, and paths the document lacks, are left out. A field
+ * the API document does not define is ignored.
  */
 final class Projection {
   private final Node root;
@@ -46,6 +47,9 @@ final class Projection {
     for (JsonNode path : list) {
       if (!path.isTextual() || !path.asText().matches("[^.]+(\\.[^.]+)*")) {
         throw invalid("each field must be a dotted path such as \"agent_information.name\"");
+      }
+      if (!DocumentedFields.contains(path.asText())) {
+        continue;
       }
       Node node = root;
       for (String segment : path.asText().split("\\.")) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed {@code sort_by}: keys applied in order, documents missing a key sorting last in both
- * directions (ElasticSearch's default), ties broken by session id. An array sorts by its smallest
+ * directions (ElasticSearch's default), ties broken by session id; a key on a field the document does
+ * not define is ignored (with no key left, only the ties' order by id remains). An array sorts by its smallest
  * element ascending and its largest descending; an object has no sort value.
  */
 record SortOrder(List<Key> keys) {
@@ -33,7 +34,9 @@ record SortOrder(List<Key> keys) {
       if (!m.matches()) {
         throw new InvalidRequest("Invalid sort_by item '" + item + "': expected <field>:asc or <field>:desc");
       }
-      keys.add(new Key(m.group(1), m.group(2).equals("desc")));
+      if (DocumentedFields.contains(m.group(1))) {
+        keys.add(new Key(m.group(1), m.group(2).equals("desc")));
+      }
     }
     return new SortOrder(keys);
   }

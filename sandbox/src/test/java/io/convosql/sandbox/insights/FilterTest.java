@@ -51,6 +51,17 @@ class FilterTest {
     return out;
   }
 
+  /** A term on a field the document does not define matches nothing, though documents hold values there. */
+  @Test
+  void termOnAnUndocumentedFieldMatchesNothing() {
+    List<String> injected = expected(d -> d.path("flow_data").path("injected_parameters").size() > 0);
+    assertThat(injected).isNotEmpty();
+    String name = "{\"must\":[{\"term\":{\"flow_data.injected_parameters.name\":\"caller_number\"}}]}";
+    assertThat(found(name)).isEmpty();
+    assertThat(found("{\"must_not\":[{\"term\":{\"flow_data.injected_parameters.name\":\"caller_number\"}}]}"))
+        .isEqualTo(expected(d -> true));
+  }
+
   @Test
   void termIsExactAndCaseSensitive() {
     List<String> inProgress = expected(d -> d.get("status").asText().equals("in_progress"));

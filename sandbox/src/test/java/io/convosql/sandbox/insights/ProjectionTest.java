@@ -63,6 +63,19 @@ class ProjectionTest {
     });
   }
 
+  /** A field the document does not define is ignored, as ElasticSearch does for an unmapped field. */
+  @Test
+  void undocumentedFieldsAreIgnored() {
+    var a = search(window("project_fields", "[\"transcription.user\",\"flow_data.injected_parameters.name\",\"id\"]",
+        "page_size", "100"));
+    assertThat(a.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.fieldNames()).toIterable().containsExactly("id"));
+    var turns = search(window("project_fields", "[\"transcription\"]", "page_size", "3"));
+    List<String> ids = search(window("page_size", "3")).ids();
+    for (int i = 0; i < 3; i++) {
+      assertThat(turns.hits().get(i).get("transcription")).isEqualTo(full(ids.get(i)).get("transcription"));
+    }
+  }
+
   @Test
   void anEmptyListKeepsWholeDocuments() {
     var a = search(window("project_fields", "[]", "page_size", "3"));

@@ -97,6 +97,14 @@ class SortTest {
     assertThat(walk("no_such_field:desc")).isEqualTo(byId);
   }
 
+  /** A key on a field the document does not define is ignored, though the documents hold values there. */
+  @Test
+  void aKeyOnAnUndocumentedFieldIsIgnored() {
+    List<String> byId = ids(DAYS.stream().sorted(byId()).toList());
+    assertThat(walk("transcription.user:asc")).isEqualTo(byId);
+    assertThat(walk("flow_data.injected_parameters.value:desc,id:asc")).isEqualTo(walk("id:asc"));
+  }
+
   @Test
   void malformedItemsAreRefused() {
     for (String bad : List.of("session_start_time", "session_start_time:DESC", "session_start_time:down",

@@ -1,0 +1,107 @@
+package io.convosql.driver;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaResultSet;
+import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.jdbc.CalciteFactory;
+import org.apache.calcite.jdbc.CalciteJdbc41Factory;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.DelegatingTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's JDBC factory, except that a connection's types default to UTF-8 rather than Calcite's
+ * JVM-wide {@code calcite.default.charset} (ISO-8859-1 unless set), so that any text the driver
+ * returns, Hebrew, Chinese or emoji, can be written back as a literal. Only this driver's
+ * connections change; other Calcite connections in the JVM keep their default.
+ */
+public final class Utf8Factory extends CalciteFactory {
+  private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
+
+  /** Avatica creates the factory by its class name ({@link ConvoSqlDriver}). */
+  public Utf8Factory() {
+    super(4, 1);
+  }
+
+  @Override
+  public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
+      Properties info, @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
+    return calcite.newConnection(driver, factory, url, info, rootSchema,
+        typeFactory != null ? typeFactory : new Utf8Types(typeSystem(info)));
+  }
+
+  /** The type system Calcite would give the connection: its {@code typeSystem} and conformance. */
+  private static RelDataTypeSystem typeSystem(Properties info) {
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(info);
+    RelDataTypeSystem system = config.typeSystem(RelDataTypeSystem.class, RelDataTypeSystem.DEFAULT);
+    if (!config.conformance().shouldConvertRaggedUnionTypesToVarying()) {
+      return system;
+    }
+    return new DelegatingTypeSystem(system) {
+      @Override
+      public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+      }
+    };
+  }
+
+  /** Java types whose character strings are UTF-8. */
+  private static final class Utf8Types extends JavaTypeFactoryImpl {
+    Utf8Types(RelDataTypeSystem system) {
+      super(system);
+    }
+
+    @Override
+    public Charset getDefaultCharset() {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  @Override
+  public AvaticaStatement newStatement(AvaticaConnection connection, Meta.@Nullable StatementHandle h,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    return calcite.newStatement(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
+      Meta.@Nullable StatementHandle h, Meta.Signature signature, int resultSetType,
+      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return calcite.newPreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
+      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+  }
+
+  @Override
+  public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return calcite.newDatabaseMetaData(connection);
+  }
+
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)
+      throws SQLException {
+    return calcite.newResultSetMetaData(statement, signature);
+  }
+}

@@ -1,0 +1,139 @@
+package io.convosql.driver.differential;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convosql.driver.Utf8Factory;
+import io.convosql.sandbox.pathsim.Workspace;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A plain Calcite connection whose {@code insights} schema holds in-memory tables filled by
+ * {@link DocumentRows} from the stored documents (and {@code pathsim.workspaces} from the stored
+ * workspaces), with the connection settings the README gives
+ * (MYSQL_ANSI names, NULLs last, UTF-8 literals) and a {@code matches} function written from the
+ * README's definition (public, for Calcite's generated code): the reference answers of
+ * {@link DocumentDifferentialTest}.
+ */
+public final class ReferenceDb {
+  private static final SqlTypeName V = SqlTypeName.VARCHAR;
+  private static final SqlTypeName T = SqlTypeName.TIMESTAMP;
+  private static final SqlTypeName I = SqlTypeName.INTEGER;
+  private static final SqlTypeName L = SqlTypeName.BIGINT;
+  private static final SqlTypeName B = SqlTypeName.BOOLEAN;
+
+  private ReferenceDb() {}
+
+  /** Plain Calcite with UTF-8 as its default charset, under its own URL prefix. */
+  static final class Reference extends org.apache.calcite.jdbc.Driver {
+    @Override
+    protected String getConnectStringPrefix() {
+      return "jdbc:convosql-reference:";
+    }
+
+    @Override
+    protected String getFactoryClassName(UnregisteredDriver.JdbcVersion version) {
+      return Utf8Factory.class.getName();
+    }
+  }
+
+  /** The README's {@code matches}: any word of {@code words} is a word of {@code text}, ignoring case. */
+  public static Boolean matches(String text, String words) {
+    if (text == null || words == null) {
+      return null;
+    }
+    Set<String> wanted = split(words);
+    return split(text).stream().anyMatch(wanted::contains);
+  }
+
+  private static Set<String> split(String s) {
+    Set<String> out = new LinkedHashSet<>(Arrays.asList(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    out.remove("");
+    return out;
+  }
+
+  static Connection open(List<? extends JsonNode> documents, List<Workspace> workspaces) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("lex", "MYSQL_ANSI");
+    p.setProperty("defaultNullCollation", "LAST");
+    Connection c = new Reference().connect("jdbc:convosql-reference:", p);
+    SchemaPlus root = c.unwrap(CalciteConnection.class).getRootSchema();
+    SchemaPlus insights = root.add("insights", new AbstractSchema());
+    List<Object[]> sessions = new ArrayList<>();
+    documents.forEach(d -> sessions.add(DocumentRows.session(d)));
+    insights.add("sessions", new Rows(sessions, "id", V, "session_start_time", T, "status", V, "channel", V,
+        "source", V, "destination", V, "account_id", V, "language", V, "agent_id", V, "agent_name", V,
+        "agent_version_id", V, "agent_voice", V, "agent_language", V, "call_status", V, "duration_ms", L,
+        "status_code", I, "audio_url", V, "document", V));
+    insights.add("transcript_lines", new Rows(all(documents, DocumentRows::transcriptLines), "session_id", V,
+        "session_start_time", T, "line_no", I, "speaker", V, "role", V, "text", V));
+    insights.add("tags", new Rows(all(documents, DocumentRows::tags), "session_id", V, "session_start_time", T,
+        "category", V, "tag", V, "tag_count", I));
+    insights.add("flow_path", new Rows(all(documents, DocumentRows::flowPath), "session_id", V,
+        "session_start_time", T, "step_no", I, "node_id", V, "type", V, "request_id", V, "execution_time_ms", L,
+        "synchronized", B, "request_verb", V, "request_url", V, "request_headers", V, "request_payload", V,
+        "response_code", I, "response_payload", V, "user_input", V, "status_code", I, "status_message", V));
+    insights.add("parameters", new Rows(all(documents, DocumentRows::parameters), "session_id", V,
+        "session_start_time", T, "name", V, "type", V, "value", V, "value_text", V, "completed", B));
+    List<Object[]> spaces = new ArrayList<>();
+    workspaces.forEach(w -> spaces.add(new Object[] {w.id(), w.name(), w.description(), w.organizationId(),
+        w.createdAt().toEpochMilli(), w.active(), w.isDefault()}));
+    root.add("pathsim", new AbstractSchema()).add("workspaces", new Rows(spaces, "id", V, "name", V,
+        "description", V, "organization_id", V, "created_at", T, "is_active", B, "is_default", B));
+    root.add("matches", ScalarFunctionImpl.create(ReferenceDb.class, "matches"));
+    return c;
+  }
+
+  private static List<Object[]> all(List<? extends JsonNode> documents, Function<JsonNode, List<Object[]>> rows) {
+    List<Object[]> out = new ArrayList<>();
+    documents.forEach(d -> out.addAll(rows.apply(d)));
+    return out;
+  }
+
+  /** An in-memory table: names and types given in pairs, every column nullable. */
+  private static final class Rows extends AbstractTable implements ScannableTable {
+    private final List<Object[]> rows;
+    private final Object[] columns;
+
+    Rows(List<Object[]> rows, Object... columns) {
+      this.rows = List.copyOf(rows);
+      this.columns = columns;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory f) {
+      RelDataTypeFactory.Builder b = f.builder();
+      for (int i = 0; i < columns.length; i += 2) {
+        SqlTypeName type = (SqlTypeName) columns[i + 1];
+        RelDataType t = type == T ? f.createSqlType(T, 3) : f.createSqlType(type);
+        b.add((String) columns[i], f.createTypeWithNullability(t, true));
+      }
+      return b.build();
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root) {
+      return Linq4j.asEnumerable(rows);
+    }
+  }
+}
