@@ -60,9 +60,16 @@ final class SharedConcurrency {
    * the limit how it went.
    */
   Response intercept(Interceptor.Chain chain) throws IOException {
-    waitForRetryAfter(chain);
-    Limiter.Listener permit = limiter.acquire(null)
-        .orElseThrow(() -> new InterruptedIOException("no permit to send within 10 minutes"));
+    Limiter.Listener permit;
+    while (true) { // a Retry-After that came while waiting for the permit holds this one back too
+      waitForRetryAfter(chain);
+      permit = limiter.acquire(null)
+          .orElseThrow(() -> new InterruptedIOException("no permit to send within 10 minutes"));
+      if (!heldBack()) {
+        break;
+      }
+      permit.onIgnore();
+    }
     Response response;
     try {
       if (chain.call().isCanceled()) {
@@ -94,6 +101,11 @@ final class SharedConcurrency {
       long until = System.nanoTime() + wait.toNanos();
       notBefore.accumulateAndGet(until, (a, b) -> a == Long.MIN_VALUE || b - a > 0 ? b : a);
     }
+  }
+
+  private boolean heldBack() {
+    long until = notBefore.get();
+    return until != Long.MIN_VALUE && until - System.nanoTime() > 0;
   }
 
   private void waitForRetryAfter(Interceptor.Chain chain) throws IOException {
