@@ -189,9 +189,7 @@ final class ConnectionSettings {
 
   /** How both APIs' clients talk HTTP, as the properties say. */
   HttpSettings httpSettings() throws SQLException {
-    String rps = properties.getProperty(ConvoSqlProperty.REQUESTS_PER_SECOND.propertyName());
-    double perSecond = demo() && (rps == null || rps.isEmpty()) ? 0
-        : Double.parseDouble(get(ConvoSqlProperty.REQUESTS_PER_SECOND).trim());
+    double perSecond = Double.parseDouble(get(ConvoSqlProperty.REQUESTS_PER_SECOND).trim());
     return HttpSettings.defaults()
         .withTimeouts(seconds(ConvoSqlProperty.CONNECT_TIMEOUT_SECONDS),
             seconds(ConvoSqlProperty.READ_TIMEOUT_SECONDS), seconds(ConvoSqlProperty.CALL_TIMEOUT_SECONDS))

@@ -6,6 +6,7 @@ import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -34,6 +36,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
+  /**
+   * How long an idle pooled connection is kept: shorter than the idle timeouts of common servers and
+   * load balancers (30 s and more), so most are dropped by us before the server drops them; those
+   * the server drops sooner are found by {@link StaleConnections}.
+   */
+  static final Duration POOL_IDLE = Duration.ofSeconds(20);
 
   private final ApiSpec spec;
   private final HttpUrl root;
@@ -64,12 +72,18 @@ public final class ApiClient implements AutoCloseable {
     this.root = Objects.requireNonNull(root, "root");
     this.key = key;
     this.settings = Objects.requireNonNull(settings, "settings");
+    ConnectionPool pool = new ConnectionPool(settings.maxConcurrent(), POOL_IDLE.toMillis(),
+        TimeUnit.MILLISECONDS);
+    StaleConnections stale = new StaleConnections(pool);
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(settings.maxConcurrent());
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
     OkHttpClient.Builder b = TlsBase.CLIENT.newBuilder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool()) // its own: close() evicts it
+        .addInterceptor(SharedConcurrency.of(spec, root, key)::intercept)
+        .connectionPool(pool)
+        .eventListener(stale)
+        .addNetworkInterceptor(stale::intercept)
         .addNetworkInterceptor(NoSilentRetry::intercept)
         .addNetworkInterceptor(this::authenticate)
         .connectTimeout(settings.connectTimeout())
@@ -304,15 +318,15 @@ public final class ApiClient implements AutoCloseable {
   private CompletableFuture<Answer> send(Request request, boolean idempotent, String method,
       String path, RequestTrace trace) {
     AtomicReference<Call> inFlight = new AtomicReference<>();
-    CompletableFuture<Answer> future = start(request, idempotent, inFlight, trace.attempts);
+    CompletableFuture<Answer> future = start(request, idempotent, inFlight, trace);
     CompletableFuture<Answer> out = future.handle((answer, failure) -> {
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
-        throw ApiErrors.failure(spec, method, path, cause, trace.attempts.get(), this::redact);
+        throw ApiErrors.failure(spec, method, path, cause, tries(trace), this::redact);
       }
       trace.status(answer.status());
-      return exhausted(answer, method, path, trace.attempts);
+      return exhausted(answer, method, path, trace);
     });
     out.whenComplete((v, e) -> {
       if (out.isCancelled()) {
@@ -331,21 +345,28 @@ public final class ApiClient implements AutoCloseable {
    * put in {@code inFlight}.
    */
   private CompletableFuture<Answer> start(Request request, boolean idempotent,
-      AtomicReference<Call> inFlight, AtomicInteger attempts) {
+      AtomicReference<Call> inFlight, RequestTrace trace) {
     FailsafeExecutor<Answer> policies = idempotent ? retrying : single;
-    return StartNowScheduler.start(() -> policies.getAsyncExecution(exec -> {
-      StartNowScheduler.attemptBegins();
-      attempts.incrementAndGet();
+    Supplier<Call> resend = () -> {
       Call call = http.newCall(request);
       inFlight.set(call);
-      call.enqueue(new AnswerReader(exec));
+      return call;
+    };
+    return StartNowScheduler.start(() -> policies.getAsyncExecution(exec -> {
+      StartNowScheduler.attemptBegins();
+      trace.attempts.incrementAndGet();
+      resend.get().enqueue(new AnswerReader(exec, resend, trace::outcome));
     }));
   }
 
+  private static String tries(RequestTrace trace) {
+    return ApiErrors.tries(trace.attempts.get(), trace.outcomes());
+  }
+
   /** The answer, unless it is a "try again" status that the retries could not get past. */
-  private Answer exhausted(Answer answer, String method, String path, AtomicInteger attempts) {
-    if (attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
-      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
+  private Answer exhausted(Answer answer, String method, String path, RequestTrace trace) {
+    if (trace.attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
+      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), tries(trace));
     }
     return answer;
   }
