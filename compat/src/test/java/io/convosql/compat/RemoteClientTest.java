@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteClientTest {
   private static final String PASSWORD = "correct-horse-battery";
+  /** The server's time-out for every statement: longer than any other query here takes. */
+  private static final int QUERY_TIMEOUT_SECONDS = 8;
   /** The jars a JVM with only avatica-core holds: it and its runtime dependencies. */
   private static final Pattern CLIENT_JARS = Pattern.compile(
       "(avatica-core|avatica-metrics|jackson-(core|databind|annotations)|protobuf-java|joou-java-6"
@@ -65,7 +68,8 @@ class RemoteClientTest {
     Path out = dir.resolve("serve.out");
     server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "io.convosql.driver.Shell",
-        "serve", "--port", "0", "--users", users.toString(), "--properties", props.toString())
+        "serve", "--port", "0", "--query-timeout", String.valueOf(QUERY_TIMEOUT_SECONDS),
+        "--users", users.toString(), "--properties", props.toString())
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     Matcher m = Pattern.compile("convosql server on http://127\\.0\\.0\\.1:(\\d+)").matcher("");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -113,8 +117,13 @@ class RemoteClientTest {
         .isInstanceOf(ClassNotFoundException.class);
   }
 
+  /**
+   * Rows, and a timestamp bound the way docs/server.md says: Avatica's client cannot encode
+   * {@code java.time} values (it refuses them itself), so a {@code LocalDateTime} goes as
+   * {@code Timestamp.valueOf} and compares as the embedded driver compares it.
+   */
   @Test
-  void answersQueriesAndBindsALocalDateTime() throws SQLException {
+  void answersQueriesAndBindsATimestamp() throws SQLException {
     List<String> expected = sandbox.pathSim().data().workspaces().stream().map(Workspace::name)
         .sorted(Comparator.naturalOrder()).toList();
     try (Connection c = connect(); Statement s = c.createStatement();
@@ -131,6 +140,9 @@ class RemoteClientTest {
     try (Connection c = connect();
          PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM pathsim.sessions WHERE started_at >= ?")) {
       p.setObject(1, since);
+      assertThatThrownBy(p::executeQuery).as("Avatica's client encodes no java.time value")
+          .isInstanceOf(SQLException.class).hasMessageContaining("LocalDateTime");
+      p.setTimestamp(1, java.sql.Timestamp.valueOf(since));
       try (ResultSet rs = p.executeQuery()) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(count);
@@ -138,26 +150,33 @@ class RemoteClientTest {
     }
   }
 
+  /**
+   * What the protocol carries of the metadata (schemas, tables, columns with their remarks), and
+   * what docs/server.md says it cannot: the client answers keys empty and names its own product.
+   */
   @Test
-  void metadataNamesTheProductAndTheKeys() throws SQLException {
+  void metadataCarriesTablesAndColumnsAsDocumented() throws SQLException {
     try (Connection c = connect()) {
       DatabaseMetaData md = c.getMetaData();
-      assertThat(md.getDatabaseProductName()).isEqualTo("convosql");
-      List<String> keys = new ArrayList<>();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = md.getTables(null, "pathsim", "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("sessions", "steps", "workspaces");
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rs = md.getColumns(null, "pathsim", "steps", "%")) {
+        while (rs.next()) {
+          assertThat(rs.getString("REMARKS")).as(rs.getString("COLUMN_NAME")).isNotBlank();
+          columns.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+      assertThat(columns).contains("session_id", "at");
+      assertThat(md.getDatabaseProductName()).isEqualTo("Avatica");
       try (ResultSet rs = md.getPrimaryKeys(null, "pathsim", "sessions")) {
-        while (rs.next()) {
-          keys.add(rs.getString("COLUMN_NAME"));
-        }
+        assertThat(rs.next()).as("the protocol has no primary-key request").isFalse();
       }
-      assertThat(keys).containsExactly("id");
-      List<String> imported = new ArrayList<>();
-      try (ResultSet rs = md.getImportedKeys(null, "pathsim", "steps")) {
-        while (rs.next()) {
-          imported.add(rs.getString("FKCOLUMN_NAME") + " -> " + rs.getString("PKTABLE_NAME") + "."
-              + rs.getString("PKCOLUMN_NAME"));
-        }
-      }
-      assertThat(imported).containsExactly("session_id -> sessions.id");
     }
   }
 
@@ -172,27 +191,38 @@ class RemoteClientTest {
     }
   }
 
+  /** The protocol has no warnings (docs/server.md): the lookback window is not reported remotely. */
   @Test
-  void theLookbackWarningArrives() throws SQLException {
+  void theLookbackWarningDoesNotCrossTheProtocol() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM insights.sessions")) {
       assertThat(rs.next()).isTrue();
-      SQLWarning w = s.getWarnings() != null ? s.getWarnings() : rs.getWarnings();
-      assertThat(w == null ? null : w.getMessage()).as("the statement's warning").contains("lookbackDays");
+      assertThat((Throwable) s.getWarnings()).isNull();
+      assertThat((Throwable) rs.getWarnings()).isNull();
     }
   }
 
   /**
-   * {@code setQueryTimeout(1)} on a query that needs a detail request per session, each answered
-   * slowly: the client gets the time-out the embedded driver gives (HY008) and the server stops sending.
+   * The protocol does not carry {@code setQueryTimeout}; the server runs every statement under its
+   * {@code --query-timeout} (here {@value #QUERY_TIMEOUT_SECONDS} s) instead. A query whose detail
+   * requests never get their answer fails with the embedded driver's time-out (HY008), and the server
+   * stops sending: only the requests already in flight reached the sandbox.
    */
   @Test
-  void theQueryTimeoutStopsTheQuery() throws SQLException {
+  void theServersQueryTimeoutStopsTheQuery() throws Exception {
     int sessions = sandbox.pathSim().data().sessions().size();
-    sandbox.setLatency(java.time.Duration.ofMillis(300));
+    CountDownLatch release = new CountDownLatch(1);
+    sandbox.requests().clear();
+    sandbox.onRequest(r -> {
+      if (r.path().startsWith("/sessions/")) {
+        try {
+          release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.setQueryTimeout(1);
-      sandbox.requests().clear();
       assertThatThrownBy(() -> {
         try (ResultSet rs = s.executeQuery("SELECT session_id, COUNT(*) FROM pathsim.steps GROUP BY session_id")) {
           while (rs.next()) {
@@ -202,11 +232,12 @@ class RemoteClientTest {
       }).isInstanceOfSatisfying(SQLException.class,
           e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("HY008")); // as the embedded driver
     } finally {
-      sandbox.setLatency(java.time.Duration.ZERO);
+      release.countDown();
+      sandbox.onRequest(r -> { });
     }
     assertThat(sandbox.requests().of("pathsim").stream().filter(r -> r.path().startsWith("/sessions/")))
-        // a second of 300 ms answers, 8 at a time, is some 30 requests; the whole query reads every
-        // web session's detail (about half of them)
+        // the whole query reads every web session's detail (about half of them); held, only the
+        // first few in flight were sent
         .as("detail requests of %s sessions", sessions).hasSizeLessThan(sessions / 4);
   }
 }
