@@ -6,7 +6,6 @@ import dev.failsafe.RateLimitExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,13 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -36,27 +32,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
-  /**
-   * How long an idle pooled connection is kept: shorter than the idle timeouts of common servers and
-   * load balancers (30 s and more), so most are dropped by us before the server drops them; those
-   * the server drops sooner are found by {@link StaleConnections}.
-   */
-  static final Duration POOL_IDLE = Duration.ofSeconds(20);
-
   private final ApiSpec spec;
   private final HttpUrl root;
   private final @Nullable String key;
   private final HttpSettings settings;
   private final OkHttpClient http;
 
-  /**
-   * A client built once per JVM only for what every client may share: the TLS socket factory and
-   * trust manager. OkHttp builds those for each new client, reading the JDK's trusted certificates
-   * again; a connection has two clients and an application opens many connections.
-   */
-  private static final class TlsBase {
-    static final OkHttpClient CLIENT = new OkHttpClient();
-  }
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
@@ -72,30 +53,7 @@ public final class ApiClient implements AutoCloseable {
     this.root = Objects.requireNonNull(root, "root");
     this.key = key;
     this.settings = Objects.requireNonNull(settings, "settings");
-    ConnectionPool pool = new ConnectionPool(settings.maxConcurrent(), POOL_IDLE.toMillis(),
-        TimeUnit.MILLISECONDS);
-    StaleConnections stale = new StaleConnections(pool);
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(settings.maxConcurrent());
-    dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
-    OkHttpClient.Builder b = TlsBase.CLIENT.newBuilder()
-        .dispatcher(dispatcher)
-        .addInterceptor(SharedConcurrency.of(spec, root, key)::intercept)
-        .connectionPool(pool)
-        .eventListener(stale)
-        .addNetworkInterceptor(stale::intercept)
-        .addNetworkInterceptor(NoSilentRetry::intercept)
-        .addNetworkInterceptor(this::authenticate)
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .callTimeout(settings.callTimeout())
-        .retryOnConnectionFailure(false) // retries are Failsafe's, counted and bounded
-        .followRedirects(true);
-    if (settings.log() != HttpLog.NONE) {
-      b.addNetworkInterceptor(HttpLogging.interceptor(spec, settings.log(), this::redact));
-    }
-    this.http = b.build();
+    this.http = OkHttpClients.build(spec, root, key, settings, this::authenticate, this::redact);
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "convosql-" + spec.name().toLowerCase(java.util.Locale.ROOT) + "-retry");
       t.setDaemon(true);
