@@ -61,6 +61,10 @@ final class QueryGenerator {
    */
   private static List<String> conditions(Ctx ctx, Predicates p, Table t, String alias, int max) {
     List<String> out = new ArrayList<>();
+    if (t.col("text") != null && (t.col("role") != null || t.col("speaker") != null) && ctx.chance(35)) {
+      out.add(speakerMatches(ctx, p, t, alias)); // alone, so that the row it comes from is in the answer
+      return out;
+    }
     String w = ctx.chance(25) ? p.rowConjuncts(t, alias) : p.where(t, alias, max);
     if (w != null) {
       out.add(w);
@@ -76,9 +80,6 @@ final class QueryGenerator {
     }
     if (ctx.chance(8)) {
       out.add(p.pairPin(t, alias));
-    }
-    if (t.col("text") != null && (t.col("role") != null || t.col("speaker") != null) && ctx.chance(60)) {
-      out.add(speakerMatches(ctx, p, t, alias));
     }
     return out;
   }
