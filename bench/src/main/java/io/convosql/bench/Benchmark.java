@@ -121,16 +121,30 @@ public final class Benchmark {
     return ids;
   }
 
+  /**
+   * Medians of: process start to first row, connecting to first row, the first getConnection; then
+   * the same three for Calcite's floor (a bare {@code jdbc:calcite:} running VALUES), measured in
+   * turn with the convosql runs so both see the same load.
+   */
   private static double[] coldStart(String url, int runs) {
-    double[] ms = new double[runs];
-    double[] reported = new double[runs];
+    double[][] ms = new double[6][runs];
     for (int i = 0; i < runs; i++) {
-      ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url,
-          "SELECT id, started_at FROM pathsim.sessions LIMIT 1");
-      ms[i] = line.msFromStart();
-      reported[i] = Double.parseDouble(line.text().split(" ")[1]);
+      measure(ms, 0, i, url, "SELECT id, started_at FROM pathsim.sessions LIMIT 1");
+      measure(ms, 3, i, "jdbc:calcite:", "VALUES 1");
     }
-    return new double[] {Report.median(ms), Report.median(reported)};
+    double[] medians = new double[6];
+    for (int k = 0; k < 6; k++) {
+      medians[k] = Report.median(ms[k]);
+    }
+    return medians;
+  }
+
+  private static void measure(double[][] ms, int at, int run, String url, String sql) {
+    ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url, sql);
+    String[] parts = line.text().split(" ");
+    ms[at][run] = line.msFromStart();
+    ms[at + 1][run] = Double.parseDouble(parts[1]);
+    ms[at + 2][run] = Double.parseDouble(parts[2]);
   }
 
   /** Median ms of the full PathSim scan at zero latency, after one warm-up. */
@@ -172,7 +186,7 @@ public final class Benchmark {
     long t = System.nanoTime();
     try (Sandbox big = Sandbox.builder().seed(o.seed()).pathSimSessions(o.bigRows()).insightsSessions(0)
             .linkCalls(false).now(NOW).start();
-        Connection c = DriverManager.getConnection(url(big, o));
+        Connection c = DriverManager.getConnection(bigUrl(big, o));
         HandClient hand = new HandClient(big.pathSimUrl(), Sandbox.PATHSIM_KEY, big.insightsUrl(),
             Sandbox.INSIGHTS_KEY)) {
       report.bigGenerated((System.nanoTime() - t) / 1e6);
@@ -183,7 +197,8 @@ public final class Benchmark {
       report.handScanRate(handScanMs(hand));
       progress("the same scan in a child JVM with -Xmx" + o.bigHeap());
       big.requests().clear();
-      ChildJvm.Line line = ChildJvm.run(List.of("-Xmx" + o.bigHeap()), ScanChild.class, "SCAN", url(big, o),
+      ChildJvm.Line line = ChildJvm.run(List.of("-Xmx" + o.bigHeap()), ScanChild.class, "SCAN",
+          bigUrl(big, o),
           "SELECT " + PathSimSuite.listColumns() + " FROM pathsim.sessions");
       report.bigScan(line.text(), big.requests().all().size());
     }
@@ -193,6 +208,11 @@ public final class Benchmark {
     return "jdbc:convosql:pathsim.url=" + s.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
         + ";insights.url=" + s.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY
         + ";requestsPerSecond=0" + (o.driverProps().isEmpty() ? "" : ";" + o.driverProps());
+  }
+
+  /** {@link #url} for the large scans, which read the whole table on purpose: no request budget. */
+  private static String bigUrl(Sandbox s, BenchOptions o) {
+    return url(s, o) + ";maxRequestsPerStatement=0";
   }
 
   static void progress(String what) {

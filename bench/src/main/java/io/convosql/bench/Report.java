@@ -105,8 +105,11 @@ final class Report {
     if (coldStart != null) {
       b.append(String.format(Locale.ROOT, "- Cold start, process start to first row (new JVM, connect,"
           + " `SELECT id, started_at FROM pathsim.sessions LIMIT 1` at zero latency): **%.0f ms**"
-          + " (median of %d; of which %.0f ms from connecting to the first row).%n",
-          coldStart[0], options.runs(), coldStart[1]));
+          + " (median of %d; of which %.0f ms from connecting to the first row, %.0f ms the first"
+          + " getConnection). Calcite's floor in the same run (new JVM, `jdbc:calcite:`, `VALUES 1`):"
+          + " %.0f ms (%.0f ms from connecting, %.0f ms the first getConnection).%n",
+          coldStart[0], options.runs(), coldStart[1], coldStart[2], coldStart[3], coldStart[4],
+          coldStart[5]));
     }
     if (bigScan != null) {
       String[] f = bigScan.split(" ");

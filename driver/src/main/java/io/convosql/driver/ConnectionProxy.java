@@ -1,40 +1,120 @@
 package io.convosql.driver;
 
 import io.convosql.core.exec.StatementWarnings;
+import java.sql.ClientInfoStatus;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 
 /**
- * The connection users get: Calcite's, except that its statements report their scans' warnings,
- * its failures carry their SQLState and {@code commit()} and {@code rollback()} do nothing instead
- * of failing, and {@code getTypeMap()} is empty instead of unsupported (metadata tools ask for it).
- * The connection only reads (its one write, an Insights DELETE, takes effect when it
- * runs), and tools such as Spark call {@code commit()} after reading.
+ * The connection users get: Calcite's, with the JDBC contract tools rely on. Its statements, result
+ * sets and metadata are proxies that lead back to it ({@link StatementProxy}); its failures carry
+ * their SQLState; {@code commit()} and {@code rollback()} do nothing instead of failing (it only
+ * reads, its one write, an Insights DELETE, takes effect when it runs, and tools such as Spark commit
+ * after reading); {@code getTypeMap()} is empty; client info is kept and answered; savepoints and
+ * generated keys are refused with 0A000.
  */
 final class ConnectionProxy {
   private ConnectionProxy() {}
 
-  static Connection wrap(Connection connection, StatementWarnings warnings) {
-    return (Connection) WarningStatements.proxy(connection, (p, method, args) -> {
+  /**
+   * @param forgetPlans empties the connection's plan cache: a kept plan whose generated class failed
+   *     to initialize would fail every later run with a NoClassDefFoundError
+   */
+  static Connection wrap(Connection connection, StatementWarnings warnings, Runnable forgetPlans) {
+    Properties clientInfo = new Properties();
+    return (Connection) Proxies.proxy(connection, (p, method, args) -> {
       String name = method.getName();
-      if ((name.equals("commit") || name.equals("rollback")) && method.getParameterCount() == 0) {
-        if (connection.isClosed()) {
-          return WarningStatements.invoke(connection, method, args); // fails as a closed connection does
-        }
+      int arity = method.getParameterCount();
+      if ((name.equals("commit") || name.equals("rollback")) && arity == 0 && !connection.isClosed()) {
         return null;
       }
       if (name.equals("getTypeMap") && !connection.isClosed()) {
         return new HashMap<String, Class<?>>(); // no user-defined types; Avatica's throws
       }
+      if (name.endsWith("ClientInfo")) {
+        return clientInfo(connection, clientInfo, name, args);
+      }
+      if (name.matches("setSavepoint|releaseSavepoint") || name.equals("rollback") && arity == 1) {
+        throw new SQLFeatureNotSupportedException("convosql has no transactions, so no savepoints: it"
+            + " only reads, and a DELETE takes effect when it runs", "0A000");
+      }
+      if (name.equals("prepareStatement") && arity == 2) {
+        if (!(args[1] instanceof Integer keys) || keys != Statement.NO_GENERATED_KEYS) {
+          throw StatementProxy.generatedKeys(); // RETURN_GENERATED_KEYS, or key columns
+        }
+        return ((Connection) p).prepareStatement((String) args[0]);
+      }
       // translated, so SQL that fails to prepare has its SQLState (42000) as it has when executed
-      Object result = WarningStatements.invokeTranslated(connection, method, args);
+      Object result = Proxies.invokeTranslated(connection, method, args);
       if (result instanceof Statement s && name.matches("prepareStatement|prepareCall")
           && args[0] instanceof String sql) {
         NoCacheHint.apply(s, sql); // every execution of a prepared statement is as its SQL says
       }
-      if (result instanceof Statement && name.matches("createStatement|prepareStatement|prepareCall")) {
-        return WarningStatements.statement((Statement) result, (Connection) p, warnings);
+      if (result instanceof Statement s && name.matches("createStatement|prepareStatement|prepareCall")) {
+        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans);
+      }
+      if (result instanceof DatabaseMetaData metaData) {
+        return metaData((Connection) p, metaData, warnings, forgetPlans);
+      }
+      return result;
+    });
+  }
+
+  /** Client info (DBeaver sets ApplicationName on connect): kept with the connection, sent nowhere. */
+  private static Object clientInfo(Connection connection, Properties info, String name, Object[] args)
+      throws SQLClientInfoException {
+    if (isClosed(connection)) {
+      Map<String, ClientInfoStatus> failed = new HashMap<>();
+      throw new SQLClientInfoException("The connection is closed: open a new one", "08003", failed);
+    }
+    synchronized (info) {
+      if (name.equals("setClientInfo")) {
+        if (args[0] instanceof Properties all) {
+          info.clear();
+          info.putAll(all);
+        } else if (args[1] == null) {
+          info.remove(args[0]);
+        } else {
+          info.setProperty((String) args[0], (String) args[1]);
+        }
+        return null;
+      }
+      if (args == null || args.length == 0) {
+        Properties copy = new Properties();
+        copy.putAll(info);
+        return copy;
+      }
+      return info.getProperty((String) args[0]);
+    }
+  }
+
+  private static boolean isClosed(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (java.sql.SQLException e) {
+      return true;
+    }
+  }
+
+  /** Metadata whose connection is the proxy, and whose result sets lead back to it too. */
+  private static DatabaseMetaData metaData(Connection proxy, DatabaseMetaData metaData,
+      StatementWarnings warnings, Runnable forgetPlans) {
+    return (DatabaseMetaData) Proxies.proxy(metaData, (p, method, args) -> {
+      if (method.getName().equals("getConnection")) {
+        return proxy;
+      }
+      Object result = Proxies.invokeTranslated(metaData, method, args);
+      if (result instanceof ResultSet rs) {
+        Statement s = rs.getStatement();
+        Statement statement = s == null ? null : StatementProxy.wrap(s, proxy, warnings, forgetPlans);
+        return ResultSetProxy.wrap(rs, statement, () -> 0, forgetPlans);
       }
       return result;
     });

@@ -28,7 +28,11 @@ final class ConnectionSettings {
   private static final Set<String> TOOL_PROPERTIES = Set.of("user", "password");
   private static final Map<String, String> CALCITE_DEFAULTS = Map.of(
       "lex", "MYSQL_ANSI",
-      "defaultNullCollation", "LAST");
+      "defaultNullCollation", "LAST",
+      // Babel's parser reserves few words, so columns named value, language, at ... need no quotes
+      "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY",
+      // the standard functions plus PostgreSQL's (ILIKE, ...)
+      "fun", "postgresql");
 
   private final Properties properties;
   private final Function<String, String> environment;
@@ -124,6 +128,12 @@ final class ConnectionSettings {
     httpLog();
     requestLogSize();
     planCacheSize();
+    maxRequestsPerStatement();
+  }
+
+  /** The most API requests one statement may send ({@link io.convosql.core.exec.RequestBudget}); 0 for no limit. */
+  int maxRequestsPerStatement() throws SQLException {
+    return notNegative(ConvoSqlProperty.MAX_REQUESTS_PER_STATEMENT, "requests", " (no limit)");
   }
 
   /** How many queries' plans the connection keeps ({@link PlanCache}); 0 for none. */

@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import io.convosql.core.exec.RequestBudget;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
@@ -26,6 +28,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:convosql:";
 
   private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
+  /** The URL each open connection was opened with, its secrets masked ({@code getURL()}). */
+  private final Map<AvaticaConnection, String> urls = new ConcurrentHashMap<>();
   /** Each open connection's plan cache, by its root schema (what a preparation is told). */
   private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
 
@@ -42,11 +46,6 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
-  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
-  @Override
-  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
-    return Utf8Factory.class.getName();
-  }
 
   @Override
   protected DriverVersion createDriverVersion() {
@@ -67,10 +66,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
-      if (settings.planCacheSize() > 0) {
-        plans.put(root(calcite), new PlanCache(settings.planCacheSize()));
+      urls.put((AvaticaConnection) connection, ConvoSqlDatabaseMetaData.mask(url));
+      PlanCache cache = settings.planCacheSize() > 0 ? new PlanCache(settings.planCacheSize()) : null;
+      if (cache != null) {
+        plans.put(root(calcite), cache);
       }
-      return ConnectionProxy.wrap(connection, owned.warnings());
+      return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException ? (SQLException) e
@@ -93,6 +94,15 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return new PlanCachingPrepare(plans::get);
   }
 
+  /**
+   * Calcite's JDBC objects with UTF-8 as the connections' default charset and convosql's
+   * DatabaseMetaData ({@link Utf8Factory}); called by Avatica's constructor.
+   */
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new Utf8Factory(connection -> urls.get(connection)); // read when asked, not now
+  }
+
   /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
@@ -113,6 +123,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         if (connection instanceof CalciteConnection calcite) {
           plans.remove(root(calcite));
         }
+        urls.remove(connection);
         ConnectionResources r = resources.remove(connection);
         if (r != null) {
           try {
@@ -134,6 +145,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         ConnectionResources r = resources.get(statement.connection);
         if (r != null) {
           r.warnings().clear(cancelFlag); // a new execution, new warnings
+          RequestBudget.limit(cancelFlag, r.maxRequestsPerStatement());
         }
         calcite.onStatementExecute(statement, sink);
       }

@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,9 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
       "BIGINT", "DECIMAL", "REAL", "FLOAT", "DOUBLE", "CHAR", "VARCHAR", "BINARY", "VARBINARY",
       "DATE", "TIME", "TIMESTAMP");
 
+  /** The function {@code Schemas} registers, as tools list it. */
+  private static final String MATCHES = "matches";
+
   ConvoSqlMeta(AvaticaConnection connection) {
     super(connection, DescribedMeta.TABLES, DescribedMeta.COLUMNS);
   }
@@ -63,12 +67,7 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
 
   /** The API tables of the connection, by schema then name (the root schema is read at each call). */
   private List<Named> tables() {
-    SchemaPlus root;
-    try {
-      root = connection.unwrap(CalciteConnection.class).getRootSchema();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    SchemaPlus root = root();
     List<Named> out = new ArrayList<>();
     for (String schemaName : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       SchemaPlus schema = Objects.requireNonNull(root.subSchemas().get(schemaName), schemaName);
@@ -192,6 +191,49 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     return rows(INDEX_COLUMNS, INDEX_TYPES, rows);
   }
 
+  /** No catalogs: the schemas are the top level, and every TABLE_CAT is null. */
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(List.of("TABLE_CAT"), List.of(String.class), List.of());
+  }
+
+  /** The functions convosql adds ({@code matches}); Calcite lists only those inside schemas. */
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    return rows(FunctionRows.FUNCTION_COLUMNS, FunctionRows.FUNCTION_TYPES,
+        !unqualified(catalog, schemaPattern) ? List.of()
+        : FunctionRows.functions(root(), LikePattern.matcher(functionNamePattern.s)));
+  }
+
+  /** The return value and parameters of the functions {@link #getFunctions} lists. */
+  @Override
+  public MetaResultSet getFunctionColumns(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat functionNamePattern, Pat columnNamePattern) {
+    return rows(FunctionRows.PARAMETER_COLUMNS, FunctionRows.PARAMETER_TYPES,
+        !unqualified(catalog, schemaPattern) ? List.of()
+        : FunctionRows.parameters(root(), connection().getTypeFactory(),
+            LikePattern.matcher(functionNamePattern.s), LikePattern.matcher(columnNamePattern.s)));
+  }
+
+  /** Whether the arguments admit functions outside any catalog and schema (null or "" or "%"). */
+  private static boolean unqualified(@Nullable String catalog, Pat schema) {
+    return (catalog == null || catalog.isEmpty())
+        && (schema.s == null || schema.s.isEmpty() || schema.s.equals("%"));
+  }
+
+  private CalciteConnection connection() {
+    try {
+      return connection.unwrap(CalciteConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SchemaPlus root() {
+    return connection().getRootSchema();
+  }
+
   /**
    * {@code getTypeInfo}: Calcite's rows for the types one can write, ordered by DATA_TYPE as JDBC
    * asks, without the internal ones (UTINYINT reported as SMALLINT, TIME_TZ, INTERVAL_DAY_HOUR, ...)
@@ -207,6 +249,22 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     }
     types.sort(Comparator.comparingInt(t -> t.dataType));
     return Linq4j.asEnumerable(types);
+  }
+
+  /**
+   * Calcite's database properties, with convosql's own function ({@code matches}) among the string
+   * functions, where SQL tools (sqlline's completion, DBeaver) look for function names.
+   */
+  @Override
+  public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    Map<DatabaseProperty, Object> properties = new EnumMap<>(DatabaseProperty.class);
+    properties.putAll(super.getDatabaseProperties(ch));
+    Object calcite = properties.getOrDefault(DatabaseProperty.GET_STRING_FUNCTIONS,
+        DatabaseProperty.GET_STRING_FUNCTIONS.defaultValue);
+    String functions = calcite == null ? "" : calcite.toString();
+    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS,
+        functions.isEmpty() ? MATCHES : functions + "," + MATCHES);
+    return properties;
   }
 
   /** The type with the literal prefix of a binary string, {@code x'}, which Calcite leaves out. */

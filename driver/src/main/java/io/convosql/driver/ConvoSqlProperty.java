@@ -77,7 +77,12 @@ public enum ConvoSqlProperty {
   PLAN_CACHE_SIZE("planCacheSize", "100", null, false,
       "Most queries whose plans the connection keeps by their SQL text, so that the same SQL run again"
           + " (Statement.executeQuery or prepareStatement) is not parsed and planned again; each run still"
-          + " reads the clock and asks the API anew. 0 turns it off.");
+          + " reads the clock and asks the API anew. 0 turns it off."),
+  MAX_REQUESTS_PER_STATEMENT("maxRequestsPerStatement", "250", null, false,
+      "Most API requests one statement may send. A statement whose estimate (EXPLAIN shows it) is"
+          + " higher fails before sending them, and one that reaches it while running stops before the"
+          + " request past it; both with SQLState 54000 naming the estimate and the filter that narrows"
+          + " it. 0 for no limit.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

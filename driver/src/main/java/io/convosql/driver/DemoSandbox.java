@@ -10,7 +10,7 @@ final class DemoSandbox {
 
   static synchronized Sandbox get() {
     if (sandbox == null) {
-      sandbox = Sandbox.builder().start();
+      sandbox = Sandbox.builder().lazy(true).start(); // a query pays only for the API it reads
       Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "convosql-demo-stop"));
     }
     return sandbox;

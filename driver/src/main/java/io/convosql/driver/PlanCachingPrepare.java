@@ -5,11 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -18,6 +31,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the connection, with the same {@link PlanCache.Key}, gets that plan back at once. Only queries are
  * kept: an EXPLAIN (its text may show dates reckoned from the time it was planned), a DML statement
  * and DDL are prepared every time, and DDL empties the cache, since it may change what a name means.
+ * Every preparation refuses writes the tables cannot take (25006) and text literals cast to a type
+ * that cannot hold them ({@link LiteralCasts}, 22018).
  */
 final class PlanCachingPrepare extends CalcitePrepareImpl {
   private final Function<CalciteSchema, @Nullable PlanCache> caches;
@@ -27,33 +42,89 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
     this.caches = caches;
   }
 
+  /** Calcite's preparation, validating with {@link ParameterTypingValidator}. */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+        context.getRootSchema(),
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        createCluster(planner, new RexBuilder(typeFactory)),
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
+          UnaryOperator<SqlValidator.Config> transform) {
+        return ParameterTypingValidator.create(context, (CalciteCatalogReader) reader, transform);
+      }
+    };
+  }
+
   @Override
   public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
       long maxRowCount) {
     // a view's definition, or a query given as a tree rather than text, is never looked up
     PlanCache cache = query.sql == null || context.getObjectPath() != null
         ? null : caches.apply(context.getMutableRootSchema());
-    if (cache == null) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
-    }
-    PlanCache.Key key = new PlanCache.Key(query.sql, maxRowCount, context.getDefaultSchemaPath(),
-        elementType);
-    CalciteSignature<T> cached = cache.get(key);
+    PlanCache.Key key = cache == null ? null
+        : new PlanCache.Key(query.sql, maxRowCount, context.getDefaultSchemaPath(), elementType);
+    CalciteSignature<T> cached = key == null ? null : cache.get(key);
     if (cached != null) {
       return cached;
     }
     List<SqlKind> kinds = new ArrayList<>(1); // the statement's own parse tree comes first
     CalciteSignature<T> prepared;
-    try (Hook.Closeable watch = Hook.PARSE_TREE.addThread(
-        (Consumer<Object[]>) tree -> kinds.add(((SqlNode) tree[1]).getKind()))) {
-      prepared = super.prepareSql(context, query, elementType, maxRowCount);
+    try (Hook.Closeable watch = Hook.PARSE_TREE.addThread((Consumer<Object[]>) tree -> {
+          SqlKind kind = ((SqlNode) tree[1]).getKind();
+          if (kinds.isEmpty()) {
+            refuseWrites(kind);
+          }
+          kinds.add(kind);
+        });
+        Hook.Closeable casts = Hook.CONVERTED.addThread((Consumer<RelNode>) LiteralCasts::check)) {
+      prepared = prepareLimited(context, query, elementType, maxRowCount);
+    } catch (RelOptPlanner.CannotPlanException e) {
+      if (!kinds.isEmpty() && kinds.get(0) == SqlKind.DELETE) {
+        throw readOnly("DELETE");
+      }
+      throw e;
     }
     SqlKind kind = kinds.isEmpty() ? SqlKind.OTHER : kinds.get(0);
+    if (key == null) {
+      return prepared;
+    }
     if (kind.belongsTo(SqlKind.DDL)) {
       cache.clear();
     } else if (kind.belongsTo(SqlKind.QUERY)) {
       cache.put(key, prepared);
     }
     return prepared;
+  }
+
+  private static void refuseWrites(SqlKind kind) {
+    if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.MERGE) {
+      throw readOnly(kind.sql);
+    }
+  }
+
+  private static SqlStateException readOnly(String statement) {
+    return new SqlStateException(statement + " is not supported: the tables are read-only; the one"
+        + " write is DELETE FROM insights.sessions WHERE id = ...", "25006");
+  }
+
+  /**
+   * Prepares with the statement's {@code setMaxRows} planned as a LIMIT on the query
+   * ({@link MaxRowsProgram}), so that the scans fetch no more than a LIMIT would have them fetch.
+   */
+  private <T> CalciteSignature<T> prepareLimited(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (maxRowCount <= 0) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    try (Hook.Closeable program = Hook.PROGRAM.addThread(
+        (Consumer<Holder<@Nullable Program>>) h -> h.set(MaxRowsProgram.of(maxRowCount)))) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
   }
 }

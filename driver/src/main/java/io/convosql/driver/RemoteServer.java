@@ -28,9 +28,13 @@ final class RemoteServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** The server's settings; {@code keystore} null for plain HTTP. */
+  /**
+   * The server's settings; {@code keystore} null for plain HTTP; {@code queryTimeoutSeconds} the query
+   * timeout of every statement (0 for none).
+   */
   record Options(String host, int port, Path users, Properties connectionProperties,
-      Driver.Serialization serialization, @Nullable Path keystore, @Nullable String keystorePassword) {}
+      Driver.Serialization serialization, @Nullable Path keystore, @Nullable String keystorePassword,
+      int queryTimeoutSeconds) {}
 
   /** Starts a server; the connection properties are checked first by opening one connection. */
   static RemoteServer start(Options o) throws SQLException {
@@ -38,7 +42,7 @@ final class RemoteServer implements AutoCloseable {
         o.connectionProperties())) {
       // fails here, with the driver's message, rather than on the first client
     }
-    ServerMeta meta = new ServerMeta(o.connectionProperties());
+    ServerMeta meta = new ServerMeta(o.connectionProperties(), o.queryTimeoutSeconds());
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withHandler(new LocalService(meta), o.serialization())
         .withPort(o.port())

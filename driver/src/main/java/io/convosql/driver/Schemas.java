@@ -73,7 +73,7 @@ final class Schemas {
     // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
     // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
-    return new ConnectionResources(warnings, pathSim, insights);
+    return new ConnectionResources(warnings, settings.maxRequestsPerStatement(), pathSim, insights);
   }
 
   /** Refuses plain HTTP to any host but loopback, before any request is made. */

@@ -18,6 +18,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ServeCommand {
   static final int DEFAULT_PORT = 8765;
   static final String DEFAULT_HOST = "127.0.0.1";
+  /**
+   * The query timeout of every statement the server runs, in seconds: Avatica's protocol does not
+   * carry a client's {@code setQueryTimeout}, so the server enforces its own. Five minutes: longer
+   * than any query of the benchmark suite by far, short enough that a forgotten query stops.
+   */
+  static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 300;
   /** The environment variable holding the keystore's password (never an argument: ps shows those). */
   static final String KEYSTORE_PASSWORD_ENV = "CONVOSQL_KEYSTORE_PASSWORD";
 
@@ -27,6 +33,7 @@ final class ServeCommand {
   static RemoteServer.Options parse(String[] args, Function<String, String> env) throws SQLException {
     String host = DEFAULT_HOST;
     int port = DEFAULT_PORT;
+    int queryTimeout = DEFAULT_QUERY_TIMEOUT_SECONDS;
     Path users = null;
     Path keystore = null;
     Properties props = new Properties();
@@ -47,6 +54,9 @@ final class ServeCommand {
           break;
         case "--port":
           port = port(v);
+          break;
+        case "--query-timeout":
+          queryTimeout = seconds(v);
           break;
         case "--users":
           users = Path.of(v);
@@ -72,7 +82,8 @@ final class ServeCommand {
     }
     existing(users, "--users");
     String password = env.apply(KEYSTORE_PASSWORD_ENV);
-    return new RemoteServer.Options(host, port, users, props, serialization, keystore, password);
+    return new RemoteServer.Options(host, port, users, props, serialization, keystore, password,
+        queryTimeout);
   }
 
   private static int port(String v) {
@@ -85,6 +96,19 @@ final class ServeCommand {
       // falls through
     }
     throw new IllegalArgumentException("--port must be a port number (0 to 65535), not '" + v + "'");
+  }
+
+  private static int seconds(String v) {
+    try {
+      int s = Integer.parseInt(v.trim());
+      if (s >= 0) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new IllegalArgumentException("--query-timeout must be a whole number of seconds (0 for none),"
+        + " not '" + v + "'");
   }
 
   private static Path existing(Path p, String option) {
@@ -145,6 +169,8 @@ final class ServeCommand {
         "  --port N           port (default " + DEFAULT_PORT + ")",
         "  --keystore FILE    serve HTTPS with this keystore; its password in " + KEYSTORE_PASSWORD_ENV,
         "  --serialization S  protobuf (default) or json",
+        "  --query-timeout N  seconds a statement may run (default " + DEFAULT_QUERY_TIMEOUT_SECONDS
+            + ", 0 for none); clients' setQueryTimeout does not reach the server",
         "",
         "Keys may also come from PATHSIM_API_KEY, INSIGHTS_API_KEY or ~/.convosql/credentials.");
   }

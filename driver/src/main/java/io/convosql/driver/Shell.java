@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +14,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.jline.reader.History;
-import org.jline.reader.LineReader;
-import sqlline.Application;
 import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
@@ -39,7 +35,9 @@ public final class Shell {
     // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.
     setIfAbsent("org.jline.terminal.dumb", "true");
     // Progress only on a terminal: a pipe or a file gets the results alone.
-    System.exit(run(args, System.out, System.err, System.console() != null ? ScanProgress.DEFAULT_DELAY : null));
+    boolean terminal = System.console() != null;
+    System.exit(run(args, null, System.out, System.err,
+        terminal ? ScanProgress.DEFAULT_DELAY : null, terminal));
   }
 
   private static void setIfAbsent(String property, String value) {
@@ -50,16 +48,18 @@ public final class Shell {
 
   /** Runs the shell without a progress line; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-    return run(args, out, err, null);
+    return run(args, null, out, err, null, false);
   }
 
   /**
    * Runs the shell with its output and errors going to the given streams; returns the exit status.
-   * With {@code progressAfter}, a statement that has been fetching that long shows its pages and rows
-   * so far on {@code err}, erased before anything else is printed.
+   * Interactively, it reads {@code in}, or the process's terminal when null. With {@code
+   * progressAfter}, a statement that has been fetching that long shows its pages and rows so far on
+   * {@code err}, erased before anything else is printed. Unless {@code terminal}, result rows are
+   * never cut to a width.
    */
-  static int run(String[] args, PrintStream out, PrintStream err, @Nullable Duration progressAfter)
-      throws IOException {
+  static int run(String[] args, @Nullable InputStream in, PrintStream out, PrintStream err,
+      @Nullable Duration progressAfter, boolean terminal) throws IOException {
     String url = null;
     String statement = null;
     List<String> passThrough = new ArrayList<>();
@@ -82,6 +82,31 @@ public final class Shell {
       err.println(usage());
       return 2;
     }
+    List<String> sqlline = sqllineArgs(url, passThrough, statement);
+    ShellSqlLine shell = configure(url, statement != null, terminal);
+    ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
+    // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
+    PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));
+    PrintStream shownErr = MaskingPrintStream.of(progress == null ? err : progress.clearingBefore(err), secrets(url));
+    shell.setOutputStream(shownOut);
+    shell.setErrorStream(shownErr);
+    // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.
+    InputStream input = statement == null ? in : new ByteArrayInputStream(new byte[0]);
+    ScanProgress.active = progress; // the connection sqlline opens reports its requests to it
+    SqlLine.Status status;
+    try {
+      // history is kept for the process's terminal only (a test's input leaves it alone)
+      status = shell.begin(sqlline.toArray(new String[0]), input, statement == null && in == null);
+    } finally {
+      ScanProgress.active = null;
+    }
+    shownOut.flush();
+    shownErr.flush();
+    return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /** sqlline's arguments: the driver, the URL (its nickname if it holds a key), the rest as given. */
+  static List<String> sqllineArgs(String url, List<String> passThrough, @Nullable String statement) {
     List<String> sqlline = new ArrayList<>(List.of(
         "-d", ConvoSqlDriver.class.getName(), "-u", url, "-n", "", "-p", "",
         "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE"));
@@ -94,30 +119,22 @@ public final class Shell {
       sqlline.add("-e");
       sqlline.add(statement);
     }
-    SqlLine shell = new ConciseSqlLine(statement != null);
-    // CSV as other tools read it (RFC 4180 quotes); sqlline's own default quote is '. A saved
-    // sqlline.properties or --csvQuoteCharacter still wins.
-    shell.getOpts().setCsvQuoteCharacter("\"");
-    // convosql's prompt; --prompt=… or a saved sqlline.properties still wins
-    shell.getOpts().set(BuiltInProperty.PROMPT, prompt(url));
-    ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
-    // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
-    PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));
-    PrintStream shownErr = MaskingPrintStream.of(progress == null ? err : progress.clearingBefore(err), secrets(url));
-    shell.setOutputStream(shownOut);
-    shell.setErrorStream(shownErr);
-    // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.
-    InputStream input = statement == null ? null : new ByteArrayInputStream(new byte[0]);
-    ScanProgress.active = progress; // the connection sqlline opens reports its requests to it
-    SqlLine.Status status;
-    try {
-      status = shell.begin(sqlline.toArray(new String[0]), input, statement == null);
-    } finally {
-      ScanProgress.active = null;
+    return sqlline;
+  }
+
+  /** sqlline with convosql's commands and defaults; a saved sqlline.properties or an option wins. */
+  static ShellSqlLine configure(String url, boolean oneStatement, boolean terminal) {
+    ShellSqlLine shell = new ShellSqlLine(oneStatement, terminal);
+    shell.updateCommandHandlers(QualifiedNameCommand.install(shell, shell.getCommandHandlers()));
+    if (!oneStatement) {
+      // Completion of schemas, tables and columns: sqlline reads them from DatabaseMetaData only
+      // when fastConnect is off. -e completes nothing, so it skips that work.
+      shell.getOpts().set(BuiltInProperty.FAST_CONNECT, false);
     }
-    shownOut.flush();
-    shownErr.flush();
-    return status == SqlLine.Status.OK ? 0 : 1;
+    // CSV as other tools read it (RFC 4180 quotes); sqlline's own default quote is '.
+    shell.getOpts().setCsvQuoteCharacter("\"");
+    shell.getOpts().set(BuiltInProperty.PROMPT, prompt(url));
+    return shell;
   }
 
   /** {@code convosql> }, or {@code convosql demo> } on the sandbox. */
@@ -190,65 +207,9 @@ public final class Shell {
         "  --help        this text",
         "",
         "Other options go to sqlline, e.g. --outputformat=csv (or json, tsv, table, vertical)",
-        "for scripts. On a terminal, a long query shows its pages and rows fetched so far on",
-        "standard error; SELECT * FROM convosql.requests lists the requests it sent.");
-  }
-
-  /**
-   * sqlline that reports an SQL error as its message alone, unless {@code --verbose=true} (sqlline
-   * itself prints every stack trace of {@code -e} and of connecting), and that does not print its
-   * banner after the result of {@code -e}.
-   */
-  private static final class ConciseSqlLine extends SqlLine {
-    private static final String BANNER = new Application().getInfoMessage();
-    private static final int WIDTH_WITHOUT_TERMINAL = 200;
-    /** JLine globs, ':'-separated: lines that carry a key in any spelling of its property. */
-    static final String HISTORY_IGNORE = "*apiKey*:*apikey*:*APIKEY*:*ApiKey*:*API_KEY*";
-    private final boolean oneStatement;
-
-    ConciseSqlLine(boolean oneStatement) {
-      this.oneStatement = oneStatement;
-    }
-
-    /**
-     * Reads the terminal's width like sqlline, but a terminal without one (0) gets 200 columns; and
-     * keeps any line that sets a key (say, a typed {@code !connect} URL) out of the history file.
-     */
-    @Override
-    public LineReader getConsoleReader(InputStream inputStream, History fileHistory) throws IOException {
-      LineReader reader = super.getConsoleReader(inputStream, fileHistory);
-      reader.setVariable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE);
-      if (getOpts().getMaxWidth() <= 0) {
-        getOpts().set(BuiltInProperty.MAX_WIDTH, WIDTH_WITHOUT_TERMINAL);
-      }
-      return reader;
-    }
-
-    @Override
-    public void info(String msg) {
-      if (!(oneStatement && BANNER.equals(msg))) {
-        super.info(msg);
-      }
-    }
-
-    @Override
-    public void handleException(Throwable e) {
-      Throwable t = e;
-      while (t instanceof InvocationTargetException && t.getCause() != null) {
-        t = t.getCause();
-      }
-      if (!(t instanceof SQLException) && t.getCause() instanceof SQLException) {
-        t = t.getCause(); // sqlline's WrappedSqlException
-      }
-      if (!(t instanceof SQLException) || getOpts().getVerbose()) {
-        super.handleException(e);
-        return;
-      }
-      SQLException first = (SQLException) t;
-      for (SQLException s = first; s != null; s = s.getNextException() == first ? null : s.getNextException()) {
-        error("Error: " + (s.getMessage() == null ? s.getClass().getName() : s.getMessage().strip())
-            + (s.getSQLState() == null ? "" : " (state=" + s.getSQLState() + ")"));
-      }
-    }
+        "for scripts. Rows print whole with -e and without a terminal; on a terminal the table",
+        "format cuts them at its width, or at --maxWidth=N. On a terminal, a long query shows its",
+        "pages and rows fetched so far on standard error; SELECT * FROM convosql.requests lists",
+        "the requests it sent. bin/convosql starts the same shell quicker (see docs/shell.md).");
   }
 }

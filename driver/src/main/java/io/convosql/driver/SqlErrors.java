@@ -1,27 +1,41 @@
 package io.convosql.driver;
 
-import io.convosql.core.exec.ScanCancelledException;
 import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
+import io.convosql.core.exec.ScanCancelledException;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTimeoutException;
+import java.time.DateTimeException;
+import java.util.Locale;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Gives the SQLException a statement throws the SQLState of its cause: Calcite wraps what a scan
  * throws in a generic "Error while executing SQL" exception without one. An API failure keeps its
  * own message (API, endpoint, status, hint), SQLState and HTTP status (as the vendor code); a
- * cancelled statement is HY008; SQL that does not parse or validate is 42000.
+ * cancelled statement is HY008; SQL that does not parse or validate is 42000; a refusal found while
+ * preparing keeps its own ({@link SqlStateException}); a value that cannot be read or converted is
+ * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature
+ * 0A000; anything else HY000.
  */
 final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException translate(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ApiException api) {
         return new SQLException(api.getMessage(), api.sqlState(), api.status(), thrown);
+      }
+      if (t instanceof SqlStateException refused) {
+        return refused.sqlState().startsWith("22") ? new SQLDataException(refused.getMessage(),
+            refused.sqlState(), thrown) : new SQLException(refused.getMessage(), refused.sqlState(), thrown);
       }
       if (t instanceof ScanCancelledException || t instanceof ApiClient.RequestInterruptedException) {
         String message = "The statement was stopped: " + t.getMessage();
@@ -30,18 +44,103 @@ final class SqlErrors {
       }
       if (t instanceof SqlParseException || t instanceof SqlValidatorException
           || t instanceof CalciteContextException) {
-        if (thrown instanceof SQLException s && s.getSQLState() != null) {
-          return s;
-        }
-        return new SQLException(thrown.getMessage(), "42000", thrown);
-      }
-      if (t.getCause() == t) {
-        break;
+        return thrown instanceof SQLException s && s.getSQLState() != null ? s
+            : SyntaxErrors.of(thrown, t); // a line or two: where, which token, a hint
       }
     }
-    if (thrown instanceof SQLException s) {
+    if (thrown instanceof SQLException s && s.getSQLState() != null) {
       return s;
     }
-    return new SQLException(thrown.getMessage(), "HY000", thrown);
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        return new SQLException(s.getMessage(), s.getSQLState(), s.getErrorCode(), thrown);
+      }
+      SQLException data = dataError(t, thrown);
+      if (data != null) {
+        return data;
+      }
+    }
+    return other(thrown);
+  }
+
+  /**
+   * Whether the failure is a generated class that could not be initialized (a constant such as
+   * {@code 1/0} that Calcite computes once, when the class loads): a plan holding that class fails
+   * every later run with a NoClassDefFoundError, so it must not be kept.
+   */
+  static boolean generatedCodeFailed(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ExceptionInInitializerError || t instanceof NoClassDefFoundError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value that cannot be read or converted (22xxx), or null when the cause is something else. */
+  private static @Nullable SQLException dataError(Throwable t, Throwable thrown) {
+    String message = t.getMessage();
+    if (t instanceof NumberFormatException) {
+      return new SQLDataException("A value is not a number (" + message + "): compare and bind"
+          + " numbers as numbers", "22018", thrown);
+    }
+    if (t instanceof DateTimeException) {
+      return new SQLDataException("A value is not a timestamp (" + message + "): write timestamps as"
+          + " TIMESTAMP '2025-08-01 10:15:00'", "22007", thrown);
+    }
+    if (t instanceof ArithmeticException) {
+      boolean zero = message != null && message.toLowerCase(Locale.ROOT).contains("zero");
+      return new SQLDataException((zero ? "Division by zero" : "A value is out of range") + " ("
+          + message + ")", zero ? "22012" : "22003", thrown);
+    }
+    if (t instanceof ClassCastException) {
+      return new SQLDataException("A value has the wrong type for its use (" + message + "): bind"
+          + " parameters with the setter of their SQL type", "22000", thrown);
+    }
+    if (t instanceof CalciteException && message != null && message.contains("for cast")) {
+      return new SQLDataException(message + ": write a value of the type compared with", "22018", thrown);
+    }
+    return null;
+  }
+
+  /** What is neither the API's nor the data's: closed objects, missing features, the rest (HY000). */
+  private static SQLException other(Throwable thrown) {
+    String message = firstLine(thrown);
+    if (message.startsWith("Connection closed")) {
+      return new SQLException("The connection is closed: open a new one", "08003", thrown);
+    }
+    if (message.startsWith("Statement closed") || message.startsWith("ResultSet closed")) {
+      return new SQLException(message + ": the object is closed; create a new one", "HY010", thrown);
+    }
+    if (thrown instanceof SQLFeatureNotSupportedException || message.startsWith("todo")) {
+      return new SQLFeatureNotSupportedException("Not supported by convosql: " + message, "0A000", thrown);
+    }
+    if (message.startsWith("illegal ") || message.startsWith("invalid column ordinal")
+        || message.startsWith("parameter ordinal")) {
+      return new SQLException(message, "22023", thrown);
+    }
+    if (message.startsWith("column '") && message.endsWith("' not found")) {
+      return new SQLException(message + ": the result set has no column of that label", "42000", thrown);
+    }
+    if (message.contains("unbound parameter")) {
+      return new SQLException("A parameter has no value: bind every ? before executing", "07001", thrown);
+    }
+    return new SQLException(message, "HY000", thrown);
+  }
+
+  /**
+   * The message's first line, or the first message in the chain: a planner's message goes on with
+   * kilobytes of its state, an ExceptionInInitializerError has none of its own.
+   */
+  private static String firstLine(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && !m.isBlank()) {
+        String line = m.strip().lines().findFirst().orElse(m);
+        return thrown instanceof RelOptPlanner.CannotPlanException || t instanceof
+            RelOptPlanner.CannotPlanException ? line : t == thrown ? m : line;
+      }
+    }
+    return thrown.getClass().getSimpleName();
   }
 }

@@ -26,7 +26,7 @@ class BatchJoinTest {
   @BeforeAll
   static void connect() throws SQLException {
     on = DriverFixture.connect();
-    off = DriverFixture.connect("pushdown=false");
+    off = DriverFixture.connect("pushdown=false", "maxRequestsPerStatement=0"); // reads whole tables
   }
 
   @AfterAll

@@ -114,7 +114,7 @@ class InsightsConnectionTest {
     String sql = "SELECT COUNT(*) FROM insights.transcript_lines WHERE \"matches\"(text, 'appointment booking')"
         + " AND session_start_time >= TIMESTAMP '2025-08-15 00:00:00'";
     try (Connection pushed = DriverFixture.connect(INSIGHTS);
-        Connection plain = DriverFixture.connect(INSIGHTS, "pushdown=false")) {
+        Connection plain = DriverFixture.connect(INSIGHTS, "pushdown=false", "maxRequestsPerStatement=0")) {
       java.util.List<String> a = DriverFixture.rows(pushed, sql);
       assertThat(Long.parseLong(a.get(0))).isPositive();
       assertThat(DriverFixture.rows(plain, sql)).isEqualTo(a);

@@ -47,8 +47,9 @@ class PlanCacheRuntimeTest {
 
   @BeforeAll
   static void connect() throws SQLException {
-    on = DriverFixture.connect("requestsPerSecond=0", INSIGHTS);
-    off = DriverFixture.connect("requestsPerSecond=0", INSIGHTS, "planCacheSize=0");
+    on = DriverFixture.connect("requestsPerSecond=0", "maxRequestsPerStatement=0", INSIGHTS);
+    off = DriverFixture.connect("requestsPerSecond=0", "maxRequestsPerStatement=0", INSIGHTS,
+        "planCacheSize=0");
     busiest = DriverFixture.data().sessions().stream()
         .collect(Collectors.groupingBy(Session::workspaceId, Collectors.counting()))
         .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -40,13 +40,20 @@ class RemoteServerTest {
   static void start() throws IOException, SQLException {
     users = dir.resolve("users.properties");
     Files.writeString(users, "alice: " + PASSWORD + "\n");
+    Properties props = serverProperties(DriverFixture.SANDBOX.pathSimUrl());
+    props.setProperty("maxRequestsPerStatement", "0"); // a client may read with pushdown=false
+    server = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users, props,
+        Driver.Serialization.PROTOBUF, null, null, 0));
+    new Driver(); // registers jdbc:avatica:remote:
+  }
+
+  /** A server's connection properties for a sandbox's PathSim, with no client-side rate limit. */
+  static Properties serverProperties(String pathSimUrl) {
     Properties props = new Properties();
-    props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
+    props.setProperty("pathsim.url", pathSimUrl);
     props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
     props.setProperty("requestsPerSecond", "0");
-    server = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users, props,
-        Driver.Serialization.PROTOBUF, null, null));
-    new Driver(); // registers jdbc:avatica:remote:
+    return props;
   }
 
   @AfterAll
@@ -158,7 +165,7 @@ class RemoteServerTest {
     props.setProperty("pathsim.url", DriverFixture.SANDBOX.pathSimUrl());
     props.setProperty("pathsim.apiKey", Sandbox.PATHSIM_KEY);
     try (RemoteServer tls = RemoteServer.start(new RemoteServer.Options(ServeCommand.DEFAULT_HOST, 0, users,
-        props, Driver.Serialization.PROTOBUF, keystore, "keystore-pass"))) {
+        props, Driver.Serialization.PROTOBUF, keystore, "keystore-pass", 0))) {
       String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + tls.port() + ";serialization=PROTOBUF"
           + ";authentication=BASIC;avatica_user=alice;avatica_password=" + PASSWORD
           + ";truststore=" + keystore + ";truststore_password=keystore-pass";

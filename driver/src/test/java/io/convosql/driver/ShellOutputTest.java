@@ -24,8 +24,8 @@ class ShellOutputTest {
   private static Run run(Duration progress, String... args) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Shell.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), progress);
+    int exit = Shell.run(args, null, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), progress, false);
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -58,6 +58,45 @@ class ShellOutputTest {
         .forEach(w -> expected.append('"').append(w.name()).append("\",\"").append(w.active())
             .append('"').append(System.lineSeparator()));
     assertThat(run.out()).isEqualTo(expected.toString());
+  }
+
+  /** A row wider than any terminal: 300 characters, then a second column. */
+  private static final String WIDE = "x".repeat(300);
+  private static final String WIDE_SQL = "SELECT '" + WIDE + "' AS wide, 'last' AS next_col FROM (VALUES 1)";
+
+  @Test
+  void minusEPrintsWholeRowsInTheTableFormat() throws IOException {
+    Run run = run(null, "--url", DriverFixture.url(), "-e", WIDE_SQL);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).contains("| " + WIDE + " | last     |");
+  }
+
+  @Test
+  void minusEPrintsWholeRowsInEveryFormat() throws IOException {
+    for (String format : new String[] {"table", "vertical", "csv", "tsv", "json", "ansiconsole", "xmlattr"}) {
+      Run run = run(null, "--url", DriverFixture.url(), "--outputformat=" + format, "-e", WIDE_SQL);
+      assertThat(run.exit()).as(format + ": " + run.err()).isZero();
+      assertThat(run.out()).as(format).contains(WIDE).contains("last");
+    }
+  }
+
+  @Test
+  void withoutATerminalTheInteractiveShellPrintsWholeRowsToo() throws IOException {
+    ShellTerminalTest.Run run = ShellTerminalTest.typed(WIDE_SQL + ";\n!quit\n", false, "--url", DriverFixture.url());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).contains("| " + WIDE + " | last     |");
+  }
+
+  @Test
+  void onATerminalMaxWidthCutsRowsButExplainIsWhole() throws IOException {
+    ShellTerminalTest.Run run = ShellTerminalTest.typed(WIDE_SQL + ";\n"
+        + "EXPLAIN PLAN FOR SELECT id FROM pathsim.sessions WHERE test_type = 'Voice' LIMIT 5;\n"
+        + WIDE_SQL + ";\n!quit\n", true, "--url", DriverFixture.url(), "--maxWidth=40");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().filter(l -> l.startsWith("| xxx")))
+        .containsExactly("| " + "x".repeat(36) + " |", "| " + "x".repeat(36) + " |");
+    assertThat(run.out()).contains("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions"
+        + "?type=voice&limit=5&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
   }
 
   @Test

@@ -26,7 +26,8 @@ class SparkPredicateFormsTest {
   static void start() throws SQLException {
     sandbox = OwnSandbox.start(150, 40);
     on = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-    off = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+    off = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false",
+        "maxRequestsPerStatement=0");
   }
 
   @AfterAll

@@ -47,17 +47,15 @@ public final class Sandbox implements AutoCloseable {
   private final ExecutorService executor;
   private final RequestLog log = new RequestLog();
   private final RequestServer requests;
-  private final PathSimEmulator pathSim;
-  private final InsightsEmulator insights;
+  private final Builder options;
+  private PathSimEmulator pathSim;
+  /** PathSim's voice calls as generated, before any session a test adds; Insights links to these. */
+  private List<LinkedCall> linkedCalls;
+  private InsightsEmulator insights;
 
   private Sandbox(Builder b) throws IOException {
     this.requests = new RequestServer(log, b.latency, b.faults);
-    PathSimData pathSimData = PathSimData.generate(b.seed, b.pathSimSessions, b.now);
-    InsightsData insightsData =
-        InsightsData.generate(b.seed, b.insightsSessions, b.now,
-            b.linkCalls ? pathSimData.linkedCalls() : List.of());
-    this.pathSim = new PathSimEmulator(pathSimData, PATHSIM_KEY);
-    this.insights = new InsightsEmulator(insightsData, INSIGHTS_KEY);
+    this.options = b.copy();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "convosql-sandbox");
@@ -65,12 +63,13 @@ public final class Sandbox implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext(PATHSIM_ROOT, ex -> requests.serve(pathSim, PATHSIM_ROOT, ex));
-    server.createContext(INSIGHTS_ROOT, ex -> requests.serve(insights, INSIGHTS_ROOT, ex));
-    server.createContext(STORAGE_ROOT, ex -> requests.serve(pathSim.storage(), STORAGE_ROOT, ex));
-    pathSim.setBaseUrl(pathSimUrl());
-    pathSim.setStorageUrl(storageUrl());
+    server.createContext(PATHSIM_ROOT, ex -> requests.serve(pathSim(), PATHSIM_ROOT, ex));
+    server.createContext(INSIGHTS_ROOT, ex -> requests.serve(insights(), INSIGHTS_ROOT, ex));
+    server.createContext(STORAGE_ROOT, ex -> requests.serve(pathSim().storage(), STORAGE_ROOT, ex));
     startAsDaemon(server);
+    if (!b.lazy) {
+      insights(); // generates both APIs' data, PathSim's first
+    }
   }
 
   /**
@@ -119,11 +118,31 @@ public final class Sandbox implements AutoCloseable {
     return log;
   }
 
-  public PathSimEmulator pathSim() {
+  /**
+   * The emulated PathSim API; a {@linkplain Builder#lazy lazy} sandbox generates its data on the first
+   * call (the first request), with the same generator, so the data is the same either way.
+   */
+  public synchronized PathSimEmulator pathSim() {
+    if (pathSim == null) {
+      pathSim = new PathSimEmulator(
+          PathSimData.generate(options.seed, options.pathSimSessions, options.now), PATHSIM_KEY);
+      pathSim.setBaseUrl(pathSimUrl());
+      pathSim.setStorageUrl(storageUrl());
+      linkedCalls = options.linkCalls ? pathSim.data().linkedCalls() : List.of();
+    }
     return pathSim;
   }
 
-  public InsightsEmulator insights() {
+  /**
+   * The emulated Insights API; its data is generated on the first call, after PathSim's (its linked
+   * sessions come from PathSim's voice calls).
+   */
+  public synchronized InsightsEmulator insights() {
+    if (insights == null) {
+      pathSim();
+      insights = new InsightsEmulator(
+          InsightsData.generate(options.seed, options.insightsSessions, options.now, linkedCalls), INSIGHTS_KEY);
+    }
     return insights;
   }
 
@@ -192,6 +211,7 @@ public final class Sandbox implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private Faults faults = Faults.none();
     private boolean linkCalls = true;
+    private boolean lazy;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -241,6 +261,27 @@ public final class Sandbox implements AutoCloseable {
     public Builder linkCalls(boolean link) {
       this.linkCalls = link;
       return this;
+    }
+
+    /**
+     * Whether each API's data is generated on its first request instead of at start (the default is
+     * at start): a demo that queries one API, or none, pays only for what it reads. The data is the
+     * same either way.
+     */
+    public Builder lazy(boolean lazy) {
+      this.lazy = lazy;
+      return this;
+    }
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.seed = seed;
+      c.pathSimSessions = pathSimSessions;
+      c.insightsSessions = insightsSessions;
+      c.now = now;
+      c.linkCalls = linkCalls;
+      c.lazy = lazy;
+      return c;
     }
 
     public Sandbox start() {

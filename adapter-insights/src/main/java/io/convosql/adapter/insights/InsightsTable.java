@@ -12,6 +12,7 @@ import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
 import io.convosql.core.plan.Term;
+import io.convosql.core.plan.RequestEstimate;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
@@ -134,6 +135,27 @@ abstract class InsightsTable extends ApiTable {
   @Override
   public String explain(ScanSpec spec) {
     return InsightsExplain.explain(this, spec);
+  }
+
+  /**
+   * Without a LIMIT a search reads every window of the range, one request at least each: known
+   * before the first is sent.
+   */
+  @Override
+  public RequestEstimate estimate(BoundScan scan) {
+    SearchPlan plan = SearchPlan.of(scan.terms(), this);
+    if (plan.contradiction || plan.ids != null || scan.needed() >= 0) {
+      return null;
+    }
+    Window range = settings.range(plan, settings.now(scan.bypassCache()));
+    return range.empty() ? null
+        : new RequestEstimate(range.split(false).size(), "Insights", "GET", InsightsApi.SEARCH);
+  }
+
+  @Override
+  public String narrowing() {
+    return "narrow session_start_time (each " + Window.MAX_DAYS + "-day window costs a request at least),"
+        + " filter on id, or add a LIMIT";
   }
 
   @Override

@@ -28,6 +28,18 @@ final class RecordingsTable extends SessionChildTable {
             new Column("content", VARBINARY, "The recording file (downloaded only when selected)")));
   }
 
+  /** The recording's information, and its file when content is selected. */
+  @Override
+  int requestsPerSession(java.util.BitSet usedColumns) {
+    return usedColumns.get(CONTENT) ? 2 : 1;
+  }
+
+  /** A session has one recording at most, so a LIMIT of n reads n sessions at least. */
+  @Override
+  long sessionsNeeded(BoundScan scan) {
+    return scan.needed();
+  }
+
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
     JsonNode info = api.recording(sessionId, scan);

@@ -12,6 +12,7 @@ import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.Term;
+import io.convosql.core.plan.RequestEstimate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -89,6 +90,44 @@ abstract class SessionChildTable extends ApiTable {
         + SessionsExplain.NEXT_PAGES + "; GET " + endpoint + " per listed session";
   }
 
+  /** The requests the scan sends for each session it reads: one by default. */
+  int requestsPerSession(java.util.BitSet usedColumns) {
+    return 1;
+  }
+
+  /**
+   * How many listed sessions the scan reads, for the request budget: all of them without a LIMIT;
+   * under a LIMIT unknown (a session may have no rows), so none are counted ahead.
+   */
+  long sessionsNeeded(BoundScan scan) {
+    return scan.needed() < 0 ? -1 : 0;
+  }
+
+  @Override
+  public RequestEstimate estimate(BoundScan scan) {
+    Set<Object> ids = pinned(scan.terms());
+    return ids == null ? null
+        : new RequestEstimate(ids.size() * (long) requestsPerSession(scan.usedColumns()), "PathSim", "GET",
+            endpoint);
+  }
+
+  @Override
+  public String explainEstimate(ScanSpec spec) {
+    Set<Object> ids = spec.empty() ? Set.of() : pinned(spec.terms());
+    int each = requestsPerSession(spec.usedColumns());
+    if (ids != null) {
+      long n = ids.size() * (long) each;
+      return n + (n == 1 ? " request" : " requests");
+    }
+    return "1 + 1 per 100 sessions of each workspace + " + each + " per session";
+  }
+
+  @Override
+  public String narrowing() {
+    return "filter on session_id (= or IN, or a join from pathsim.sessions filtered on its own columns)"
+        + " or add a LIMIT";
+  }
+
   @Override
   public RowSource open(BoundScan scan) {
     Set<Object> ids = pinned(scan.terms());
@@ -136,7 +175,8 @@ abstract class SessionChildTable extends ApiTable {
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     int width = scan.needed() < 0 ? api.concurrency() : 1;
     for (String workspace : WorkspacesTable.ids(api, scan)) {
-      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil)
+      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil,
+          requestsPerSession(scan.usedColumns()), sessionsNeeded(scan))
           .rows(scan.needed() < 0, width));
     }
     AsyncRows rows = new ConcurrentConcat(parts, width);

@@ -39,15 +39,21 @@ final class SessionPages {
   private int pages;
   private int pageSize;
   private final long pinnedUntil;
+  private final int perRow;
+  private final long expectedRows;
   private Set<String> previousPage = Set.of();
 
   /**
    * @param firstOffset the API offset of the first page
    * @param needed rows wanted from this stream when every row the API returns is in the answer,
    *     or -1 (then pages are as large as the API allows)
+   * @param perRow the requests each listed session costs the scan further on (its details, its
+   *     transcript), for the statement's request budget
+   * @param expectedRows the most listed rows the budget should expect the scan to read, or -1 for
+   *     all it lists (a child table's LIMIT cannot say how many sessions it reads)
    */
   SessionPages(PathSimApi api, BoundScan scan, String workspaceId, Map<String, String> filters,
-      long firstOffset, long needed, long pinnedUntil) {
+      long firstOffset, long needed, long pinnedUntil, int perRow, long expectedRows) {
     this.api = api;
     this.scan = scan;
     this.workspaceId = workspaceId;
@@ -55,6 +61,8 @@ final class SessionPages {
     this.offset = firstOffset;
     this.needed = needed;
     this.pinnedUntil = pinnedUntil;
+    this.perRow = perRow;
+    this.expectedRows = expectedRows;
   }
 
   /**
@@ -114,6 +122,22 @@ final class SessionPages {
     return new Listed(body.path("pagination"), rows);
   }
 
+  /**
+   * Tells the request budget what the first page's total implies before any further request goes:
+   * the pages still to list and each listed session's own requests.
+   */
+  private void expectFromTotal(long total, String path) {
+    long listed = Math.max(0, total - (offset - pageSize));
+    if (needed >= 0) {
+      listed = Math.min(listed, needed);
+    }
+    if (expectedRows >= 0) {
+      listed = Math.min(listed, expectedRows);
+    }
+    long morePages = Math.max(0, (listed + pageSize - 1) / pageSize - 1);
+    scan.expect(morePages + perRow * listed, "PathSim", "GET", path);
+  }
+
   /** Reads the next page in order: drops sessions already read or created since the scan began. */
   private Page page(Listed answer) {
     String path = PathSimApi.sessionsPath(workspaceId);
@@ -162,6 +186,9 @@ final class SessionPages {
     }
     if (needed >= 0 && received >= needed) {
       more = false; // every further row would be past what the scan needs
+    }
+    if (pages == 1 && pagination.hasNonNull("total")) {
+      expectFromTotal(pagination.get("total").asLong(), path);
     }
     return new Page(rows, more, following);
   }

@@ -13,6 +13,35 @@ final class SessionsExplain {
 
   private SessionsExplain() {}
 
+  /** The requests a sessions scan sends, as a count or a formula of what the API will answer. */
+  static String estimate(ScanSpec spec) {
+    SessionsQuery q = SessionsQuery.of(spec.terms());
+    if (spec.empty() || q.contradiction) {
+      return "0 requests";
+    }
+    if (spec.count() && SessionCounts.countable(spec)) {
+      return q.workspaces == null ? "1 + 1 per workspace" : q.workspaces.size() + " requests";
+    }
+    if (!spec.count() && SessionsTable.byId(q, spec.usedColumns().get(SessionColumns.WORKSPACE_ID))) {
+      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests");
+    }
+    boolean detail = !spec.count() && SessionColumns.needsDetail(spec.usedColumns());
+    Operand fetch = spec.fetch();
+    Operand offset = spec.offset();
+    if (!spec.count() && q.workspaces != null && q.workspaces.size() == 1 && q.exact && !q.calculated
+        && fetch != null && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
+      // one exact list: the pages that hold OFFSET + FETCH rows, and a detail per row returned
+      long rows = (Long) fetch.literalValue();
+      long through = rows + (offset == null ? 0 : (Long) offset.literalValue());
+      long n = Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE) + (detail ? rows : 0);
+      return "at most " + n + (n == 1 ? " request" : " requests");
+    }
+    String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
+        + (q.workspaces == null ? "each workspace" : "the workspace");
+    return pages + (detail ? " + 1 per session (detail columns)" : "")
+        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "");
+  }
+
   static String explain(ScanSpec spec) {
     if (spec.empty()) {
       return "none (the filter is always false)";

@@ -19,6 +19,7 @@ import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
 import io.convosql.core.plan.Term;
+import io.convosql.core.plan.RequestEstimate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -96,6 +97,24 @@ final class SessionsTable extends ApiTable {
     return SessionsExplain.explain(spec);
   }
 
+  @Override
+  public String explainEstimate(ScanSpec spec) {
+    return SessionsExplain.estimate(spec);
+  }
+
+  @Override
+  public RequestEstimate estimate(BoundScan scan) {
+    SessionsQuery q = SessionsQuery.of(scan.terms());
+    return !q.contradiction && byId(q, scan.uses(WORKSPACE_ID))
+        ? new RequestEstimate(q.ids.size(), "PathSim", "GET", "/sessions/{id}") : null;
+  }
+
+  @Override
+  public String narrowing() {
+    return "filter on id, workspace_id, test_type, source or a started_at range, select no (detail)"
+        + " column, or add a LIMIT";
+  }
+
   /** Whether the query can be answered by getting sessions by id rather than listing them. */
   static boolean byId(SessionsQuery q, boolean usesWorkspace) {
     return q.ids != null && !usesWorkspace;
@@ -142,7 +161,8 @@ final class SessionsTable extends ApiTable {
     int width = readsAll ? api.concurrency() : 1;
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
-      parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil)
+      parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil,
+          detail ? 1 : 0, -1)
           .rows(readsAll, width));
     }
     AsyncRows rows;

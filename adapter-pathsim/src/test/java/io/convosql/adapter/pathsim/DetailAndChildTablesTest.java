@@ -71,7 +71,7 @@ class DetailAndChildTablesTest {
         + "' ORDER BY started_at DESC LIMIT 3";
     assertThat(Sql.explain(connection, sql)).endsWith("request=[GET /workspaces/" + busiest
         + "/sessions?sort=-created_at&limit=3&offset=0 (next pages: offset + pagination.limit while"
-        + " pagination.hasMore); GET /sessions/{id} per row (detail columns)])");
+        + " pagination.hasMore); GET /sessions/{id} per row (detail columns)], estimate=[at most 4 requests])");
     assertThat(requests()).isEmpty();
     Sql.rows(connection, sql);
     List<String> sent = requests();
@@ -84,9 +84,9 @@ class DetailAndChildTablesTest {
     assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines"))
         .endsWith("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
             + " (next pages: offset + pagination.limit while pagination.hasMore); GET /sessions/{id}"
-            + " per listed session])");
+            + " per listed session], estimate=[1 + 1 per 100 sessions of each workspace + 1 per session])");
     assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines WHERE session_id IN ('a', 'b')"))
-        .endsWith("request=[GET /sessions/{id} for session_id in [a, b]])");
+        .endsWith("request=[GET /sessions/{id} for session_id in [a, b]], estimate=[2 requests])");
     assertThat(requests()).isEmpty();
   }
 

@@ -75,7 +75,8 @@ class SessionFilterPushdownTest {
     assertThat(requests()).containsExactlyInAnyOrderElementsOf(pages(busiest, "", expected.size()));
     assertThat(Sql.explain(connection, "SELECT id FROM pathsim.sessions WHERE workspace_id = 'w1'"))
         .isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]], columns=[[id]], filter=[[workspace_id = w1]],"
-            + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
+            + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)],"
+            + " estimate=[1 per 100 sessions of the workspace])");
   }
 
   @Test

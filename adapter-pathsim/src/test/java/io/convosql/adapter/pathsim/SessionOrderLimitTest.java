@@ -51,7 +51,8 @@ class SessionOrderLimitTest {
     assertThat(Sql.explain(connection, sql)).isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]],"
         + " columns=[[id, started_at]], filter=[[workspace_id = " + busiest + "]],"
         + " sort=[[started_at DESC NULLS LAST]], fetch=[10], request=[GET /workspaces/" + busiest
-        + "/sessions?sort=-created_at&limit=10&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
+        + "/sessions?sort=-created_at&limit=10&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)],"
+        + " estimate=[at most 1 request])");
   }
 
   @Test

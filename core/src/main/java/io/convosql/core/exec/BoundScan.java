@@ -26,9 +26,12 @@ public final class BoundScan implements Cancellation, CacheControl {
   private final BitSet usedColumns;
   private final DataContext context;
   private final long deadlineNanos;
+  private final RequestBudget budget;
+  private final String narrowing;
 
+  /** @param narrowing how a user narrows the scan's requests, for the request budget's error */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
-      DataContext context) {
+      DataContext context, String narrowing) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -36,6 +39,8 @@ public final class BoundScan implements Cancellation, CacheControl {
     this.usedColumns = (BitSet) usedColumns.clone();
     this.context = context;
     this.deadlineNanos = deadline(context);
+    this.budget = RequestBudget.of(context);
+    this.narrowing = narrowing;
   }
 
   /**
@@ -95,6 +100,26 @@ public final class BoundScan implements Cancellation, CacheControl {
   @Override
   public void check() {
     checkCancelled();
+  }
+
+  /** Counts the request against the statement's {@link RequestBudget}; throws past it. */
+  @Override
+  public void beforeSend(String api, String method, String path) {
+    budget.spend(api, method, path, narrowing);
+  }
+
+  /**
+   * Tells the statement's {@link RequestBudget} that the API's answers show {@code more} requests to
+   * come (say, the pages and per-row requests a listing's total implies); throws when they would
+   * pass it, before they are sent.
+   */
+  public void expect(long more, String api, String method, String path) {
+    budget.expect(more, api, method, path, narrowing);
+  }
+
+  /** Fails before anything is sent when an estimate of the scan's requests passes the budget. */
+  void checkEstimate(long estimate, String api, String method, String path) {
+    budget.checkEstimate(estimate, api, method, path, narrowing);
   }
 
   /** Whether the statement asked for fresh answers ({@link CacheBypass}). */

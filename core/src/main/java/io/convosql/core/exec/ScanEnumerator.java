@@ -2,6 +2,7 @@ package io.convosql.core.exec;
 
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.RequestEstimate;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.Term;
 import java.util.ArrayList;
@@ -79,7 +80,9 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (bound == null) {
       return 0;
     }
-    BoundScan scan = new BoundScan(bound, List.of(), 0, -1, spec.usedColumns(), context);
+    BoundScan scan = new BoundScan(bound, List.of(), 0, -1, spec.usedColumns(), context,
+        table.narrowing());
+    checkEstimate(scan);
     long known = table.count(scan);
     if (known >= 0) {
       return known;
@@ -126,12 +129,22 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (fetch == 0) {
       return false;
     }
-    BoundScan scan = new BoundScan(bound, spec.sort(), offset, fetch, spec.usedColumns(), context);
+    BoundScan scan = new BoundScan(bound, spec.sort(), offset, fetch, spec.usedColumns(), context,
+        table.narrowing());
+    checkEstimate(scan);
     checks = bound.stream().filter(Term::evaluable).toList();
     source = table.open(scan);
     toSkip = source.offsetApplied() ? 0 : offset;
     remaining = fetch;
     return true;
+  }
+
+  /** Fails before the scan sends anything when its known estimate passes the request budget. */
+  private void checkEstimate(BoundScan scan) {
+    RequestEstimate e = table.estimate(scan);
+    if (e != null) {
+      scan.checkEstimate(e.requests(), e.api(), e.method(), e.path());
+    }
   }
 
   private long number(@Nullable Operand operand, long absent) {

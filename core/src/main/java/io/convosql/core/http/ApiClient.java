@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -39,6 +40,15 @@ public final class ApiClient implements AutoCloseable {
   private final @Nullable String key;
   private final HttpSettings settings;
   private final OkHttpClient http;
+
+  /**
+   * A client built once per JVM only for what every client may share: the TLS socket factory and
+   * trust manager. OkHttp builds those for each new client, reading the JDK's trusted certificates
+   * again; a connection has two clients and an application opens many connections.
+   */
+  private static final class TlsBase {
+    static final OkHttpClient CLIENT = new OkHttpClient();
+  }
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
@@ -57,8 +67,9 @@ public final class ApiClient implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(settings.maxConcurrent());
     dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
+    OkHttpClient.Builder b = TlsBase.CLIENT.newBuilder()
         .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool()) // its own: close() evicts it
         .addNetworkInterceptor(NoSilentRetry::intercept)
         .addNetworkInterceptor(this::authenticate)
         .connectTimeout(settings.connectTimeout())
@@ -220,6 +231,11 @@ public final class ApiClient implements AutoCloseable {
     HttpUrl url = url(path, params);
     ResponseCache c = cache;
     if (c == null) {
+      try {
+        cancellation.beforeSend(spec.name(), "GET", path);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e); // a read-ahead never read costs nothing
+      }
       return Futures.map(fetch(url, path, params, notFoundIsNull), Fetched::body);
     }
     return CachedGet.run(this, c, path, params, url, notFoundIsNull, cancellation, settled);
@@ -231,6 +247,7 @@ public final class ApiClient implements AutoCloseable {
    */
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
+    cancellation.beforeSend(spec.name(), method, path);
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
     RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
     try {
@@ -249,6 +266,7 @@ public final class ApiClient implements AutoCloseable {
 
   /** Downloads bytes from any URL (following redirects; the key goes only to the API's own host). */
   public byte[] download(HttpUrl url, String pathForMessages, Cancellation cancellation) {
+    cancellation.beforeSend(spec.name(), "GET", pathForMessages);
     Request request = new Request.Builder().url(url).get().build();
     Map<String, String> params = new LinkedHashMap<>();
     url.queryParameterNames().forEach(n -> params.put(n, url.queryParameter(n)));

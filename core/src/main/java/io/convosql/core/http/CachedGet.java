@@ -36,6 +36,11 @@ final class CachedGet {
         }
       }
     }
+    try {
+      cancellation.beforeSend(client.spec().name(), "GET", path);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     long generation = cache.generation();
     return Futures.map(client.fetch(url, path, params, notFoundIsNull), fetched -> {
       Answer answer = fetched.answer();

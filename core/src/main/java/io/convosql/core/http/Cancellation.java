@@ -11,4 +11,11 @@ public interface Cancellation {
   Cancellation NONE = () -> { };
 
   void check();
+
+  /**
+   * Called just before a request goes to the network (never for an answer from the cache): throws
+   * when the statement may send no more. By default nothing.
+   */
+  default void beforeSend(String api, String method, String path) {
+  }
 }

@@ -100,14 +100,23 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("columns", java.util.Arrays.stream(spec.projection()).mapToObj(names::get).toList(), !allColumns)
         .itemIf("count", true, spec.count())
         .itemIf("empty", true, spec.empty())
-        .itemIf("filter", spec.terms().stream().map(t -> describe(t, names)).toList(), !spec.terms().isEmpty())
+        .itemIf("filter", spec.terms().stream()
+            .map(t -> describe(t.describe(apiTable.columns().get(t.column())), names)).toList(),
+            !spec.terms().isEmpty())
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
         // the request follows from the table and the spec above, so the planner's digests leave it
         // out: rendering it on every digest was about a tenth of planning (Insights works out its
         // windows from the clock, which a digest should not depend on either)
-        .itemIf("request", apiTable.explain(spec), pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES);
+        .itemIf("request", apiTable.explain(spec), pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES)
+        .itemIf("estimate", estimate(), pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES
+            && estimate() != null);
+  }
+
+  /** The table's estimate of this scan's requests, shown in EXPLAIN; null for none. */
+  private String estimate() {
+    return apiTable.explainEstimate(spec);
   }
 
   /** A term with the column's name in place of its index: {@code test_type = Voice}. */

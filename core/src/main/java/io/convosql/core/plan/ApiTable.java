@@ -145,6 +145,28 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
   /** The requests a scan with this spec will send, for EXPLAIN; never contains a key. */
   public abstract String explain(ScanSpec spec);
 
+  /**
+   * The requests a bound scan will send, when they are known before it sends any (ids pinned by the
+   * filter, say), or null when they depend on what the API answers; the scan fails before sending
+   * when the estimate passes the statement's {@link io.convosql.core.exec.RequestBudget}. By default null.
+   */
+  public RequestEstimate estimate(BoundScan scan) {
+    return null;
+  }
+
+  /** The estimate of a scan with this spec's requests, for EXPLAIN, or null to show none. */
+  public String explainEstimate(ScanSpec spec) {
+    return null;
+  }
+
+  /**
+   * How a user narrows a scan of this table that would send too many requests, for the request
+   * budget's error: the filters and limits that push down.
+   */
+  public String narrowing() {
+    return "narrow the query with a WHERE on a column that pushes down (see the table's remarks) or a LIMIT";
+  }
+
   /** Opens the rows for one execution. */
   public abstract RowSource open(BoundScan scan);
 

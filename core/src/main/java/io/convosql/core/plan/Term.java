@@ -30,6 +30,15 @@ public sealed interface Term
    */
   @Nullable Term bind(DataContext context, Column column);
 
+  /**
+   * The term as EXPLAIN shows it, its column still {@code $n}: as {@link #toString}, but a literal
+   * on a TIMESTAMP column is the timestamp typed ({@code 2025-01-01 00:00:00}), not its epoch
+   * milliseconds.
+   */
+  default String describe(Column col) {
+    return toString();
+  }
+
   /** Whether a row (the table's full row) satisfies this bound term under SQL semantics. */
   default boolean test(Object[] row) {
     throw new UnsupportedOperationException("term is not evaluable: " + this);
@@ -86,6 +95,11 @@ public sealed interface Term
     public String toString() {
       return "$" + column + " " + op.symbol + " " + value;
     }
+
+    @Override
+    public String describe(Column col) {
+      return "$" + column + " " + op.symbol + " " + Values.shown(value, col);
+    }
   }
 
   /** {@code column [NOT] IN (values)}. */
@@ -129,6 +143,12 @@ public sealed interface Term
       String list = Operand.describe(values);
       return "$" + column + (negated ? " NOT IN " : " IN ") + "(" + list.substring(1, list.length() - 1) + ")";
     }
+
+    @Override
+    public String describe(Column col) {
+      String list = Operand.describe(values.stream().map(v -> v.isParameter() ? v : Values.shown(v, col)).toList());
+      return "$" + column + (negated ? " NOT IN " : " IN ") + "(" + list.substring(1, list.length() - 1) + ")";
+    }
   }
 
   /**
@@ -169,6 +189,12 @@ public sealed interface Term
     public String toString() {
       return "$" + column + " IN " + intervals + (orNull ? " OR NULL" : "");
     }
+
+    @Override
+    public String describe(Column col) {
+      return "$" + column + " IN " + intervals.stream().map(i -> i.describe(col)).toList()
+          + (orNull ? " OR NULL" : "");
+    }
   }
 
   /** An interval with optional bounds; bounds are literals in the column's Java type. */
@@ -192,6 +218,12 @@ public sealed interface Term
     public String toString() {
       return (lower == null ? "(-inf" : (lowerClosed ? "[" : "(") + lower) + ".."
           + (upper == null ? "+inf)" : upper + (upperClosed ? "]" : ")"));
+    }
+
+    /** As {@link #toString}, with the bounds as {@link Values#shown} shows them. */
+    String describe(Column col) {
+      return (lower == null ? "(-inf" : (lowerClosed ? "[" : "(") + Values.shown(lower, col)) + ".."
+          + (upper == null ? "+inf)" : Values.shown(upper, col) + (upperClosed ? "]" : ")"));
     }
   }
 

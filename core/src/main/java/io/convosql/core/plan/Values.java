@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import org.apache.calcite.runtime.SqlFunctions;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -126,5 +127,21 @@ public final class Values {
     String s = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC)
         .toString().replace('T', ' ');
     return s.length() == 16 ? s + ":00" : s;
+  }
+
+  /**
+   * A literal as EXPLAIN shows it: on a TIMESTAMP column, the timestamp typed (its epoch milliseconds
+   * formatted, with milliseconds when there are any, since plans are told apart by this text); an
+   * operand's literal the same way, other operands ({@code ?0}) as they are; anything else as text.
+   */
+  public static String shown(@Nullable Object literal, Column column) {
+    if (literal instanceof Operand o) {
+      return o.isParameter() ? o.toString() : shown(o.literalValue(), column);
+    }
+    if (column.type() == SqlTypeName.TIMESTAMP && literal instanceof Long millis) {
+      int fraction = (int) Math.floorMod(millis, 1000L);
+      return formatTimestamp(millis) + (fraction == 0 ? "" : String.format(".%03d", fraction));
+    }
+    return String.valueOf(literal);
   }
 }

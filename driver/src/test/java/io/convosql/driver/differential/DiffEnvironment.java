@@ -54,7 +54,8 @@ final class DiffEnvironment implements AutoCloseable {
     return ConvoSqlDriver.PREFIX + "pathsim.url=" + s.pathSimUrl() + ";pathsim.apiKey="
         + Sandbox.PATHSIM_KEY + ";insights.url=" + s.insightsUrl() + ";insights.apiKey="
         + Sandbox.INSIGHTS_KEY + ";insights.lookbackDays=" + lookbackDays + ";pushdown=" + pushdown
-        + ";requestsPerSecond=0"; // the sandbox is local: no client-side rate limit
+        + ";requestsPerSecond=0" // the sandbox is local: no client-side rate limit
+        + ";maxRequestsPerStatement=0"; // answers are compared, not costs: whole tables are read
   }
 
   private Connection connect(boolean pushdown) throws SQLException {

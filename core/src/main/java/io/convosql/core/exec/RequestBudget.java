@@ -1,0 +1,102 @@
+package io.convosql.core.exec;
+
+import io.convosql.core.http.ApiException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.calcite.DataContext;
+
+/**
+ * The most API requests one execution of a statement may send ({@code maxRequestsPerStatement}),
+ * shared by all its scans. A driver sets the limit per statement (by its cancel flag, the object
+ * Calcite puts into each execution's DataContext as {@link DataContext.Variable#CANCEL_FLAG}). Scans
+ * ask it before they send anything ({@link #checkEstimate}), say how many more requests the API's
+ * answers have shown to be coming ({@link #expect}), and count each request sent ({@link #spend}); each
+ * check fails, with the estimate, the filter that narrows it and the property that raises the limit,
+ * before a request past the limit goes out.
+ */
+public final class RequestBudget {
+  /** The property that sets the limit, as error messages name it. */
+  public static final String PROPERTY = "maxRequestsPerStatement";
+  /** "Program limit exceeded": the statement asks for more than a configured limit allows. */
+  public static final String SQL_STATE = "54000";
+  private static final RequestBudget UNLIMITED = new RequestBudget(0);
+  private static final Map<Object, Long> LIMITS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<DataContext, RequestBudget> EXECUTIONS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final long limit;
+  private final AtomicLong spent = new AtomicLong();
+  private final AtomicLong expected = new AtomicLong();
+
+  private RequestBudget(long limit) {
+    this.limit = limit;
+  }
+
+  /** Sets the limit of the statement with this cancel flag; 0 or less for none. */
+  public static void limit(Object cancelFlag, long limit) {
+    LIMITS.put(cancelFlag, limit);
+  }
+
+  /** The budget of the execution with this context, the same for all its scans. */
+  static RequestBudget of(DataContext context) {
+    DataContext statement = ScanRuntime.statementContext(context);
+    Object flag = DataContext.Variable.CANCEL_FLAG.get(statement);
+    Long limit = flag == null ? null : LIMITS.get(flag);
+    if (limit == null || limit <= 0) {
+      return UNLIMITED;
+    }
+    return EXECUTIONS.computeIfAbsent(statement, c -> new RequestBudget(limit));
+  }
+
+  /** Requests sent so far by the execution. */
+  public long spent() {
+    return spent.get();
+  }
+
+  /**
+   * Fails before anything is sent when the scan's estimate, with what the execution already sent,
+   * passes the limit.
+   */
+  void checkEstimate(long estimate, String api, String method, String path, String narrowing) {
+    if (limit > 0 && estimate >= 0 && spent.get() + estimate > limit) {
+      throw exceeded(Long.toString(spent.get() + estimate), api, method, path, narrowing,
+          "nothing of it was sent");
+    }
+  }
+
+  /**
+   * Notes that the API's answers show {@code more} requests still to come (the pages and per-row
+   * requests a listing's total implies); fails when they would pass the limit.
+   */
+  public void expect(long more, String api, String method, String path, String narrowing) {
+    long total = spent.get() + expected.addAndGet(Math.max(0, more));
+    if (limit > 0 && total > limit) {
+      throw exceeded("at least " + total, api, method, path, narrowing,
+          "stopped after " + spent.get() + " requests");
+    }
+  }
+
+  /** Counts a request about to be sent; fails instead when it would be one past the limit. */
+  void spend(String api, String method, String path, String narrowing) {
+    if (limit <= 0) {
+      return;
+    }
+    long n = spent.incrementAndGet();
+    expected.updateAndGet(e -> Math.max(0, e - 1));
+    if (n > limit) {
+      spent.decrementAndGet();
+      long estimate = Math.max(n, spent.get() + expected.get() + 1);
+      throw exceeded("at least " + estimate, api, method, path, narrowing,
+          "stopped after " + spent.get() + " requests");
+    }
+  }
+
+  private ApiException exceeded(String estimate, String api, String method, String path, String narrowing,
+      String sent) {
+    return new ApiException(api, method, path, 0, "the statement needs " + estimate + " requests, more than "
+        + PROPERTY + "=" + limit + " allows; " + sent, null, narrowing + ", or raise " + PROPERTY
+        + " (0 for no limit)", SQL_STATE, null);
+  }
+}

@@ -1,0 +1,136 @@
+package io.convosql.driver;
+
+import java.math.BigDecimal;
+import java.sql.SQLDataException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Gives a bound value the Java class of its parameter's SQL type, since Calcite's generated code
+ * casts parameters blindly ({@code LIMIT ?} bound with {@code setLong} failed with a
+ * ClassCastException): a number or numeric text becomes the parameter's number class, and a date,
+ * {@code java.time} value or date text bound to a TIMESTAMP becomes the UTC wall clock that the
+ * equivalent TIMESTAMP literal shows. Instants and offset times are instants; {@code java.sql.Date},
+ * {@code java.util.Date} and local values read as JDBC reads them, as the wall clock they show in the
+ * JVM's zone. A value that cannot become the type fails at once with a 22xxx SQLState.
+ */
+final class ParameterBinding {
+  private ParameterBinding() {}
+
+  /**
+   * The value to bind instead of the given one (a LocalDateTime for a TIMESTAMP), or null to bind the
+   * given one as it is.
+   */
+  static @Nullable Object convert(int sqlType, @Nullable Object value, @Nullable ZoneId dateZone)
+      throws SQLDataException {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return switch (sqlType) {
+        case Types.TIMESTAMP -> wallClock(value, dateZone);
+        case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
+            Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
+        case Types.BOOLEAN -> value instanceof String s ? bool(s) : null;
+        default -> null;
+      };
+    } catch (ArithmeticException e) {
+      throw new SQLDataException("The value " + value + " is out of the range of the parameter's type "
+          + typeName(sqlType) + ": bind a smaller value", "22003", e);
+    } catch (NumberFormatException e) {
+      throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
+          + typeName(sqlType) + ": bind a number", "22018", e);
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
+      throw new SQLDataException("'" + value + "' is not a timestamp: bind a Timestamp, a java.time"
+          + " value or text such as 2025-08-01 10:15:00", "22007", e);
+    }
+  }
+
+  private static @Nullable LocalDateTime wallClock(Object value, @Nullable ZoneId dateZone) {
+    if (value instanceof Timestamp) {
+      return null; // JDBC's own conversion, as before
+    }
+    if (value instanceof java.sql.Date d) {
+      return dateZone == null ? d.toLocalDate().atStartOfDay()
+          : Instant.ofEpochMilli(d.getTime()).atZone(dateZone).toLocalDate().atStartOfDay();
+    }
+    if (value instanceof java.util.Date d) {
+      return LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneId.systemDefault());
+    }
+    if (value instanceof LocalDate d) {
+      return d.atStartOfDay();
+    }
+    if (value instanceof LocalDateTime t) {
+      return t;
+    }
+    if (value instanceof OffsetDateTime t) {
+      return LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    }
+    if (value instanceof ZonedDateTime t) {
+      return LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    }
+    if (value instanceof Instant t) {
+      return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+    return value instanceof String s ? parseWallClock(s) : null;
+  }
+
+  /** {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight. */
+  static LocalDateTime parseWallClock(String text) {
+    String t = text.trim();
+    return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : Timestamp.valueOf(t).toLocalDateTime();
+  }
+
+  /** A number, or numeric text, as a BigDecimal (a double by its shortest decimal form). */
+  static BigDecimal decimal(Object numberOrText) {
+    return numberOrText instanceof BigDecimal b ? b
+        : numberOrText instanceof Double || numberOrText instanceof Float
+        ? BigDecimal.valueOf(((Number) numberOrText).doubleValue())
+        : new BigDecimal(numberOrText.toString().trim());
+  }
+
+  private static @Nullable Object number(int sqlType, Object value) {
+    if (!(value instanceof Number) && !(value instanceof String)) {
+      return null;
+    }
+    BigDecimal d = decimal(value);
+    Object converted = switch (sqlType) {
+      case Types.INTEGER -> d.intValueExact();
+      case Types.SMALLINT -> d.shortValueExact();
+      case Types.TINYINT -> d.byteValueExact();
+      case Types.BIGINT -> d.longValueExact();
+      case Types.DOUBLE, Types.FLOAT -> d.doubleValue();
+      case Types.REAL -> d.floatValue();
+      default -> d;
+    };
+    return converted.getClass() == value.getClass() ? null : converted;
+  }
+
+  private static Boolean bool(String s) throws SQLDataException {
+    String t = s.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("true") || t.equals("false")) {
+      return Boolean.valueOf(t);
+    }
+    throw new SQLDataException("'" + s + "' is not a boolean: bind true or false", "22018");
+  }
+
+  private static String typeName(int sqlType) {
+    return switch (sqlType) {
+      case Types.INTEGER -> "INTEGER";
+      case Types.SMALLINT -> "SMALLINT";
+      case Types.TINYINT -> "TINYINT";
+      case Types.BIGINT -> "BIGINT";
+      case Types.DECIMAL, Types.NUMERIC -> "DECIMAL";
+      default -> "DOUBLE";
+    };
+  }
+}

@@ -1,0 +1,57 @@
+package io.convosql.driver;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The JDBC objects users get are proxies of Calcite's: a proxy implements every interface of its
+ * target, is equal only to itself (tools keep connections and statements in hash sets) and lets its
+ * handler see every other call.
+ */
+final class Proxies {
+  private Proxies() {}
+
+  /** A proxy implementing every interface of the target, such as Calcite's own connection interface. */
+  static Object proxy(Object target, InvocationHandler handler) {
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        interfaces.add(i);
+      }
+    }
+    return Proxy.newProxyInstance(Proxies.class.getClassLoader(), interfaces.toArray(new Class<?>[0]),
+        (p, method, args) -> switch (method.getName()) {
+          case "equals" -> method.getParameterCount() == 1 ? p == args[0] : handler.invoke(p, method, args);
+          case "hashCode" -> method.getParameterCount() == 0
+              ? System.identityHashCode(p) : handler.invoke(p, method, args);
+          case "toString" -> method.getParameterCount() == 0 ? target.toString() : handler.invoke(p, method, args);
+          default -> handler.invoke(p, method, args);
+        });
+  }
+
+  /** Calls the target, rethrowing what it threw. */
+  static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Calls the target; a failure becomes an SQLException with the SQLState of its cause. */
+  static Object invokeTranslated(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      boolean declaresSql = method.getExceptionTypes().length > 0;
+      throw cause instanceof SQLException || declaresSql && (cause instanceof RuntimeException
+          || cause instanceof LinkageError) ? SqlErrors.translate(cause) : cause;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.convosql.driver;
+
+import io.convosql.core.exec.StatementWarnings;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The statement users get: Calcite's, with the JDBC contract tools rely on. It answers
+ * {@code getWarnings()} with what its scans filed, {@code getConnection()} with the connection's
+ * proxy, keeps {@code maxFieldSize} (its result sets cut longer text and bytes), binds parameters as
+ * their SQL types need ({@link ParameterBinding}), accepts {@code SET TRANSACTION ...} as a no-op,
+ * refuses {@code executeUpdate} of a query (07003) and generated keys (0A000), and gives every failure
+ * its SQLState.
+ */
+final class StatementProxy implements InvocationHandler {
+  private static final Set<String> EXECUTE =
+      Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
+  /** The setters whose value {@link ParameterBinding} may convert: (index, value) or (index, Date, Calendar). */
+  private static final Set<String> SETTERS = Set.of("setObject", "setLong", "setInt", "setShort",
+      "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate");
+
+  private final Statement statement;
+  private final Connection connection;
+  private final StatementWarnings warnings;
+  private final Object flag;
+  private final Runnable forgetPlans;
+  private volatile int maxFieldSize;
+
+  private StatementProxy(Statement statement, Connection connection, StatementWarnings warnings,
+      Runnable forgetPlans) {
+    this.statement = statement;
+    this.connection = connection;
+    this.warnings = warnings;
+    this.flag = WarningStatements.cancelFlag(statement);
+    this.forgetPlans = forgetPlans;
+  }
+
+  /**
+   * The statement as users see it, on the connection's proxy.
+   *
+   * @param forgetPlans empties the connection's plan cache, run when generated code fails to load
+   */
+  static Statement wrap(Statement statement, Connection connection, StatementWarnings warnings,
+      Runnable forgetPlans) {
+    return (Statement) Proxies.proxy(statement,
+        new StatementProxy(statement, connection, warnings, forgetPlans));
+  }
+
+  @Override
+  public @Nullable Object invoke(Object p, Method method, Object[] args) throws Throwable {
+    try {
+      return call(p, method, args);
+    } catch (SQLException e) {
+      if (SqlErrors.generatedCodeFailed(e)) {
+        forgetPlans.run();
+      }
+      throw e;
+    }
+  }
+
+  private @Nullable Object call(Object p, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    switch (name) {
+      case "getWarnings":
+        return WarningStatements.chain(warnings.get(flag), (SQLWarning) Proxies.invoke(statement, method, args));
+      case "clearWarnings":
+        warnings.clear(flag);
+        return Proxies.invoke(statement, method, args);
+      case "getConnection":
+        return connection;
+      case "getMaxFieldSize":
+        checkOpen();
+        return maxFieldSize;
+      case "setMaxFieldSize":
+        checkOpen();
+        if ((Integer) args[0] < 0) {
+          throw new SQLDataException("maxFieldSize must be 0 (no limit) or more, not " + args[0], "22023");
+        }
+        maxFieldSize = (Integer) args[0];
+        return null;
+      default:
+        break;
+    }
+    if (EXECUTE.contains(name) && args != null && args[0] instanceof String sql) {
+      return execute((Statement) p, method, sql, args);
+    }
+    if (SETTERS.contains(name) && statement instanceof PreparedStatement ps && args.length >= 2
+        && args[0] instanceof Integer index && bindConverted(ps, name, index, args)) {
+      return null;
+    }
+    return result((Statement) p, name, Proxies.invokeTranslated(statement, method, args));
+  }
+
+  /** What a call returns to the user: its result set as a proxy; executeUpdate of a query fails. */
+  private @Nullable Object result(Statement p, String name, @Nullable Object result) throws SQLException {
+    if (EXECUTE.contains(name) && name.endsWith("Update") && ((Number) result).longValue() == -1) {
+      throw queryInUpdate();
+    }
+    return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize, forgetPlans) : result;
+  }
+
+  private @Nullable Object execute(Statement p, Method method, String sql, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (args.length == 2 && args[1] instanceof Integer keys) {
+      if (keys != Statement.NO_GENERATED_KEYS) {
+        throw generatedKeys();
+      }
+      // without generated keys: the one-argument form
+      return execute(p, Statement.class.getMethod(name, String.class), sql, new Object[] {sql});
+    }
+    if (args.length == 2) {
+      throw generatedKeys(); // column indexes or names of generated keys
+    }
+    if (TransactionStatements.isSetTransaction(sql)) {
+      return switch (name) {
+        case "execute" -> false;
+        case "executeUpdate" -> 0;
+        case "executeLargeUpdate" -> 0L;
+        default -> throw new SQLException("SET TRANSACTION returns no rows: run it with execute or"
+            + " executeUpdate", "07003");
+      };
+    }
+    NoCacheHint.apply(statement, sql); // each SQL text says for itself
+    return result(p, name, Proxies.invokeTranslated(statement, method, args));
+  }
+
+  private void checkOpen() throws SQLException {
+    if (statement.isClosed()) {
+      throw new SQLException("The statement is closed: create a new one", "HY010");
+    }
+  }
+
+  /** Binds the value as its parameter's type needs; false when it is bound as given. */
+  private static boolean bindConverted(PreparedStatement ps, String name, int index, Object[] args)
+      throws SQLException {
+    if (args.length > 3 || args.length == 3 && !name.equals("setDate")) {
+      return false;
+    }
+    int type;
+    try {
+      type = ps.getParameterMetaData().getParameterType(index);
+    } catch (SQLException | RuntimeException e) {
+      return false; // a wrong index: the setter says so
+    }
+    java.time.ZoneId zone = args.length == 3 && args[2] instanceof Calendar c ? c.getTimeZone().toZoneId() : null;
+    Object converted = ParameterBinding.convert(type, args[1], zone);
+    if (converted == null) {
+      return false;
+    }
+    if (converted instanceof LocalDateTime t) {
+      ps.setTimestamp(index, Timestamp.from(t.toInstant(ZoneOffset.UTC)), ResultSetValues.utc());
+    } else {
+      ps.setObject(index, converted);
+    }
+    return true;
+  }
+
+  /** JDBC: executeUpdate of SQL that returns rows throws; the result set is closed first. */
+  private SQLException queryInUpdate() {
+    try {
+      ResultSet rs = statement.getResultSet();
+      if (rs != null) {
+        rs.close();
+      }
+    } catch (SQLException e) {
+      // the statement's failure below is what the user needs
+    }
+    return new SQLException("executeUpdate ran a query, which returns rows: run it with executeQuery",
+        "07003");
+  }
+
+  /** The refusal of generated keys, which convosql never has. */
+  static SQLFeatureNotSupportedException generatedKeys() {
+    return new SQLFeatureNotSupportedException("convosql generates no keys: statements only read, and"
+        + " DELETE returns its count; leave out RETURN_GENERATED_KEYS and key columns", "0A000");
+  }
+}

@@ -1,0 +1,141 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.RecordedRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code maxRequestsPerStatement}: a statement that would send more requests than the budget fails
+ * with SQLState 54000 before sending them, naming the estimate, the filter that narrows it and the
+ * property; on the demo's data, as SchemaCrawler's lint and DBeaver's data tab meet it.
+ */
+class RequestBudgetTest {
+  private static final String FIRST_PAGE = "GET /workspaces/[^/]+/sessions\\?limit=100&offset=0";
+
+  private static List<String> sent() {
+    return DemoSandbox.get().requests().all().stream().map(RecordedRequest::toString).toList();
+  }
+
+  /** Runs the SQL with setMaxRows, reading every row; the SQLException it fails with, or null. */
+  private static SQLException failure(Connection c, String sql, int maxRows) throws SQLException {
+    DemoSandbox.get().requests().clear();
+    try (Statement s = c.createStatement()) {
+      s.setMaxRows(maxRows);
+      try (ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          // reads every row
+        }
+      }
+      return null;
+    } catch (SQLException e) {
+      return e;
+    }
+  }
+
+  @Test
+  void lintCountsOnChildTablesStopAfterTheFirstPages() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      for (String table : List.of("transcript_lines", "steps", "recordings")) {
+        SQLException e = failure(c, "SELECT COUNT(*) FROM pathsim." + table, 0);
+        assertThat((Throwable) e).as(table).isNotNull();
+        assertThat(e.getSQLState()).isEqualTo("54000");
+        assertThat(e.getMessage()).startsWith("PathSim API: the statement needs at least ")
+            .containsPattern(" requests, more than maxRequestsPerStatement=250 allows; stopped after [2-6]"
+                + " requests \\(GET /workspaces/")
+            .endsWith("Hint: filter on session_id (= or IN, or a join from pathsim.sessions filtered on its"
+                + " own columns) or add a LIMIT, or raise maxRequestsPerStatement (0 for no limit)");
+        // the workspaces, and the first page of each (asked for together: one cancelled in flight
+        // may or may not reach the sandbox), whose totals show what the rest would cost
+        List<String> sent = sent();
+        assertThat(sent.size()).isBetween(2, 6);
+        assertThat(sent.get(0)).isEqualTo("GET /workspaces");
+        assertThat(sent.subList(1, sent.size())).allMatch(r -> r.matches(FIRST_PAGE));
+      }
+    }
+  }
+
+  @Test
+  void dbeaversDataTabOnRecordingsStopsBeforeDownloading() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      SQLException e = failure(c, "SELECT * FROM pathsim.recordings", 200);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      // 2 sent, 1 more page, and the information and the file of 200 recordings
+      assertThat(e.getMessage()).contains("the statement needs at least 403 requests, more than"
+          + " maxRequestsPerStatement=250 allows; stopped after 2 requests");
+      assertThat(sent()).hasSize(2).first().isEqualTo("GET /workspaces");
+      assertThat(sent().get(1)).matches(FIRST_PAGE);
+      // without the file, one request per session; but many sessions have no recording, so 200
+      // recordings take more sessions than any total says: the budget stops the 251st request
+      e = failure(c, "SELECT session_id, file_type FROM pathsim.recordings", 200);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).startsWith("PathSim API: the statement needs at least 251 requests, more than"
+          + " maxRequestsPerStatement=250 allows; stopped after 250 requests (GET /sessions/");
+      assertThat(sent()).hasSize(250);
+    }
+  }
+
+  @Test
+  void dbeaversDataTabOnSessionsRunsWithinTheDefault() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      assertThat((Throwable) failure(c, "SELECT * FROM pathsim.sessions", 200)).isNull();
+      assertThat(sent()).hasSize(203).filteredOn(r -> r.matches("GET /sessions/[^/]+")).hasSize(200);
+    }
+  }
+
+  @Test
+  void aKnownEstimateFailsBeforeAnyRequest() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=3")) {
+      SQLException e = failure(c, "SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).isEqualTo("PathSim API: the statement needs 4 requests, more than"
+          + " maxRequestsPerStatement=3 allows; nothing of it was sent (GET /sessions/{id}/recording). Hint:"
+          + " filter on session_id (= or IN, or a join from pathsim.sessions filtered on its own columns) or"
+          + " add a LIMIT, or raise maxRequestsPerStatement (0 for no limit)");
+      assertThat(sent()).isEmpty();
+      // 181 days are four windows of the search
+      e = failure(c, "SELECT id FROM insights.sessions WHERE session_start_time >= TIMESTAMP '2025-01-01 00:00:00'"
+          + " AND session_start_time < TIMESTAMP '2025-07-01 00:00:00'", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).isEqualTo("Insights API: the statement needs 4 requests, more than"
+          + " maxRequestsPerStatement=3 allows; nothing of it was sent (GET /insights/sessions). Hint:"
+          + " narrow session_start_time (each 59-day window costs a request at least), filter on id, or add"
+          + " a LIMIT, or raise maxRequestsPerStatement (0 for no limit)");
+      assertThat(sent()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunningScanStopsBeforeTheRequestPastTheBudget() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=2")) {
+      SQLException e = failure(c, "SELECT id FROM insights.sessions WHERE session_start_time >= TIMESTAMP"
+          + " '2000-01-01 00:00:00' LIMIT 100000", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).isEqualTo("Insights API: the statement needs at least 3 requests, more than"
+          + " maxRequestsPerStatement=2 allows; stopped after 2 requests (GET /insights/sessions). Hint: narrow"
+          + " session_start_time (each 59-day window costs a request at least), filter on id, or add a LIMIT,"
+          + " or raise maxRequestsPerStatement (0 for no limit)");
+      assertThat(sent()).hasSize(2).allMatch(r -> r.startsWith("GET /insights/sessions?"))
+          .anyMatch(r -> r.contains("page_number=0")).anyMatch(r -> r.contains("page_number=1"));
+    }
+  }
+
+  @Test
+  void explainShowsTheEstimate() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT COUNT(*) FROM pathsim.transcript_lines")))
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session]");
+      assertThat(String.join("\n", DriverFixture.rows(c,
+          "EXPLAIN PLAN FOR SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')")))
+          .contains("estimate=[4 requests]");
+      assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT * FROM pathsim.sessions")))
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns)]");
+    }
+  }
+}

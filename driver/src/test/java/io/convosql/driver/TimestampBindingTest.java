@@ -1,0 +1,128 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A date bound to a TIMESTAMP parameter as JasperReports and MyBatis bind it ({@code setDate},
+ * {@code setObject} of LocalDate, LocalDateTime, OffsetDateTime, Instant, java.util.Date) selects the
+ * rows the equivalent TIMESTAMP literal selects, and sends the same requests: the bound still pushes
+ * down as {@code created_from}. Instants and offset times are instants; local values and
+ * {@code java.util.Date} are the wall clock they show in the JVM's zone (America/Los_Angeles here).
+ */
+class TimestampBindingTest {
+  private static final String LITERAL = "2025-08-20 00:00:00";
+  private static Sandbox sandbox;
+  private static Connection connection;
+  private static String pushed;
+  private static final String NOT_PUSHED =
+      "SELECT id FROM pathsim.workspaces WHERE created_at >= %s ORDER BY id";
+
+  @BeforeAll
+  static void start() throws SQLException {
+    sandbox = OwnSandbox.start(60, 0);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    pushed = "SELECT id FROM pathsim.sessions WHERE workspace_id = '" + OwnSandbox.busiestWorkspace(sandbox)
+        + "' AND started_at >= %s ORDER BY id";
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    connection.close();
+    sandbox.close();
+  }
+
+  /** The rows and the API requests of the query with its bound as the literal. */
+  private static Run literal(String sql) {
+    return run(sql.formatted("TIMESTAMP '" + LITERAL + "'"), null);
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  private static Run run(String sql, Binder binder) {
+    sandbox.requests().clear();
+    try (PreparedStatement s = connection.prepareStatement(binder == null ? sql : sql.formatted("?"))) {
+      if (binder != null) {
+        binder.bind(s);
+      }
+      OwnSandbox.Outcome o = OwnSandbox.run(s);
+      if (o.failed()) {
+        throw new AssertionError(sql, o.failure());
+      }
+      return new Run(o.rows(), sandbox.requests().all().stream().map(Object::toString).toList());
+    } catch (SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+  }
+
+  private record Run(List<String> rows, List<String> requests) {}
+
+  private static List<Binder> bindings() {
+    LocalDateTime wallClock = LocalDateTime.parse("2025-08-20T00:00");
+    return List.of(
+        s -> s.setDate(1, java.sql.Date.valueOf("2025-08-20")),
+        s -> s.setDate(1, new java.sql.Date(Instant.parse("2025-08-20T00:00:00Z").toEpochMilli()),
+            Calendar.getInstance(TimeZone.getTimeZone("UTC"))),
+        s -> s.setObject(1, java.sql.Date.valueOf("2025-08-20")),
+        s -> s.setObject(1, LocalDate.parse("2025-08-20")),
+        s -> s.setObject(1, wallClock),
+        s -> s.setObject(1, OffsetDateTime.parse("2025-08-20T02:00:00+02:00")),
+        s -> s.setObject(1, Instant.parse("2025-08-20T00:00:00Z")),
+        s -> s.setObject(1, new java.util.Date(Timestamp.valueOf(LITERAL).getTime())),
+        s -> s.setTimestamp(1, Timestamp.valueOf(LITERAL)),
+        s -> s.setString(1, "2025-08-20"),
+        s -> s.setString(1, LITERAL));
+  }
+
+  @Test
+  void pushedBoundsSelectAndSendAsTheLiteral() {
+    Run expected = literal(pushed);
+    assertThat(expected.rows()).isNotEmpty();
+    assertThat(expected.requests()).isNotEmpty().allMatch(r -> r.contains("created_from=2025-08-19"));
+    List<Binder> all = bindings();
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(run(pushed, all.get(i))).as("binding " + i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void boundsComparedLocallySelectAsTheLiteral() {
+    Run expected = literal(NOT_PUSHED);
+    List<Binder> all = bindings();
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(run(NOT_PUSHED, all.get(i)).rows()).as("binding " + i).isEqualTo(expected.rows());
+    }
+    LocalDateTime oldest = sandbox.pathSim().data().workspaces().stream()
+        .map(w -> LocalDateTime.ofInstant(w.createdAt(), ZoneOffset.UTC)).min(LocalDateTime::compareTo).orElseThrow();
+    assertThat(run(NOT_PUSHED, s -> s.setObject(1, oldest)).rows()).hasSize(5);
+    assertThat(run(NOT_PUSHED, s -> s.setObject(1, oldest.plusNanos(1_000_000))).rows()).hasSize(4);
+  }
+
+  @Test
+  void textThatIsNotATimestampIs22007() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(pushed.formatted("?"))) {
+      assertThatThrownBy(() -> s.setString(1, "last tuesday"))
+          .hasMessageStartingWith("'last tuesday' is not a timestamp: bind a Timestamp")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22007");
+    }
+  }
+}
