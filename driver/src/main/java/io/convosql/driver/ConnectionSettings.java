@@ -28,7 +28,11 @@ final class ConnectionSettings {
   private static final Set<String> TOOL_PROPERTIES = Set.of("user", "password");
   private static final Map<String, String> CALCITE_DEFAULTS = Map.of(
       "lex", "MYSQL_ANSI",
-      "defaultNullCollation", "LAST");
+      "defaultNullCollation", "LAST",
+      // Babel's parser reserves few words, so columns named value, language, at ... need no quotes
+      "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY",
+      // the standard functions plus PostgreSQL's (ILIKE, ...)
+      "fun", "postgresql");
 
   private final Properties properties;
   private final Function<String, String> environment;
@@ -185,9 +189,7 @@ final class ConnectionSettings {
 
   /** How both APIs' clients talk HTTP, as the properties say. */
   HttpSettings httpSettings() throws SQLException {
-    String rps = properties.getProperty(ConvoSqlProperty.REQUESTS_PER_SECOND.propertyName());
-    double perSecond = demo() && (rps == null || rps.isEmpty()) ? 0
-        : Double.parseDouble(get(ConvoSqlProperty.REQUESTS_PER_SECOND).trim());
+    double perSecond = Double.parseDouble(get(ConvoSqlProperty.REQUESTS_PER_SECOND).trim());
     return HttpSettings.defaults()
         .withTimeouts(seconds(ConvoSqlProperty.CONNECT_TIMEOUT_SECONDS),
             seconds(ConvoSqlProperty.READ_TIMEOUT_SECONDS), seconds(ConvoSqlProperty.CALL_TIMEOUT_SECONDS))

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
@@ -27,6 +28,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:convosql:";
 
   private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
+  /** The URL each open connection was opened with, its secrets masked ({@code getURL()}). */
+  private final Map<AvaticaConnection, String> urls = new ConcurrentHashMap<>();
   /** Each open connection's plan cache, by its root schema (what a preparation is told). */
   private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
 
@@ -43,11 +46,6 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return PREFIX;
   }
 
-  /** Calcite's factory with UTF-8 as the connection's default charset ({@link Utf8Factory}). */
-  @Override
-  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
-    return Utf8Factory.class.getName();
-  }
 
   @Override
   protected DriverVersion createDriverVersion() {
@@ -68,6 +66,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
       resources.put((AvaticaConnection) connection, owned);
+      urls.put((AvaticaConnection) connection, ConvoSqlDatabaseMetaData.mask(url));
       PlanCache cache = settings.planCacheSize() > 0 ? new PlanCache(settings.planCacheSize()) : null;
       if (cache != null) {
         plans.put(root(calcite), cache);
@@ -95,6 +94,15 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     return new PlanCachingPrepare(plans::get);
   }
 
+  /**
+   * Calcite's JDBC objects with UTF-8 as the connections' default charset and convosql's
+   * DatabaseMetaData ({@link Utf8Factory}); called by Avatica's constructor.
+   */
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new Utf8Factory(connection -> urls.get(connection)); // read when asked, not now
+  }
+
   /** Calcite's metadata with remarks, plain type names, keys and indexes ({@link ConvoSqlMeta}). */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
@@ -115,6 +123,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         if (connection instanceof CalciteConnection calcite) {
           plans.remove(root(calcite));
         }
+        urls.remove(connection);
         ConnectionResources r = resources.remove(connection);
         if (r != null) {
           try {

@@ -67,12 +67,7 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
 
   /** The API tables of the connection, by schema then name (the root schema is read at each call). */
   private List<Named> tables() {
-    SchemaPlus root;
-    try {
-      root = connection.unwrap(CalciteConnection.class).getRootSchema();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    SchemaPlus root = root();
     List<Named> out = new ArrayList<>();
     for (String schemaName : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       SchemaPlus schema = Objects.requireNonNull(root.subSchemas().get(schemaName), schemaName);
@@ -194,6 +189,49 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
       }
     }
     return rows(INDEX_COLUMNS, INDEX_TYPES, rows);
+  }
+
+  /** No catalogs: the schemas are the top level, and every TABLE_CAT is null. */
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(List.of("TABLE_CAT"), List.of(String.class), List.of());
+  }
+
+  /** The functions convosql adds ({@code matches}); Calcite lists only those inside schemas. */
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    return rows(FunctionRows.FUNCTION_COLUMNS, FunctionRows.FUNCTION_TYPES,
+        !unqualified(catalog, schemaPattern) ? List.of()
+        : FunctionRows.functions(root(), LikePattern.matcher(functionNamePattern.s)));
+  }
+
+  /** The return value and parameters of the functions {@link #getFunctions} lists. */
+  @Override
+  public MetaResultSet getFunctionColumns(ConnectionHandle ch, @Nullable String catalog,
+      Pat schemaPattern, Pat functionNamePattern, Pat columnNamePattern) {
+    return rows(FunctionRows.PARAMETER_COLUMNS, FunctionRows.PARAMETER_TYPES,
+        !unqualified(catalog, schemaPattern) ? List.of()
+        : FunctionRows.parameters(root(), connection().getTypeFactory(),
+            LikePattern.matcher(functionNamePattern.s), LikePattern.matcher(columnNamePattern.s)));
+  }
+
+  /** Whether the arguments admit functions outside any catalog and schema (null or "" or "%"). */
+  private static boolean unqualified(@Nullable String catalog, Pat schema) {
+    return (catalog == null || catalog.isEmpty())
+        && (schema.s == null || schema.s.isEmpty() || schema.s.equals("%"));
+  }
+
+  private CalciteConnection connection() {
+    try {
+      return connection.unwrap(CalciteConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SchemaPlus root() {
+    return connection().getRootSchema();
   }
 
   /**

@@ -45,20 +45,25 @@ public enum ConvoSqlProperty {
       "Longest silence, in seconds, while waiting for an answer's bytes."),
   CALL_TIMEOUT_SECONDS("callTimeoutSeconds", "60", null, false,
       "Longest time, in seconds, for one attempt of one request, answer included."),
-  RETRY_MAX_ATTEMPTS("retryMaxAttempts", "4", null, false,
-      "Attempts per idempotent request (GET), the first included; 1 turns retries off. Retried: 429"
-          + " (after its Retry-After), 502, 503, 504, broken connections and timeouts."),
-  RETRY_BUDGET_SECONDS("retryBudgetSeconds", "120", null, false,
-      "Longest time, in seconds, spent on one request over all its attempts and waits."),
+  RETRY_MAX_ATTEMPTS("retryMaxAttempts", "16", null, false,
+      "Most attempts per idempotent request (GET), the first included; 1 turns retries off. Retried:"
+          + " 429 and 503 (after their Retry-After), 502, 504, broken connections and timeouts. The"
+          + " time is bounded by retryBudgetSeconds; a pooled connection the server closed while idle"
+          + " is replaced at once and costs no attempt."),
+  RETRY_BUDGET_SECONDS("retryBudgetSeconds", "90", null, false,
+      "Longest time, in seconds, spent on one request over all its attempts and waits; a Retry-After"
+          + " asking for more than is left fails the request at once."),
   RETRY_BACKOFF_MILLIS("retryBackoffMillis", "250", null, false,
       "Wait before the first retry, in milliseconds; it doubles for each further retry, with jitter."),
   RETRY_MAX_BACKOFF_MILLIS("retryMaxBackoffMillis", "8000", null, false,
       "Longest wait between attempts, in milliseconds, unless the API asks for more with Retry-After."),
-  REQUESTS_PER_SECOND("requestsPerSecond", "50", null, false,
-      "Most requests per second to each API from one connection; 0 for no limit. In demo mode the"
-          + " default is no limit."),
-  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", null, false,
-      "Most requests in flight at once to each API from one connection."),
+  REQUESTS_PER_SECOND("requestsPerSecond", "0", null, false,
+      "A cap on requests per second to each API from one connection; 0 (the default) for none: the"
+          + " adaptive limit, shared by the JVM's connections to the same API and key, finds the API's"
+          + " pace from its answers (429, 503, timeouts) and Retry-After."),
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "16", null, false,
+      "A cap on requests in flight at once to each API from one connection; the adaptive limit"
+          + " shared by the JVM's connections (from 8, up to 64) may allow fewer."),
   HTTP_LOG("httpLog", "NONE", null, false,
       "Log each request to the java.util.logging logger io.convosql.http: NONE, BASIC (request and"
           + " status lines), HEADERS or BODY. Keys are always redacted."),

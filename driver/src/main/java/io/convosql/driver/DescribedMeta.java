@@ -2,6 +2,7 @@ package io.convosql.driver;
 
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.Column;
+import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.List;
 import org.apache.calcite.avatica.MetaImpl;
@@ -46,12 +47,15 @@ final class DescribedMeta {
         String isNullable) {
       Column column = table instanceof ApiTable api ? find(api.columns(), columnName) : null;
       boolean millis = dataType == Types.TIMESTAMP;
+      boolean key = table instanceof ApiTable api && api.primaryKey().contains(columnName);
       return new DescribedColumn(catalog, schema, tableName, columnName, dataType,
           column != null ? column.type().getName() : plain(typeName),
           // JDBC's size of a timestamp is its length as text (yyyy-mm-dd hh:mm:ss.fff); the
           // fractional digits are its decimal digits
-          millis ? TIMESTAMP_MILLIS_LENGTH : columnSize, millis ? (Integer) 3 : decimalDigits,
-          radix, nullable, charOctetLength, ordinal, isNullable,
+          millis ? TIMESTAMP_MILLIS_LENGTH : size(dataType, columnSize),
+          millis ? (Integer) 3 : decimalDigits, radix,
+          key ? DatabaseMetaData.columnNoNulls : nullable, charOctetLength, ordinal,
+          key ? "NO" : isNullable,
           column != null ? column.description()
               : table instanceof RequestsTable ? RequestsTable.COLUMN_DESCRIPTIONS.get(columnName) : null);
     }
@@ -61,6 +65,30 @@ final class DescribedMeta {
       return DescribedColumn.class;
     }
   };
+
+  /**
+   * COLUMN_SIZE: Calcite's precision when the type has one, else the JDBC size of the type: the
+   * digits of a number, the length of a date or time as text, and for text without a declared
+   * length the largest a Java string holds (as pgjdbc reports {@code text}).
+   */
+  static @Nullable Integer size(int dataType, @Nullable Integer given) {
+    if (given != null && given >= 0) {
+      return given;
+    }
+    return switch (dataType) {
+      case Types.BOOLEAN, Types.BIT -> 1;
+      case Types.TINYINT -> 3;
+      case Types.SMALLINT -> 5;
+      case Types.INTEGER -> 10;
+      case Types.BIGINT -> 19;
+      case Types.REAL -> 7;
+      case Types.FLOAT, Types.DOUBLE -> 15;
+      case Types.DATE -> 10;
+      case Types.TIME -> 8;
+      case Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY -> Integer.MAX_VALUE;
+      default -> given;
+    };
+  }
 
   private static @Nullable Column find(List<Column> columns, String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);

@@ -5,8 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
@@ -31,6 +40,25 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
   /** @param caches the plan cache of the connection with this root schema, or null for none */
   PlanCachingPrepare(Function<CalciteSchema, @Nullable PlanCache> caches) {
     this.caches = caches;
+  }
+
+  /** Calcite's preparation, validating with {@link ParameterTypingValidator}. */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+        context.getRootSchema(),
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        createCluster(planner, new RexBuilder(typeFactory)),
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
+          UnaryOperator<SqlValidator.Config> transform) {
+        return ParameterTypingValidator.create(context, (CalciteCatalogReader) reader, transform);
+      }
+    };
   }
 
   @Override

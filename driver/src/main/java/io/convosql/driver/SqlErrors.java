@@ -45,7 +45,7 @@ final class SqlErrors {
       if (t instanceof SqlParseException || t instanceof SqlValidatorException
           || t instanceof CalciteContextException) {
         return thrown instanceof SQLException s && s.getSQLState() != null ? s
-            : new SQLException(thrown.getMessage(), "42000", thrown);
+            : SyntaxErrors.of(thrown, t); // a line or two: where, which token, a hint
       }
     }
     if (thrown instanceof SQLException s && s.getSQLState() != null) {

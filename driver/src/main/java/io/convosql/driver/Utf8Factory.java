@@ -6,6 +6,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.function.Function;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -30,14 +31,26 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite's JDBC factory, except that a connection's types default to UTF-8 rather than Calcite's
  * JVM-wide {@code calcite.default.charset} (ISO-8859-1 unless set), so that any text the driver
  * returns, Hebrew, Chinese or emoji, can be written back as a literal. Only this driver's
- * connections change; other Calcite connections in the JVM keep their default.
+ * connections change; other Calcite connections in the JVM keep their default. The driver's own
+ * factory also makes its {@link ConvoSqlDatabaseMetaData}.
  */
 public final class Utf8Factory extends CalciteFactory {
   private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
+  private final @Nullable Function<AvaticaConnection, @Nullable String> urls;
 
-  /** Avatica creates the factory by its class name ({@link ConvoSqlDriver}). */
+  /** A factory with Calcite's own DatabaseMetaData (Avatica may create it by its class name). */
   public Utf8Factory() {
+    this(null);
+  }
+
+  /**
+   * A factory whose DatabaseMetaData is {@link ConvoSqlDatabaseMetaData}.
+   *
+   * @param urls the URL each connection was opened with, its secrets masked
+   */
+  Utf8Factory(@Nullable Function<AvaticaConnection, @Nullable String> urls) {
     super(4, 1);
+    this.urls = urls;
   }
 
   @Override
@@ -96,7 +109,9 @@ public final class Utf8Factory extends CalciteFactory {
 
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return calcite.newDatabaseMetaData(connection);
+    Function<AvaticaConnection, @Nullable String> opened = urls;
+    return opened == null ? calcite.newDatabaseMetaData(connection)
+        : new ConvoSqlDatabaseMetaData(connection, () -> opened.apply(connection));
   }
 
   @Override

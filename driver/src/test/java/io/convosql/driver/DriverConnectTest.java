@@ -93,7 +93,8 @@ class DriverConnectTest {
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
             + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
             + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog, cacheTtlSeconds,"
-            + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize, planCacheSize;")
+            + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize, planCacheSize,"
+            + " maxRequestsPerStatement;")
         .hasMessageNotContaining("Did you mean")
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
   }

@@ -51,7 +51,7 @@ class MetadataTest {
   }
 
   /** The named columns of each row, joined by "|". */
-  private static List<String> rows(ResultSet rs, String... columns) throws SQLException {
+  static List<String> rows(ResultSet rs, String... columns) throws SQLException {
     List<String> out = new ArrayList<>();
     try (rs) {
       while (rs.next()) {
@@ -104,12 +104,15 @@ class MetadataTest {
       String[] name = t.split("\\.");
       List<String> expected = new ArrayList<>();
       int position = 1;
-      for (Column c : table(name[0], name[1]).columns()) {
+      ApiTable table = table(name[0], name[1]);
+      for (Column c : table.columns()) {
+        boolean key = table.primaryKey().contains(c.name()); // a key is never NULL
         expected.add(c.name() + "|" + JDBCType.valueOf(c.type().getName()).getVendorTypeNumber()
-            + "|" + c.type().getName() + "|" + c.description() + "|" + position++ + "|YES");
+            + "|" + c.type().getName() + "|" + c.description() + "|" + position++
+            + (key ? "|NO|" + DatabaseMetaData.columnNoNulls : "|YES|" + DatabaseMetaData.columnNullable));
       }
       assertThat(rows(md.getColumns(null, name[0], name[1], null), "COLUMN_NAME", "DATA_TYPE",
-          "TYPE_NAME", "REMARKS", "ORDINAL_POSITION", "IS_NULLABLE")).as(t)
+          "TYPE_NAME", "REMARKS", "ORDINAL_POSITION", "IS_NULLABLE", "NULLABLE")).as(t)
           .containsExactlyElementsOf(expected);
     }
     assertThat(rows(md.getColumns(null, "pathsim", "sessions", "started_at"), "TYPE_NAME",

@@ -103,8 +103,8 @@ class SqlStateTest {
   @Test
   void aServiceThatAlwaysAnswers503Is08006AfterItsAttempts() throws SQLException {
     sandbox.setFaults(Faults.builder().rate(1).kinds(FaultKind.UNAVAILABLE).build());
-    // the default of four attempts, with short waits between them
-    String retries = "retryBackoffMillis=1;retryMaxBackoffMillis=10";
+    // four attempts, with short waits between them
+    String retries = "retryMaxAttempts=4;retryBackoffMillis=1;retryMaxBackoffMillis=10";
     SQLException e = failure(OwnSandbox.url(sandbox, retries), WORKSPACES);
     assertFailure(e, "08006", "PathSim", "GET /workspaces, HTTP 503");
     assertThat((Throwable) e).hasMessageContaining("the service failed after 4 attempts")

@@ -22,16 +22,20 @@ final class FaultAnswers {
       throws IOException {
     int status = kind.status();
     switch (kind) {
-      case TOO_MANY_REQUESTS -> {
-        exchange.getResponseHeaders().set("Retry-After", faults.retryAfter());
-        Exchanges.sendJson(exchange, status, apiError(api, "Too many requests"));
-      }
+      case TOO_MANY_REQUESTS -> tooManyRequests(exchange, api, faults.retryAfter());
       case UNAVAILABLE ->
           Exchanges.sendJson(exchange, status, apiError(api, "Service unavailable"));
       case BAD_GATEWAY -> proxyPage(exchange, status, "Bad Gateway");
       case GATEWAY_TIMEOUT -> proxyPage(exchange, status, "Gateway Timeout");
       default -> throw new IllegalArgumentException("not an error answer: " + kind);
     }
+  }
+
+  /** Answers 429 with the API's error and a {@code Retry-After}. */
+  static void tooManyRequests(HttpExchange exchange, String api, String retryAfter)
+      throws IOException {
+    exchange.getResponseHeaders().set("Retry-After", retryAfter);
+    Exchanges.sendJson(exchange, 429, apiError(api, "Too many requests"));
   }
 
   /** Closes the connection before any byte of an answer; returns the exception to throw. */

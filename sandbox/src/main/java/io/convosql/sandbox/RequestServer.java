@@ -27,6 +27,9 @@ final class RequestServer {
   private volatile Duration latency;
   private volatile FaultInjector faults;
   private volatile Consumer<RecordedRequest> hook;
+  private volatile boolean closeAfterEachAnswer;
+  private volatile KeyRateLimit rateLimit;
+  private final AtomicLong rateLimited = new AtomicLong();
 
   RequestServer(RequestLog log, Duration latency, Faults faults) {
     this.log = Objects.requireNonNull(log, "log");
@@ -57,6 +60,25 @@ final class RequestServer {
     return injectedByKind.get(Objects.requireNonNull(kind, "kind")).get();
   }
 
+  /** Answers with {@code Connection: close}, as an HTTP/1.0 server does: one request per connection. */
+  void setCloseAfterEachAnswer(boolean close) {
+    this.closeAfterEachAnswer = close;
+  }
+
+  /** Refuses a key's requests beyond this many a second with 429; 0 for no limit. */
+  void setRateLimit(double perSecond) {
+    this.rateLimit = perSecond > 0 ? new KeyRateLimit(perSecond) : null;
+  }
+
+  double rateLimit() {
+    KeyRateLimit r = rateLimit;
+    return r == null ? 0 : r.perSecond();
+  }
+
+  long rateLimited() {
+    return rateLimited.get();
+  }
+
   void onRequest(Consumer<RecordedRequest> hook) {
     this.hook = hook;
   }
@@ -71,12 +93,14 @@ final class RequestServer {
     String method = exchange.getRequestMethod();
     boolean auth = exchange.getRequestHeaders().containsKey("Authorization");
     boolean vgai = exchange.getRequestHeaders().containsKey("X-Vgai-Key");
+    String key = handler.api() + " " + exchange.getRequestHeaders().getFirst(
+        auth ? "Authorization" : "X-Vgai-Key");
     HeldExchange held = new HeldExchange(exchange);
     FaultKind fault = null;
     RecordedRequest recorded;
     long arrival = log.begin();
     try {
-      fault = answer(handler, held, method, path, params);
+      fault = answer(handler, held, method, path, params, key);
     } finally {
       int status = fault != null && fault.cut() ? 0 : held.answered() ? held.status() : 500;
       recorded =
@@ -90,12 +114,15 @@ final class RequestServer {
     if (fault == FaultKind.CUT_MID_BODY) {
       throw FaultAnswers.cutMidBody(exchange, held);
     }
+    if (closeAfterEachAnswer) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     held.release();
   }
 
   /** Fills the held exchange with the answer to send; returns the fault drawn, or null. */
   private FaultKind answer(ApiHandler handler, HeldExchange held, String method, String path,
-      Map<String, List<String>> params) throws IOException {
+      Map<String, List<String>> params, String key) throws IOException {
     Duration delay = latency;
     if (!delay.isZero()) {
       try {
@@ -105,6 +132,13 @@ final class RequestServer {
         Exchanges.sendJson(held, 503, "{\"success\":false,\"error\":\"sandbox stopping\"}");
         return null;
       }
+    }
+    KeyRateLimit limit = rateLimit;
+    int wait = limit == null || handler.api().equals("storage") ? 0 : limit.take(key);
+    if (wait > 0) {
+      rateLimited.incrementAndGet();
+      FaultAnswers.tooManyRequests(held, handler.api(), Integer.toString(wait));
+      return null;
     }
     FaultInjector injector = faults;
     FaultKind fault = injector.draw(handler.api(), method, path);

@@ -48,6 +48,7 @@ public final class Sandbox implements AutoCloseable {
   private final RequestLog log = new RequestLog();
   private final RequestServer requests;
   private final Builder options;
+  private final KeepAliveFront front;
   private PathSimEmulator pathSim;
   /** PathSim's voice calls as generated, before any session a test adds; Insights links to these. */
   private List<LinkedCall> linkedCalls;
@@ -56,6 +57,8 @@ public final class Sandbox implements AutoCloseable {
   private Sandbox(Builder b) throws IOException {
     this.requests = new RequestServer(log, b.latency, b.faults);
     this.options = b.copy();
+    requests.setCloseAfterEachAnswer(b.closeAfterEachAnswer);
+    requests.setRateLimit(b.rateLimit);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "convosql-sandbox");
@@ -67,6 +70,8 @@ public final class Sandbox implements AutoCloseable {
     server.createContext(INSIGHTS_ROOT, ex -> requests.serve(insights(), INSIGHTS_ROOT, ex));
     server.createContext(STORAGE_ROOT, ex -> requests.serve(pathSim().storage(), STORAGE_ROOT, ex));
     startAsDaemon(server);
+    this.front = b.keepAliveTimeout == null ? null
+        : new KeepAliveFront(server.getAddress().getPort(), b.keepAliveTimeout);
     if (!b.lazy) {
       insights(); // generates both APIs' data, PathSim's first
     }
@@ -110,8 +115,44 @@ public final class Sandbox implements AutoCloseable {
     return "http://localhost:" + port() + STORAGE_ROOT;
   }
 
+  /** The port clients use: the keep-alive front's when there is one, else the server's. */
   public int port() {
-    return server.getAddress().getPort();
+    return front != null ? front.port() : server.getAddress().getPort();
+  }
+
+  /**
+   * How many idle client connections the sandbox has closed, silently, for outliving the builder's
+   * {@link Builder#keepAliveTimeout}; 0 without one.
+   */
+  public long idleConnectionsClosed() {
+    return front == null ? 0 : front.idleClosed();
+  }
+
+  /**
+   * Enforces a rate limit per API key from now on, as real APIs do: a key's requests beyond
+   * {@code perSecond} a second (after a burst of one second's worth) are answered 429 with a
+   * {@code Retry-After} in whole seconds; 0 turns it off.
+   */
+  public void setRateLimit(double perSecond) {
+    requests.setRateLimit(perSecond);
+  }
+
+  /** How many requests the rate limit has answered 429. */
+  public long rateLimited() {
+    return requests.rateLimited();
+  }
+
+  /** How many connections clients have opened, when there is a {@link Builder#keepAliveTimeout}. */
+  public long connectionsOpened() {
+    return front == null ? 0 : front.opened();
+  }
+
+  /**
+   * Whether each answer says {@code Connection: close}, as an HTTP/1.0 server's do, so a client
+   * opens a connection for every request; off by default.
+   */
+  public void setCloseAfterEachAnswer(boolean close) {
+    requests.setCloseAfterEachAnswer(close);
   }
 
   public RequestLog requests() {
@@ -197,6 +238,9 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    if (front != null) {
+      front.close();
+    }
     server.stop(0);
     executor.shutdownNow();
   }
@@ -212,6 +256,9 @@ public final class Sandbox implements AutoCloseable {
     private Faults faults = Faults.none();
     private boolean linkCalls = true;
     private boolean lazy;
+    private Duration keepAliveTimeout;
+    private boolean closeAfterEachAnswer;
+    private double rateLimit;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -282,6 +329,31 @@ public final class Sandbox implements AutoCloseable {
       c.linkCalls = linkCalls;
       c.lazy = lazy;
       return c;
+    }
+
+    /**
+     * Closes a client's connection, silently, once it has been idle (no request under way) for this
+     * long, as servers and load balancers do (often after 5 to 75 s); tests give a fraction of a
+     * second. Null, the default, leaves it to the JDK's HTTP server (about 30 s).
+     */
+    public Builder keepAliveTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("keepAliveTimeout must be positive: " + timeout);
+      }
+      this.keepAliveTimeout = timeout;
+      return this;
+    }
+
+    /** Answers with {@code Connection: close}, as an HTTP/1.0 server does; off by default. */
+    public Builder closeAfterEachAnswer(boolean close) {
+      this.closeAfterEachAnswer = close;
+      return this;
+    }
+
+    /** A rate limit per API key (see {@link Sandbox#setRateLimit}); 0, the default, for none. */
+    public Builder rateLimit(double perSecond) {
+      this.rateLimit = perSecond;
+      return this;
     }
 
     public Sandbox start() {

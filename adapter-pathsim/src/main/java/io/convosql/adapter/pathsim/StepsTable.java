@@ -26,8 +26,7 @@ final class StepsTable extends SessionChildTable {
             new Column("target", VARCHAR, "What the step acted on"),
             new Column("value", VARCHAR, "The step's value or outcome"),
             new Column("status", VARCHAR, "completed, failed, ..."),
-            new Column("at", TIMESTAMP, "When the step ran (UTC), from the epoch-millisecond timestamp;"
-                + " a reserved word: write \"at\"")));
+            new Column("at", TIMESTAMP, "When the step ran (UTC), from the epoch-millisecond timestamp")));
   }
 
   @Override

@@ -2,11 +2,15 @@ package io.convosql.core.http;
 
 import dev.failsafe.AsyncExecution;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads an answer whole on OkHttp's thread and hands it to the Failsafe execution: an answer, or the
@@ -18,14 +22,40 @@ final class AnswerReader implements Callback {
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
   private final AsyncExecution<Answer> execution;
+  private final @Nullable Supplier<Call> resend;
+  private final Consumer<String> outcomes;
 
-  AnswerReader(AsyncExecution<Answer> execution) {
+  /**
+   * Reads the answer of one attempt; {@code resend}, when not null, makes the call once more (on a
+   * fresh connection) after a {@link StaleConnections.StaleConnectionException}, within the same
+   * attempt. {@code outcomes} is told each outcome: the status, or the failure's name.
+   */
+  AnswerReader(AsyncExecution<Answer> execution, @Nullable Supplier<Call> resend,
+      Consumer<String> outcomes) {
     this.execution = execution;
+    this.resend = resend;
+    this.outcomes = outcomes;
   }
 
   @Override
   public void onFailure(Call call, IOException e) {
+    if (e instanceof StaleConnections.StaleConnectionException && resend != null && !call.isCanceled()) {
+      resend.get().enqueue(new AnswerReader(execution, null, outcomes));
+      return;
+    }
+    outcomes.accept(describe(e));
     execution.recordException(e);
+  }
+
+  /** A short name of a failure for the error message: "timeout", "connection broken", ... */
+  static String describe(Throwable e) {
+    if (e instanceof InterruptedIOException) {
+      return "timeout";
+    }
+    if (e instanceof AnswerTooLargeException) {
+      return "answer too large";
+    }
+    return e instanceof IOException ? "connection broken" : e.getClass().getSimpleName();
   }
 
   @Override
@@ -36,15 +66,17 @@ final class AnswerReader implements Callback {
       if (body != null) {
         BufferedSource source = body.source();
         if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
-          execution.recordException(new AnswerTooLargeException(MAX_BODY_BYTES));
+          AnswerTooLargeException tooLarge = new AnswerTooLargeException(MAX_BODY_BYTES);
+          outcomes.accept(describe(tooLarge));
+          execution.recordException(tooLarge);
           return;
         }
         bytes = source.readByteArray();
       }
+      outcomes.accept(Integer.toString(response.code()));
       execution.recordResult(new Answer(response.code(), NoSilentRetry.retryAfter(response), bytes));
-    } catch (IOException e) {
-      execution.recordException(e);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
+      outcomes.accept(describe(e));
       execution.recordException(e);
     }
   }

@@ -13,12 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -34,21 +32,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ApiException} that names the endpoint and never the key.
  */
 public final class ApiClient implements AutoCloseable {
-
   private final ApiSpec spec;
   private final HttpUrl root;
   private final @Nullable String key;
   private final HttpSettings settings;
   private final OkHttpClient http;
 
-  /**
-   * A client built once per JVM only for what every client may share: the TLS socket factory and
-   * trust manager. OkHttp builds those for each new client, reading the JDK's trusted certificates
-   * again; a connection has two clients and an application opens many connections.
-   */
-  private static final class TlsBase {
-    static final OkHttpClient CLIENT = new OkHttpClient();
-  }
   private final ScheduledExecutorService scheduler;
   private final FailsafeExecutor<Answer> retrying;
   private final FailsafeExecutor<Answer> single;
@@ -64,24 +53,7 @@ public final class ApiClient implements AutoCloseable {
     this.root = Objects.requireNonNull(root, "root");
     this.key = key;
     this.settings = Objects.requireNonNull(settings, "settings");
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(settings.maxConcurrent());
-    dispatcher.setMaxRequestsPerHost(settings.maxConcurrent());
-    OkHttpClient.Builder b = TlsBase.CLIENT.newBuilder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool()) // its own: close() evicts it
-        .addNetworkInterceptor(NoSilentRetry::intercept)
-        .addNetworkInterceptor(this::authenticate)
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .callTimeout(settings.callTimeout())
-        .retryOnConnectionFailure(false) // retries are Failsafe's, counted and bounded
-        .followRedirects(true);
-    if (settings.log() != HttpLog.NONE) {
-      b.addNetworkInterceptor(HttpLogging.interceptor(spec, settings.log(), this::redact));
-    }
-    this.http = b.build();
+    this.http = OkHttpClients.build(spec, root, key, settings, this::authenticate, this::redact);
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "convosql-" + spec.name().toLowerCase(java.util.Locale.ROOT) + "-retry");
       t.setDaemon(true);
@@ -304,15 +276,15 @@ public final class ApiClient implements AutoCloseable {
   private CompletableFuture<Answer> send(Request request, boolean idempotent, String method,
       String path, RequestTrace trace) {
     AtomicReference<Call> inFlight = new AtomicReference<>();
-    CompletableFuture<Answer> future = start(request, idempotent, inFlight, trace.attempts);
+    CompletableFuture<Answer> future = start(request, idempotent, inFlight, trace);
     CompletableFuture<Answer> out = future.handle((answer, failure) -> {
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
-        throw ApiErrors.failure(spec, method, path, cause, trace.attempts.get(), this::redact);
+        throw ApiErrors.failure(spec, method, path, cause, tries(trace), this::redact);
       }
       trace.status(answer.status());
-      return exhausted(answer, method, path, trace.attempts);
+      return exhausted(answer, method, path, trace);
     });
     out.whenComplete((v, e) -> {
       if (out.isCancelled()) {
@@ -331,21 +303,28 @@ public final class ApiClient implements AutoCloseable {
    * put in {@code inFlight}.
    */
   private CompletableFuture<Answer> start(Request request, boolean idempotent,
-      AtomicReference<Call> inFlight, AtomicInteger attempts) {
+      AtomicReference<Call> inFlight, RequestTrace trace) {
     FailsafeExecutor<Answer> policies = idempotent ? retrying : single;
-    return StartNowScheduler.start(() -> policies.getAsyncExecution(exec -> {
-      StartNowScheduler.attemptBegins();
-      attempts.incrementAndGet();
+    Supplier<Call> resend = () -> {
       Call call = http.newCall(request);
       inFlight.set(call);
-      call.enqueue(new AnswerReader(exec));
+      return call;
+    };
+    return StartNowScheduler.start(() -> policies.getAsyncExecution(exec -> {
+      StartNowScheduler.attemptBegins();
+      trace.attempts.incrementAndGet();
+      resend.get().enqueue(new AnswerReader(exec, resend, trace::outcome));
     }));
   }
 
+  private static String tries(RequestTrace trace) {
+    return ApiErrors.tries(trace.attempts.get(), trace.outcomes());
+  }
+
   /** The answer, unless it is a "try again" status that the retries could not get past. */
-  private Answer exhausted(Answer answer, String method, String path, AtomicInteger attempts) {
-    if (attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
-      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), attempts.get());
+  private Answer exhausted(Answer answer, String method, String path, RequestTrace trace) {
+    if (trace.attempts.get() > 1 && RequestPolicies.RETRYABLE_STATUSES.contains(answer.status())) {
+      throw ApiErrors.httpError(spec, method, path, answer, redact(answer.text()), tries(trace));
     }
     return answer;
   }

@@ -21,11 +21,24 @@ final class ApiErrors {
 
   private ApiErrors() {}
 
+  /** What was tried, for a message: empty for one attempt, else their count and outcomes. */
+  static String tries(int attempts, String outcomes) {
+    if (attempts <= 1) {
+      return "";
+    }
+    return " after " + attempts + " attempts" + (outcomes.isEmpty() ? "" : " (seen: " + outcomes + ")");
+  }
+
   static ApiException httpError(ApiSpec spec, String method, String path, Answer answer,
       String redactedBody, int attempts) {
+    return httpError(spec, method, path, answer, redactedBody, tries(attempts, ""));
+  }
+
+  /** An error answer; {@code tries} is {@link #tries}'s description of the attempts made. */
+  static ApiException httpError(ApiSpec spec, String method, String path, Answer answer,
+      String redactedBody, String tries) {
     int status = answer.status();
     String message = serverMessage(redactedBody);
-    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
     ApiSpec.Rejection rejection = (status == 401 || status == 403) && spec.unauthorized() != null
         ? spec.unauthorized().read(message) : null;
     if (rejection != null) {
@@ -39,12 +52,15 @@ final class ApiErrors {
     }
     if (status == 429) {
       return new ApiException(spec.name(), method, path, status, "too many requests" + tries, message,
-          "the API's rate limit was reached; lower requestsPerSecond or raise retryMaxAttempts",
+          "the API's rate limit held through every retry; raise retryBudgetSeconds (and"
+              + " retryMaxAttempts), or lower maxConcurrentRequests or requestsPerSecond",
           "08006", null);
     }
     if (status >= 500) {
       return new ApiException(spec.name(), method, path, status, "the service failed" + tries, message,
-          "the service is failing or busy; try again later", "08006", null);
+          tries.isEmpty() ? "the service is failing or busy; try again later"
+              : "the service kept failing through every retry; try again later, or raise"
+                  + " retryBudgetSeconds (and retryMaxAttempts)", "08006", null);
     }
     if (status == 400 || status == 422) {
       return new ApiException(spec.name(), method, path, status, "the API refused the request", message,
@@ -56,8 +72,7 @@ final class ApiErrors {
 
   /** A request that ended without an answer to judge: I/O, client limits, Retry-After too long. */
   static RuntimeException failure(ApiSpec spec, String method, String path, Throwable cause,
-      int attempts, UnaryOperator<String> redact) {
-    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+      String tries, UnaryOperator<String> redact) {
     if (cause instanceof RetryAfterTooLongException r) {
       return new ApiException(spec.name(), method, path, r.status(), "the service asked to wait "
           + r.asked().toSeconds() + " s (Retry-After), more than the retry budget has left", null,
@@ -92,8 +107,9 @@ final class ApiErrors {
     }
     if (cause instanceof IOException) {
       return new ApiException(spec.name(), method, path, 0, "the connection failed" + tries,
-          redact.apply(cause.toString()), "check the network; the service may be restarting", "08006",
-          cause);
+          redact.apply(cause.toString()), (tries.isEmpty() ? "" : "each retry went out on a live"
+          + " connection (pooled ones the server had closed are replaced at once); ")
+          + "check the URL and the network; the service may be restarting", "08006", cause);
     }
     if (cause instanceof RuntimeException r) {
       return r;

@@ -20,6 +20,7 @@ final class RequestTrace {
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   final AtomicInteger attempts = new AtomicInteger();
+  private final Map<String, Integer> outcomes = new LinkedHashMap<>();
   private volatile int status;
   private int rows;
   private boolean cacheHit;
@@ -29,6 +30,24 @@ final class RequestTrace {
     this.method = method;
     this.path = path;
     this.params = params;
+  }
+
+  /** Notes one attempt's outcome: its status, or what went wrong ({@link AnswerReader#describe}). */
+  synchronized void outcome(String what) {
+    outcomes.merge(what, 1, Integer::sum);
+  }
+
+  /** The outcomes of the attempts so far, e.g. {@code "503 x2, 429, connection failed"}. */
+  synchronized String outcomes() {
+    StringBuilder b = new StringBuilder();
+    outcomes.forEach((what, n) -> b.append(b.length() == 0 ? "" : ", ").append(what)
+        .append(n > 1 ? " x" + n : ""));
+    return b.toString();
+  }
+
+  /** Milliseconds since the request started. */
+  long elapsedMillis() {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   void status(int finalStatus) {
@@ -77,7 +96,7 @@ final class RequestTrace {
     }
     Map<String, String> shown = new LinkedHashMap<>();
     params.forEach((k, v) -> shown.put(redact.apply(k), redact.apply(v)));
-    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    long millis = elapsedMillis();
     try {
       observer.finished(new RequestRecord(startedAt, api, method, redact.apply(path),
           RequestRecord.redacted(shown), status, millis, attempts.get(), rows, cacheHit));

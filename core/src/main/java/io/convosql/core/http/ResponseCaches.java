@@ -98,7 +98,8 @@ public final class ResponseCaches {
     return b;
   }
 
-  private static String hash(@Nullable String key) {
+  /** A keyed hash of an API key: the same for the same key in this JVM, never turned back. */
+  static String hash(@Nullable String key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));

@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -171,6 +172,9 @@ final class RexTerms {
   private @Nullable Term like(RexCall call) {
     List<RexNode> ops = call.getOperands();
     int c = column(ops.get(0));
+    if (call.getOperator() instanceof SqlLikeOperator like && !like.isCaseSensitive()) {
+      return null; // ILIKE: an API search may match case, so its answer is no superset to filter
+    }
     if (c < 0 || !(ops.get(1) instanceof RexLiteral)) {
       return null;
     }

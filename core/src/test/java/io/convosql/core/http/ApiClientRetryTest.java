@@ -109,8 +109,9 @@ class ApiClientRetryTest {
           assertThat(e.status()).isEqualTo(503);
           assertThat(e.sqlState()).isEqualTo("08006");
         })
-        .hasMessage("Test API: the service failed after 4 attempts (GET /down, HTTP 503): maintenance."
-            + " Hint: the service is failing or busy; try again later");
+        .hasMessage("Test API: the service failed after 4 attempts (seen: 503 x4) (GET /down, HTTP 503):"
+            + " maintenance. Hint: the service kept failing through every retry; try again later, or"
+            + " raise retryBudgetSeconds (and retryMaxAttempts)");
     assertThat(requests("/down")).isEqualTo(4);
   }
 
@@ -119,7 +120,11 @@ class ApiClientRetryTest {
     api.stubFor(get(urlPathEqualTo("/cut")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertThatThrownBy(() -> client.getJson("/cut", Map.of(), false, Cancellation.NONE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.sqlState()).isEqualTo("08006"))
-        .hasMessageStartingWith("Test API: the connection failed after 4 attempts (GET /cut)");
+        .hasMessageStartingWith("Test API: the connection failed after 4 attempts (seen: connection"
+            + " broken x4) (GET /cut)")
+        .hasMessageEndingWith("Hint: each retry went out on a live connection (pooled ones the server"
+            + " had closed are replaced at once); check the URL and the network; the service may be"
+            + " restarting");
     assertThat(requests("/cut")).isEqualTo(4);
   }
 

@@ -58,7 +58,7 @@ class ApiClientStartTest {
         .withHeader("Retry-After", "0").withBody("{\"error\":\"busy\"}")));
     assertThatThrownBy(() -> client.getJson("/busy", Map.of(), false, Cancellation.NONE))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("after 4 attempts (GET /busy, HTTP 429)");
+        .hasMessageContaining("after 4 attempts (seen: 429 x4) (GET /busy, HTTP 429)");
     assertThat(requests("/busy")).isEqualTo(4);
   }
 

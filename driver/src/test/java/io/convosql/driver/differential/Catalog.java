@@ -79,10 +79,6 @@ final class Catalog {
   }
 
   /** Only the tables that pass the test. */
-  Catalog only(java.util.function.Predicate<Table> keep) {
-    return new Catalog(tables.stream().filter(keep).toList());
-  }
-
   Table table(String schema, String name) {
     return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name))
         .findFirst().orElseThrow();

@@ -29,11 +29,18 @@ final class DiffEnvironment implements AutoCloseable {
   private final int pathSimRequested;
   private final int insightsRequested;
   final Sandbox sandbox;
+  private final String more;
   final int lookbackDays;
   final Connection pushed;
   final Connection plain;
 
   DiffEnvironment(long dataSeed, int pathSimSessions, int insightsSessions) {
+    this(dataSeed, pathSimSessions, insightsSessions, "");
+  }
+
+  /** {@code more} is appended to both connections' URLs: {@code ;name=value...}. */
+  DiffEnvironment(long dataSeed, int pathSimSessions, int insightsSessions, String more) {
+    this.more = more;
     this.dataSeed = dataSeed;
     this.pathSimRequested = pathSimSessions;
     this.insightsRequested = insightsSessions;
@@ -59,7 +66,7 @@ final class DiffEnvironment implements AutoCloseable {
   }
 
   private Connection connect(boolean pushdown) throws SQLException {
-    return DriverManager.getConnection(url(sandbox, lookbackDays, pushdown));
+    return DriverManager.getConnection(url(sandbox, lookbackDays, pushdown) + more);
   }
 
   /** The system properties that rebuild this data. */

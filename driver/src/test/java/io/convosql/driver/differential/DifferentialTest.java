@@ -2,12 +2,15 @@ package io.convosql.driver.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convosql.sandbox.Faults;
+import io.convosql.sandbox.Sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class DifferentialTest {
   static final long DEFAULT_SEED = 20_250_901L;
   static final int DEFAULT_QUERIES = 2_000;
+  /** Queries of the run with faults and a rate limit. */
+  static final int DEFAULT_FAULT_QUERIES = 60;
   /** The seed of the sandbox data (not of the queries), and its size. */
   static final long DEFAULT_DATA_SEED = 7;
   static final int PATHSIM_SESSIONS = 30;
@@ -50,8 +55,32 @@ class DifferentialTest {
 
   @Test
   void pushdownNeverChangesAnswers() throws Exception {
+    differential(Integer.getInteger("convosql.diff.queries", DEFAULT_QUERIES), true, "",
+        sandbox -> { });
+  }
+
+  /**
+   * The same comparison, fewer queries, against a sandbox that behaves like a real API under load:
+   * 10% of requests fail (429, 502, 503, 504, cut connections; quick retries so it stays short) and
+   * each key is held to 100 requests a second (429 with Retry-After).
+   */
+  @Test
+  void pushdownNeverChangesAnswersUnderFaultsAndARateLimit() throws Exception {
+    differential(Integer.getInteger("convosql.diff.faultQueries", DEFAULT_FAULT_QUERIES), false,
+        ";retryBackoffMillis=1;retryMaxBackoffMillis=20", sandbox -> {
+          sandbox.setFaults(Faults.builder().rate(0.1).seed(5).retryAfterSeconds(0).build());
+          sandbox.setRateLimit(100);
+        });
+  }
+
+  /**
+   * Runs {@code count} queries in both modes; {@code coverage} also requires every feature and table
+   * to have been met; {@code more} goes into the connections' URLs, {@code realistic} sets up each
+   * worker's sandbox once the catalog is read.
+   */
+  private static void differential(int count, boolean coverage, String more,
+      Consumer<Sandbox> realistic) throws Exception {
     long seed = Long.getLong("convosql.diff.seed", DEFAULT_SEED);
-    int count = Integer.getInteger("convosql.diff.queries", DEFAULT_QUERIES);
     Integer only = Integer.getInteger("convosql.diff.only");
     long dataSeed = Long.getLong("convosql.diff.dataSeed", DEFAULT_DATA_SEED);
     long started = System.nanoTime();
@@ -62,10 +91,11 @@ class DifferentialTest {
       for (int w = 0; w < WORKERS; w++) {
         workers.add(new DiffEnvironment(dataSeed,
             Integer.getInteger("convosql.diff.pathSimSessions", PATHSIM_SESSIONS),
-            Integer.getInteger("convosql.diff.insightsSessions", INSIGHTS_SESSIONS)));
+            Integer.getInteger("convosql.diff.insightsSessions", INSIGHTS_SESSIONS), more));
       }
       Catalog catalog = Catalog.read(workers.get(0).plain);
       workers.forEach(DiffEnvironment::takeRequests);
+      workers.forEach(w -> realistic.accept(w.sandbox));
       Tally tally = new Tally(catalog);
       QueryGenerator generator = new QueryGenerator(catalog);
       List<Future<?>> done = new ArrayList<>();
@@ -95,7 +125,7 @@ class DifferentialTest {
       assertThat(failures).as("%d of %d queries answered differently with pushdown; the first:%n%s",
           failures.size(), tally.run, String.join("\n", failures.subList(0,
               Math.min(SHOWN_FAILURES, failures.size())))).isEmpty();
-      if (only == null) {
+      if (only == null && coverage) {
         assertThat(tally.features.keySet()).as("features the generator covered")
             .containsAll(REQUIRED);
         assertThat(tally.tables).as("tables the generator queried")

@@ -105,7 +105,7 @@ final class Predicates {
   }
 
   /** One word of a value, as matches() splits words ("" when it has none). */
-  private String someWord(Object v) {
+  String someWord(Object v) {
     String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
     return words.length == 0 ? "" : ctx.pick(java.util.Arrays.asList(words));
   }

@@ -7,6 +7,7 @@ import io.convosql.driver.differential.GeneratedQuery.Check;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Generates random queries over the catalog's tables from a seed: single-table selects with
@@ -47,7 +48,7 @@ final class QueryGenerator {
   private Table table(Ctx ctx) {
     List<Table> sessions =
         catalog.tables.stream().filter(t -> t.name().equals("sessions")).toList();
-    return ctx.chance(50) ? ctx.pick(sessions) : ctx.pick(catalog.tables);
+    return ctx.chance(25) ? ctx.pick(sessions) : ctx.pick(catalog.tables);
   }
 
   private static String q(String alias, String column) {
@@ -60,6 +61,10 @@ final class QueryGenerator {
    */
   private static List<String> conditions(Ctx ctx, Predicates p, Table t, String alias, int max) {
     List<String> out = new ArrayList<>();
+    if (t.col("text") != null && (t.col("role") != null || t.col("speaker") != null) && ctx.chance(35)) {
+      out.add(speakerMatches(ctx, p, t, alias)); // alone, so that the row it comes from is in the answer
+      return out;
+    }
     String w = ctx.chance(25) ? p.rowConjuncts(t, alias) : p.where(t, alias, max);
     if (w != null) {
       out.add(w);
@@ -77,6 +82,21 @@ final class QueryGenerator {
       out.add(p.pairPin(t, alias));
     }
     return out;
+  }
+
+  /**
+   * A line's role (or speaker) and a word of its text, taken from one row: the pair an API may search
+   * as one field (Insights keys a turn by its speaker), so a wrong field loses that row.
+   */
+  private static String speakerMatches(Ctx ctx, Predicates p, Table t, String alias) {
+    ctx.feature("speaker-matches");
+    Map<String, Object> row = ctx.pick(t.rows());
+    String who = t.col("role") != null && ctx.chance(70) ? "role" : "speaker";
+    Object said = row.get("text");
+    Object speaker = row.get(who);
+    String pin = speaker == null ? q(alias, who) + " IS NULL" : q(alias, who) + " = " + ctx.value(speaker, Kind.TEXT);
+    return said == null ? pin
+        : pin + " AND \"matches\"(" + q(alias, "text") + ", " + ctx.value(p.someWord(said), Kind.TEXT) + ")";
   }
 
   private static String where(List<String> conditions) {

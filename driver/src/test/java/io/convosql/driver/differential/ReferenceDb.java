@@ -2,7 +2,9 @@ package io.convosql.driver.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.driver.Utf8Factory;
+import io.convosql.sandbox.pathsim.Session;
 import io.convosql.sandbox.pathsim.Workspace;
+import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,8 +31,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A plain Calcite connection whose {@code insights} schema holds in-memory tables filled by
- * {@link DocumentRows} from the stored documents (and {@code pathsim.workspaces} from the stored
- * workspaces), with the connection settings the README gives
+ * {@link DocumentRows} from the stored documents (and the {@code pathsim} tables from the stored
+ * workspaces and sessions by {@link PathSimRows}), with the connection settings the README gives
  * (MYSQL_ANSI names, NULLs last, UTF-8 literals) and a {@code matches} function written from the
  * README's definition (public, for Calcite's generated code): the reference answers of
  * {@link DocumentDifferentialTest}.
@@ -41,6 +43,7 @@ public final class ReferenceDb {
   private static final SqlTypeName I = SqlTypeName.INTEGER;
   private static final SqlTypeName L = SqlTypeName.BIGINT;
   private static final SqlTypeName B = SqlTypeName.BOOLEAN;
+  private static final SqlTypeName Y = SqlTypeName.VARBINARY;
 
   private ReferenceDb() {}
 
@@ -72,7 +75,8 @@ public final class ReferenceDb {
     return out;
   }
 
-  static Connection open(List<? extends JsonNode> documents, List<Workspace> workspaces) throws SQLException {
+  static Connection open(List<? extends JsonNode> documents, List<Workspace> workspaces, List<Session> pathSim,
+      PathSimRows rows) throws SQLException {
     Properties p = new Properties();
     p.setProperty("lex", "MYSQL_ANSI");
     p.setProperty("defaultNullCollation", "LAST");
@@ -98,10 +102,34 @@ public final class ReferenceDb {
     List<Object[]> spaces = new ArrayList<>();
     workspaces.forEach(w -> spaces.add(new Object[] {w.id(), w.name(), w.description(), w.organizationId(),
         w.createdAt().toEpochMilli(), w.active(), w.isDefault()}));
-    root.add("pathsim", new AbstractSchema()).add("workspaces", new Rows(spaces, "id", V, "name", V,
+    SchemaPlus ps = root.add("pathsim", new AbstractSchema());
+    ps.add("workspaces", new Rows(spaces, "id", V, "name", V,
         "description", V, "organization_id", V, "created_at", T, "is_active", B, "is_default", B));
+    addPathSim(ps, pathSim, rows);
     root.add("matches", ScalarFunctionImpl.create(ReferenceDb.class, "matches"));
     return c;
+  }
+
+  private static void addPathSim(SchemaPlus ps, List<Session> sessions, PathSimRows rows) {
+    ps.add("sessions", new Rows(sessions.stream().map(rows::session).toList(), "id", V, "test_id", V,
+        "workspace_id", V, "started_at", T, "test_type", V, "objective", V, "connected", V, "virtual_customer", V,
+        "target", V, "source", V, "duration_seconds", I, "summary", V, "call_successful", B, "test_successful", B,
+        "objective_met", B, "reached_target_website", B, "intent_achieved", B, "to_number", V,
+        "disconnection_reason", V, "user_sentiment", V, "latency_avg_ms", I, "latency_min_ms", I,
+        "latency_max_ms", I, "latency_measurements", I, "target_url", V, "recording_url", V, "transcript", V));
+    ps.add("transcript_lines", new Rows(each(sessions, PathSimRows::transcriptLines), "session_id", V,
+        "line_no", I, "speaker", V, "text", V));
+    ps.add("steps", new Rows(each(sessions, PathSimRows::steps), "session_id", V, "step_number", I,
+        "action", V, "target", V, "value", V, "status", V, "at", T));
+    HttpClient http = HttpClient.newHttpClient();
+    ps.add("recordings", new Rows(each(sessions, s -> rows.recordings(s, http)), "session_id", V,
+        "file_type", V, "download_url", V, "content", Y));
+  }
+
+  private static <S> List<Object[]> each(List<S> sessions, Function<S, List<Object[]>> rows) {
+    List<Object[]> out = new ArrayList<>();
+    sessions.forEach(s -> out.addAll(rows.apply(s)));
+    return out;
   }
 
   private static List<Object[]> all(List<? extends JsonNode> documents, Function<JsonNode, List<Object[]>> rows) {

@@ -1,0 +1,95 @@
+package io.convosql.driver;
+
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The rows of {@code getFunctions} and {@code getFunctionColumns}: the functions convosql adds to
+ * SQL ({@code matches}), which are called unqualified, so their schema and catalog are null.
+ */
+final class FunctionRows {
+  static final List<String> FUNCTION_COLUMNS = List.of("FUNCTION_CAT", "FUNCTION_SCHEM",
+      "FUNCTION_NAME", "REMARKS", "FUNCTION_TYPE", "SPECIFIC_NAME");
+  static final List<Class<?>> FUNCTION_TYPES = List.of(String.class, String.class, String.class,
+      String.class, Short.class, String.class);
+  static final List<String> PARAMETER_COLUMNS = List.of("FUNCTION_CAT", "FUNCTION_SCHEM",
+      "FUNCTION_NAME", "COLUMN_NAME", "COLUMN_TYPE", "DATA_TYPE", "TYPE_NAME", "PRECISION",
+      "LENGTH", "SCALE", "RADIX", "NULLABLE", "REMARKS", "CHAR_OCTET_LENGTH", "ORDINAL_POSITION",
+      "IS_NULLABLE", "SPECIFIC_NAME");
+  static final List<Class<?>> PARAMETER_TYPES = List.of(String.class, String.class, String.class,
+      String.class, Short.class, Integer.class, String.class, Integer.class, Integer.class,
+      Short.class, Short.class, Short.class, String.class, Integer.class, Integer.class,
+      String.class, String.class);
+
+  /** What each function does, for REMARKS (the README's words). */
+  private static final Map<String, String> REMARKS = Map.of("matches",
+      "matches(text, words): true when any word of words (case-insensitive, split on"
+          + " non-alphanumerics) is a word of text; pushed to Insights as a full-text match");
+
+  private FunctionRows() {}
+
+  /** One row per function whose name matches. */
+  static List<Object[]> functions(SchemaPlus root, Predicate1<String> name) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String f : new TreeSet<>(root.getFunctionNames())) {
+      if (name.apply(f) && scalar(root, f) != null) {
+        rows.add(new Object[] {null, null, f, REMARKS.get(f),
+            (short) DatabaseMetaData.functionNoTable, f});
+      }
+    }
+    return rows;
+  }
+
+  /** The return value (position 0) and the parameters of each function whose name matches. */
+  static List<Object[]> parameters(SchemaPlus root, RelDataTypeFactory types,
+      Predicate1<String> name, Predicate1<String> column) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String f : new TreeSet<>(root.getFunctionNames())) {
+      ScalarFunction function = name.apply(f) ? scalar(root, f) : null;
+      if (function == null) {
+        continue;
+      }
+      if (column.apply("")) {
+        rows.add(row(f, "", DatabaseMetaData.functionReturn, function.getReturnType(types), 0));
+      }
+      for (FunctionParameter p : function.getParameters()) {
+        if (column.apply(p.getName())) {
+          rows.add(row(f, p.getName(), DatabaseMetaData.functionColumnIn, p.getType(types),
+              p.getOrdinal() + 1));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static @Nullable ScalarFunction scalar(SchemaPlus root, String name) {
+    for (Function f : root.getFunctions(name)) {
+      if (f instanceof ScalarFunction s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static Object[] row(String function, String column, int kind, RelDataType type,
+      int ordinal) {
+    int precision = type.getPrecision();
+    return new Object[] {null, null, function, column, (short) kind,
+        type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(),
+        precision < 0 ? null : precision, null, null, (short) 10,
+        (short) (type.isNullable() ? DatabaseMetaData.functionNullable
+            : DatabaseMetaData.functionNoNulls), null, null, ordinal,
+        type.isNullable() ? "YES" : "NO", function};
+  }
+}

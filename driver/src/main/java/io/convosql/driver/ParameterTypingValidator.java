@@ -1,0 +1,134 @@
+package io.convosql.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlInternalOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's validator, configured as Calcite configures it for a connection, that also types a
+ * {@code ?} from the other operands of the call it stands in where the operator itself infers
+ * nothing: {@code COALESCE(?, name)}, {@code name || ?}, {@code CASE ... THEN ? ELSE name END} in a
+ * select list get the type of {@code name}. A {@code ?} with nothing to take a type from stays an
+ * error (write {@code CAST(? AS type)}).
+ */
+final class ParameterTypingValidator extends CalciteSqlValidator {
+  private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
+      JavaTypeFactory typeFactory, Config config) {
+    super(operators, catalogReader, typeFactory, config);
+  }
+
+  /** The validator for a statement prepared on the connection of {@code context}. */
+  static ParameterTypingValidator create(CalcitePrepare.Context context,
+      CalciteCatalogReader catalogReader, UnaryOperator<Config> transform) {
+    CalciteConnectionConfig connection = context.config();
+    SqlOperatorTable operators = SqlOperatorTables.chain(
+        connection.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+    Config config = transform.apply(Config.DEFAULT
+        .withLenientOperatorLookup(connection.lenientOperatorLookup())
+        .withConformance(connection.conformance())
+        .withDefaultNullCollation(connection.defaultNullCollation())
+        .withIdentifierExpansion(true));
+    return new ParameterTypingValidator(operators, catalogReader, context.getTypeFactory(), config);
+  }
+
+  @Override
+  protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+    if (node instanceof SqlDynamicParam && inferredType.equals(unknownType)
+        && getValidatedNodeTypeIfKnown(node) != null) {
+      return; // typed already, from its siblings
+    }
+    if (node instanceof SqlCase c) {
+      List<@Nullable SqlNode> results = new ArrayList<>();
+      for (SqlNode then : c.getThenOperands()) {
+        // COALESCE(?, name) arrives as CASE WHEN ? IS NOT NULL THEN CAST_NOT_NULL(?) ELSE name END
+        results.add(then instanceof SqlCall cast
+            && cast.getOperator() == SqlInternalOperators.CAST_NOT_NULL ? cast.operand(0) : then);
+      }
+      results.add(c.getElseOperand());
+      typeFromSiblings(scope, results);
+    } else if (node instanceof SqlCall call && !node.isA(SqlKind.QUERY)
+        && node.getKind() != SqlKind.AS && infersNothing(call, inferredType)) {
+      typeFromSiblings(scope, call.getOperandList());
+    }
+    super.inferUnknownTypes(inferredType, scope, node);
+  }
+
+  /**
+   * One type per {@code ?} of the SQL, by its position: a rewrite may copy a parameter (COALESCE
+   * names its first operands twice), and Calcite would count the copy as one more parameter.
+   */
+  @Override
+  public RelDataType getParameterRowType(SqlNode query) {
+    SortedMap<Integer, RelDataType> types = new TreeMap<>();
+    query.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlDynamicParam param) {
+        types.putIfAbsent(param.getIndex(), getValidatedNodeType(param));
+        return param;
+      }
+    });
+    List<String> names = new ArrayList<>();
+    types.keySet().forEach(i -> names.add("?" + i));
+    return typeFactory.createStructType(new ArrayList<>(types.values()), names);
+  }
+
+  /**
+   * Whether the operator gives its operands no type here: it has no inference, or it would pass on
+   * the call's own type (COALESCE, NULLIF), which a select list does not know.
+   */
+  private boolean infersNothing(SqlCall call, RelDataType inferredType) {
+    SqlOperandTypeInference inference = call.getOperator().getOperandTypeInference();
+    return inference == null
+        || inference == InferTypes.RETURN_TYPE && inferredType.equals(unknownType);
+  }
+
+  /** Gives each untyped {@code ?} among the operands the type of the first operand that has one. */
+  private void typeFromSiblings(SqlValidatorScope scope, List<@Nullable SqlNode> operands) {
+    if (operands.stream().noneMatch(o -> o instanceof SqlDynamicParam)) {
+      return;
+    }
+    RelDataType known = null;
+    for (SqlNode o : operands) {
+      if (known == null && o != null && !(o instanceof SqlDynamicParam)
+          && !SqlUtil.isNullLiteral(o, false) && !(o instanceof org.apache.calcite.sql.SqlNodeList)) {
+        try {
+          known = deriveType(scope, o);
+        } catch (CalciteException e) {
+          return; // the operand's own error is reported when the call is validated
+        }
+      }
+    }
+    if (known == null || known.equals(unknownType)) {
+      return;
+    }
+    for (SqlNode o : operands) {
+      if (o instanceof SqlDynamicParam && getValidatedNodeTypeIfKnown(o) == null) {
+        super.inferUnknownTypes(known, scope, o);
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQL that does not parse fails with 42000 and a message of a line or two: where, which token, and
+ * a hint; never the parser's list of every token it could have taken. The same on both ways SQL
+ * is prepared.
+ */
+class SyntaxErrorsTest {
+  private static Sandbox sandbox;
+  private static Connection connection;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    sandbox = OwnSandbox.start(4, 2);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    try {
+      assertThat(sandbox.requests().all()).isEmpty();
+    } finally {
+      connection.close();
+      sandbox.close();
+    }
+  }
+
+  /** The message of the error executing the SQL, after Calcite's "Error while ..." prefix. */
+  private static String executed(String sql) {
+    SQLException e = OwnSandbox.run(connection, sql).failure();
+    assertThat((Object) e).as(sql).isNotNull();
+    assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42000");
+    assertThat(e.getMessage()).as(sql).startsWith("Error while executing SQL \"" + sql + "\": ")
+        .doesNotContain("Was expecting");
+    assertThat(e.getMessage().lines().count()).as(e.getMessage()).isLessThanOrEqualTo(2);
+    return e.getMessage().substring(("Error while executing SQL \"" + sql + "\": ").length());
+  }
+
+  private static String prepared(String sql) {
+    try {
+      connection.prepareStatement(sql).close();
+    } catch (SQLException e) {
+      assertThat(e.getSQLState()).isEqualTo("42000");
+      assertThat(e.getMessage()).startsWith("Error while preparing statement [" + sql + "]: ");
+      return e.getMessage().substring(("Error while preparing statement [" + sql + "]: ").length());
+    }
+    throw new AssertionError("should not prepare: " + sql);
+  }
+
+  @Test
+  void aReservedWordUsedAsANameSaysToQuoteIt() {
+    String sql = "SELECT name, order FROM pathsim.workspaces";
+    assertThat(executed(sql)).isEqualTo("Syntax error at line 1, column 14: unexpected ORDER, a"
+        + " reserved word. If order is a column, table or alias name, write \"order\".");
+    assertThat(prepared(sql)).isEqualTo(executed(sql));
+    assertThat(executed("SELECT from FROM pathsim.workspaces")).isEqualTo("Syntax error at line 1,"
+        + " column 8: unexpected FROM, a reserved word. If from is a column, table or alias name,"
+        + " write \"from\".");
+  }
+
+  @Test
+  void aMissingWordNamesWhatWasExpected() {
+    assertThat(executed("SELECT name FROM pathsim.workspaces ORDER name")).isEqualTo(
+        "Syntax error at line 1, column 37: ORDER must be followed by BY.");
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name = 'a' ORDER name"))
+        .isEqualTo("Syntax error at line 1, column 60: unexpected \"name\". Expected BY.");
+    assertThat(executed("SELECT name FROM pathsim.workspaces\nWHERE")).isEqualTo(
+        "Syntax error at line 2, column 1: what follows WHERE is missing or not valid. A name that"
+            + " is a reserved word goes in double quotes: \"order\".");
+  }
+
+  @Test
+  void quotesAndStatementsThatAreNotQueries() {
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name = 'abc")).isEqualTo(
+        "Syntax error at line 1, column 50: unexpected '. Check that every 'string' and \"name\""
+            + " has its closing quote.");
+    assertThat(executed("SELEC name FROM pathsim.workspaces")).isEqualTo("Syntax error at line 1,"
+        + " column 1: this is not a statement. A statement starts with SELECT, WITH, VALUES,"
+        + " EXPLAIN or DELETE.");
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name != 'a'")).isEqualTo(
+        "Syntax error at line 1, column 48: '!=' is not SQL here. Write <> for not equal.");
+  }
+
+  @Test
+  void aValidationErrorKeepsItsPlaceOnBothPaths() {
+    String sql = "SELECT nope FROM pathsim.workspaces";
+    String expected = "From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table";
+    assertThat(executed(sql)).isEqualTo(expected);
+    assertThat(prepared(sql)).isEqualTo(expected);
+  }
+}
