@@ -1,6 +1,7 @@
 package io.convosql.driver;
 
 import io.convosql.core.exec.RequestBudget;
+import io.convosql.core.http.ApiClient;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -35,6 +36,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
 
   static {
     new ConvoSqlDriver().register();
+    // A tool loads the driver before it connects: the TLS setup every API client shares is built meanwhile.
+    ApiClient.prepareInBackground();
   }
 
   public ConvoSqlDriver() {
