@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,9 +53,11 @@ class RequestBudgetTest {
             .endsWith("Hint: filter on session_id (= or IN, or a join from pathsim.sessions filtered on its"
                 + " own columns) or add a LIMIT, or raise maxRequestsPerStatement (0 for no limit)");
         // the workspaces, and the first page of each (asked for together: one cancelled in flight
-        // may or may not reach the sandbox), whose totals show what the rest would cost
+        // may or may not reach the sandbox, and may reach it only after the next table's query has
+        // begun, as a copy of a first page that query asks for too), whose totals show what the rest
+        // would cost
         List<String> sent = sent();
-        assertThat(sent.size()).isBetween(2, 6);
+        assertThat(Set.copyOf(sent)).hasSizeBetween(2, 6);
         assertThat(sent.get(0)).isEqualTo("GET /workspaces");
         assertThat(sent.subList(1, sent.size())).allMatch(r -> r.matches(FIRST_PAGE));
       }

@@ -96,7 +96,8 @@ class ShellOutputTest {
     assertThat(run.out().lines().filter(l -> l.startsWith("| xxx")))
         .containsExactly("| " + "x".repeat(36) + " |", "| " + "x".repeat(36) + " |");
     assertThat(run.out()).contains("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions"
-        + "?type=voice&limit=5&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)])");
+        + "?type=voice&limit=5&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)],"
+        + " estimate=[1 + 1 per 100 sessions of each workspace, up to the LIMIT's rows])");
   }
 
   @Test
