@@ -1,5 +1,6 @@
 package io.convosql.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,12 @@ public final class RequestLog {
   private final List<Long> arrivals = new ArrayList<>();
   private long nextArrival;
   private int inFlight;
+  private long lastArrivalNanos = System.nanoTime();
 
   /** Notes a request's arrival; returns its place, to pass to {@link #add}. */
   synchronized long begin() {
     inFlight++;
+    lastArrivalNanos = System.nanoTime();
     return nextArrival++;
   }
 
@@ -62,6 +65,30 @@ public final class RequestLog {
   /** The compact string form of each request for one API, for exact assertions. */
   public List<String> lines(String api) {
     return of(api).stream().map(RecordedRequest::toString).toList();
+  }
+
+  /**
+   * Clears the log once no request has arrived for {@code quiet} (and none is in flight), waiting at
+   * most a few seconds: a request a client cancelled after sending it, as a query that stopped
+   * early does, may reach the server a moment after the query returned, and must not be counted as
+   * the next query's.
+   */
+  public synchronized void clearWhenQuiet(Duration quiet) {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      awaitSettled();
+      long sinceLast = System.nanoTime() - lastArrivalNanos;
+      if (inFlight == 0 && sinceLast >= quiet.toNanos()) {
+        break;
+      }
+      try {
+        wait(Math.max(1, (quiet.toNanos() - sinceLast) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    clear();
   }
 
   public synchronized void clear() {
