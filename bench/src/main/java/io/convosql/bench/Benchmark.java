@@ -207,7 +207,7 @@ public final class Benchmark {
   static String url(Sandbox s, BenchOptions o) {
     return "jdbc:convosql:pathsim.url=" + s.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
         + ";insights.url=" + s.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY
-        + ";requestsPerSecond=0" + (o.driverProps().isEmpty() ? "" : ";" + o.driverProps());
+        + (o.driverProps().isEmpty() ? "" : ";" + o.driverProps());
   }
 
   /** {@link #url} for the large scans, which read the whole table on purpose: no request budget. */
