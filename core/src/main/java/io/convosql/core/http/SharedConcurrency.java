@@ -25,7 +25,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * flight per healthy second and halves in a second that met a 429, a 503, a timeout or an answer
  * slower than {@link #SLOW}. A 429 or 503 with {@code Retry-After} also holds every request of the
  * key back until that time (capped by the request's own call timeout), so a server's rate limit is
- * met by waiting together rather than by each request meeting it in turn.
+ * met by waiting together rather than by each request meeting it in turn. After a 429 the key's
+ * requests are also paced at a {@link LearnedPace}, which switches itself off where pacing does not
+ * stop the 429s.
  */
 final class SharedConcurrency {
   /** Where the limit starts: what the driver used to allow per connection. */
@@ -39,6 +41,7 @@ final class SharedConcurrency {
 
   private final Limiter<Void> limiter;
   private final AtomicLong notBefore = new AtomicLong(Long.MIN_VALUE);
+  private final LearnedPace pace = new LearnedPace(System::nanoTime);
 
   private SharedConcurrency() {
     AIMDLimit aimd = AIMDLimit.newBuilder().initialLimit(INITIAL).minLimit(1).maxLimit(MAX)
@@ -63,6 +66,7 @@ final class SharedConcurrency {
     Limiter.Listener permit;
     while (true) { // a Retry-After that came while waiting for the permit holds this one back too
       waitForRetryAfter(chain);
+      waitForPace(chain);
       permit = limiter.acquire(null)
           .orElseThrow(() -> new InterruptedIOException("no permit to send within 10 minutes"));
       if (!heldBack()) {
@@ -71,6 +75,7 @@ final class SharedConcurrency {
       permit.onIgnore();
     }
     Response response;
+    long sentAt = System.nanoTime();
     try {
       if (chain.call().isCanceled()) {
         throw new IOException("Canceled");
@@ -84,6 +89,11 @@ final class SharedConcurrency {
       throw e;
     }
     int status = response.code();
+    if (status == 429) {
+      pace.onRateLimited(sentAt);
+    } else {
+      pace.onAnswer();
+    }
     if (status == 429 || status == 503) {
       holdBack(NoSilentRetry.retryAfter(response));
       permit.onDropped();
@@ -106,6 +116,20 @@ final class SharedConcurrency {
   private boolean heldBack() {
     long until = notBefore.get();
     return until != Long.MIN_VALUE && until - System.nanoTime() > 0;
+  }
+
+  private void waitForPace(Interceptor.Chain chain) throws IOException {
+    try {
+      while (!pace.tryAcquire()) {
+        if (chain.call().isCanceled()) {
+          throw new IOException("Canceled");
+        }
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while pacing requests to the API's rate limit");
+    }
   }
 
   private void waitForRetryAfter(Interceptor.Chain chain) throws IOException {
