@@ -140,9 +140,16 @@ class DialectTest {
   }
 
   @Test
-  void percentIsTheRemainder() throws SQLException {
+  void percentLimitFormsAndMinusAsInPostgresqlOrMysql() throws SQLException {
     assertThat(rows("SELECT 7 % 3, MOD(7, 3) FROM pathsim.workspaces WHERE name = 'Staging'"))
         .containsExactly("1; 1");
+    String names = "SELECT name FROM pathsim.workspaces ORDER BY name";
+    List<String> second = rows(names + " LIMIT 2 OFFSET 1");
+    assertThat(second).hasSize(2).isEqualTo(rows(names).subList(1, 3));
+    assertThat(rows(names + " LIMIT 1, 2")).isEqualTo(second);
+    assertThat(rows(names + " OFFSET 1 LIMIT 2")).isEqualTo(second);
+    assertThat(rows("SELECT name FROM pathsim.workspaces MINUS SELECT name FROM pathsim.workspaces"
+        + " WHERE name <> 'Staging'")).containsExactly("Staging");
   }
 
   @Test
