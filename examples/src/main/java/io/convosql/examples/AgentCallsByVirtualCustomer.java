@@ -94,7 +94,8 @@ public final class AgentCallsByVirtualCustomer {
       }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Line(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), sorted(rs.getString(4))));
+          out.add(new Line(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3),
+              sorted(rs.getString(4))));
         }
       }
     }

@@ -104,10 +104,10 @@ class AgentCallsByVirtualCustomerTest {
    */
   private static List<String> requestsPerApi() {
     Map<String, Integer> kinds = new TreeMap<>();
-    sandbox.requests().lines("pathsim").forEach(
-        r -> kinds.merge("pathsim " + r.replaceAll("\\?.*", "").replaceAll("/[0-9a-f-]{36}/", "/{id}/"), 1, Integer::sum));
-    sandbox.requests().lines("insights").forEach(
-        r -> kinds.merge("insights " + r.replaceAll(".*project_fields=(\\[[^]]*]).*", "$1"), 1, Integer::sum));
+    sandbox.requests().lines("pathsim").forEach(r -> kinds.merge(
+        "pathsim " + r.replaceAll("\\?.*", "").replaceAll("/[0-9a-f-]{36}/", "/{id}/"), 1, Integer::sum));
+    sandbox.requests().lines("insights").forEach(r -> kinds.merge(
+        "insights " + r.replaceAll(".*project_fields=(\\[[^]]*]).*", "$1"), 1, Integer::sum));
     return kinds.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
   }
 
