@@ -11,7 +11,9 @@ import java.util.Locale;
  * convosql URL on a sandbox in this process (PathSim at zero latency), with its first getConnection
  * and its first query on an adapter table apart; {@code demo=true} running VALUES and a PathSim
  * query; the same connections in a JVM that already runs with the driver loaded (the goals for
- * DBeaver or an application server); {@code serve --demo}'s ready time and its first remote query.
+ * DBeaver or an application server); the one-shot shell ({@code bin/convosql} and {@code java -jar}
+ * with {@code -e}) on that sandbox's URL and on {@code --demo}; {@code serve --demo}'s ready time and
+ * its first remote query.
  * Prints one line per row.
  */
 public final class ColdStart {
@@ -27,11 +29,14 @@ public final class ColdStart {
       String url = "jdbc:convosql:pathsim.url=" + sandbox.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
           + ";insights.url=" + sandbox.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY;
       row("real URL: " + limit1, runs, url, limit1);
+      OneShot.row("one-shot bin/convosql -e, real URL: " + limit1, runs, true, "--url", url, "-e", limit1);
+      OneShot.row("one-shot java -jar -e, real URL: " + limit1, runs, false, "--url", url, "-e", limit1);
       row("calcite floor, running JVM (driver loaded): jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1",
           "preloaded");
       row("running JVM (driver loaded), real URL: " + limit1, runs, url, limit1, "preloaded");
     }
     row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1");
+    OneShot.row("one-shot bin/convosql --demo -e: VALUES 1", runs, true, "--demo", "-e", "VALUES 1");
     row("demo=true: SELECT name FROM pathsim.workspaces", runs, "jdbc:convosql:demo=true",
         "SELECT name FROM pathsim.workspaces");
     row("running JVM (driver loaded), demo=true: " + limit1, runs, "jdbc:convosql:demo=true", limit1, "preloaded");
