@@ -29,7 +29,8 @@ final class ServeStart {
 
   private ServeStart() {}
 
-  static Times run(String sql) {
+  /** One start with these extra JVM options for the server (say {@code -Dconvosql.warmup=false}). */
+  static Times run(String sql, List<String> jvmOptions) {
     try {
       Path users = Files.createTempFile("convosql-users", ".properties");
       Files.writeString(users, USER + ": " + PASSWORD + "\n");
@@ -38,9 +39,11 @@ final class ServeStart {
         port = free.getLocalPort();
       }
       DriverManager.getDriver("jdbc:avatica:remote:");
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve", "--demo",
-          "--users", users.toString(), "--port", Integer.toString(port));
+      List<String> command = new java.util.ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve",
+          "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
       long start = System.nanoTime();
       Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
