@@ -21,7 +21,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The properties of one connection: the URL's {@code name=value;...} pairs merged with the given
  * {@code Properties}, checked against the known names (a typo is an error, not a silent default),
- * with convosql's defaults for Calcite (lex=MYSQL_ANSI, NULLs last) where the user gave none.
+ * with convosql's defaults for Calcite (lex=MYSQL_ANSI, NULLs last, Babel's parser, PostgreSQL's
+ * functions, LENIENT conformance) where the user gave none.
  */
 final class ConnectionSettings {
   /** Properties SQL tools send on their own; accepted and ignored. */
@@ -32,7 +33,10 @@ final class ConnectionSettings {
       // Babel's parser reserves few words, so columns named value, language, at ... need no quotes
       "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY",
       // the standard functions plus PostgreSQL's (ILIKE, ...)
-      "fun", "postgresql");
+      "fun", "postgresql",
+      // DEFAULT plus what PostgreSQL and MySQL users write: !=, %, GROUP BY 1 or an alias, but not
+      // BABEL's non-grouped columns in SELECT (each read from an arbitrary row of its group)
+      "conformance", "LENIENT");
 
   private final Properties properties;
   private final Function<String, String> environment;

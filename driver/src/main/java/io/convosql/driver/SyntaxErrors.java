@@ -151,7 +151,7 @@ final class SyntaxErrors {
           + " DELETE.";
     }
     if (message.contains("'!='")) {
-      return "'!=' is not SQL here. Write <> for not equal.";
+      return "'!=' is not allowed under this connection's conformance. Write <> for not equal.";
     }
     if (message.startsWith("Lexical error")) {
       return "a character that is not SQL." + QUOTES;

@@ -6,6 +6,7 @@ import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,21 +14,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What users of other databases write: ILIKE (PostgreSQL's, from Calcite's PostgreSQL library),
- * and a {@code ?} in the select list whose type the expression around it gives.
+ * a {@code ?} in the select list whose type the expression around it gives, and what the LENIENT
+ * conformance allows: {@code !=}, {@code %}, {@code GROUP BY} a select item's number or alias.
  */
 class DialectTest {
   private static Sandbox sandbox;
   private static Connection connection;
+  private static Connection unpushed;
+  private static Connection standard;
 
   @BeforeAll
   static void open() throws SQLException {
     sandbox = OwnSandbox.start(20, 2);
     connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+    standard = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "conformance=DEFAULT");
   }
 
   @AfterAll
   static void close() throws SQLException {
     connection.close();
+    unpushed.close();
+    standard.close();
     sandbox.close();
   }
 
@@ -74,5 +82,82 @@ class DialectTest {
     assertThat(e.getSQLState()).isEqualTo("42000");
     assertThat(e.getMessage()).endsWith("At line 1, column 8: Illegal use of dynamic parameter:"
         + " nothing around this ? gives it a type; write CAST(? AS VARCHAR), or the type you bind");
+  }
+
+  /** The rows of {@code sql} with {@code op} in it, and the exact requests they took. */
+  private record Sent(List<String> rows, List<String> pathsim, List<String> insights) {}
+
+  private static Sent sent(Connection c, String sql, String op) throws SQLException {
+    sandbox.requests().clear();
+    List<String> rows = DriverFixture.rows(c, sql.formatted(op));
+    return new Sent(rows, sandbox.requests().lines("pathsim").stream().sorted().toList(),
+        sandbox.requests().lines("insights").stream().sorted().toList());
+  }
+
+  @Test
+  void bangEqualIsNotEqualPushedOrNotOnBothApis() throws SQLException {
+    String pathsim = "SELECT id, test_type FROM pathsim.sessions WHERE test_type %s 'Voice' ORDER BY id";
+    String insights = "SELECT id, channel FROM insights.sessions WHERE channel %s 'whatsapp' AND "
+        + OwnSandbox.INSIGHTS_RANGE + " ORDER BY id";
+    for (Connection c : List.of(connection, unpushed)) {
+      for (String sql : List.of(pathsim, insights)) {
+        Sent notEqual = sent(c, sql, "<>");
+        assertThat(notEqual.rows()).as(sql).isNotEmpty();
+        assertThat(sent(c, sql, "!=")).as(sql).isEqualTo(notEqual);
+      }
+    }
+    // pushed, Insights sends != as must_not, as it sends <>; PathSim has no parameter for it
+    String window = "from_date=2025-07-04T23:59:59.999999&page_number=0&page_size=100";
+    assertThat(sent(connection, insights, "!=").insights()).containsExactly("GET /insights/sessions?"
+        + "filter_by={\"must_not\":[{\"term\":{\"channel\":\"whatsapp\"}}]}&" + window
+        + "&project_fields=[\"id\",\"session_start_time\",\"channel\"]&sort_by=id:asc"
+        + "&to_date=2025-09-01T23:59:59.001000");
+    assertThat(sent(unpushed, insights, "!=").insights()).containsExactly(
+        "GET /insights/sessions?" + window + "&to_date=2025-09-01T23:59:59.001000");
+    List<String> lists = new ArrayList<>(List.of("GET /workspaces"));
+    sandbox.pathSim().data().workspaces().forEach(
+        w -> lists.add("GET /workspaces/" + w.id() + "/sessions?limit=100&offset=0"));
+    assertThat(sent(connection, pathsim, "!=").pathsim()).containsExactlyInAnyOrderElementsOf(lists);
+  }
+
+  @Test
+  void groupByTheNumberOrTheAliasOfASelectItemAsInPostgresql() throws SQLException {
+    List<String> byColumn = rows("SELECT test_type, COUNT(*) FROM pathsim.sessions GROUP BY test_type"
+        + " ORDER BY test_type");
+    assertThat(byColumn).hasSize(2);
+    assertThat(rows("SELECT test_type, COUNT(*) FROM pathsim.sessions GROUP BY 1 ORDER BY 1"))
+        .isEqualTo(byColumn);
+    assertThat(rows("SELECT test_type AS kind, COUNT(*) AS n FROM pathsim.sessions GROUP BY kind"
+        + " ORDER BY kind")).isEqualTo(byColumn);
+    // MySQL's HAVING on an alias
+    assertThat(rows("SELECT test_type AS kind, COUNT(*) AS n FROM pathsim.sessions GROUP BY kind"
+        + " HAVING n > 0 ORDER BY kind")).isEqualTo(byColumn);
+    // a name that is both a column and an alias is the column, as in PostgreSQL
+    SQLException e = OwnSandbox.run(connection, "SELECT test_type AS connected, COUNT(*)"
+        + " FROM pathsim.sessions GROUP BY connected").failure();
+    assertThat(e.getSQLState()).isEqualTo("42000");
+    assertThat(e.getMessage()).endsWith("Expression 'test_type' is not being grouped");
+  }
+
+  @Test
+  void percentLimitFormsAndMinusAsInPostgresqlOrMysql() throws SQLException {
+    assertThat(rows("SELECT 7 % 3, MOD(7, 3) FROM pathsim.workspaces WHERE name = 'Staging'"))
+        .containsExactly("1; 1");
+    String names = "SELECT name FROM pathsim.workspaces ORDER BY name";
+    List<String> second = rows(names + " LIMIT 2 OFFSET 1");
+    assertThat(second).hasSize(2).isEqualTo(rows(names).subList(1, 3));
+    assertThat(rows(names + " LIMIT 1, 2")).isEqualTo(second);
+    assertThat(rows(names + " OFFSET 1 LIMIT 2")).isEqualTo(second);
+    assertThat(rows("SELECT name FROM pathsim.workspaces MINUS SELECT name FROM pathsim.workspaces"
+        + " WHERE name <> 'Staging'")).containsExactly("Staging");
+  }
+
+  @Test
+  void conformanceDefaultBringsBackTheStandardReadings() {
+    // GROUP BY 1 is a constant there, so the column is not grouped (!=: SyntaxErrorsTest)
+    SQLException ordinal = OwnSandbox.run(standard,
+        "SELECT test_type, COUNT(*) FROM pathsim.sessions GROUP BY 1").failure();
+    assertThat(ordinal.getSQLState()).isEqualTo("42000");
+    assertThat(ordinal.getMessage()).endsWith("Expression 'test_type' is not being grouped");
   }
 }

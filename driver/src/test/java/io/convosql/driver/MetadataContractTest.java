@@ -13,33 +13,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every method of {@link DatabaseMetaData} answers, as a navigator (DBeaver) calls them all on
  * connect: none throws, a result set can be read to its end. None sends an API request.
  */
 class MetadataContractTest {
-  private static Sandbox sandbox;
-  private static Connection connection;
-
-  @BeforeAll
-  static void open() throws SQLException {
-    sandbox = OwnSandbox.start(4, 2);
-    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    try {
-      assertThat(sandbox.requests().all()).isEmpty();
-    } finally {
-      connection.close();
-      sandbox.close();
-    }
-  }
+  @RegisterExtension
+  static final NoRequestSandbox QUIET = new NoRequestSandbox(4, 2);
 
   /** A reasonable argument of each type a DatabaseMetaData method takes. */
   private static final Map<Class<?>, Object> ARGUMENTS = Map.of(
@@ -48,7 +31,7 @@ class MetadataContractTest {
 
   @Test
   void everyMethodAnswers() throws Exception {
-    DatabaseMetaData md = connection.getMetaData();
+    DatabaseMetaData md = QUIET.connection().getMetaData();
     List<String> failures = new ArrayList<>();
     int called = 0;
     for (Method m : DatabaseMetaData.class.getMethods()) {
@@ -88,7 +71,7 @@ class MetadataContractTest {
 
   @Test
   void holdabilityAndVisibilityAnswerAsAReadOnlyDriver() throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
+    DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(md.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT)).isTrue();
     assertThat(md.deletesAreDetected(ResultSet.TYPE_FORWARD_ONLY)).isFalse();
     assertThat(md.ownUpdatesAreVisible(ResultSet.TYPE_FORWARD_ONLY)).isFalse();
@@ -102,7 +85,7 @@ class MetadataContractTest {
 
   @Test
   void thereAreNoCatalogsSoSchemasAreTheTopLevel() throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
+    DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(rows(md.getCatalogs(), "TABLE_CAT")).isEmpty();
     assertThat(md.supportsCatalogsInTableDefinitions()).isFalse();
     assertThat(md.supportsCatalogsInDataManipulation()).isFalse();
@@ -114,7 +97,7 @@ class MetadataContractTest {
 
   @Test
   void columnSizesAreTheTypesSizes() throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
+    DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(rows(md.getColumns(null, "insights", "sessions", "%"), "COLUMN_NAME", "TYPE_NAME",
         "COLUMN_SIZE")).contains("id|VARCHAR|" + Integer.MAX_VALUE, "duration_ms|BIGINT|19",
         "session_start_time|TIMESTAMP|23");
@@ -127,7 +110,7 @@ class MetadataContractTest {
 
   @Test
   void matchesIsAFunctionWithItsParameters() throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
+    DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(rows(md.getFunctions(null, null, "%"), "FUNCTION_SCHEM", "FUNCTION_NAME",
         "FUNCTION_TYPE", "SPECIFIC_NAME")).containsExactly(
         "null|matches|" + DatabaseMetaData.functionNoTable + "|matches");
@@ -143,7 +126,7 @@ class MetadataContractTest {
 
   @Test
   void theUrlIsTheOneOpenedWithItsKeysMasked() throws SQLException {
-    String url = OwnSandbox.url(sandbox, "requestsPerSecond=0");
+    String url = OwnSandbox.url(QUIET.sandbox(), "requestsPerSecond=0");
     try (Connection c = java.sql.DriverManager.getConnection(url + ";password=hunter2")) {
       String shown = c.getMetaData().getURL();
       assertThat(shown).isEqualTo(url.replace(Sandbox.PATHSIM_KEY, "****")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.Column;
-import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
@@ -14,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks the metadata as SQL navigators (DBeaver, DataGrip) do: schemas, tables with no type filter,
@@ -28,26 +27,13 @@ class MetadataTest {
       "insights.flow_path", "insights.parameters", "insights.sessions", "insights.tags",
       "insights.transcript_lines", "pathsim.recordings", "pathsim.sessions", "pathsim.steps",
       "pathsim.transcript_lines", "pathsim.workspaces");
-  private static Sandbox sandbox;
-  private static Connection connection;
+  @RegisterExtension
+  static final NoRequestSandbox QUIET = new NoRequestSandbox(10, 5);
   private static DatabaseMetaData md;
 
   @BeforeAll
   static void open() throws SQLException {
-    sandbox = OwnSandbox.start(10, 5);
-    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-    md = connection.getMetaData();
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    try {
-      // every test, whatever it asked, sent nothing
-      assertThat(sandbox.requests().all()).isEmpty();
-    } finally {
-      connection.close();
-      sandbox.close();
-    }
+    md = QUIET.connection().getMetaData();
   }
 
   /** The named columns of each row, joined by "|". */
@@ -66,7 +52,7 @@ class MetadataTest {
   }
 
   private static ApiTable table(String schema, String name) throws SQLException {
-    SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+    SchemaPlus root = QUIET.connection().unwrap(CalciteConnection.class).getRootSchema();
     return (ApiTable) root.subSchemas().get(schema).tables().get(name);
   }
 

@@ -2,12 +2,10 @@ package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SQL that does not parse fails with 42000 and a message of a line or two: where, which token, and
@@ -15,28 +13,16 @@ import org.junit.jupiter.api.Test;
  * is prepared.
  */
 class SyntaxErrorsTest {
-  private static Sandbox sandbox;
-  private static Connection connection;
+  @RegisterExtension
+  static final NoRequestSandbox QUIET = new NoRequestSandbox(4, 2);
 
-  @BeforeAll
-  static void open() throws SQLException {
-    sandbox = OwnSandbox.start(4, 2);
-    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    try {
-      assertThat(sandbox.requests().all()).isEmpty();
-    } finally {
-      connection.close();
-      sandbox.close();
-    }
+  private static String executed(String sql) {
+    return executed(QUIET.connection(), sql);
   }
 
   /** The message of the error executing the SQL, after Calcite's "Error while ..." prefix. */
-  private static String executed(String sql) {
-    SQLException e = OwnSandbox.run(connection, sql).failure();
+  private static String executed(Connection c, String sql) {
+    SQLException e = OwnSandbox.run(c, sql).failure();
     assertThat((Object) e).as(sql).isNotNull();
     assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42000");
     assertThat(e.getMessage()).as(sql).startsWith("Error while executing SQL \"" + sql + "\": ")
@@ -47,7 +33,7 @@ class SyntaxErrorsTest {
 
   private static String prepared(String sql) {
     try {
-      connection.prepareStatement(sql).close();
+      QUIET.connection().prepareStatement(sql).close();
     } catch (SQLException e) {
       assertThat(e.getSQLState()).isEqualTo("42000");
       assertThat(e.getMessage()).startsWith("Error while preparing statement [" + sql + "]: ");
@@ -86,8 +72,15 @@ class SyntaxErrorsTest {
     assertThat(executed("SELEC name FROM pathsim.workspaces")).isEqualTo("Syntax error at line 1,"
         + " column 1: this is not a statement. A statement starts with SELECT, WITH, VALUES,"
         + " EXPLAIN or DELETE.");
-    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name != 'a'")).isEqualTo(
-        "Syntax error at line 1, column 48: '!=' is not SQL here. Write <> for not equal.");
+  }
+
+  @Test
+  void bangEqualUnderAConformanceWithoutItSaysToWriteNotEqual() throws SQLException {
+    // LENIENT, the default, takes != (DialectTest); conformance=DEFAULT does not
+    Connection standard = QUIET.connect("conformance=DEFAULT");
+    assertThat(executed(standard, "SELECT name FROM pathsim.workspaces WHERE name != 'a'")).isEqualTo(
+        "Syntax error at line 1, column 48: '!=' is not allowed under this connection's conformance."
+            + " Write <> for not equal.");
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Joins PathSim voice test calls to the Insights sessions they produced (the number the test dialled
@@ -26,13 +28,15 @@ import java.util.List;
  */
 public final class AgentCallsByVirtualCustomer {
   /**
-   * The query. The tags are listed by a LISTAGG without DISTINCT over distinct rows, in an aggregate
-   * of its own: Calcite 1.41 rewrites an aggregate with two DISTINCT calls
-   * ({@code COUNT(DISTINCT …)} beside {@code LISTAGG(DISTINCT …) WITHIN GROUP (ORDER BY …)}) with
-   * AggregateExpandDistinctAggregatesRule, which moves the arguments to a new input but keeps the
-   * WITHIN GROUP order's column numbers of the old one, so the list came out sorted by another
-   * column. The averages are of DOUBLE values, since AVG of an integer column is an integer in Calcite,
-   * rounded before the CAST to DECIMAL, which cuts off digits.
+   * The query: one row per virtual customer, from one run of the calls join. Its tags come as one
+   * {@code ", "}-separated list per customer, built from each call's list, in no particular order
+   * and with repeats; {@link #lines} sorts them and keeps each once. (Sorting them in SQL, with
+   * {@code LISTAGG(DISTINCT …) WITHIN GROUP (ORDER BY …)} beside {@code COUNT(DISTINCT …)}, meets a
+   * Calcite 1.41 bug: AggregateExpandDistinctAggregatesRule moves the arguments to a new input but
+   * keeps the WITHIN GROUP order's column numbers of the old one.) Each call is one row of
+   * {@code per_call}, so a call with several tags counts once in the average. The averages are of
+   * DOUBLE values, since AVG of an integer column is an integer in Calcite, rounded before the CAST
+   * to DECIMAL, which cuts off digits.
    */
   static final String SQL = String.join("\n",
       "WITH calls AS (",
@@ -46,24 +50,22 @@ public final class AgentCallsByVirtualCustomer {
       "), steps AS (",
       "  SELECT session_id, COUNT(*) AS flow_steps FROM insights.flow_path",
       "  WHERE session_start_time >= ? GROUP BY session_id",
-      "), per_customer AS (",
-      "  SELECT c.virtual_customer,",
-      "         COUNT(DISTINCT c.session_id) AS calls,",
-      "         AVG(CAST(s.flow_steps AS DOUBLE)) AS avg_flow_steps",
-      "  FROM calls c LEFT JOIN steps s ON s.session_id = c.session_id",
-      "  GROUP BY c.virtual_customer",
-      "), customer_tags AS (",
-      "  SELECT DISTINCT c.virtual_customer, t.tag",
-      "  FROM calls c JOIN insights.tags t ON t.session_id = c.session_id",
-      "  WHERE t.session_start_time >= ?",
-      "), tag_lists AS (",
-      "  SELECT virtual_customer, LISTAGG(tag, ', ') WITHIN GROUP (ORDER BY tag) AS tags",
-      "  FROM customer_tags GROUP BY virtual_customer",
+      "), tags AS (",
+      "  SELECT session_id, tag FROM insights.tags WHERE session_start_time >= ?",
+      "), per_call AS (",
+      "  SELECT c.virtual_customer, c.session_id, MIN(s.flow_steps) AS flow_steps,",
+      "         LISTAGG(t.tag, ', ') AS tags",
+      "  FROM calls c",
+      "  LEFT JOIN steps s ON s.session_id = c.session_id",
+      "  LEFT JOIN tags t ON t.session_id = c.session_id",
+      "  GROUP BY c.virtual_customer, c.session_id",
       ")",
-      "SELECT p.virtual_customer, p.calls,",
-      "       CAST(ROUND(p.avg_flow_steps, 1) AS DECIMAL(6, 1)) AS avg_flow_steps, l.tags",
-      "FROM per_customer p LEFT JOIN tag_lists l ON l.virtual_customer = p.virtual_customer",
-      "ORDER BY p.calls DESC, p.virtual_customer");
+      "SELECT virtual_customer, COUNT(*) AS calls,",
+      "       CAST(ROUND(AVG(CAST(flow_steps AS DOUBLE)), 1) AS DECIMAL(6, 1)) AS avg_flow_steps,",
+      "       LISTAGG(tags, ', ') AS tags",
+      "FROM per_call",
+      "GROUP BY virtual_customer",
+      "ORDER BY calls DESC, virtual_customer");
 
   /** One printed line: a virtual customer's calls, average flow path length and tags. */
   record Line(String virtualCustomer, long calls, BigDecimal avgFlowSteps, String tags) {}
@@ -92,10 +94,17 @@ public final class AgentCallsByVirtualCustomer {
       }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Line(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
+          out.add(new Line(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3),
+              sorted(rs.getString(4))));
         }
       }
     }
     return out;
+  }
+
+  /** The tags of a {@code ", "}-separated list in alphabetical order, each once; null for none. */
+  static String sorted(String tags) {
+    return tags == null ? null
+        : Arrays.stream(tags.split(", ")).sorted().distinct().collect(Collectors.joining(", "));
   }
 }

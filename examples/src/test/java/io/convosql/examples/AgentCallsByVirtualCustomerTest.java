@@ -50,6 +50,7 @@ class AgentCallsByVirtualCustomerTest {
 
   @Test
   void tagsAreSortedAndAveragesKeepTheirFraction() throws SQLException {
+    sandbox.requests().clear();
     Map<String, Set<String>> callsByCustomer = new TreeMap<>();
     for (String[] r : rows("SELECT p.virtual_customer, i.id FROM pathsim.sessions p JOIN insights.sessions i"
         + " ON i.destination = p.target AND i.session_start_time BETWEEN p.started_at"
@@ -84,10 +85,30 @@ class AgentCallsByVirtualCustomerTest {
     expected.sort((a, b) -> a.calls() != b.calls() ? Long.compare(b.calls(), a.calls())
         : a.virtualCustomer().compareTo(b.virtualCustomer()));
 
+    List<String> plainRequests = requestsPerApi();
+
+    sandbox.requests().clear();
     List<AgentCallsByVirtualCustomer.Line> lines = AgentCallsByVirtualCustomer.lines(connection, SINCE);
+    // the calls join runs once: the example asks what the three plain queries ask, no more
+    assertThat(requestsPerApi()).isEqualTo(plainRequests)
+        .contains("pathsim GET /workspaces: 1", "pathsim GET /workspaces/{id}/sessions: 5");
     assertThat(lines).hasSizeGreaterThan(3).isEqualTo(expected);
     assertThat(lines).anyMatch(l -> l.avgFlowSteps().remainder(BigDecimal.ONE).signum() != 0);
     assertThat(lines).anyMatch(l -> l.tags() != null && l.tags().contains(", "));
+  }
+
+  /**
+   * How many requests each API got since the log was cleared, and how many per kind: PathSim's
+   * paths without query, Insights' {@code project_fields} (one request per 59-day window up to the
+   * real clock, so the numbers grow with the date, alike for both sides).
+   */
+  private static List<String> requestsPerApi() {
+    Map<String, Integer> kinds = new TreeMap<>();
+    sandbox.requests().lines("pathsim").forEach(r -> kinds.merge(
+        "pathsim " + r.replaceAll("\\?.*", "").replaceAll("/[0-9a-f-]{36}/", "/{id}/"), 1, Integer::sum));
+    sandbox.requests().lines("insights").forEach(r -> kinds.merge(
+        "insights " + r.replaceAll(".*project_fields=(\\[[^]]*]).*", "$1"), 1, Integer::sum));
+    return kinds.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
   }
 
   private static List<String[]> rows(String sql, int columns) throws SQLException {
