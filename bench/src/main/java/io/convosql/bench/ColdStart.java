@@ -14,56 +14,76 @@ import java.util.Locale;
  * query; the same connections in a JVM that already runs with the driver loaded (the goals for
  * DBeaver or an application server), the query at once and after a 1 s think time, each with the
  * driver's warm-up on and off ({@code -Dconvosql.warmup=false}), the two alternating run by run;
- * {@code serve --demo}'s ready time and its first remote query, warm-up on and off. Prints one line
- * per row: wall medians, then the medians of the child's main-thread CPU and process CPU.
+ * {@code serve --demo}'s ready time and its first remote query, at once and 3 s after ready, warm-up
+ * on and off. Prints one line per row: wall medians, then the medians of the child's main-thread CPU
+ * and process CPU. A second argument {@code running} or {@code serve} runs only those rows.
  */
 public final class ColdStart {
   private static final List<String> WARMUP_OFF = List.of("-Dconvosql.warmup=false");
+  /** How long after {@code serve} is ready its first client comes, in the second pair of serve rows. */
+  private static final long SERVE_PAUSE_MS = 3000;
 
   private ColdStart() {}
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    String only = args.length > 1 ? args[1] : "all"; // all, running (the running-JVM rows) or serve
     System.out.printf(Locale.ROOT, "load average at start: %.2f%n", load());
     String limit1 = "SELECT id, started_at FROM pathsim.sessions LIMIT 1";
-    row("calcite floor: jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1", "");
+    if (!only.equals("serve")) {
+      rows(runs, only.equals("all"), limit1);
+    }
+    if (!only.equals("running")) {
+      serveRows(runs, limit1, 0);
+      serveRows(runs, limit1, SERVE_PAUSE_MS);
+    }
+    System.out.printf(Locale.ROOT, "load average at end: %.2f%n", load());
+  }
+
+  private static void rows(int runs, boolean all, String limit1) {
+    if (all) {
+      row("calcite floor: jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1", "");
+    }
     try (Sandbox sandbox = Sandbox.builder().start()) {
       String url = "jdbc:convosql:pathsim.url=" + sandbox.pathSimUrl() + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY
           + ";insights.url=" + sandbox.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY;
-      pair("real URL: " + limit1, runs, url, limit1, "");
+      if (all) {
+        pair("real URL: " + limit1, runs, url, limit1, "");
+      }
       row("calcite floor, running JVM (driver loaded): jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1",
           "preloaded");
       pair("running JVM (driver loaded), real URL, query at once: " + limit1, runs, url, limit1, "preloaded");
       pair("running JVM (driver loaded), real URL, query after 1 s: " + limit1, runs, url, limit1,
           "preloaded-pause");
     }
-    row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1", "");
-    row("demo=true: SELECT name FROM pathsim.workspaces", runs, "jdbc:convosql:demo=true",
-        "SELECT name FROM pathsim.workspaces", "");
-    row("running JVM (driver loaded), demo=true, query at once: " + limit1, runs, "jdbc:convosql:demo=true", limit1,
-        "preloaded");
-    serveRows(runs, limit1);
-    System.out.printf(Locale.ROOT, "load average at end: %.2f%n", load());
+    if (all) {
+      row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1", "");
+      row("demo=true: SELECT name FROM pathsim.workspaces", runs, "jdbc:convosql:demo=true",
+          "SELECT name FROM pathsim.workspaces", "");
+      row("running JVM (driver loaded), demo=true, query at once: " + limit1, runs, "jdbc:convosql:demo=true",
+          limit1, "preloaded");
+    }
   }
 
   private static double load() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static void serveRows(int runs, String sql) {
+  private static void serveRows(int runs, String sql, long pauseMs) {
     double[][] ready = new double[2][runs];
     double[][] first = new double[2][runs];
     for (int i = 0; i < runs; i++) {
       for (int v = 0; v < 2; v++) {
-        ServeStart.Times t = ServeStart.run(sql, v == 0 ? List.of() : WARMUP_OFF);
+        ServeStart.Times t = ServeStart.run(sql, v == 0 ? List.of() : WARMUP_OFF, pauseMs);
         ready[v][i] = t.readyMs();
         first[v][i] = t.firstQueryMs();
       }
     }
     for (int v = 0; v < 2; v++) {
       System.out.printf(Locale.ROOT, "serve --demo%s: process start to ready %.0f ms, first remote query (%s)"
-          + " to its first row %.0f ms (medians of %d)%n", v == 0 ? "" : ", warm-up off", Report.median(ready[v]),
-          sql, Report.median(first[v]), runs);
+          + " %s to its first row %.0f ms (medians of %d)%n", v == 0 ? "" : " [warm-up off]",
+          Report.median(ready[v]), sql, pauseMs == 0 ? "at once" : pauseMs + " ms after ready",
+          Report.median(first[v]), runs);
     }
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One start of {@code serve --demo} in a child JVM: the ms from starting the process to its "convosql
  * server on" line (ready), then the ms of the first remote query through Avatica's remote driver in
- * this JVM (connect, run, read the first row), whose client classes are loaded beforehand.
+ * this JVM (connect, run, read the first row), whose client classes are loaded beforehand, at once
+ * or after a pause.
  */
 final class ServeStart {
   /** The two times of one start. */
@@ -29,8 +30,11 @@ final class ServeStart {
 
   private ServeStart() {}
 
-  /** One start with these extra JVM options for the server (say {@code -Dconvosql.warmup=false}). */
-  static Times run(String sql, List<String> jvmOptions) {
+  /**
+   * One start with these extra JVM options for the server (say {@code -Dconvosql.warmup=false}), the
+   * first query {@code pauseMs} after the server is ready (a client that comes later).
+   */
+  static Times run(String sql, List<String> jvmOptions, long pauseMs) {
     try {
       Path users = Files.createTempFile("convosql-users", ".properties");
       Files.writeString(users, USER + ": " + PASSWORD + "\n");
@@ -52,6 +56,7 @@ final class ServeStart {
           output.append(line).append('\n');
           if (line.startsWith("convosql server on ")) {
             double ready = (System.nanoTime() - start) / 1e6;
+            Thread.sleep(pauseMs);
             return new Times(ready, firstQuery(port, sql));
           }
         }
