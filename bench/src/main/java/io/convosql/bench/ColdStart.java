@@ -15,8 +15,10 @@ import java.util.Locale;
  * DBeaver or an application server), the query at once and after a 1 s think time, each with the
  * driver's warm-up on and off ({@code -Dconvosql.warmup=false}), the two alternating run by run;
  * {@code serve --demo}'s ready time and its first remote query, at once and 3 s after ready, warm-up
- * on and off. Prints one line per row: wall medians, then the medians of the child's main-thread CPU
- * and process CPU. A second argument {@code running} or {@code serve} runs only those rows.
+ * on and off; the one-shot shell ({@code bin/convosql} and {@code java -jar} with {@code -e}) on
+ * that sandbox's URL and on {@code --demo}. Prints one line per row: wall medians, then the medians
+ * of the child's main-thread CPU and process CPU. A second argument {@code running} or {@code serve}
+ * runs only those rows.
  */
 public final class ColdStart {
   private static final List<String> WARMUP_OFF = List.of("-Dconvosql.warmup=false");
@@ -49,6 +51,8 @@ public final class ColdStart {
           + ";insights.url=" + sandbox.insightsUrl() + ";insights.apiKey=" + Sandbox.INSIGHTS_KEY;
       if (all) {
         pair("real URL: " + limit1, runs, url, limit1, "");
+        OneShot.row("one-shot bin/convosql -e, real URL: " + limit1, runs, true, "--url", url, "-e", limit1);
+        OneShot.row("one-shot java -jar -e, real URL: " + limit1, runs, false, "--url", url, "-e", limit1);
       }
       row("calcite floor, running JVM (driver loaded): jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1",
           "preloaded");
@@ -58,6 +62,7 @@ public final class ColdStart {
     }
     if (all) {
       row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1", "");
+      OneShot.row("one-shot bin/convosql --demo -e: VALUES 1", runs, true, "--demo", "-e", "VALUES 1");
       row("demo=true: SELECT name FROM pathsim.workspaces", runs, "jdbc:convosql:demo=true",
           "SELECT name FROM pathsim.workspaces", "");
       row("running JVM (driver loaded), demo=true, query at once: " + limit1, runs, "jdbc:convosql:demo=true",

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/convosql} as users run it: its first run records a CDS archive next to the jar, its
- * second maps that archive, and both print the statement's result as {@code java -jar} does.
+ * second maps that archive, and both print the statement's result as {@code java -jar} does, byte
+ * for byte and with the same exit status; a one-shot run builds no native terminal.
  */
 @Tag("shaded-jar")
 class LauncherIT {
@@ -28,12 +29,34 @@ class LauncherIT {
 
   /** Runs {@code sh bin/convosql --demo -e "VALUES 1"} on the given jar, with JAVA_OPTS. */
   private static Run run(Path jar, Path dir, String javaOpts) throws IOException, InterruptedException {
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString(), "--demo", "-e", "VALUES 1"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    return launch(jar, dir, javaOpts, "--demo", "-e", "VALUES 1");
+  }
+
+  /** Runs {@code sh bin/convosql} with the given arguments on the given jar, with JAVA_OPTS. */
+  private static Run launch(Path jar, Path dir, String javaOpts, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CONVOSQL_JAR", jar.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
+    return exec(builder, dir);
+  }
+
+  /** Runs {@code java -jar} on the given jar with the given JVM options, then arguments. */
+  private static Run javaJar(Path jar, Path dir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return exec(new ProcessBuilder(command), dir);
+  }
+
+  private static Run exec(ProcessBuilder builder, Path dir) throws IOException, InterruptedException {
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
     // The JDK running the tests, first on the PATH, as the script runs `java`.
     builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
         + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -41,7 +64,7 @@ class LauncherIT {
     process.getOutputStream().close();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("the launcher did not exit within 180 s: " + command
+      throw new AssertionError("did not exit within 180 s: " + builder.command()
           + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -71,5 +94,44 @@ class LauncherIT {
     // The shell's own classes came from the archive, not from the jar.
     assertThat(Files.readAllLines(classes)).filteredOn(l -> l.contains(" io.convosql.driver.Shell "))
         .singleElement().asString().contains("source: shared objects file (top)");
+  }
+
+  @Test
+  void aOneShotRunPrintsWhatJavaJarPrintsByteForByte(@TempDir Path dir) throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
+    String sql = "SELECT id, started_at, test_type FROM pathsim.sessions ORDER BY id LIMIT 3";
+    for (String format : List.of("table", "csv", "json", "vertical")) {
+      Run plain = javaJar(jar, dir, List.of(), "--demo", "--outputformat=" + format, "-e", sql);
+      Run launched = launch(jar, dir, "", "--demo", "--outputformat=" + format, "-e", sql);
+      assertThat(plain.exit()).as(plain.err()).isZero();
+      assertThat(plain.out()).as(format).contains("started_at").isEqualTo(launched.out());
+      assertThat(launched.exit()).isZero();
+      assertThat(launched.err().strip()).as(format).matches("3 rows selected \\([0-9.]+ seconds\\)");
+    }
+  }
+
+  @Test
+  void aOneShotRunExitsWithTheShellsStatus(@TempDir Path dir) throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
+    Run error = launch(jar, dir, "", "--demo", "-e", "SELECT nope FROM pathsim.sessions");
+    assertThat(error.exit()).isEqualTo(1);
+    assertThat(error.out()).isEmpty();
+    assertThat(error.err().strip()).isEqualTo("Error: Error while executing SQL \"SELECT nope FROM pathsim.sessions\":"
+        + " From line 1, column 8 to line 1, column 11: Column 'nope' not found in any table (state=42000)");
+
+    Run noUrl = launch(jar, dir, "", "-e", "VALUES 1");
+    assertThat(noUrl.exit()).isEqualTo(2);
+    assertThat(noUrl.err()).startsWith("convosql shell: SQL over the PathSim and Insights APIs");
+  }
+
+  @Test
+  void aOneShotRunBuildsNoNativeTerminal(@TempDir Path dir) throws Exception {
+    Path classes = dir.resolve("classes.log");
+    Run run = javaJar(JAR, dir, List.of("-Xlog:class+load=info:file=" + classes), "--demo", "-e", "VALUES 1");
+    assertPrintsOneRow(run);
+    List<String> loaded = Files.readAllLines(classes);
+    assertThat(loaded).anyMatch(l -> l.contains(" org.jline.terminal.impl.ExternalTerminal "));
+    assertThat(loaded).noneMatch(l -> l.contains("org.jline.terminal.impl.jna.")
+        || l.contains("org.jline.terminal.impl.jansi.") || l.contains("com.sun.jna."));
   }
 }
