@@ -143,7 +143,7 @@ public final class Benchmark {
     ChildJvm.Line line = ChildJvm.run(List.of(), FirstRow.class, "FIRST_ROW", url, sql);
     String[] parts = line.text().split(" ");
     ms[at][run] = line.msFromStart();
-    ms[at + 1][run] = Double.parseDouble(parts[1]);
+    ms[at + 1][run] = Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]); // connect + query
     ms[at + 2][run] = Double.parseDouble(parts[2]);
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One start of {@code serve --demo} in a child JVM: the ms from starting the process to its "convosql
  * server on" line (ready), then the ms of the first remote query through Avatica's remote driver in
- * this JVM (connect, run, read the first row), whose client classes are loaded beforehand.
+ * this JVM (connect, run, read the first row), whose client classes are loaded beforehand, at once
+ * or after a pause.
  */
 final class ServeStart {
   /** The two times of one start. */
@@ -29,7 +30,11 @@ final class ServeStart {
 
   private ServeStart() {}
 
-  static Times run(String sql) {
+  /**
+   * One start with these extra JVM options for the server (say {@code -Dconvosql.warmup=false}), the
+   * first query {@code pauseMs} after the server is ready (a client that comes later).
+   */
+  static Times run(String sql, List<String> jvmOptions, long pauseMs) {
     try {
       Path users = Files.createTempFile("convosql-users", ".properties");
       Files.writeString(users, USER + ": " + PASSWORD + "\n");
@@ -38,9 +43,11 @@ final class ServeStart {
         port = free.getLocalPort();
       }
       DriverManager.getDriver("jdbc:avatica:remote:");
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve", "--demo",
-          "--users", users.toString(), "--port", Integer.toString(port));
+      List<String> command = new java.util.ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve",
+          "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
       long start = System.nanoTime();
       Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -49,6 +56,7 @@ final class ServeStart {
           output.append(line).append('\n');
           if (line.startsWith("convosql server on ")) {
             double ready = (System.nanoTime() - start) / 1e6;
+            Thread.sleep(pauseMs);
             return new Times(ready, firstQuery(port, sql));
           }
         }

@@ -64,6 +64,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
   @Override
   public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
       long maxRowCount) {
+    Warmup.userPreparing(); // the warm-up stops taking CPU from a user's statements
     // a view's definition, or a query given as a tree rather than text, is never looked up
     PlanCache cache = query.sql == null || context.getObjectPath() != null
         ? null : caches.apply(context.getMutableRootSchema());

@@ -126,6 +126,7 @@ final class ServeCommand {
     }
     RemoteServer server;
     RemoteServer.Options o;
+    Warmup.defer(); // it would only slow the start-up: it runs once the server listens
     try {
       o = parse(args, System::getenv);
       server = RemoteServer.start(o);
@@ -141,6 +142,10 @@ final class ServeCommand {
         + server.port() + " (" + o.serialization().name().toLowerCase(Locale.ROOT)
         + ", BASIC authentication, users from " + o.users() + ")");
     out.flush();
+    Warmup.start(); // a first client's query then finds Calcite's classes loaded ...
+    if (Boolean.parseBoolean(o.connectionProperties().getProperty(ConvoSqlProperty.DEMO.propertyName()))) {
+      Warmup.demoDataInBackground(); // ... and PathSim's demo data made
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "convosql-serve-stop"));
     try {
       server.join();

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  *       shared by every client and idle threads end after 60 s by themselves;
  *   <li>{@code Okio Watchdog}: Okio's one process-wide timeout thread, also ending when idle;
  *   <li>{@code convosql-sandbox}: the test sandbox's own server pool (at most 8 threads);
+ *   <li>{@code convosql-warmup}: the driver's warm-up threads (one per JVM, and one per {@code serve --demo}), ending by themselves;
  *   <li>JVM and test-runner threads (GC, JIT, surefire, {@code ForkJoinPool.commonPool}, …).
  * </ul>
  * Sockets are the {@code /proc/self/fd} entries that link to {@code socket:[…]}; they include the
@@ -38,7 +39,8 @@ record ResourceCensus(Map<Long, String> threads, Set<String> sockets, long openF
   private static final Path FDS = Path.of("/proc/self/fd");
 
   static boolean counted(String threadName) {
-    if (threadName.startsWith("OkHttp TaskRunner") || threadName.startsWith("convosql-sandbox")) {
+    if (threadName.startsWith("OkHttp TaskRunner") || threadName.startsWith("convosql-sandbox")
+        || threadName.startsWith("convosql-warmup")) {
       return false;
     }
     return threadName.startsWith("OkHttp") || threadName.startsWith("convosql-")

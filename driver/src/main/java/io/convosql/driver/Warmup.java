@@ -1,0 +1,153 @@
+package io.convosql.driver;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Prepares, on one daemon thread per JVM, representative queries on a private connection whose API
+ * URLs no request ever reaches (preparing sends none), so that the classes and generated code a
+ * user's first query needs (Calcite's parser, validator, rules and metadata handlers, Janino, the
+ * scans, Jackson) are ready before it; it stops once a user's statement is prepared, and
+ * {@code -Dconvosql.warmup=false} switches it off.
+ */
+final class Warmup {
+  /** The system property that switches the warm-up off ({@code false}). */
+  static final String SWITCH = "convosql.warmup";
+
+  /**
+   * What is prepared: a PathSim listing with the pushed filter, sort and limit, an Insights
+   * aggregate over a window, and a join of the two (the joins' rules and metadata). None is a query
+   * of the benchmark, so a measured query compiles its own code.
+   */
+  static final List<String> QUERIES = List.of(
+      "SELECT id, started_at, test_type FROM pathsim.sessions WHERE test_type = 'Voice'"
+          + " AND started_at >= TIMESTAMP '2025-01-01 00:00:00' ORDER BY started_at DESC LIMIT 10",
+      "SELECT agent_name, COUNT(*) AS n FROM insights.sessions"
+          + " WHERE session_start_time >= TIMESTAMP '2025-01-01 00:00:00' GROUP BY agent_name",
+      "SELECT p.id, i.id FROM pathsim.sessions p JOIN insights.sessions i ON i.destination = p.target"
+          + " WHERE p.started_at >= TIMESTAMP '2025-01-01 00:00:00'"
+          + " AND i.session_start_time >= TIMESTAMP '2025-01-01 00:00:00'");
+
+  private static final AtomicReference<Thread> THREAD = new AtomicReference<>();
+  private static volatile boolean prepared;
+  private static volatile boolean userPreparing;
+  private static volatile boolean deferred;
+
+  private Warmup() {}
+
+  /**
+   * Starts the warm-up once per JVM, unless switched off or {@linkplain #defer deferred}; returns at
+   * once. Called by the driver's class initialization.
+   */
+  static void startInBackground() {
+    if (!deferred) {
+      start();
+    }
+  }
+
+  /**
+   * Keeps the driver's class initialization from starting the warm-up, for a program that has work
+   * of its own to finish first ({@code serve}: its start-up); it then calls {@link #start}.
+   */
+  static void defer() {
+    deferred = true;
+  }
+
+  /** Starts the warm-up once per JVM unless switched off, deferred or not; returns at once. */
+  static void start() {
+    if (!enabled(System.getProperty(SWITCH))) {
+      return;
+    }
+    Thread t = new Thread(() -> prepared = run(privateConnection(), () -> userPreparing), "convosql-warmup");
+    t.setDaemon(true); // never keeps a JVM alive
+    t.setPriority(Thread.MIN_PRIORITY);
+    if (THREAD.compareAndSet(null, t)) {
+      t.start();
+    }
+  }
+
+  /**
+   * For {@code serve --demo}, once it listens: generates the demo sandbox's PathSim data on a daemon
+   * thread, which its first request would otherwise wait for (Insights' data, generated after
+   * PathSim's, is left to its first request). Any request that waits for it meanwhile would have
+   * generated it itself.
+   */
+  static void demoDataInBackground() {
+    if (!enabled(System.getProperty(SWITCH))) {
+      return;
+    }
+    Thread t = new Thread(() -> DemoSandbox.get().pathSim(), "convosql-warmup-demo");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  /** Whether the system property's value leaves the warm-up on (anything but {@code false}). */
+  static boolean enabled(String value) {
+    return value == null || !value.trim().equalsIgnoreCase("false");
+  }
+
+  /** The warm-up thread of this JVM, or null when it was not started (switched off). */
+  static Thread thread() {
+    return THREAD.get();
+  }
+
+  /** Whether this JVM's warm-up prepared all its queries (false while it runs, or once it stopped). */
+  static boolean prepared() {
+    return prepared;
+  }
+
+  /**
+   * Notes that a user's statement is being prepared (called by every preparation): the warm-up then
+   * stops after the step it is in, since from now on it would only take CPU from the user's thread.
+   */
+  static void userPreparing() {
+    if (!userPreparing && Thread.currentThread() != THREAD.get()) {
+      userPreparing = true;
+    }
+  }
+
+  /**
+   * Opens a connection with these properties, prepares {@link #QUERIES} and closes it, stopping
+   * before the next query once {@code stop} says so; returns whether all were prepared. Never
+   * prints and never throws: a failed warm-up costs only time.
+   */
+  static boolean run(Properties connection, BooleanSupplier stop) {
+    try (Connection c = new ConvoSqlDriver().connect(ConvoSqlDriver.PREFIX, connection)) {
+      for (String sql : QUERIES) {
+        if (stop.getAsBoolean()) {
+          return false;
+        }
+        try (PreparedStatement ignored = c.prepareStatement(sql)) {
+          // prepared, never executed: no request is sent
+        }
+        if (sql.equals(QUERIES.get(0))) { // then the JSON parser every answer goes through
+          JsonMapper.builder().build().readTree("{\"data\":[{\"id\":\"a\",\"n\":1.5,\"ok\":true,"
+              + "\"x\":null}],\"pagination\":{\"total\":1}}");
+        }
+      }
+      return true;
+    } catch (Exception | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * A connection that cannot reach any API: both URLs are the loopback discard port, the keys
+   * placeholders, so a request sent by mistake would fail at once and carry no secret.
+   */
+  static Properties privateConnection() {
+    Properties p = new Properties();
+    p.setProperty(ConvoSqlProperty.PATHSIM_URL.propertyName(), "http://127.0.0.1:9/pathsim/v1");
+    p.setProperty(ConvoSqlProperty.PATHSIM_API_KEY.propertyName(), "warmup");
+    p.setProperty(ConvoSqlProperty.INSIGHTS_URL.propertyName(), "http://127.0.0.1:9/insights");
+    p.setProperty(ConvoSqlProperty.INSIGHTS_API_KEY.propertyName(), "warmup");
+    p.setProperty(ConvoSqlProperty.PLAN_CACHE_SIZE.propertyName(), "0");
+    return p;
+  }
+}
