@@ -125,7 +125,7 @@ class LauncherIT {
   }
 
   @Test
-  void aOneShotRunBuildsNoNativeTerminal(@TempDir Path dir) throws Exception {
+  void aOneShotRunBuildsNoNativeTerminalAndStartsNoWarmUp(@TempDir Path dir) throws Exception {
     Path classes = dir.resolve("classes.log");
     Run run = javaJar(JAR, dir, List.of("-Xlog:class+load=info:file=" + classes), "--demo", "-e", "VALUES 1");
     assertPrintsOneRow(run);
@@ -133,5 +133,8 @@ class LauncherIT {
     assertThat(loaded).anyMatch(l -> l.contains(" org.jline.terminal.impl.ExternalTerminal "));
     assertThat(loaded).noneMatch(l -> l.contains("org.jline.terminal.impl.jna.")
         || l.contains("org.jline.terminal.impl.jansi.") || l.contains("com.sun.jna."));
+    // the driver loaded, but its warm-up thread (a lambda of Warmup's) was never made
+    assertThat(loaded).anyMatch(l -> l.contains(" io.convosql.driver.Warmup "));
+    assertThat(loaded).noneMatch(l -> l.contains("io.convosql.driver.Warmup$$Lambda"));
   }
 }
