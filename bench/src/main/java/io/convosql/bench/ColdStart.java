@@ -12,7 +12,7 @@ import java.util.Locale;
  * convosql URL on a sandbox in this process (PathSim at zero latency), with its first getConnection
  * and its first query on an adapter table apart; {@code demo=true} running VALUES and a PathSim
  * query; the same connections in a JVM that already runs with the driver loaded (the goals for
- * DBeaver or an application server), the query at once and after a 1 s think time, each with the
+ * DBeaver or an application server), the query at once and after a 1 s and a 3 s think time, each with the
  * driver's warm-up on and off ({@code -Dconvosql.warmup=false}), the two alternating run by run;
  * {@code serve --demo}'s ready time and its first remote query, at once and 3 s after ready, warm-up
  * on and off; the one-shot shell ({@code bin/convosql} and {@code java -jar} with {@code -e}) on
@@ -59,6 +59,8 @@ public final class ColdStart {
       pair("running JVM (driver loaded), real URL, query at once: " + limit1, runs, url, limit1, "preloaded");
       pair("running JVM (driver loaded), real URL, query after 1 s: " + limit1, runs, url, limit1,
           "preloaded-pause");
+      pair("running JVM (driver loaded), real URL, query after 3 s: " + limit1, runs, url, limit1,
+          "preloaded-pause-3000");
     }
     if (all) {
       row("demo=true: VALUES 1", runs, "jdbc:convosql:demo=true", "VALUES 1", "");

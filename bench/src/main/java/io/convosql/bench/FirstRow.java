@@ -15,7 +15,8 @@ import java.sql.Statement;
  * SQL, and optionally {@code preloaded}: the URL's driver is then found and loaded before the clock
  * starts, as in a JVM that already runs (DBeaver, an application server) and has the driver on its
  * class path, so only the connection and query count; {@code preloaded-pause} also waits 1 s between
- * getConnection and the query (a user's think time), which no time printed but the first includes.
+ * getConnection and the query (a user's think time), which no time printed but the first includes,
+ * and {@code preloaded-pause-<ms>} waits that many milliseconds.
  */
 public final class FirstRow {
   /** The think time of {@code preloaded-pause}. */
@@ -34,8 +35,9 @@ public final class FirstRow {
     try (Connection c = DriverManager.getConnection(args[0])) {
       long connectMs = (System.nanoTime() - start) / 1_000_000;
       long connectCpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
-      if (mode.equals("preloaded-pause")) {
-        Thread.sleep(PAUSE_MS);
+      if (mode.startsWith("preloaded-pause")) {
+        Thread.sleep(mode.startsWith("preloaded-pause-")
+            ? Long.parseLong(mode.substring("preloaded-pause-".length())) : PAUSE_MS);
       }
       long queryStart = System.nanoTime();
       long queryCpuStart = threads.getCurrentThreadCpuTime();
