@@ -93,12 +93,29 @@ public final class Shell {
       err.println(usage());
       return 2;
     }
-    List<String> sqlline = sqllineArgs(url, passThrough, statement);
-    ShellSqlLine shell = configure(url, statement != null, terminal);
     ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);
     // sqlline prints the URL it was given (!list, and with --verbose=true as it connects)
     PrintStream shownOut = MaskingPrintStream.of(progress == null ? out : progress.clearingBefore(out), secrets(url));
     PrintStream shownErr = MaskingPrintStream.of(progress == null ? err : progress.clearingBefore(err), secrets(url));
+    // A plain one-shot statement skips building sqlline and JLine, and prints what they would.
+    OneShot oneShot = statement == null ? null : OneShot.of(url, !redact(url).equals(url), passThrough, statement);
+    if (oneShot != null) {
+      ScanProgress.active = progress;
+      try {
+        return oneShot.run(shownOut, shownErr);
+      } finally {
+        ScanProgress.active = null;
+      }
+    }
+    return runSqlline(url, passThrough, statement, in, shownOut, shownErr, progress, terminal);
+  }
+
+  /** Runs sqlline itself, its output going to the given streams; returns the exit status. */
+  private static int runSqlline(String url, List<String> passThrough, @Nullable String statement,
+      @Nullable InputStream in, PrintStream shownOut, PrintStream shownErr, @Nullable ScanProgress progress,
+      boolean terminal) throws IOException {
+    List<String> sqlline = sqllineArgs(url, passThrough, statement);
+    ShellSqlLine shell = configure(url, statement != null, terminal);
     shell.setOutputStream(shownOut);
     shell.setErrorStream(shownErr);
     // With -e nothing is read: an empty input keeps sqlline off the process's terminal and stdin.

@@ -121,21 +121,13 @@ final class ShellSqlLine extends SqlLine {
 
   @Override
   public void handleException(Throwable e) {
-    Throwable t = e;
-    while (t instanceof InvocationTargetException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (!(t instanceof SQLException) && t.getCause() instanceof SQLException) {
-      t = t.getCause(); // sqlline's WrappedSqlException
-    }
-    if (!(t instanceof SQLException) || getOpts().getVerbose()) {
+    SQLException sql = OneShot.sqlCause(e);
+    if (sql == null || getOpts().getVerbose()) {
       super.handleException(e);
       return;
     }
-    SQLException first = (SQLException) t;
-    for (SQLException s = first; s != null; s = s.getNextException() == first ? null : s.getNextException()) {
-      error("Error: " + (s.getMessage() == null ? s.getClass().getName() : s.getMessage().strip())
-          + (s.getSQLState() == null ? "" : " (state=" + s.getSQLState() + ")"));
+    for (String line : OneShot.errorLines(sql)) {
+      error(line);
     }
   }
 }
