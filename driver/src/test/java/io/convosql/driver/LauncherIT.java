@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/convosql} as users run it: its first run records a CDS archive next to the jar, its
  * second maps that archive, and both print the statement's result as {@code java -jar} does, byte
- * for byte and with the same exit status; a one-shot run builds no native terminal.
+ * for byte and with the same exit status; a one-shot run through sqlline builds no native terminal.
  */
 @Tag("shaded-jar")
 class LauncherIT {
@@ -127,7 +127,9 @@ class LauncherIT {
   @Test
   void aOneShotRunBuildsNoNativeTerminalAndStartsNoWarmUp(@TempDir Path dir) throws Exception {
     Path classes = dir.resolve("classes.log");
-    Run run = javaJar(JAR, dir, List.of("-Xlog:class+load=info:file=" + classes), "--demo", "-e", "VALUES 1");
+    // sqlline's own -e path, the one that builds a terminal (a plain -e builds none: OneShotIT)
+    Run run = javaJar(JAR, dir, List.of("-Xlog:class+load=info:file=" + classes, "-D" + OneShot.SQLLINE + "=true"),
+        "--demo", "-e", "VALUES 1");
     assertPrintsOneRow(run);
     List<String> loaded = Files.readAllLines(classes);
     assertThat(loaded).anyMatch(l -> l.contains(" org.jline.terminal.impl.ExternalTerminal "));
