@@ -2,8 +2,10 @@ package io.convosql.driver;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -194,7 +196,7 @@ final class OneShot {
     info.put("password", "");
     Connection connection;
     try {
-      connection = java.sql.DriverManager.getDriver(url).connect(url, info);
+      connection = DriverManager.getDriver(url).connect(url, info);
     } catch (Exception e) {
       handle(e);
       return null;
@@ -305,10 +307,7 @@ final class OneShot {
   private void handle(Throwable e) {
     SQLException sql = sqlCause(e);
     if (sql == null) {
-      Throwable t = e;
-      while (t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null) {
-        t = t.getCause();
-      }
+      Throwable t = unwrapped(e);
       err.println(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
       return;
     }
@@ -319,14 +318,19 @@ final class OneShot {
 
   /** The SQL exception an exception reports, through reflection's and sqlline's wrappers; or null. */
   static @Nullable SQLException sqlCause(Throwable e) {
-    Throwable t = e;
-    while (t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = unwrapped(e);
     if (!(t instanceof SQLException) && t.getCause() instanceof SQLException) {
       t = t.getCause(); // sqlline's WrappedSqlException
     }
     return t instanceof SQLException s ? s : null;
+  }
+
+  private static Throwable unwrapped(Throwable e) {
+    Throwable t = e;
+    while (t instanceof InvocationTargetException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** The shell's lines for an SQL error: each chained exception's message and SQLState. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class OneShotFormat {
   }
 
   private static Map<Character, String> jsonEscapes() {
-    Map<Character, String> m = new java.util.HashMap<>(Map.of('\\', "\\\\", '"', "\\\"", '\b', "\\b",
+    Map<Character, String> m = new HashMap<>(Map.of('\\', "\\\\", '"', "\\\"", '\b', "\\b",
         '\f', "\\f", '\n', "\\n", '\r', "\\r", '\t', "\\t", '/', "\\/"));
     for (char c = 0; c < 0x20; c++) {
       if (c != '\b' && c != '\f' && c != '\n' && c != '\r' && c != '\t') {
