@@ -9,8 +9,10 @@ import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import io.convosql.driver.metadata.PrecompiledMetadataHandlers;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.Prepare;
@@ -32,7 +34,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * kept: an EXPLAIN (its text may show dates reckoned from the time it was planned), a DML statement
  * and DDL are prepared every time, and DDL empties the cache, since it may change what a name means.
  * Every preparation refuses writes the tables cannot take (25006) and text literals cast to a type
- * that cannot hold them ({@link LiteralCasts}, 22018).
+ * that cannot hold them ({@link LiteralCasts}, 22018). Its clusters take their metadata handlers
+ * from classes compiled with the driver ({@link PrecompiledMetadataHandlers}), not from Janino.
  */
 final class PlanCachingPrepare extends CalcitePrepareImpl {
   private final Function<CalciteSchema, @Nullable PlanCache> caches;
@@ -59,6 +62,14 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         return ParameterTypingValidator.create(context, (CalciteCatalogReader) reader, transform);
       }
     };
+  }
+
+  /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataQuerySupplier(PrecompiledMetadataHandlers.querySupplier());
+    return cluster;
   }
 
   @Override
