@@ -70,7 +70,8 @@ final class Schemas {
     root.add("matches", Matches.function());
     root.add(SystemSchema.NAME, new SystemSchema(requests));
     // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
-    // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same.
+    // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same. The
+    // driver's factory (Utf8Factory) no longer makes it; this keeps any other root free of it too.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
     return new ConnectionResources(warnings, settings.maxRequestsPerStatement(), pathSim, insights);
   }
