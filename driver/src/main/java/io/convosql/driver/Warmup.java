@@ -1,6 +1,7 @@
 package io.convosql.driver;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.convosql.core.plan.Matches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -113,11 +114,24 @@ final class Warmup {
   }
 
   /**
-   * Opens a connection with these properties, prepares {@link #QUERIES} and closes it, stopping
-   * before the next query once {@code stop} says so; returns whether all were prepared. Never
-   * prints and never throws: a failed warm-up costs only time.
+   * Builds Calcite's code generator, opens a connection with these properties, prepares
+   * {@link #QUERIES} and closes it, stopping before the next query once {@code stop} says so; returns
+   * whether all were prepared. Never prints and never throws: a failed warm-up costs only time.
    */
   static boolean run(Properties connection, BooleanSupplier stop) {
+    try {
+      // First Calcite's code generator (RexImpTable, some 600 classes), which getConnection no longer
+      // builds (matches is a LazyScalarFunction) and a first query needs: a getConnection running on
+      // the user's thread meanwhile needs none of it, so the two threads overlap rather than one
+      // waiting for the other's class initialization
+      Matches.function().getImplementor();
+      return prepare(connection, stop);
+    } catch (Exception | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static boolean prepare(Properties connection, BooleanSupplier stop) throws Exception {
     try (Connection c = new ConvoSqlDriver().connect(ConvoSqlDriver.PREFIX, connection)) {
       for (String sql : QUERIES) {
         if (stop.getAsBoolean()) {
@@ -132,8 +146,6 @@ final class Warmup {
         }
       }
       return true;
-    } catch (Exception | LinkageError e) {
-      return false;
     }
   }
 
