@@ -114,25 +114,17 @@ final class Warmup {
   }
 
   /**
-   * Builds Calcite's code generator, opens a connection with these properties, prepares
-   * {@link #QUERIES} and closes it, stopping before the next query once {@code stop} says so; returns
-   * whether all were prepared. Never prints and never throws: a failed warm-up costs only time.
+   * Opens a connection with these properties, builds Calcite's code generator, prepares
+   * {@link #QUERIES} and closes the connection, stopping before the next query once {@code stop} says
+   * so; returns whether all were prepared. Never prints and never throws: a failed warm-up costs only time.
    */
   static boolean run(Properties connection, BooleanSupplier stop) {
-    try {
-      // First Calcite's code generator (RexImpTable, some 600 classes), which getConnection no longer
-      // builds (matches is a LazyScalarFunction) and a first query needs: a getConnection running on
-      // the user's thread meanwhile needs none of it, so the two threads overlap rather than one
-      // waiting for the other's class initialization
-      Matches.function().getImplementor();
-      return prepare(connection, stop);
-    } catch (Exception | LinkageError e) {
-      return false;
-    }
-  }
-
-  private static boolean prepare(Properties connection, BooleanSupplier stop) throws Exception {
     try (Connection c = new ConvoSqlDriver().connect(ConvoSqlDriver.PREFIX, connection)) {
+      // Calcite's code generator (RexImpTable, some 600 classes), which getConnection used to build
+      // (matches was a ScalarFunctionImpl) and a first query's code needs: built right after
+      // connecting, so that a query sent at once finds it ready by the time its plan is compiled
+      // (and a getConnection at the same time shares this thread's connection work, as before)
+      Matches.function().getImplementor();
       for (String sql : QUERIES) {
         if (stop.getAsBoolean()) {
           return false;
@@ -146,6 +138,8 @@ final class Warmup {
         }
       }
       return true;
+    } catch (Exception | LinkageError e) {
+      return false;
     }
   }
 
