@@ -55,26 +55,23 @@ public final class ApiClient implements AutoCloseable {
   }
 
   /**
-   * The OkHttp client, retry thread and policies, built by the first request that needs them (once,
-   * whichever thread comes first). After {@link #close} they are built closed, so a late request
-   * fails as it always did on a closed client.
+   * The OkHttp client, retry thread and policies, built once by the first request; after
+   * {@link #close} built closed, so a late request fails as it always did on a closed client.
    */
   private Transport transport() {
     Transport t = transport;
-    if (t != null) {
-      return t;
-    }
-    synchronized (this) {
-      t = transport;
-      if (t == null) {
-        t = new Transport(spec, root, key, settings, clock, this::authenticate, this::redact);
-        if (closed) {
-          t.close();
+    if (t == null) {
+      synchronized (this) {
+        if (transport == null) {
+          transport = new Transport(spec, root, key, settings, clock, this::authenticate, this::redact);
+          if (closed) {
+            transport.close();
+          }
         }
-        transport = t;
+        t = transport;
       }
-      return t;
     }
+    return t;
   }
 
   /** Whether the client has built its transport (sent or started a request), for tests. */
