@@ -38,6 +38,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
     new ConvoSqlDriver().register();
     // A tool loads the driver before it connects: the TLS setup every API client shares is built meanwhile.
     ApiClient.prepareInBackground();
+    // ... and so are Avatica's protocol descriptors, the random source of connection ids, ...
+    ConnectionPrelude.startInBackground();
     // ... and so are the classes and generated code of a first query (Warmup; -Dconvosql.warmup=false: off)
     Warmup.startInBackground();
   }

@@ -46,25 +46,55 @@ final class PlanCache {
     }
   }
 
-  private final Cache<Key, CalciteSignature<?>> plans;
+  private final int size;
+  /**
+   * Built by the first preparation rather than by getConnection, which need not wait for Caffeine's
+   * classes; null until then.
+   */
+  private volatile @Nullable Cache<Key, CalciteSignature<?>> plans;
 
   /** A cache of at most {@code size} queries (positive); the least used go first. */
   PlanCache(int size) {
-    // evictions in the caller's thread: no pool thread outlives the connection
-    this.plans = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+    if (size <= 0) {
+      throw new IllegalArgumentException("a plan cache holds at least one query, not " + size);
+    }
+    this.size = size;
+  }
+
+  private Cache<Key, CalciteSignature<?>> plans() {
+    Cache<Key, CalciteSignature<?>> p = plans;
+    if (p == null) {
+      synchronized (this) {
+        p = plans;
+        if (p == null) {
+          // evictions in the caller's thread: no pool thread outlives the connection
+          p = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+          plans = p;
+        }
+      }
+    }
+    return p;
   }
 
   @SuppressWarnings("unchecked")
   <T> @Nullable CalciteSignature<T> get(Key key) {
-    return (CalciteSignature<T>) plans.getIfPresent(key);
+    return (CalciteSignature<T>) plans().getIfPresent(key);
   }
 
   void put(Key key, CalciteSignature<?> plan) {
-    plans.put(key, plan);
+    plans().put(key, plan);
   }
 
   /** Forgets every plan, for when the names a query uses may have changed meaning (DDL). */
   void clear() {
-    plans.invalidateAll();
+    Cache<Key, CalciteSignature<?>> p = plans;
+    if (p != null) {
+      p.invalidateAll();
+    }
+  }
+
+  /** Whether a query has been looked up or kept yet (the cache is built then), for tests. */
+  boolean started() {
+    return plans != null;
   }
 }

@@ -18,13 +18,7 @@ final class Proxies {
 
   /** A proxy implementing every interface of the target, such as Calcite's own connection interface. */
   static Object proxy(Object target, InvocationHandler handler) {
-    Set<Class<?>> interfaces = new LinkedHashSet<>();
-    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-      for (Class<?> i : c.getInterfaces()) {
-        interfaces.add(i);
-      }
-    }
-    return Proxy.newProxyInstance(Proxies.class.getClassLoader(), interfaces.toArray(new Class<?>[0]),
+    return Proxy.newProxyInstance(Proxies.class.getClassLoader(), interfaces(target.getClass()),
         (p, method, args) -> switch (method.getName()) {
           case "equals" -> method.getParameterCount() == 1 ? p == args[0] : handler.invoke(p, method, args);
           case "hashCode" -> method.getParameterCount() == 0
@@ -32,6 +26,26 @@ final class Proxies {
           case "toString" -> method.getParameterCount() == 0 ? target.toString() : handler.invoke(p, method, args);
           default -> handler.invoke(p, method, args);
         });
+  }
+
+  /** Every interface a class and its superclasses implement, in the order {@link #proxy} uses. */
+  private static Class<?>[] interfaces(Class<?> type) {
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        interfaces.add(i);
+      }
+    }
+    return interfaces.toArray(new Class<?>[0]);
+  }
+
+  /**
+   * Generates (the JDK caches it) and returns the proxy class that {@link #proxy} makes for targets
+   * of this class, so that the first proxy of it is made at once.
+   */
+  static Class<?> prepare(Class<?> type) {
+    return Proxy.newProxyInstance(Proxies.class.getClassLoader(), interfaces(type), (p, method, args) -> null)
+        .getClass();
   }
 
   /** Calls the target, rethrowing what it threw. */

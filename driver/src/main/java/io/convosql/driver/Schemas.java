@@ -13,7 +13,6 @@ import java.time.Clock;
 import okhttp3.HttpUrl;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /**
  * Adds the API schemas of one connection ({@code pathsim}, {@code insights}), the {@code matches}
@@ -68,10 +67,11 @@ final class Schemas {
     insights.setWarningListener(warnings);
     root.add("pathsim", pathSim);
     root.add("insights", insights);
-    root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
+    root.add("matches", Matches.function());
     root.add(SystemSchema.NAME, new SystemSchema(requests));
     // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
-    // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same.
+    // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same. The
+    // driver's factory (Utf8Factory) no longer makes it; this keeps any other root free of it too.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
     return new ConnectionResources(warnings, settings.maxRequestsPerStatement(), pathSim, insights);
   }

@@ -56,7 +56,11 @@ public final class Utf8Factory extends CalciteFactory {
   @Override
   public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
-    return calcite.newConnection(driver, factory, url, info, rootSchema,
+    // The driver's connections start without Calcite's "metadata" schema, which Schemas would remove
+    // at once (building it and walking it for lattices is part of every getConnection otherwise)
+    CalciteSchema root = rootSchema == null && urls != null ? CalciteSchema.createRootSchema(false)
+        : rootSchema;
+    return calcite.newConnection(driver, factory, url, info, root,
         typeFactory != null ? typeFactory : new Utf8Types(typeSystem(info)));
   }
 

@@ -1,6 +1,7 @@
 package io.convosql.driver;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.convosql.core.plan.Matches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -113,12 +114,17 @@ final class Warmup {
   }
 
   /**
-   * Opens a connection with these properties, prepares {@link #QUERIES} and closes it, stopping
-   * before the next query once {@code stop} says so; returns whether all were prepared. Never
-   * prints and never throws: a failed warm-up costs only time.
+   * Opens a connection with these properties, builds Calcite's code generator, prepares
+   * {@link #QUERIES} and closes the connection, stopping before the next query once {@code stop} says
+   * so; returns whether all were prepared. Never prints and never throws: a failed warm-up costs only time.
    */
   static boolean run(Properties connection, BooleanSupplier stop) {
     try (Connection c = new ConvoSqlDriver().connect(ConvoSqlDriver.PREFIX, connection)) {
+      // Calcite's code generator (RexImpTable, some 600 classes), which getConnection used to build
+      // (matches was a ScalarFunctionImpl) and a first query's code needs: built right after
+      // connecting, so that a query sent at once finds it ready by the time its plan is compiled
+      // (and a getConnection at the same time shares this thread's connection work, as before)
+      Matches.function().getImplementor();
       for (String sql : QUERIES) {
         if (stop.getAsBoolean()) {
           return false;

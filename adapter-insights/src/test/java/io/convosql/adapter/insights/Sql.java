@@ -13,7 +13,6 @@ import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /**
  * A Calcite connection with convosql's defaults and the {@code matches} function, and helpers that
@@ -29,7 +28,7 @@ final class Sql {
     Connection c = DriverManager.getConnection("jdbc:calcite:", p);
     SchemaPlus root = c.unwrap(CalciteConnection.class).getRootSchema();
     root.add(name, schema);
-    root.add("matches", ScalarFunctionImpl.create(Matches.class, "matches"));
+    root.add("matches", Matches.function());
     return c;
   }
 

@@ -11,15 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -36,12 +33,11 @@ public final class ApiClient implements AutoCloseable {
   private final HttpUrl root;
   private final @Nullable String key;
   private final HttpSettings settings;
-  private final OkHttpClient http;
-
-  private final ScheduledExecutorService scheduler;
-  private final FailsafeExecutor<Answer> retrying;
-  private final FailsafeExecutor<Answer> single;
-  private volatile @Nullable ResponseCache cache;
+  private final Clock clock;
+  /** Built on the first request ({@link #transport}); null until then. */
+  private volatile @Nullable Transport transport;
+  private boolean closed; // guarded by this
+  private final CacheClaim cache;
   private volatile @Nullable CacheHitListener cacheHits;
 
   public ApiClient(ApiSpec spec, HttpUrl root, @Nullable String key, HttpSettings settings) {
@@ -53,17 +49,34 @@ public final class ApiClient implements AutoCloseable {
     this.root = Objects.requireNonNull(root, "root");
     this.key = key;
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.http = OkHttpClients.build(spec, root, key, settings, this::authenticate, this::redact);
-    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "convosql-" + spec.name().toLowerCase(java.util.Locale.ROOT) + "-retry");
-      t.setDaemon(true);
-      return t;
-    });
-    s.setRemoveOnCancelPolicy(true);
-    this.scheduler = s;
-    StartNowScheduler attempts = new StartNowScheduler(scheduler);
-    this.retrying = RequestPolicies.idempotent(settings, clock).with(attempts);
-    this.single = RequestPolicies.once(settings).with(attempts);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.cache = new CacheClaim(spec, root, key);
+    Transport.checkTimeouts(settings); // what cannot be built fails now, not at the first request
+  }
+
+  /**
+   * The OkHttp client, retry thread and policies, built once by the first request; after
+   * {@link #close} built closed, so a late request fails as it always did on a closed client.
+   */
+  private Transport transport() {
+    Transport t = transport;
+    if (t == null) {
+      synchronized (this) {
+        if (transport == null) {
+          transport = new Transport(spec, root, key, settings, clock, this::authenticate, this::redact);
+          if (closed) {
+            transport.close();
+          }
+        }
+        t = transport;
+      }
+    }
+    return t;
+  }
+
+  /** Whether the client has built its transport (sent or started a request), for tests. */
+  boolean started() {
+    return transport != null;
   }
 
   private Response authenticate(Interceptor.Chain chain) throws IOException {
@@ -153,24 +166,26 @@ public final class ApiClient implements AutoCloseable {
 
   /**
    * Keeps GET answers in a response cache shared with the other clients of this API, root and key in
-   * the JVM ({@link ResponseCaches}); off when the settings say so. Call before the first request.
+   * the JVM ({@link ResponseCaches}), taken at the first request ({@link CacheClaim}); off when the
+   * settings say so. Call before the first request.
    */
   public void useCache(CacheSettings settings) {
-    ResponseCache old = cache;
-    cache = settings.enabled() ? ResponseCaches.acquire(spec, root, key, settings) : null;
-    if (old != null) {
-      ResponseCaches.release(old);
-    }
+    cache.use(settings);
   }
 
   /** Uses a cache of the caller's own (tests give one with a fake clock); it is not released. */
   void useCache(@Nullable ResponseCache own) {
-    cache = own;
+    cache.useOwn(own);
   }
 
-  /** The response cache, or null when answers are not cached. */
+  /** The response cache (taken now if not yet), or null when answers are not cached. */
   public @Nullable ResponseCache cache() {
-    return cache;
+    return cache.get();
+  }
+
+  /** Whether the client has taken its shared response cache yet, for tests. */
+  boolean cacheTaken() {
+    return cache.taken();
   }
 
   /** Who is told of each answer served from the cache (replacing the previous one); null for none. */
@@ -201,7 +216,7 @@ public final class ApiClient implements AutoCloseable {
   public CompletableFuture<@Nullable JsonNode> getJsonAsync(String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation, Predicate<JsonNode> settled) {
     HttpUrl url = url(path, params);
-    ResponseCache c = cache;
+    ResponseCache c = cache.get();
     if (c == null) {
       try {
         cancellation.beforeSend(spec.name(), "GET", path);
@@ -229,7 +244,7 @@ public final class ApiClient implements AutoCloseable {
       return json;
     } finally {
       trace.report(settings.observer(), this::redact);
-      ResponseCache c = cache;
+      ResponseCache c = cache.get();
       if (c != null) {
         c.invalidateAll(); // a write (even one whose outcome is unknown) may change any answer
       }
@@ -304,9 +319,10 @@ public final class ApiClient implements AutoCloseable {
    */
   private CompletableFuture<Answer> start(Request request, boolean idempotent,
       AtomicReference<Call> inFlight, RequestTrace trace) {
-    FailsafeExecutor<Answer> policies = idempotent ? retrying : single;
+    Transport t = transport();
+    FailsafeExecutor<Answer> policies = idempotent ? t.retrying : t.single;
     Supplier<Call> resend = () -> {
-      Call call = http.newCall(request);
+      Call call = t.http.newCall(request);
       inFlight.set(call);
       return call;
     };
@@ -331,7 +347,8 @@ public final class ApiClient implements AutoCloseable {
 
   /** Requests running or queued in this client, for tests that check nothing is left in flight. */
   int callsInFlight() {
-    return http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount();
+    Transport t = transport;
+    return t == null ? 0 : t.callsInFlight();
   }
 
   /** Removes the key from any text that may have echoed it. */
@@ -345,15 +362,15 @@ public final class ApiClient implements AutoCloseable {
   /** Stops the client's threads and closes its pooled connections; calls in flight are cancelled. */
   @Override
   public void close() {
-    ResponseCache c = cache;
-    cache = null;
-    if (c != null) {
-      ResponseCaches.release(c);
+    cache.close();
+    Transport t;
+    synchronized (this) {
+      closed = true;
+      t = transport;
     }
-    http.dispatcher().cancelAll();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    scheduler.shutdownNow();
+    if (t != null) {
+      t.close();
+    }
   }
 
   /**

@@ -7,15 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A request's first attempt starts on the caller's thread and everything after it elsewhere: retries
  * due at once, rate-limited starts, many requests at once and a closed client all end as they did.
+ * A client builds its OkHttp client, threads and policies, and takes its response cache, only at its
+ * first request; settings those could not be built with still fail when the client is made.
  */
 @Timeout(30)
 class ApiClientStartTest {
@@ -84,5 +89,50 @@ class ApiClientStartTest {
     assertThatThrownBy(() -> client.getJson("/n", Map.of(), false, Cancellation.NONE))
         .isInstanceOf(RuntimeException.class);
     assertThat(requests("/n")).isZero();
+  }
+
+  @Test
+  void nothingIsBuiltOrCachedUntilTheFirstRequestAndManyFirstRequestsShareIt() {
+    client.close();
+    client = client(ApiClientRetryTest.fast());
+    client.useCache(new CacheSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), 1 << 20));
+    assertThat(client.started()).isFalse();
+    assertThat(client.cacheTaken()).isFalse();
+    api.stubFor(get(urlPathEqualTo("/n")).willReturn(okJson("{\"n\":7}")));
+    List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(CompletableFuture.supplyAsync(() -> client.getJson("/n", Map.of(), false,
+          Cancellation.NONE)));
+    }
+    for (CompletableFuture<JsonNode> a : answers) {
+      assertThat(a.join().get("n").asInt()).isEqualTo(7);
+    }
+    assertThat(client.started()).isTrue();
+    assertThat(client.cacheTaken()).isTrue();
+    assertThat(requests("/n")).isBetween(1, 8); // the cache answers those that come after the first
+  }
+
+  @Test
+  void aClientClosedBeforeItsFirstRequestFailsItWithoutSendingIt() {
+    api.stubFor(get(urlPathEqualTo("/n")).willReturn(okJson("{\"n\":7}")));
+    assertThat(client.started()).isFalse();
+    client.close();
+    assertThatThrownBy(() -> client.getJson("/n", Map.of(), false, Cancellation.NONE))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(requests("/n")).isZero();
+  }
+
+  @Test
+  void aTimeoutOkHttpCannotTakeFailsWhenTheClientIsMadeAsOkHttpFails() {
+    for (Duration bad : List.of(Duration.ofMillis(Integer.MAX_VALUE + 1L), Duration.ofMillis(-1),
+        Duration.ofSeconds(Long.MAX_VALUE))) {
+      Throwable okhttp = catchThrowable(() -> new OkHttpClient.Builder().readTimeout(bad));
+      Throwable ours = catchThrowable(() -> client(ApiClientRetryTest.fast()
+          .withTimeouts(Duration.ofSeconds(1), bad, Duration.ofSeconds(1))));
+      assertThat(ours).as(bad.toString()).isNotNull().hasSameClassAs(okhttp)
+          .hasMessage(okhttp.getMessage());
+    }
+    assertThat(catchThrowable(() -> client(ApiClientRetryTest.fast().withTimeouts(
+        Duration.ofMillis(Integer.MAX_VALUE), Duration.ZERO, Duration.ofSeconds(1))).close())).isNull();
   }
 }
