@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 public final class AgentCallsByVirtualCustomer {
   /**
    * The query: one row per virtual customer, from one run of the calls join. Its tags come as one
-   * {@code ", "}-separated list per customer, built from each call's list, in no particular order
+   * list per customer, separated by the unit separator (U+001F, a control character no tag uses, where a
+   * tag may well contain {@code ", "}), built from each call's list, in no particular order
    * and with repeats; {@link #lines} sorts them and keeps each once. (Sorting them in SQL, with
    * {@code LISTAGG(DISTINCT …) WITHIN GROUP (ORDER BY …)} beside {@code COUNT(DISTINCT …)}, meets a
    * Calcite 1.41 bug: AggregateExpandDistinctAggregatesRule moves the arguments to a new input but
@@ -54,7 +55,7 @@ public final class AgentCallsByVirtualCustomer {
       "  SELECT session_id, tag FROM insights.tags WHERE session_start_time >= ?",
       "), per_call AS (",
       "  SELECT c.virtual_customer, c.session_id, MIN(s.flow_steps) AS flow_steps,",
-      "         LISTAGG(t.tag, ', ') AS tags",
+      "         LISTAGG(t.tag, U&'\\001F') AS tags",
       "  FROM calls c",
       "  LEFT JOIN steps s ON s.session_id = c.session_id",
       "  LEFT JOIN tags t ON t.session_id = c.session_id",
@@ -62,10 +63,13 @@ public final class AgentCallsByVirtualCustomer {
       ")",
       "SELECT virtual_customer, COUNT(*) AS calls,",
       "       CAST(ROUND(AVG(CAST(flow_steps AS DOUBLE)), 1) AS DECIMAL(6, 1)) AS avg_flow_steps,",
-      "       LISTAGG(tags, ', ') AS tags",
+      "       LISTAGG(tags, U&'\\001F') AS tags",
       "FROM per_call",
       "GROUP BY virtual_customer",
       "ORDER BY calls DESC, virtual_customer");
+
+  /** What the query's LISTAGGs put between tags. */
+  static final String SEPARATOR = "\u001F";
 
   /** One printed line: a virtual customer's calls, average flow path length and tags. */
   record Line(String virtualCustomer, long calls, BigDecimal avgFlowSteps, String tags) {}
@@ -102,9 +106,9 @@ public final class AgentCallsByVirtualCustomer {
     return out;
   }
 
-  /** The tags of a {@code ", "}-separated list in alphabetical order, each once; null for none. */
+  /** The tags of a list separated by U+001F in alphabetical order, each once, for display; null for none. */
   static String sorted(String tags) {
     return tags == null ? null
-        : Arrays.stream(tags.split(", ")).sorted().distinct().collect(Collectors.joining(", "));
+        : Arrays.stream(tags.split(SEPARATOR)).sorted().distinct().collect(Collectors.joining(", "));
   }
 }

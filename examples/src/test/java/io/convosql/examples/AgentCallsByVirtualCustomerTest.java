@@ -49,6 +49,15 @@ class AgentCallsByVirtualCustomerTest {
   }
 
   @Test
+  void aTagContainingACommaStaysOneTag() {
+    String sep = AgentCallsByVirtualCustomer.SEPARATOR;
+    assertThat(AgentCallsByVirtualCustomer.sorted("refund, late" + sep + "billing" + sep + "refund, late"))
+        .isEqualTo("billing, refund, late");
+    assertThat(AgentCallsByVirtualCustomer.sorted("z, a")).isEqualTo("z, a");
+    assertThat(AgentCallsByVirtualCustomer.sorted(null)).isNull();
+  }
+
+  @Test
   void tagsAreSortedAndAveragesKeepTheirFraction() throws SQLException {
     sandbox.requests().clear();
     Map<String, Set<String>> callsByCustomer = new TreeMap<>();
