@@ -15,7 +15,8 @@ import java.util.Locale;
  * DBeaver or an application server), the query at once and after a 1 s and a 3 s think time, each with the
  * driver's warm-up on and off ({@code -Dconvosql.warmup=false}), the two alternating run by run;
  * {@code serve --demo}'s ready time and its first remote query, at once and 3 s after ready, warm-up
- * on and off; the one-shot shell ({@code bin/convosql} and {@code java -jar} with {@code -e}) on
+ * on and off, started by {@code java} on the bench's class path and by {@code bin/convosql}; the
+ * one-shot shell ({@code bin/convosql} and {@code java -jar} with {@code -e}) on
  * that sandbox's URL and on {@code --demo}. Prints one line per row: wall medians, then the medians
  * of the child's main-thread CPU and process CPU. A second argument {@code running} or {@code serve}
  * runs only those rows.
@@ -36,8 +37,10 @@ public final class ColdStart {
       rows(runs, only.equals("all"), limit1);
     }
     if (!only.equals("running")) {
-      serveRows(runs, limit1, 0);
-      serveRows(runs, limit1, SERVE_PAUSE_MS);
+      serveRows(runs, limit1, 0, false);
+      serveRows(runs, limit1, SERVE_PAUSE_MS, false);
+      serveRows(runs, limit1, 0, true);
+      serveRows(runs, limit1, SERVE_PAUSE_MS, true);
     }
     System.out.printf(Locale.ROOT, "load average at end: %.2f%n", load());
   }
@@ -76,19 +79,20 @@ public final class ColdStart {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static void serveRows(int runs, String sql, long pauseMs) {
+  private static void serveRows(int runs, String sql, long pauseMs, boolean launcher) {
     double[][] ready = new double[2][runs];
     double[][] first = new double[2][runs];
     for (int i = 0; i < runs; i++) {
       for (int v = 0; v < 2; v++) {
-        ServeStart.Times t = ServeStart.run(sql, v == 0 ? List.of() : WARMUP_OFF, pauseMs);
+        ServeStart.Times t = ServeStart.run(sql, v == 0 ? List.of() : WARMUP_OFF, pauseMs, launcher);
         ready[v][i] = t.readyMs();
         first[v][i] = t.firstQueryMs();
       }
     }
     for (int v = 0; v < 2; v++) {
-      System.out.printf(Locale.ROOT, "serve --demo%s: process start to ready %.0f ms, first remote query (%s)"
-          + " %s to its first row %.0f ms (medians of %d)%n", v == 0 ? "" : " [warm-up off]",
+      System.out.printf(Locale.ROOT, "%sserve --demo%s: process start to ready %.0f ms, first remote query (%s)"
+          + " %s to its first row %.0f ms (medians of %d)%n", launcher ? "bin/convosql " : "",
+          v == 0 ? "" : " [warm-up off]",
           Report.median(ready[v]), sql, pauseMs == 0 ? "at once" : pauseMs + " ms after ready",
           Report.median(first[v]), runs);
     }

@@ -35,6 +35,15 @@ final class ServeStart {
    * first query {@code pauseMs} after the server is ready (a client that comes later).
    */
   static Times run(String sql, List<String> jvmOptions, long pauseMs) {
+    return run(sql, jvmOptions, pauseMs, false);
+  }
+
+  /**
+   * The same, started by {@code bin/convosql} (run from the repository's root: its class-data-sharing
+   * archive, recorded by an earlier run) instead of {@code java} on this class path, when
+   * {@code launcher}; the JVM options then go in {@code JAVA_OPTS}.
+   */
+  static Times run(String sql, List<String> jvmOptions, long pauseMs, boolean launcher) {
     try {
       Path users = Files.createTempFile("convosql-users", ".properties");
       Files.writeString(users, USER + ": " + PASSWORD + "\n");
@@ -44,12 +53,22 @@ final class ServeStart {
       }
       DriverManager.getDriver("jdbc:avatica:remote:");
       List<String> command = new java.util.ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell", "serve",
-          "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
+      if (launcher) {
+        command.addAll(List.of("sh", "bin/convosql"));
+      } else {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.convosql.driver.Shell"));
+      }
+      command.addAll(List.of("serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      if (launcher) {
+        builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+            + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+      }
       long start = System.nanoTime();
-      Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Process server = builder.start();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
         StringBuilder output = new StringBuilder();
         for (String line; (line = r.readLine()) != null; ) {

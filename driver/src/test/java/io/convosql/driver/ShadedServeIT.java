@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.remote.Driver;
 import org.junit.jupiter.api.Tag;
@@ -15,15 +17,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar convosql-jdbc.jar serve} as users run it: Jetty and Avatica's server work from the
- * shaded jar, and Avatica's remote driver queries through it.
+ * {@code java -jar convosql-jdbc.jar serve} and {@code bin/convosql serve} as users run them: Jetty and
+ * Avatica's server work from the shaded jar, and Avatica's remote driver queries through it.
  */
 @Tag("shaded-jar")
 class ShadedServeIT {
   private static final Path JAR = Path.of(System.getProperty("convosql.jar", "target/convosql-jdbc.jar"));
+  private static final Path LAUNCHER = Path.of(System.getProperty("convosql.launcher", "../bin/convosql"));
 
   @Test
   void servesTheDemoToAvaticasRemoteDriver(@TempDir Path dir) throws Exception {
+    servesTheDemo(dir, false);
+  }
+
+  /** {@code bin/convosql serve}, which maps the shell's archive (docs/server.md recommends it). */
+  @Test
+  void servesTheDemoThroughTheLauncher(@TempDir Path dir) throws Exception {
+    servesTheDemo(dir, true);
+    assertThat(dir.resolve("convosql-jdbc.jsa")).exists();
+  }
+
+  private static void servesTheDemo(Path dir, boolean launcher) throws Exception {
     Path users = dir.resolve("users.properties");
     Files.writeString(users, "bob: another-long-password\n");
     int port;
@@ -32,9 +46,20 @@ class ShadedServeIT {
     }
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    List<String> command = new ArrayList<>();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (launcher) {
+      Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar")); // its archive beside it, made anew
+      command.addAll(List.of("sh", LAUNCHER.toString()));
+      builder.environment().put("CONVOSQL_JAR", jar.toString());
+      builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+          + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    } else {
+      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          JAR.toString()));
+    }
+    command.addAll(List.of("serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
+    Process server = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.readString(out).contains("convosql server on") && server.isAlive()
