@@ -1,7 +1,7 @@
 package io.convosql.driver;
 
-import io.convosql.core.http.ApiClient;
 import io.convosql.core.http.ApiException;
+import io.convosql.core.http.RequestInterruptedException;
 import io.convosql.core.exec.ScanCancelledException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ final class SqlErrors {
         return refused.sqlState().startsWith("22") ? new SQLDataException(refused.getMessage(),
             refused.sqlState(), thrown) : new SQLException(refused.getMessage(), refused.sqlState(), thrown);
       }
-      if (t instanceof ScanCancelledException || t instanceof ApiClient.RequestInterruptedException) {
+      if (t instanceof ScanCancelledException || t instanceof RequestInterruptedException) {
         String message = "The statement was stopped: " + t.getMessage();
         return t.getMessage() != null && t.getMessage().contains("timeout")
             ? new SQLTimeoutException(message, "HY008", thrown) : new SQLException(message, "HY008", thrown);

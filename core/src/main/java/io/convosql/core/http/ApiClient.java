@@ -390,13 +390,4 @@ public final class ApiClient implements AutoCloseable {
     }
     return parsed;
   }
-
-  /** Thrown when the waiting thread is interrupted; the call in flight is cancelled. */
-  public static final class RequestInterruptedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    RequestInterruptedException() {
-      super("interrupted while waiting for an API answer");
-    }
-  }
 }

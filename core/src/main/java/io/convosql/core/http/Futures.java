@@ -21,7 +21,7 @@ public final class Futures {
   /**
    * The future's value, waited for on the caller's thread while asking {@code cancellation} every few
    * milliseconds. On cancellation or interruption the future is cancelled (which cancels its call in
-   * flight) and the cancellation's exception, or {@link ApiClient.RequestInterruptedException}, is
+   * flight) and the cancellation's exception, or {@link RequestInterruptedException}, is
    * thrown; a failure is rethrown as it was raised.
    */
   public static <T> T await(CompletableFuture<T> future, Cancellation cancellation) {
@@ -41,7 +41,7 @@ public final class Futures {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new ApiClient.RequestInterruptedException();
+      throw new RequestInterruptedException();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
