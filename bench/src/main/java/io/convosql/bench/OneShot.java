@@ -65,7 +65,8 @@ final class OneShot {
     full.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("CONVOSQL_JAR", jar.toString());
-    // the launcher runs `java` from the PATH: this JDK's
+    // the launcher runs JAVA_HOME's java, else the PATH's: this JDK's
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
         + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     try {

@@ -64,6 +64,7 @@ final class ServeStart {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       if (launcher) {
         builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the launcher prefers it
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
             + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
       }

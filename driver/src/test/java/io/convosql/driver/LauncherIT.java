@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,25 +42,28 @@ class LauncherIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CONVOSQL_JAR", jar.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the JDK running the tests
     return exec(builder, dir);
   }
 
   /** Runs {@code java -jar} on the given jar with the given JVM options, then arguments. */
   private static Run javaJar(Path jar, Path dir, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("java"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
-    return exec(new ProcessBuilder(command), dir);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    return exec(builder, dir);
   }
 
   private static Run exec(ProcessBuilder builder, Path dir) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    // The JDK running the tests, first on the PATH, as the script runs `java`.
-    builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+    // JAVA_HOME's JDK (the script prefers it) first on the PATH too.
+    builder.environment().put("PATH", Path.of(builder.environment().get("JAVA_HOME"), "bin") + ":"
         + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     Process process = builder.start();
     process.getOutputStream().close();
@@ -69,6 +74,18 @@ class LauncherIT {
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** The archive the launcher records beside {@code convosql-jdbc.jar} when run by this JDK. */
+  static String archiveName(String javaHome) throws IOException {
+    String version = version(Path.of(javaHome));
+    return "convosql-jdbc.jdk-" + version + (Runtime.Version.parse(version).feature() >= 25 ? ".aot" : ".jsa");
+  }
+
+  /** The JAVA_VERSION of a JDK's release file, as the launcher reads it. */
+  private static String version(Path javaHome) throws IOException {
+    return Files.readAllLines(javaHome.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+        .findFirst().orElseThrow().replaceAll("^JAVA_VERSION=\"|\"$", "");
   }
 
   private static void assertPrintsOneRow(Run run) {
@@ -82,7 +99,7 @@ class LauncherIT {
   void theFirstRunRecordsTheArchiveAndTheSecondMapsIt(@TempDir Path dir) throws Exception {
     Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-    Path archive = dir.resolve("convosql-jdbc.jsa");
+    Path archive = dir.resolve(archiveName(System.getProperty("java.home")));
 
     assertPrintsOneRow(run(jar, dir, ""));
     assertThat(archive).isRegularFile();
@@ -94,6 +111,42 @@ class LauncherIT {
     // The shell's own classes came from the archive, not from the jar.
     assertThat(Files.readAllLines(classes)).filteredOn(l -> l.contains(" io.convosql.driver.Shell "))
         .singleElement().asString().contains("source: shared objects file (top)");
+  }
+
+  /**
+   * Every JDK this machine has (those under /usr/lib/jvm, and the one running the tests): the launcher
+   * records the archive that JDK maps (an AOT cache from JDK 25 on), and prints the row with nothing
+   * else on standard error; JDK 24 and later would print four lines about the shaded protobuf's use
+   * of sun.misc.Unsafe.
+   */
+  @Test
+  void everyJdkHereRecordsItsOwnArchiveAndPrintsNoWarning(@TempDir Path dir) throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
+    Set<Path> homes = new TreeSet<>(List.of(Path.of(System.getProperty("java.home")).toRealPath()));
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (var all = Files.list(jvms)) {
+        for (Path home : all.toList()) {
+          if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(home.resolve("release"))
+              && Runtime.Version.parse(version(home)).feature() >= 17) {
+            homes.add(home.toRealPath());
+          }
+        }
+      }
+    }
+    for (Path home : homes) {
+      ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString(), "--demo", "-e", "VALUES 1");
+      builder.environment().put("CONVOSQL_JAR", jar.toString());
+      builder.environment().put("JAVA_HOME", home.toString());
+      builder.environment().put("JAVA_OPTS", "");
+      assertPrintsOneRow(exec(builder, dir));
+      assertThat(dir.resolve(archiveName(home.toString()))).as(home.toString()).isRegularFile();
+      builder.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
+      assertPrintsOneRow(exec(builder, dir));
+      assertThat(Files.readAllLines(dir.resolve("classes.log"))).as(home.toString())
+          .filteredOn(l -> l.contains(" io.convosql.driver.Shell ")).singleElement().asString()
+          .contains("source: shared objects file");
+    }
   }
 
   @Test

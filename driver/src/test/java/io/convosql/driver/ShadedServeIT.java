@@ -34,7 +34,7 @@ class ShadedServeIT {
   @Test
   void servesTheDemoThroughTheLauncher(@TempDir Path dir) throws Exception {
     servesTheDemo(dir, true);
-    assertThat(dir.resolve("convosql-jdbc.jsa")).exists();
+    assertThat(dir.resolve(LauncherIT.archiveName(System.getProperty("java.home")))).exists();
   }
 
   private static void servesTheDemo(Path dir, boolean launcher) throws Exception {
@@ -52,6 +52,7 @@ class ShadedServeIT {
       Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar")); // its archive beside it, made anew
       command.addAll(List.of("sh", LAUNCHER.toString()));
       builder.environment().put("CONVOSQL_JAR", jar.toString());
+      builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the script prefers it
       builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
           + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     } else {

@@ -1,0 +1,139 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM options {@code bin/convosql} chooses for the JDK it finds, run on stand-in JDKs whose
+ * {@code java} only writes down its arguments (and makes the archive it is asked to record): an AOT
+ * cache from JDK 25 on, a dynamic CDS archive before, each named after the JDK's version; the
+ * one-shot's collector and compiler options; the Unsafe option from JDK 23 on. {@code LauncherIT}
+ * runs the real JDKs this machine has.
+ */
+class LauncherChoicesTest {
+  private static final Path SCRIPT = Path.of(System.getProperty("convosql.launcher", "../bin/convosql"));
+  private static final String TRAINING = "--demo -e SELECT id, started_at FROM pathsim.sessions LIMIT 1";
+  private static final String ONE_SHOT = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
+      + ("Linux".equals(System.getProperty("os.name")) ? " -XX:+UseTransparentHugePages" : "");
+
+  /** Makes a stand-in JDK: {@code bin/java} logs its arguments, one call a line; {@code release} names the version. */
+  private static Path jdk(Path dir, String name, String version) throws IOException {
+    Path home = Files.createDirectories(dir.resolve(name));
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(java, "#!/bin/sh\n"
+        + "echo \"$*\" >> \"" + dir.resolve("calls.log") + "\"\n"
+        + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*) : > \"${a#*=}\";; esac; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (version != null) {
+      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"stand-in\"\nJAVA_VERSION=\"" + version + "\"\n");
+    }
+    return home;
+  }
+
+  /** Runs the launcher with the given JAVA_HOME (null: none) and PATH head; returns the calls its java logged. */
+  private static List<String> launch(Path dir, Path jar, Path javaHome, Path pathHead, String... args)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(dir.resolve("calls.log"));
+    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("out.txt").toFile());
+    builder.environment().put("CONVOSQL_JAR", jar.toString());
+    builder.environment().remove("JAVA_OPTS");
+    if (javaHome == null) {
+      builder.environment().remove("JAVA_HOME");
+    } else {
+      builder.environment().put("JAVA_HOME", javaHome.toString());
+    }
+    builder.environment().put("PATH", pathHead + ":/usr/bin:/bin");
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+    return Files.readAllLines(dir.resolve("calls.log"));
+  }
+
+  private static Path jar(Path dir) throws IOException {
+    Path jar = Files.writeString(dir.resolve("convosql-jdbc.jar"), "a jar");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    return jar;
+  }
+
+  @Test
+  void jdk17RecordsADynamicCdsArchiveThenMapsIt(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk17", "17.0.15");
+    Path archive = dir.resolve("convosql-jdbc.jdk-17.0.15.jsa");
+
+    assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
+        "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=" + archive + " -Xlog:disable"
+            + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
+        ONE_SHOT + " -XX:SharedArchiveFile=" + archive + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
+            + " --demo -e VALUES 1");
+    // recorded once; the interactive shell keeps the JVM's collector and compilers
+    assertThat(launch(dir, jar, home, dir, "--demo")).containsExactly(
+        "-XX:SharedArchiveFile=" + archive + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " --demo");
+  }
+
+  @Test
+  void jdk25RecordsAnAotCacheAndAllowsProtobufsUnsafe(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk25", "25.0.3");
+    Path cache = dir.resolve("convosql-jdbc.jdk-25.0.3.aot");
+    String unsafe = "--sun-misc-unsafe-memory-access=allow";
+
+    assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
+        "-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + cache + " -Xlog:disable " + unsafe
+            + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
+        unsafe + " " + ONE_SHOT + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
+            + " --demo -e VALUES 1");
+    assertThat(launch(dir, jar, home, dir, "serve", "--demo")).containsExactly(
+        unsafe + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " serve --demo");
+  }
+
+  @Test
+  void eachJdkKeepsItsOwnArchiveUntilTheJarIsRebuilt(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path jdk17 = jdk(dir, "jdk17", "17.0.15");
+    Path jdk21 = jdk(dir, "jdk21", "21.0.9");
+    launch(dir, jar, jdk17, dir, "--demo");
+    launch(dir, jar, jdk21, dir, "--demo");
+    assertThat(dir.resolve("convosql-jdbc.jdk-17.0.15.jsa")).exists();
+    assertThat(dir.resolve("convosql-jdbc.jdk-21.0.9.jsa")).exists();
+    assertThat(launch(dir, jar, jdk17, dir, "--demo")).hasSize(1); // mapped, not recorded again
+
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000)); // rebuilt
+    assertThat(launch(dir, jar, jdk21, dir, "--demo")).hasSize(2).first().asString()
+        .contains("-XX:ArchiveClassesAtExit=" + dir.resolve("convosql-jdbc.jdk-21.0.9.jsa"));
+    assertThat(dir.resolve("convosql-jdbc.jdk-17.0.15.jsa")).as("the old build's archive").doesNotExist();
+  }
+
+  @Test
+  void withoutJavaHomeItRunsThePathsJavaAndReadsItsRelease(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk25", "25.0.3");
+    assertThat(launch(dir, jar, null, home.resolve("bin"), "--demo")).last().asString()
+        .startsWith("--sun-misc-unsafe-memory-access=allow -XX:AOTCache=" + dir.resolve("convosql-jdbc.jdk-25.0.3.aot"));
+    // a JAVA_HOME without a java in it is passed over for the PATH's
+    assertThat(launch(dir, jar, dir.resolve("nowhere"), home.resolve("bin"), "--demo")).last().asString()
+        .contains("-XX:AOTCache=");
+  }
+
+  @Test
+  void aJdkWithoutAReleaseFileGetsTheCdsArchive(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "plain", null);
+    assertThat(launch(dir, jar, home, dir, "--demo")).last().asString()
+        .isEqualTo("-XX:SharedArchiveFile=" + dir.resolve("convosql-jdbc.jdk-unknown.jsa")
+            + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " --demo");
+  }
+}
