@@ -68,7 +68,12 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         ConnectionSettings.parse(url.substring(PREFIX.length()), info, System::getenv);
     // Calcite sees only its own properties and a URL without values, so no key can surface
     // through getURL(), getClientInfo() or toString().
-    Connection connection = super.connect(PREFIX, settings.calciteProperties());
+    Connection connection;
+    try {
+      connection = super.connect(PREFIX, settings.calciteProperties());
+    } catch (LinkageError e) {
+      throw cannotInitialize(e);
+    }
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       ConnectionResources owned = Schemas.register(calcite.getRootSchema(), settings);
@@ -84,6 +89,20 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       throw e instanceof SQLException ? (SQLException) e
           : new SQLException("Cannot open a convosql connection: " + e.getMessage(), "08001", e);
     }
+  }
+
+  /**
+   * A class that Calcite's connection needs could not be loaded or initialized: an SQLException that
+   * says so, with a hint. On JDK 23 and later, {@code --sun-misc-unsafe-memory-access=deny} does this
+   * (Avatica's protobuf reads arrays through {@code sun.misc.Unsafe}).
+   */
+  static SQLException cannotInitialize(LinkageError e) {
+    String hint = "deny".equals(System.getProperty("sun.misc.unsafe.memory.access"))
+        ? "Hint: this JVM runs with --sun-misc-unsafe-memory-access=deny, and the protobuf inside Calcite's"
+            + " JDBC layer (Avatica) reads arrays through sun.misc.Unsafe: run it with allow or warn instead."
+        : "Hint: the class path may hold another version of Calcite, Avatica or protobuf beside the driver's jar.";
+    return new SQLException("Cannot open a convosql connection: the JVM could not initialize a class it needs ("
+        + e + "). " + hint, "08001", e);
   }
 
   private static CalciteSchema root(CalciteConnection connection) {

@@ -3,6 +3,7 @@ package io.convosql.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -126,6 +127,27 @@ class LauncherChoicesTest {
     // a JAVA_HOME without a java in it is passed over for the PATH's
     assertThat(launch(dir, jar, dir.resolve("nowhere"), home.resolve("bin"), "--demo")).last().asString()
         .contains("-XX:AOTCache=");
+  }
+
+  /**
+   * On a terminal (util-linux {@code script} gives it one) the first run says why it takes a while; in
+   * a script it prints nothing more (LauncherIT compares its standard error whole).
+   */
+  @Test
+  void onATerminalTheRecordingRunSaysSo(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk17", "17.0.15");
+    String launch = "JAVA_HOME='" + home + "' CONVOSQL_JAR='" + jar + "' sh '" + SCRIPT.toAbsolutePath() + "' --demo";
+    Process first = new ProcessBuilder("script", "-qec", launch, "/dev/null").redirectErrorStream(true).start();
+    first.getOutputStream().close();
+    String said = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(first.waitFor()).isZero();
+    assertThat(said.strip()).isEqualTo(
+        "convosql: recording what this jar loads, for quicker starts on this JDK (once, about 10 s)");
+    Process second = new ProcessBuilder("script", "-qec", launch, "/dev/null").redirectErrorStream(true).start();
+    second.getOutputStream().close();
+    assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    assertThat(second.waitFor()).isZero();
   }
 
   @Test

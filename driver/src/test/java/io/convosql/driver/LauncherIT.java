@@ -146,6 +146,18 @@ class LauncherIT {
       assertThat(Files.readAllLines(dir.resolve("classes.log"))).as(home.toString())
           .filteredOn(l -> l.contains(" io.convosql.driver.Shell ")).singleElement().asString()
           .contains("source: shared objects file");
+      if (Runtime.Version.parse(version(home)).feature() >= 23) {
+        // denied, protobuf cannot initialize: an error with its SQLState and a hint, no Java stack trace
+        ProcessBuilder denied = new ProcessBuilder(home.resolve("bin/java").toString(),
+            "--sun-misc-unsafe-memory-access=deny", "-jar", jar.toString(), "--demo", "-e", "VALUES 1");
+        denied.environment().put("JAVA_HOME", home.toString());
+        Run run = exec(denied, dir);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).as(home.toString()).startsWith("Error: Cannot open a convosql connection:"
+            + " the JVM could not initialize a class it needs").contains("Hint: this JVM runs with"
+            + " --sun-misc-unsafe-memory-access=deny").endsWith("(state=08001,code=0)").doesNotContain("\tat ");
+      }
     }
   }
 
