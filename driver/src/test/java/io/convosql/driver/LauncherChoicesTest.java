@@ -45,6 +45,7 @@ class LauncherChoicesTest {
   private static List<String> launch(Path dir, Path jar, Path javaHome, Path pathHead, String... args)
       throws IOException, InterruptedException {
     Files.deleteIfExists(dir.resolve("calls.log"));
+    // the recording run writes to <archive>.<the launcher's pid>.partial, renamed once complete
     List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -60,7 +61,8 @@ class LauncherChoicesTest {
     Process process = builder.start();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
-    return Files.readAllLines(dir.resolve("calls.log"));
+    return Files.readAllLines(dir.resolve("calls.log")).stream()
+        .map(l -> l.replaceAll("\\.[0-9]+\\.partial ", ".PID.partial ")).toList();
   }
 
   private static Path jar(Path dir) throws IOException {
@@ -76,7 +78,7 @@ class LauncherChoicesTest {
     Path archive = dir.resolve("convosql-jdbc.jdk-17.0.15.jsa");
 
     assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
-        "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=" + archive + " -Xlog:disable"
+        "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=" + archive + ".PID.partial -Xlog:disable"
             + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
         ONE_SHOT + " -XX:SharedArchiveFile=" + archive + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
             + " --demo -e VALUES 1");
@@ -93,7 +95,7 @@ class LauncherChoicesTest {
     String unsafe = "--sun-misc-unsafe-memory-access=allow";
 
     assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
-        "-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + cache + " -Xlog:disable " + unsafe
+        "-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + cache + ".PID.partial -Xlog:disable " + unsafe
             + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
         unsafe + " " + ONE_SHOT + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
             + " --demo -e VALUES 1");
@@ -114,8 +116,12 @@ class LauncherChoicesTest {
 
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000)); // rebuilt
     assertThat(launch(dir, jar, jdk21, dir, "--demo")).hasSize(2).first().asString()
-        .contains("-XX:ArchiveClassesAtExit=" + dir.resolve("convosql-jdbc.jdk-21.0.9.jsa"));
+        .contains("-XX:ArchiveClassesAtExit=" + dir.resolve("convosql-jdbc.jdk-21.0.9.jsa") + ".PID.partial");
     assertThat(dir.resolve("convosql-jdbc.jdk-17.0.15.jsa")).as("the old build's archive").doesNotExist();
+    assertThat(dir.resolve("convosql-jdbc.jdk-21.0.9.jsa")).as("the new one, renamed").exists();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+    }
   }
 
   @Test
@@ -148,6 +154,25 @@ class LauncherChoicesTest {
     second.getOutputStream().close();
     assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     assertThat(second.waitFor()).isZero();
+  }
+
+  @Test
+  void aFailedRecordingLeavesNoArchiveAndTheCommandRunsWithoutOne(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk17", "17.0.15");
+    // this java writes half an archive, then fails (a full disk, say)
+    Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n"
+        + "echo \"$*\" >> \"" + dir.resolve("calls.log") + "\"\n"
+        + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) echo half > \"${a#*=}\"; exit 1;; esac; done\n");
+    Path legacy = Files.writeString(dir.resolve("convosql-jdbc.jsa"), "the old launcher's archive");
+    Files.setLastModifiedTime(legacy, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+
+    assertThat(launch(dir, jar, home, dir, "--demo")).hasSize(2).last().asString()
+        .isEqualTo("-Xlog:disable -Xlog:all=error:stderr -jar " + jar + " --demo");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("convosql-jdbc.jdk-"))
+          .doesNotContain("convosql-jdbc.jsa");
+    }
   }
 
   @Test
