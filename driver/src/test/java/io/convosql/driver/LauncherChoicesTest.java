@@ -25,7 +25,16 @@ class LauncherChoicesTest {
   private static final Path SCRIPT = Path.of(System.getProperty("convosql.launcher", "../bin/convosql"));
   private static final String TRAINING = "--demo -e SELECT id, started_at FROM pathsim.sessions LIMIT 1";
   private static final String ONE_SHOT = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
-      + ("Linux".equals(System.getProperty("os.name")) ? " -XX:+UseTransparentHugePages" : "");
+      + (thpOnRequest() ? " -XX:+UseTransparentHugePages" : "");
+
+  /** Whether this machine's Linux gives transparent huge pages to a process that asks ("madvise"). */
+  private static boolean thpOnRequest() {
+    try {
+      return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
+    } catch (IOException e) {
+      return false; // not Linux, or no THP
+    }
+  }
 
   /** Makes a stand-in JDK: {@code bin/java} logs its arguments, one call a line; {@code release} names the version. */
   private static Path jdk(Path dir, String name, String version) throws IOException {
