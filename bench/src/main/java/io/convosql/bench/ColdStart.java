@@ -31,7 +31,9 @@ public final class ColdStart {
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     String only = args.length > 1 ? args[1] : "all"; // all, running (the running-JVM rows) or serve
-    System.out.printf(Locale.ROOT, "load average at start: %.2f%n", load());
+    // every row's JVM, the launcher's too, is this JDK's: run the bench with another JDK to measure it
+    System.out.printf(Locale.ROOT, "JDK %s (%s); load average at start: %.2f%n", System.getProperty("java.version"),
+        System.getProperty("java.home"), load());
     String limit1 = "SELECT id, started_at FROM pathsim.sessions LIMIT 1";
     if (!only.equals("serve")) {
       rows(runs, only.equals("all"), limit1);
