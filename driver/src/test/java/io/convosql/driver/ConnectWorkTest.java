@@ -86,11 +86,7 @@ class ConnectWorkTest {
   }
 
   private static void child(List<String> options) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Runtime.version().feature() >= 23) { // as on JDK 24+ users must (docs/troubleshooting.md)
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
+    List<String> command = ThisJava.command();
     command.addAll(options);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(), URL));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

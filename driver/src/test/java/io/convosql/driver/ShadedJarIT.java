@@ -54,7 +54,7 @@ class ShadedJarIT {
   private static Run run(List<String> jvmOptions, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ThisJava.command());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(JAR.toString());

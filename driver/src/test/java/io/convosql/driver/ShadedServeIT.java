@@ -56,8 +56,8 @@ class ShadedServeIT {
       builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
           + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     } else {
-      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          JAR.toString()));
+      command.addAll(ThisJava.command());
+      command.addAll(List.of("-jar", JAR.toString()));
     }
     command.addAll(List.of("serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
     Process server = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -86,8 +86,9 @@ class ShadedServeIT {
 
   @Test
   void refusesToStartWithoutUsers() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "serve", "--demo").redirectErrorStream(true).start();
+    List<String> command = ThisJava.command();
+    command.addAll(List.of("-jar", JAR.toString(), "serve", "--demo"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(2);
