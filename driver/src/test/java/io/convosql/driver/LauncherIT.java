@@ -42,8 +42,7 @@ class LauncherIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CONVOSQL_JAR", jar.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the JDK running the tests
-    return exec(builder, dir);
+    return exec(ThisJava.forLauncher(builder, ThisJava.home()), dir);
   }
 
   /** Runs {@code java -jar} on the given jar with the given JVM options, then arguments. */
@@ -53,18 +52,13 @@ class LauncherIT {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    return exec(builder, dir);
+    return exec(new ProcessBuilder(command), dir);
   }
 
   private static Run exec(ProcessBuilder builder, Path dir) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    // JAVA_HOME's JDK (the script prefers it) first on the PATH too.
-    builder.environment().put("PATH", Path.of(builder.environment().get("JAVA_HOME"), "bin") + ":"
-        + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     Process process = builder.start();
     process.getOutputStream().close();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -137,7 +131,7 @@ class LauncherIT {
     for (Path home : homes) {
       ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString(), "--demo", "-e", "VALUES 1");
       builder.environment().put("CONVOSQL_JAR", jar.toString());
-      builder.environment().put("JAVA_HOME", home.toString());
+      ThisJava.forLauncher(builder, home);
       builder.environment().put("JAVA_OPTS", "");
       assertPrintsOneRow(exec(builder, dir));
       assertThat(dir.resolve(archiveName(home.toString()))).as(home.toString()).isRegularFile();
@@ -150,7 +144,6 @@ class LauncherIT {
         // denied, protobuf cannot initialize: an error with its SQLState and a hint, no Java stack trace
         ProcessBuilder denied = new ProcessBuilder(home.resolve("bin/java").toString(),
             "--sun-misc-unsafe-memory-access=deny", "-jar", jar.toString(), "--demo", "-e", "VALUES 1");
-        denied.environment().put("JAVA_HOME", home.toString());
         Run run = exec(denied, dir);
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).isEmpty();

@@ -43,9 +43,7 @@ class OneShotIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CONVOSQL_JAR", jar.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the script prefers it
-    builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-        + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    ThisJava.forLauncher(builder, ThisJava.home());
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -52,9 +52,7 @@ class ShadedServeIT {
       Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar")); // its archive beside it, made anew
       command.addAll(List.of("sh", LAUNCHER.toString()));
       builder.environment().put("CONVOSQL_JAR", jar.toString());
-      builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the script prefers it
-      builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-          + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+      ThisJava.forLauncher(builder, ThisJava.home());
     } else {
       command.addAll(ThisJava.command());
       command.addAll(List.of("-jar", JAR.toString()));

@@ -21,4 +21,16 @@ final class ThisJava {
     }
     return command;
   }
+
+  /** Makes {@code bin/convosql} run the given JDK: in JAVA_HOME, which it prefers, and first on the PATH. */
+  static ProcessBuilder forLauncher(ProcessBuilder builder, Path javaHome) {
+    builder.environment().put("JAVA_HOME", javaHome.toString());
+    builder.environment().put("PATH", javaHome.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    return builder;
+  }
+
+  /** The home of the JDK running the tests. */
+  static Path home() {
+    return Path.of(System.getProperty("java.home"));
+  }
 }
