@@ -34,8 +34,11 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   /** Each open connection's plan cache, by its root schema (what a preparation is told). */
   private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
 
+  /** The instance registered with {@link java.sql.DriverManager}. */
+  static final ConvoSqlDriver REGISTERED = new ConvoSqlDriver();
+
   static {
-    new ConvoSqlDriver().register();
+    REGISTERED.register();
     // A tool loads the driver before it connects: the TLS setup every API client shares is built meanwhile.
     ApiClient.prepareInBackground();
     // ... and so are Avatica's protocol descriptors, the random source of connection ids, ...

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -194,9 +193,16 @@ final class OneShot {
     Properties info = new Properties();
     info.put("user", "");
     info.put("password", "");
+    if (!url.toLowerCase(Locale.ROOT).contains(ConvoSqlProperty.PLAN_CACHE_SIZE.propertyName().toLowerCase(Locale.ROOT))) {
+      // one statement: nothing to reuse a plan for, and no cache to build (Caffeine's first cache
+      // in a JVM makes its method handles, about 10 ms of a one-shot)
+      info.put(ConvoSqlProperty.PLAN_CACHE_SIZE.propertyName(), "0");
+    }
     Connection connection;
     try {
-      connection = DriverManager.getDriver(url).connect(url, info);
+      // The driver itself: DriverManager would first load and initialize every driver the class
+      // path lists (Calcite's and Avatica's remote one too) for a URL only this one takes.
+      connection = ConvoSqlDriver.REGISTERED.connect(url, info);
     } catch (Exception e) {
       handle(e);
       return null;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import sqlline.BuiltInProperty;
@@ -25,6 +25,9 @@ import sqlline.SqlLine;
  * their progress on standard error.
  */
 public final class Shell {
+  /** Set by bin/convosql when it records its class archive: runs -e both ways. */
+  static final String RECORDING = "convosql.shell.recording";
+
   private Shell() {}
 
   public static void main(String[] args) throws IOException {
@@ -44,6 +47,14 @@ public final class Shell {
       // Its statement is prepared at once, so the driver's warm-up thread would only compete with it
       // for the CPU (bin/convosql --demo -e: 1.17 s to exit without it, 1.25 s with it).
       setIfAbsent(Warmup.SWITCH, "false");
+    }
+    if (Boolean.getBoolean(RECORDING)) {
+      // bin/convosql's recording run, whose loaded classes become the JVM's archive: the statement
+      // through the one-shot path (what a later -e loads: its classes, lambdas and method handles),
+      // then through sqlline (what the interactive shell loads).
+      int oneShot = run(args, null, System.out, System.err, null, false);
+      System.setProperty(OneShot.SQLLINE, "true");
+      System.exit(Math.max(oneShot, run(args, null, System.out, System.err, null, false)));
     }
     // Progress only on a terminal: a pipe or a file gets the results alone.
     boolean terminal = System.console() != null;
@@ -211,12 +222,14 @@ public final class Shell {
         .noneMatch(p -> p != null && p.secret())) {
       return url;
     }
-    return ConvoSqlDriver.PREFIX + new TreeSet<>(pairs.stringPropertyNames()).stream()
-        .map(name -> {
-          ConvoSqlProperty p = ConvoSqlProperty.byNameIgnoreCase(name);
-          return name + "=" + (p != null && p.secret() ? "****" : pairs.getProperty(name));
-        })
-        .collect(Collectors.joining(";"));
+    // A loop, not a stream: the launcher's archive is recorded on the demo's URL, which has no key,
+    // so a lambda here would be linked afresh on every real URL's run.
+    StringJoiner shown = new StringJoiner(";", ConvoSqlDriver.PREFIX, "");
+    for (String name : new TreeSet<>(pairs.stringPropertyNames())) {
+      ConvoSqlProperty p = ConvoSqlProperty.byNameIgnoreCase(name);
+      shown.add(name + "=" + (p != null && p.secret() ? "****" : pairs.getProperty(name)));
+    }
+    return shown.toString();
   }
 
   static String usage() {

@@ -88,7 +88,7 @@ class LauncherChoicesTest {
 
     assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
         "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=" + archive + ".PID.partial -Xlog:disable"
-            + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
+            + " -Dconvosql.shell.recording=true -jar " + jar + " " + TRAINING,
         ONE_SHOT + " -XX:SharedArchiveFile=" + archive + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
             + " --demo -e VALUES 1");
     // recorded once; the interactive shell keeps the JVM's collector and compilers
@@ -105,7 +105,7 @@ class LauncherChoicesTest {
 
     assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).containsExactly(
         "-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + cache + ".PID.partial -Xlog:disable " + unsafe
-            + " -Dconvosql.shell.sqlline=true -jar " + jar + " " + TRAINING,
+            + " -Dconvosql.shell.recording=true -jar " + jar + " " + TRAINING,
         unsafe + " " + ONE_SHOT + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
             + " --demo -e VALUES 1");
     assertThat(launch(dir, jar, home, dir, "serve", "--demo")).containsExactly(

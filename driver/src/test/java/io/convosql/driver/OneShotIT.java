@@ -118,4 +118,23 @@ class OneShotIT {
     assertThat(Files.readAllLines(classes)).anyMatch(l -> l.contains(" org.jline.reader.impl.LineReaderImpl "))
         .anyMatch(l -> l.contains(" sqlline.SqlLineOpts "));
   }
+  @Test
+  void theArchiveHoldsBothPathsAndAOneShotBuildsNoCacheOrOtherDriver() throws Exception {
+    Path classes = dir.resolve("archived.log");
+    String pathsim = "SELECT id, started_at FROM pathsim.sessions LIMIT 1";
+    Run fast = launch("-Xlog:class+load=info:file=" + classes, "--demo", "-e", pathsim);
+    assertThat(fast.exit()).as(fast.err()).isZero();
+    List<String> loaded = Files.readAllLines(classes);
+    // recorded through both paths: the one-shot's own classes come from the archive too
+    assertThat(loaded).filteredOn(l -> l.contains(" io.convosql.driver.OneShotFormat "))
+        .singleElement().asString().contains("shared objects file");
+    // one statement: no plan cache (Caffeine), and the driver itself rather than DriverManager,
+    // which would load every driver the jar lists
+    assertThat(loaded).noneMatch(l -> l.contains(".shaded.caffeine.")
+        || l.contains(" org.apache.calcite.avatica.remote.Driver "));
+
+    launch("-D" + OneShot.SQLLINE + "=true -Xlog:class+load=info:file=" + classes, "--demo", "-e", pathsim);
+    assertThat(Files.readAllLines(classes)).filteredOn(l -> l.contains(" sqlline.SqlLineOpts "))
+        .singleElement().asString().contains("shared objects file");
+  }
 }

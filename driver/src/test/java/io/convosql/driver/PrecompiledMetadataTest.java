@@ -2,6 +2,7 @@ package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convosql.driver.metadata.PrecompiledMetadataHandlers;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,6 +93,22 @@ class PrecompiledMetadataTest {
     m.put("memory", String.valueOf(mq.memory(node)));
     m.put("splitCount", String.valueOf(mq.splitCount(node)));
     return m;
+  }
+
+  @Test
+  void aNewMetadataQueryHoldsEveryCompiledHandlerFromTheStart() throws Exception {
+    // Calcite's stand-ins are proxies, a proxy class per kind of metadata made on a JVM's first
+    // planning; ours are the compiled handlers themselves
+    RelMetadataQuery mq = new RelMetadataQuery(PrecompiledMetadataHandlers.INSTANCE);
+    List<Class<?>> held = new ArrayList<>();
+    for (Field f : RelMetadataQuery.class.getDeclaredFields()) {
+      if (MetadataHandler.class.isAssignableFrom(f.getType())) {
+        f.setAccessible(true);
+        held.add(f.get(mq).getClass());
+      }
+    }
+    assertThat(held).hasSizeGreaterThanOrEqualTo(20)
+        .allSatisfy(c -> assertThat(c.getName()).startsWith("io.convosql.driver.metadata.GeneratedMetadata_"));
   }
 
   /** The classes of the handlers a metadata query holds (Calcite keeps them in private fields). */

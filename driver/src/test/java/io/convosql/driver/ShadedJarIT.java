@@ -205,4 +205,25 @@ class ShadedJarIT {
           .noneMatch(n -> n.contains("com.fasterxml") || n.contains("org.codehaus") || n.contains("org.slf4j"));
     }
   }
+  @Test
+  void ourClassesJoinStringsWithoutInvokedynamic() throws IOException {
+    // compiled with -XDstringConcat=inline (the root pom): each shape of an invokedynamic string
+    // concatenation makes its method handles on its first run in every JVM, which no class archive keeps
+    List<String> ours = new ArrayList<>();
+    List<String> indy = new ArrayList<>();
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      for (ZipEntry e : jar.stream().toList()) {
+        String n = e.getName();
+        if (n.startsWith("io/convosql/") && !n.startsWith("io/convosql/shaded/") && n.endsWith(".class")) {
+          ours.add(n);
+          String constants = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.ISO_8859_1);
+          if (constants.contains("makeConcatWithConstants")) {
+            indy.add(n);
+          }
+        }
+      }
+    }
+    assertThat(ours).hasSizeGreaterThan(200);
+    assertThat(indy).isEmpty();
+  }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,8 +30,8 @@ public final class PrecompiledMetadataHandlers implements MetadataHandlerProvide
   /** The one instance: its handlers, like Janino's, are shared by every query and thread. */
   public static final PrecompiledMetadataHandlers INSTANCE = new PrecompiledMetadataHandlers();
 
-  private final Map<Class<?>, MetadataHandler<?>> handlers = new ConcurrentHashMap<>();
-  private final Map<Class<?>, MetadataHandler<?>> standIns = new ConcurrentHashMap<>();
+  /** The compiled handler of each kind asked for, or empty for a kind not compiled here. */
+  private final Map<Class<?>, Optional<MetadataHandler<?>>> compiled = new ConcurrentHashMap<>();
   /** Providers set on a cluster (Calcite's programs chain their planner's in front), checked once. */
   private final Map<JaninoRelMetadataProvider, Boolean> servesDefault =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -56,34 +57,36 @@ public final class PrecompiledMetadataHandlers implements MetadataHandlerProvide
   }
 
   /**
-   * The handler once {@linkplain #revise made}; before that Calcite's stand-in, which asks the
-   * query to revise it on first use, so a query loads only the handlers it uses.
+   * The compiled handler itself, from the first query on; for a kind of metadata not compiled here,
+   * Calcite's stand-in, which asks the query to revise it on first use. (Calcite's stand-ins are
+   * proxies: one proxy class made per kind, about 26 on a JVM's first planning, which cost more than
+   * loading the compiled handlers a query does not use.)
    */
   @Override
   public <MH extends MetadataHandler<?>> MH handler(Class<MH> handlerClass) {
-    MetadataHandler<?> made = handlers.get(handlerClass);
-    return handlerClass.cast(made != null ? made
-        : standIns.computeIfAbsent(handlerClass, k -> JaninoRelMetadataProvider.DEFAULT.handler(handlerClass)));
+    Optional<MetadataHandler<?>> made = compiled.computeIfAbsent(handlerClass, PrecompiledMetadataHandlers::make);
+    return handlerClass.cast(made.isPresent() ? made.get() : JaninoRelMetadataProvider.DEFAULT.handler(handlerClass));
   }
 
   /** The compiled handler, made once per JVM; Janino's for a kind of metadata not compiled here. */
   @Override
   public <MH extends MetadataHandler<?>> MH revise(Class<MH> handlerClass) {
-    return handlerClass.cast(handlers.computeIfAbsent(handlerClass, PrecompiledMetadataHandlers::make));
+    Optional<MetadataHandler<?>> made = compiled.computeIfAbsent(handlerClass, PrecompiledMetadataHandlers::make);
+    return handlerClass.cast(made.isPresent() ? made.get() : JaninoRelMetadataProvider.DEFAULT.revise(handlerClass));
   }
 
-  private static MetadataHandler<?> make(Class<?> handlerClass) {
+  private static Optional<MetadataHandler<?>> make(Class<?> handlerClass) {
     @SuppressWarnings("unchecked")
     Class<? extends MetadataHandler<?>> kind = (Class<? extends MetadataHandler<?>>) handlerClass;
     Class<?> compiled;
     try {
       compiled = Class.forName(className(kind));
     } catch (ClassNotFoundException e) {
-      return JaninoRelMetadataProvider.DEFAULT.revise(kind);
+      return Optional.empty();
     }
     try {
-      return (MetadataHandler<?>) compiled.getDeclaredConstructors()[0]
-          .newInstance(defaultHandlers(kind).toArray());
+      return Optional.of((MetadataHandler<?>) compiled.getDeclaredConstructors()[0]
+          .newInstance(defaultHandlers(kind).toArray()));
     } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot make the metadata handler " + compiled.getName(), e);
     }
