@@ -382,6 +382,11 @@ public final class ApiClient implements AutoCloseable {
     OkHttpClients.prepareTls();
   }
 
+  /** Reads a small JSON page as answers are read, so that a first answer finds the reader loaded. */
+  public static void warmUpJson() {
+    JsonAnswers.warmUp();
+  }
+
   /** Parses a user-supplied root URL, failing with the property name when it is not an http(s) URL. */
   public static HttpUrl parseRoot(String url, String property) {
     HttpUrl parsed = HttpUrl.parse(url);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +21,32 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class JsonAnswers {
   /**
-   * Strict JSON: nothing may follow the document (a proxy's page glued to it is an error), and the
-   * parser's limits are stated, not inherited: strings up to 20 million characters, 1000 levels.
+   * Strict JSON: the parser's limits are stated, not inherited: strings up to 20 million characters,
+   * 1000 levels.
    */
-  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxStringLength(20_000_000).maxNestingDepth(1000).build())
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(20_000_000).maxNestingDepth(1000).build())
       .build();
 
+  /**
+   * What {@link JsonTrees} leaves to Jackson's ObjectMapper (an answer read as text, and every
+   * error), built on its first use: nothing may follow the document (a proxy's page glued to it is
+   * an error).
+   */
+  private static final class Mapper {
+    static final ObjectMapper JSON = JsonMapper.builder(FACTORY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
   private JsonAnswers() {}
+
+  /** Reads a small page as answers are read, loading the reader's classes (the driver's warm-up). */
+  static void warmUp() {
+    JsonTrees.read(FACTORY, "{\"data\":[{\"id\":\"a\",\"n\":1.5,\"i\":2,\"ok\":true,\"x\":null}],\"total\":1}"
+        .getBytes(StandardCharsets.UTF_8));
+  }
 
   /**
    * The answer's JSON body; null for a 404 when {@code notFoundIsNull}; an empty object for a blank
@@ -47,18 +62,18 @@ final class JsonAnswers {
     }
     byte[] body = answer.body();
     if (wellFormedUtf8Document(body)) {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) { // a JsonProcessingException: a byte array has no other failure
-        // read it again as text below, so the error is the one it always was
+      JsonNode tree = JsonTrees.read(FACTORY, body);
+      if (tree != null) {
+        return tree;
       }
+      // read it again as text below, so the error is the one it always was
     }
     String text = answer.text();
     if (text.isBlank()) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     try {
-      return JSON.readTree(text);
+      return Mapper.JSON.readTree(text);
     } catch (StreamConstraintsException e) {
       throw new ApiException(spec.name(), method, path, answer.status(),
           "the answer is beyond the JSON parser's limits", redact.apply(e.getOriginalMessage()),
