@@ -205,6 +205,7 @@ class ShadedJarIT {
           .noneMatch(n -> n.contains("com.fasterxml") || n.contains("org.codehaus") || n.contains("org.slf4j"));
     }
   }
+
   @Test
   void ourClassesJoinStringsWithoutInvokedynamic() throws IOException {
     // compiled with -XDstringConcat=inline (the root pom): each shape of an invokedynamic string

@@ -24,7 +24,7 @@ final class JsonAnswers {
    * Strict JSON: the parser's limits are stated, not inherited: strings up to 20 million characters,
    * 1000 levels.
    */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(20_000_000).maxNestingDepth(1000).build())
       .build();

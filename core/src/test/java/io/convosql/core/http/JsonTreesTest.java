@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
  * one well-formed document within the limits it leaves to ObjectMapper (null).
  */
 class JsonTreesTest {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(20_000_000).maxNestingDepth(1000).build())
-      .build();
-  /** The reader it replaces, configured as the answers' reader was. */
+  /** The parser answers are read with, and so its limits. */
+  private static final JsonFactory FACTORY = JsonAnswers.FACTORY;
+  /** The reader it replaces, configured as the answers' reader was, on a parser of its own. */
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(20_000_000).maxNestingDepth(1000).build())
           .build())
