@@ -7,6 +7,7 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -15,6 +16,7 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -33,6 +35,8 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   private final Map<AvaticaConnection, String> urls = new ConcurrentHashMap<>();
   /** Each open connection's plan cache, by its root schema (what a preparation is told). */
   private final Map<CalciteSchema, PlanCache> plans = new ConcurrentHashMap<>();
+  /** The root schemas of the open connections whose functions are {@code fun=postgresql}'s. */
+  private final Set<CalciteSchema> postgresqlFunctions = ConcurrentHashMap.newKeySet();
 
   /** The instance registered with {@link java.sql.DriverManager}. */
   static final ConvoSqlDriver REGISTERED = new ConvoSqlDriver();
@@ -86,6 +90,10 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       if (cache != null) {
         plans.put(root(calcite), cache);
       }
+      String fun = CalciteConnectionProperty.FUN.wrap(settings.calciteProperties()).getString();
+      if (PostgresqlFunctions.FUN.equals(fun)) {
+        postgresqlFunctions.add(root(calcite));
+      }
       return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();
@@ -120,7 +128,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   /** Calcite's preparation, with the plan cache of the connection that prepares in front. */
   @Override
   public CalcitePrepare createPrepare() {
-    return new PlanCachingPrepare(plans::get);
+    return new PlanCachingPrepare(plans::get, postgresqlFunctions::contains);
   }
 
   /**
@@ -151,6 +159,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       public void onConnectionClose(AvaticaConnection connection) {
         if (connection instanceof CalciteConnection calcite) {
           plans.remove(root(calcite));
+          postgresqlFunctions.remove(root(calcite));
         }
         urls.remove(connection);
         ConnectionResources r = resources.remove(connection);

@@ -20,7 +20,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlInternalOperators;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -41,12 +40,14 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     super(operators, catalogReader, typeFactory, config);
   }
 
-  /** The validator for a statement prepared on the connection of {@code context}. */
-  static ParameterTypingValidator create(CalcitePrepare.Context context,
+  /**
+   * The validator for a statement prepared on the connection of {@code context}, whose functions
+   * ({@code fun}) are {@code functions}.
+   */
+  static ParameterTypingValidator create(CalcitePrepare.Context context, SqlOperatorTable functions,
       CalciteCatalogReader catalogReader, UnaryOperator<Config> transform) {
     CalciteConnectionConfig connection = context.config();
-    SqlOperatorTable operators = SqlOperatorTables.chain(
-        connection.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(functions, catalogReader);
     Config config = transform.apply(Config.DEFAULT
         .withLenientOperatorLookup(connection.lenientOperatorLookup())
         .withConformance(connection.conformance())

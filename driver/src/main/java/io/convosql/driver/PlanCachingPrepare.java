@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -23,6 +24,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -39,13 +42,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class PlanCachingPrepare extends CalcitePrepareImpl {
   private final Function<CalciteSchema, @Nullable PlanCache> caches;
+  private final Predicate<CalciteSchema> postgresqlFunctions;
 
-  /** @param caches the plan cache of the connection with this root schema, or null for none */
-  PlanCachingPrepare(Function<CalciteSchema, @Nullable PlanCache> caches) {
+  /**
+   * @param caches the plan cache of the connection with this root schema, or null for none
+   * @param postgresqlFunctions whether the connection with this root schema has {@code fun=postgresql}
+   */
+  PlanCachingPrepare(Function<CalciteSchema, @Nullable PlanCache> caches,
+      Predicate<CalciteSchema> postgresqlFunctions) {
     this.caches = caches;
+    this.postgresqlFunctions = postgresqlFunctions;
   }
 
-  /** Calcite's preparation, validating with {@link ParameterTypingValidator}. */
+  /**
+   * Calcite's preparation, validating with {@link ParameterTypingValidator} and the connection's
+   * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}).
+   */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
@@ -59,7 +71,10 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {
-        return ParameterTypingValidator.create(context, (CalciteCatalogReader) reader, transform);
+        SqlOperatorTable functions = postgresqlFunctions.test(context.getMutableRootSchema())
+            ? PostgresqlFunctions.table()
+            : context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+        return ParameterTypingValidator.create(context, functions, (CalciteCatalogReader) reader, transform);
       }
     };
   }
