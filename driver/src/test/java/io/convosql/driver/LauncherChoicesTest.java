@@ -142,6 +142,13 @@ class LauncherChoicesTest {
     // a JAVA_HOME without a java in it is passed over for the PATH's
     assertThat(launch(dir, jar, dir.resolve("nowhere"), home.resolve("bin"), "--demo")).last().asString()
         .contains("-XX:AOTCache=");
+    // the PATH's java a link to a link to the JDK's, as /usr/bin/java is through the system's alternatives
+    Path alternatives = Files.createDirectories(dir.resolve("alternatives"));
+    Files.createSymbolicLink(alternatives.resolve("java"), home.resolve("bin").resolve("java"));
+    Path usrBin = Files.createDirectories(dir.resolve("usr-bin"));
+    Files.createSymbolicLink(usrBin.resolve("java"), alternatives.resolve("java"));
+    assertThat(launch(dir, jar, null, usrBin, "--demo")).last().asString()
+        .startsWith("--sun-misc-unsafe-memory-access=allow -XX:AOTCache=" + dir.resolve("convosql-jdbc.jdk-25.0.3.aot"));
   }
 
   /**
