@@ -12,7 +12,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * {@code SqlLibraryOperatorTableFactory} makes for it (the standard operators, then PostgreSQL's),
  * built from a list instead of by reflection. The factory finds a library's operators by reading an
  * annotation on each of its 500-odd fields, which on a JVM's first query cost about 20 ms of a
- * one-shot's 0.75 s; this list costs nothing. The same operator objects in the same order:
+ * one-shot's 0.75 s; a list needs none of that. The same operator objects in the same order:
  * {@code PostgresqlFunctionsTest} fails, printing the new list, when a Calcite upgrade changes them.
  */
 final class PostgresqlFunctions {

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * per-client parts, Failsafe, the concurrency limits), no Caffeine cache and none of Calcite's code
  * generation ({@code RexImpTable}, which registering {@code matches} used to initialize), and a
  * query that needs no API still sends nothing, nor finds its functions by reflection; a bad property
- * fails at connect as before. Checked
- * by the classes a child JVM loads, never by times.
+ * fails at connect as before. Checked by the classes a child JVM loads, never by times.
  */
 class ConnectWorkTest {
   /** No request can reach these: the loopback discard port. */
