@@ -124,6 +124,28 @@ final class ServeCommand {
       out.println(usage());
       return 0;
     }
+    Start start = start(args, out, err);
+    RemoteServer server = start.server();
+    if (server == null) {
+      return start.status();
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "convosql-serve-stop"));
+    try {
+      server.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** A started server, or null and the exit status of one that could not start. */
+  record Start(@Nullable RemoteServer server, int status) {}
+
+  /**
+   * Starts the server from these options: prints its ready line on {@code out}, then starts the
+   * warm-up; or says on {@code err} why it cannot start.
+   */
+  static Start start(String[] args, PrintStream out, PrintStream err) {
     RemoteServer server;
     RemoteServer.Options o;
     Warmup.defer(); // it would only slow the start-up: it runs once the server listens
@@ -133,10 +155,10 @@ final class ServeCommand {
     } catch (IllegalArgumentException e) {
       err.println("convosql serve: " + e.getMessage());
       err.println(usage());
-      return 2;
+      return new Start(null, 2);
     } catch (SQLException | RuntimeException e) {
       err.println("convosql serve: cannot start: " + message(e));
-      return 1;
+      return new Start(null, 1);
     }
     out.println("convosql server on " + (o.keystore() == null ? "http" : "https") + "://" + o.host() + ":"
         + server.port() + " (" + o.serialization().name().toLowerCase(Locale.ROOT)
@@ -146,13 +168,7 @@ final class ServeCommand {
     if (Boolean.parseBoolean(o.connectionProperties().getProperty(ConvoSqlProperty.DEMO.propertyName()))) {
       Warmup.demoDataInBackground(); // ... and PathSim's demo data made
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "convosql-serve-stop"));
-    try {
-      server.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+    return new Start(server, 0);
   }
 
   private static String message(Throwable e) {

@@ -32,7 +32,8 @@ public final class Shell {
 
   public static void main(String[] args) throws IOException {
     if (args.length > 0 && args[0].equals("serve")) {
-      int status = ServeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      int status = Boolean.getBoolean(ServeRecording.PROPERTY) ? ServeRecording.run(System.err)
+          : ServeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       System.exit(status);
     }
     // Without a terminal (a pipe, a CI job), JLine falls back to a dumb terminal quietly.

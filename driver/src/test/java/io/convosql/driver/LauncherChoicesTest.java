@@ -108,8 +108,41 @@ class LauncherChoicesTest {
             + " -Dconvosql.shell.recording=true -jar " + jar + " " + TRAINING,
         unsafe + " " + ONE_SHOT + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
             + " --demo -e VALUES 1");
+    Path serveCache = dir.resolve("convosql-jdbc.serve.jdk-25.0.3.aot");
     assertThat(launch(dir, jar, home, dir, "serve", "--demo")).containsExactly(
-        unsafe + " -XX:AOTCache=" + cache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " serve --demo");
+        "-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + serveCache + ".PID.partial -Xlog:disable " + unsafe
+            + " -Dconvosql.serve.recording=true -jar " + jar + " serve",
+        unsafe + " -XX:AOTCache=" + serveCache + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " serve --demo");
+  }
+
+  /**
+   * {@code serve} records and maps an archive of its own, from a run that serves the demo and queries
+   * it, beside the shell's; neither run records or removes the other's.
+   */
+  @Test
+  void serveHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir);
+    Path home = jdk(dir, "jdk17", "17.0.15");
+    Path shell = dir.resolve("convosql-jdbc.jdk-17.0.15.jsa");
+    Path serve = dir.resolve("convosql-jdbc.serve.jdk-17.0.15.jsa");
+    launch(dir, jar, home, dir, "--demo");
+    assertThat(shell).exists();
+
+    assertThat(launch(dir, jar, home, dir, "serve", "--users", "users.properties")).containsExactly(
+        "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=" + serve + ".PID.partial -Xlog:disable"
+            + " -Dconvosql.serve.recording=true -jar " + jar + " serve",
+        "-XX:SharedArchiveFile=" + serve + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar
+            + " serve --users users.properties");
+    assertThat(launch(dir, jar, home, dir, "serve", "--demo")).containsExactly(
+        "-XX:SharedArchiveFile=" + serve + " -Xlog:disable -Xlog:all=error:stderr -jar " + jar + " serve --demo");
+    assertThat(launch(dir, jar, home, dir, "--demo", "-e", "VALUES 1")).singleElement().asString()
+        .contains("-XX:SharedArchiveFile=" + shell + " ");
+
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000)); // rebuilt
+    assertThat(launch(dir, jar, home, dir, "serve", "--demo")).hasSize(2);
+    assertThat(serve).as("recorded anew").exists();
+    assertThat(launch(dir, jar, home, dir, "--demo")).hasSize(2);
+    assertThat(shell).as("recorded anew").exists();
   }
 
   @Test

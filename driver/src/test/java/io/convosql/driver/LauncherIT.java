@@ -72,8 +72,13 @@ class LauncherIT {
 
   /** The archive the launcher records beside {@code convosql-jdbc.jar} when run by this JDK. */
   static String archiveName(String javaHome) throws IOException {
+    return archiveName(javaHome, "convosql-jdbc");
+  }
+
+  /** The same, for an archive whose name starts with {@code base} ({@code convosql-jdbc.serve}: serve's). */
+  static String archiveName(String javaHome, String base) throws IOException {
     String version = version(Path.of(javaHome));
-    return "convosql-jdbc.jdk-" + version + (Runtime.Version.parse(version).feature() >= 25 ? ".aot" : ".jsa");
+    return base + ".jdk-" + version + (Runtime.Version.parse(version).feature() >= 25 ? ".aot" : ".jsa");
   }
 
   /** The JAVA_VERSION of a JDK's release file, as the launcher reads it. */

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.remote.Driver;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +29,49 @@ class ShadedServeIT {
 
   @Test
   void servesTheDemoToAvaticasRemoteDriver(@TempDir Path dir) throws Exception {
-    servesTheDemo(dir, false);
+    servesTheDemo(dir, JAR, null);
   }
 
-  /** {@code bin/convosql serve}, which maps the shell's archive (docs/server.md recommends it). */
+  /**
+   * {@code bin/convosql serve} (docs/server.md recommends it): its first run records serve's own
+   * archive (not the shell's), from a server it starts and queries itself; the next maps it, so
+   * Jetty's and Avatica's server classes come from the archive rather than the jar.
+   */
   @Test
-  void servesTheDemoThroughTheLauncher(@TempDir Path dir) throws Exception {
-    servesTheDemo(dir, true);
-    assertThat(dir.resolve(LauncherIT.archiveName(System.getProperty("java.home")))).exists();
+  void servesTheDemoThroughTheLauncherFromServesOwnArchive(@TempDir Path dir) throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar")); // its archives beside it, made anew
+    String javaHome = System.getProperty("java.home");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    servesTheDemo(dir, jar, "-Djava.io.tmpdir=" + tmp);
+    try (var files = Files.list(tmp)) {
+      assertThat(files).as("the recording run's users file, deleted").isEmpty();
+    }
+    Path archive = dir.resolve(LauncherIT.archiveName(javaHome, "convosql-jdbc.serve"));
+    assertThat(archive).isRegularFile();
+    assertThat(dir.resolve(LauncherIT.archiveName(javaHome))).as("the shell's archive").doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("a partial archive")
+          .noneMatch(n -> n.endsWith(".partial"));
+    }
+    FileTime recorded = Files.getLastModifiedTime(archive);
+
+    Path classes = dir.resolve("classes.log");
+    servesTheDemo(dir, jar, "-Xlog:class+load=info:file=" + classes);
+    assertThat(Files.getLastModifiedTime(archive)).as("mapped, not recorded again").isEqualTo(recorded);
+    List<String> loaded = Files.readAllLines(classes);
+    // the server's start-up, and a query it answered (a result's values, in the protocol's messages)
+    for (String name : List.of("org.apache.calcite.avatica.server.HttpServer", "io.convosql.driver.RemoteServer",
+        "org.apache.calcite.avatica.proto.Common$ColumnValue")) {
+      assertThat(loaded).as(name).filteredOn(l -> l.contains(" " + name + " ")).singleElement().asString()
+          .contains("source: shared objects file");
+    }
   }
 
-  private static void servesTheDemo(Path dir, boolean launcher) throws Exception {
+  /**
+   * Starts {@code serve --demo}, through {@code bin/convosql} with these JAVA_OPTS when {@code javaOpts}
+   * is not null, else by {@code java -jar}; queries it through Avatica's remote driver and stops it.
+   */
+  private static void servesTheDemo(Path dir, Path jar, @Nullable String javaOpts) throws Exception {
     Path users = dir.resolve("users.properties");
     Files.writeString(users, "bob: another-long-password\n");
     int port;
@@ -48,14 +82,14 @@ class ShadedServeIT {
     Path err = dir.resolve("err.txt");
     List<String> command = new ArrayList<>();
     ProcessBuilder builder = new ProcessBuilder(command);
-    if (launcher) {
-      Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar")); // its archive beside it, made anew
+    if (javaOpts != null) {
       command.addAll(List.of("sh", LAUNCHER.toString()));
       builder.environment().put("CONVOSQL_JAR", jar.toString());
+      builder.environment().put("JAVA_OPTS", javaOpts);
       ThisJava.forLauncher(builder, ThisJava.home());
     } else {
       command.addAll(ThisJava.command());
-      command.addAll(List.of("-jar", JAR.toString()));
+      command.addAll(List.of("-jar", jar.toString()));
     }
     command.addAll(List.of("serve", "--demo", "--users", users.toString(), "--port", Integer.toString(port)));
     Process server = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
