@@ -3,6 +3,8 @@ package io.convosql.driver;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -12,7 +14,10 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import io.convosql.driver.metadata.PrecompiledMetadataHandlers;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -27,6 +32,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -79,6 +85,20 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
     };
   }
 
+  /**
+   * Calcite's planner; on the warm-up's thread with the warm-up's cancel flag, so that a user's first
+   * statement stops the warm-up's planning at its next step ({@link Warmup#cancelFlag}).
+   */
+  @Override
+  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
+    AtomicBoolean cancel = Warmup.cancelFlag();
+    if (cancel != null && externalContext == null) {
+      externalContext = Contexts.of(prepareContext.config(), new CancelFlag(cancel));
+    }
+    return super.createPlanner(prepareContext, externalContext, costFactory);
+  }
+
   /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
@@ -109,7 +129,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
           }
           kinds.add(kind);
         });
-        Hook.Closeable casts = Hook.CONVERTED.addThread((Consumer<RelNode>) LiteralCasts::check)) {
+        Hook.Closeable casts = Hook.CONVERTED.addThread((Consumer<RelNode>) LiteralCasts::check);
+        Hook.Closeable cancelled = cancelBeforeCompiling(Warmup.cancelFlag())) {
       prepared = prepareLimited(context, query, elementType, maxRowCount);
     } catch (RelOptPlanner.CannotPlanException e) {
       if (!kinds.isEmpty() && kinds.get(0) == SqlKind.DELETE) {
@@ -127,6 +148,21 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
       cache.put(key, prepared);
     }
     return prepared;
+  }
+
+  /**
+   * On the warm-up's thread: gives its preparation up before Janino compiles the plan's code once
+   * {@code cancel} is set (a planning the flag did not stop in time); elsewhere nothing.
+   */
+  private static Hook.Closeable cancelBeforeCompiling(@Nullable AtomicBoolean cancel) {
+    if (cancel == null) {
+      return Hook.Closeable.EMPTY;
+    }
+    return Hook.JAVA_PLAN.addThread((Consumer<Object>) code -> {
+      if (cancel.get()) {
+        throw new CancellationException("the warm-up gave way to a user's statement");
+      }
+    });
   }
 
   private static void refuseWrites(SqlKind kind) {

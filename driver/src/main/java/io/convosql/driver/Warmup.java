@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Prepares, on one daemon thread per JVM, representative queries on a private connection whose API
@@ -36,7 +38,10 @@ final class Warmup {
 
   private static final AtomicReference<Thread> THREAD = new AtomicReference<>();
   private static volatile boolean prepared;
-  private static volatile boolean userPreparing;
+  /** Set once a user's statement is being prepared; the warm-up's own preparations are then cancelled. */
+  private static final AtomicBoolean USER_PREPARING = new AtomicBoolean();
+  /** On the thread running {@link #run}, the flag that cancels its preparation under way. */
+  private static final ThreadLocal<AtomicBoolean> CANCEL = new ThreadLocal<>();
   private static volatile boolean deferred;
 
   private Warmup() {}
@@ -64,7 +69,8 @@ final class Warmup {
     if (!enabled(System.getProperty(SWITCH))) {
       return;
     }
-    Thread t = new Thread(() -> prepared = run(privateConnection(), () -> userPreparing), "convosql-warmup");
+    Thread t = new Thread(() -> prepared = run(privateConnection(), USER_PREPARING::get, USER_PREPARING),
+        "convosql-warmup");
     t.setDaemon(true); // never keeps a JVM alive
     t.setPriority(Thread.MIN_PRIORITY);
     if (THREAD.compareAndSet(null, t)) {
@@ -108,9 +114,17 @@ final class Warmup {
    * stops after the step it is in, since from now on it would only take CPU from the user's thread.
    */
   static void userPreparing() {
-    if (!userPreparing && Thread.currentThread() != THREAD.get()) {
-      userPreparing = true;
+    if (!USER_PREPARING.get() && Thread.currentThread() != THREAD.get() && CANCEL.get() == null) {
+      USER_PREPARING.set(true);
     }
+  }
+
+  /**
+   * The flag that cancels the preparation under way when set, on a thread running the warm-up (its
+   * planner and its code generation check it: {@link PlanCachingPrepare}); null on any other thread.
+   */
+  static @Nullable AtomicBoolean cancelFlag() {
+    return CANCEL.get();
   }
 
   /**
@@ -119,6 +133,16 @@ final class Warmup {
    * so; returns whether all were prepared. Never prints and never throws: a failed warm-up costs only time.
    */
   static boolean run(Properties connection, BooleanSupplier stop) {
+    return run(connection, stop, new AtomicBoolean());
+  }
+
+  /**
+   * The same; besides, a query being prepared when {@code cancel} is set is given up at the planner's
+   * next step or before its code is compiled, so that a user's first statement, which needs the same
+   * classes and none of the warm-up's own plans, has the CPU to itself.
+   */
+  static boolean run(Properties connection, BooleanSupplier stop, AtomicBoolean cancel) {
+    CANCEL.set(cancel);
     try (Connection c = new ConvoSqlDriver().connect(ConvoSqlDriver.PREFIX, connection)) {
       // Calcite's code generator (RexImpTable, some 600 classes), which getConnection used to build
       // (matches was a ScalarFunctionImpl) and a first query's code needs: built right after
@@ -139,6 +163,8 @@ final class Warmup {
       return true;
     } catch (Exception | LinkageError e) {
       return false;
+    } finally {
+      CANCEL.remove();
     }
   }
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +51,49 @@ class WarmupTest {
     p.setProperty("pathsim.url", "not a url");
 
     assertThat(Warmup.run(p, () -> false)).isFalse();
+  }
+
+  /**
+   * A user's statement arriving while the warm-up plans a query cancels that planning at its next
+   * step: no code is generated or compiled for it, and no later query is prepared.
+   */
+  @Test
+  void givesUpThePlanningUnderWayWhenAUserPrepares() {
+    AtomicBoolean cancel = new AtomicBoolean();
+    int[] parsed = {0};
+    int[] generated = {0};
+    try (Hook.Closeable p = Hook.PARSE_TREE.addThread((Consumer<Object[]>) tree -> {
+          parsed[0]++;
+          cancel.set(true); // the user comes while the first query is being planned
+        });
+        Hook.Closeable g = Hook.JAVA_PLAN.addThread((Consumer<Object>) code -> generated[0]++)) {
+      assertThat(Warmup.run(Warmup.privateConnection(), () -> false, cancel)).isFalse();
+    }
+    assertThat(parsed[0]).as("queries parsed").isEqualTo(1);
+    assertThat(generated[0]).as("plans that reached code generation").isZero();
+  }
+
+  /** Once planned, a query whose code is about to be compiled when the user comes is given up too. */
+  @Test
+  void givesUpCompilingWhenAUserPrepares() {
+    AtomicBoolean cancel = new AtomicBoolean();
+    int[] parsed = {0};
+    int[] generated = {0};
+    try (Hook.Closeable p = Hook.PARSE_TREE.addThread((Consumer<Object[]>) tree -> parsed[0]++);
+        Hook.Closeable planned = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((Consumer<Object>) root -> cancel.set(true));
+        Hook.Closeable g = Hook.JAVA_PLAN.addThread((Consumer<Object>) code -> generated[0]++)) {
+      assertThat(Warmup.run(Warmup.privateConnection(), () -> false, cancel)).isFalse();
+    }
+    assertThat(generated[0]).as("plans that reached code generation").isEqualTo(1);
+    assertThat(parsed[0]).as("queries parsed: the first, given up before Janino compiled it").isEqualTo(1);
+  }
+
+  /** The warm-up's own preparations never count as a user's: its flag stays down. */
+  @Test
+  void itsOwnPreparationsDoNotCancelIt() {
+    AtomicBoolean cancel = new AtomicBoolean();
+    assertThat(Warmup.run(Warmup.privateConnection(), () -> false, cancel)).isTrue();
+    assertThat(cancel).isFalse();
   }
 
   @Test
