@@ -15,8 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Prepares, on one daemon thread per JVM, representative queries on a private connection whose API
  * URLs no request ever reaches (preparing sends none), so that the classes and generated code a
  * user's first query needs (Calcite's parser, validator, rules and metadata handlers, Janino, the
- * scans, Jackson) are ready before it; it stops once a user's statement is prepared, and
- * {@code -Dconvosql.warmup=false} switches it off.
+ * scans, Jackson) are ready before it; once a user's statement is being prepared it gives up the
+ * query it is preparing and stops, and {@code -Dconvosql.warmup=false} switches it off.
  */
 final class Warmup {
   /** The system property that switches the warm-up off ({@code false}). */
@@ -110,8 +110,9 @@ final class Warmup {
   }
 
   /**
-   * Notes that a user's statement is being prepared (called by every preparation): the warm-up then
-   * stops after the step it is in, since from now on it would only take CPU from the user's thread.
+   * Notes that a user's statement is being prepared (called by every preparation; the warm-up's own
+   * do not count): the warm-up then gives up the query it is preparing and prepares no more, since
+   * from now on it would only take CPU from the user's thread.
    */
   static void userPreparing() {
     if (!USER_PREPARING.get() && Thread.currentThread() != THREAD.get() && CANCEL.get() == null) {
