@@ -109,6 +109,7 @@ final class ConnectionSettings {
     positive(ConvoSqlProperty.RETRY_MAX_ATTEMPTS, "attempts");
     positive(ConvoSqlProperty.RETRY_BUDGET_SECONDS, "seconds");
     positive(ConvoSqlProperty.RETRY_BACKOFF_MILLIS, "milliseconds");
+    notNegative(ConvoSqlProperty.CONNECT_RETRY_SECONDS, "seconds", "");
     positive(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS, "milliseconds");
     positive(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS, "requests");
     notNegative(ConvoSqlProperty.CACHE_TTL_SECONDS, "seconds", "");
@@ -201,6 +202,7 @@ final class ConnectionSettings {
             seconds(ConvoSqlProperty.RETRY_BUDGET_SECONDS),
             Duration.ofMillis(integer(ConvoSqlProperty.RETRY_BACKOFF_MILLIS)),
             Duration.ofMillis(integer(ConvoSqlProperty.RETRY_MAX_BACKOFF_MILLIS)))
+        .withConnectRetry(seconds(ConvoSqlProperty.CONNECT_RETRY_SECONDS))
         .withLimits(perSecond, integer(ConvoSqlProperty.MAX_CONCURRENT_REQUESTS))
         .withLog(httpLog());
   }

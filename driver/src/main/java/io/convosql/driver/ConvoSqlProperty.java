@@ -53,6 +53,11 @@ public enum ConvoSqlProperty {
   RETRY_BUDGET_SECONDS("retryBudgetSeconds", "90", null, false,
       "Longest time, in seconds, spent on one request over all its attempts and waits; a Retry-After"
           + " asking for more than is left fails the request at once."),
+  CONNECT_RETRY_SECONDS("connectRetrySeconds", "2", null, false,
+      "Seconds a request keeps retrying a connection refused by an API that has not answered since"
+          + " the JVM started (most often a wrong host or port, or a service not started yet); 0 for"
+          + " one attempt. Once the API has answered, a refused connection (a restart) is retried"
+          + " like any broken connection, within retryBudgetSeconds."),
   RETRY_BACKOFF_MILLIS("retryBackoffMillis", "250", null, false,
       "Wait before the first retry, in milliseconds; it doubles for each further retry, with jitter."),
   RETRY_MAX_BACKOFF_MILLIS("retryMaxBackoffMillis", "8000", null, false,

@@ -91,7 +91,8 @@ class DriverConnectTest {
         .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey,"
             + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
-            + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, retryBackoffMillis,"
+            + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, connectRetrySeconds,"
+            + " retryBackoffMillis,"
             + " retryMaxBackoffMillis, requestsPerSecond, maxConcurrentRequests, httpLog, cacheTtlSeconds,"
             + " cacheDetailTtlSeconds, cacheMaxMegabytes, requestLogSize, planCacheSize,"
             + " maxRequestsPerStatement;")

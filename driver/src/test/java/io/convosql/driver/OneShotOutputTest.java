@@ -93,7 +93,7 @@ class OneShotOutputTest {
     Run delete = assertSameAsSqlline("--demo", "-e", "DELETE FROM insights.sessions WHERE id = 'x'");
     assertThat(delete.exit()).isEqualTo(1);
     // a connection refused, with a key in the URL (sqlline is given a nickname for it); one attempt,
-    // as the default retries a refused connection for up to a minute and a half
+    // so that both paths make the same number of attempts (the default's jitter may not)
     Run refused = assertSameAsSqlline("--url",
         "jdbc:convosql:pathsim.url=http://127.0.0.1:1/v1;pathsim.apiKey=abcdefghijkl;retryMaxAttempts=1",
         "-e", "SELECT id FROM pathsim.sessions LIMIT 1");

@@ -101,6 +101,27 @@ class SqlStateTest {
   }
 
   @Test
+  void aPortNothingListensOnFailsAfterTheShortConnectRetryAtDefaultSettings() throws SQLException {
+    // a mistyped port: retried for connectRetrySeconds (2 s), not the 90 s retry budget
+    int port = OwnSandbox.closedPort();
+    SQLException e = failure(ConvoSqlDriver.PREFIX + "pathsim.url=http://127.0.0.1:" + port + "/v1"
+        + ";pathsim.apiKey=k", WORKSPACES);
+    assertFailure(e, "08001", "PathSim", "GET /workspaces)");
+    assertThat((Throwable) e).hasMessageStartingWith("PathSim API: could not connect after ")
+        .hasMessageContaining(" attempts (seen: refused x")
+        .hasMessageContaining("Hint: nothing answers at 127.0.0.1:" + port + ", and nothing has"
+            + " answered there since this JVM started: check the URL's host and port, and that the"
+            + " service is running (connectRetrySeconds, 2 s here, is how long a refused connection is"
+            + " retried)");
+
+    e = failure(ConvoSqlDriver.PREFIX + "insights.url=http://127.0.0.1:" + port
+        + ";insights.apiKey=k;connectRetrySeconds=0", AGENT_SESSIONS);
+    assertFailure(e, "08001", "Insights", "GET /insights/sessions)");
+    assertThat((Throwable) e).hasMessageStartingWith("Insights API: could not connect (GET")
+        .hasMessageContaining("connectRetrySeconds, 0 s here");
+  }
+
+  @Test
   void aServiceThatAlwaysAnswers503Is08006AfterItsAttempts() throws SQLException {
     sandbox.setFaults(Faults.builder().rate(1).kinds(FaultKind.UNAVAILABLE).build());
     // four attempts, with short waits between them

@@ -3,6 +3,8 @@ package io.convosql.core.http;
 import dev.failsafe.AsyncExecution;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -55,11 +57,18 @@ final class AnswerReader implements Callback {
     if (e instanceof AnswerTooLargeException) {
       return "answer too large";
     }
+    if (e instanceof ConnectException) {
+      return "refused";
+    }
+    if (e instanceof NoRouteToHostException) {
+      return "no route to host";
+    }
     return e instanceof IOException ? "connection broken" : e.getClass().getSimpleName();
   }
 
   @Override
   public void onResponse(Call call, Response response) {
+    FirstContact.answered(call.request().url());
     try (response) {
       ResponseBody body = response.body();
       byte[] bytes = new byte[0];

@@ -95,6 +95,13 @@ final class ApiErrors {
       return new ApiException(spec.name(), method, path, 0, "the TLS connection failed",
           redact.apply(cause.toString()), "check the URL and the server's certificate", "08001", cause);
     }
+    if (cause instanceof FirstContact.NothingAnswers n) {
+      return new ApiException(spec.name(), method, path, 0, "could not connect" + tries,
+          redact.apply(n.getMessage()), "nothing answers at " + n.hostAndPort() + ", and nothing has"
+          + " answered there since this JVM started: check the URL's host and port, and that the"
+          + " service is running (connectRetrySeconds, " + seconds(n.retried()) + " s here, is how"
+          + " long a refused connection is retried)", "08001", n.getCause());
+    }
     if (cause instanceof ConnectException) {
       return new ApiException(spec.name(), method, path, 0, "could not connect" + tries,
           redact.apply(cause.getMessage()), "check the URL and the network", "08001", cause);
@@ -116,6 +123,13 @@ final class ApiErrors {
     }
     return new ApiException(spec.name(), method, path, 0, "the request failed",
         redact.apply(String.valueOf(cause)), "this is a bug in convosql; please report it", "HY000", cause);
+  }
+
+  /** A duration in seconds as a user would write it: 2, or 0.4. */
+  private static String seconds(java.time.Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000)
+        : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
   }
 
   /** The server's own message: a JSON field error/detail/message if there is one, else the text. */

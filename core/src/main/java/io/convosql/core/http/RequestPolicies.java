@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
 
 /**
  * The Failsafe policies of one API client: retries of idempotent requests (429, 502, 503, 504,
- * broken connections and timeouts) with exponential backoff and jitter that honour Retry-After, and
- * the client-side rate limit every attempt passes through.
+ * broken connections and timeouts) with exponential backoff and jitter that honour Retry-After, a
+ * shorter time for connections refused by an API that never answered ({@link FirstContact}), and the
+ * client-side rate limit every attempt passes through.
  */
 final class RequestPolicies {
   /** Statuses that say "try again": too many requests, and a gateway or service briefly failing. */
@@ -27,10 +29,13 @@ final class RequestPolicies {
 
   private RequestPolicies() {}
 
-  /** Policies for GETs: retries around the rate limit, so each attempt takes a permit. */
-  static FailsafeExecutor<Answer> idempotent(HttpSettings s, Clock clock) {
+  /**
+   * Policies for GETs to the API at {@code root}: retries around the rate limit, so each attempt
+   * takes a permit.
+   */
+  static FailsafeExecutor<Answer> idempotent(HttpUrl root, HttpSettings s, Clock clock) {
     List<Policy<Answer>> policies = new ArrayList<>();
-    policies.add(retry(s, clock));
+    policies.add(retry(root, s, clock));
     rateLimit(s).ifPresent(policies::add);
     return Failsafe.with(policies);
   }
@@ -49,14 +54,17 @@ final class RequestPolicies {
         .withMaxWaitTime(s.retryBudget()).build());
   }
 
-  private static RetryPolicy<Answer> retry(HttpSettings s, Clock clock) {
+  private static RetryPolicy<Answer> retry(HttpUrl root, HttpSettings s, Clock clock) {
     return RetryPolicy.<Answer>builder()
         .handleIf((answer, failure) -> failure != null
             ? retryable(failure) : answer != null && RETRYABLE_STATUSES.contains(answer.status()))
         .withMaxAttempts(s.maxAttempts())
         .withMaxDuration(s.retryBudget())
-        .withDelayFn(ctx -> delay(s, clock, ctx.getLastResult(), ctx.getAttemptCount(),
-            ctx.getElapsedTime()))
+        .withDelayFn(ctx -> {
+          Duration wait = delay(s, clock, ctx.getLastResult(), ctx.getAttemptCount(), ctx.getElapsedTime());
+          FirstContact.check(root, s, ctx.getLastException(), ctx.getElapsedTime().plus(wait));
+          return wait;
+        })
         .build();
   }
 

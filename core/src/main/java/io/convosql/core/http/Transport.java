@@ -35,7 +35,7 @@ final class Transport {
     });
     scheduler.setRemoveOnCancelPolicy(true);
     StartNowScheduler attempts = new StartNowScheduler(scheduler);
-    this.retrying = RequestPolicies.idempotent(settings, clock).with(attempts);
+    this.retrying = RequestPolicies.idempotent(root, settings, clock).with(attempts);
     this.single = RequestPolicies.once(settings).with(attempts);
   }
 
