@@ -1,6 +1,8 @@
 package io.convosql.driver;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,19 +13,23 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.runtime.Resources;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlInternalOperators;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -32,9 +38,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code ?} from the other operands of the call it stands in where the operator itself infers
  * nothing: {@code COALESCE(?, name)}, {@code name || ?}, {@code CASE ... THEN ? ELSE name END} in a
  * select list get the type of {@code name}. A {@code ?} with nothing to take a type from stays an
- * error (write {@code CAST(? AS type)}).
+ * error (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
+ * ({@link NameSuggestions}).
  */
 final class ParameterTypingValidator extends CalciteSqlValidator {
+  /** The SELECTs being validated, innermost first: where a column name was looked for. */
+  private final Deque<SqlSelect> selects = new ArrayDeque<>();
+
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
     super(operators, catalogReader, typeFactory, config);
@@ -54,6 +64,37 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
         .withDefaultNullCollation(connection.defaultNullCollation())
         .withIdentifierExpansion(true));
     return new ParameterTypingValidator(operators, catalogReader, context.getTypeFactory(), config);
+  }
+
+  @Override
+  protected void validateSelect(SqlSelect select, RelDataType targetRowType) {
+    selects.push(select);
+    try {
+      super.validateSelect(select, targetRowType);
+    } finally {
+      selects.pop();
+    }
+  }
+
+  @Override
+  public CalciteContextException newValidationError(SqlNode node,
+      Resources.ExInst<SqlValidatorException> e) {
+    CalciteContextException error = super.newValidationError(node, e);
+    Throwable cause = error.getCause();
+    String message = cause == null ? null : cause.getMessage();
+    String hint = message == null ? null : NameSuggestions.hint(message,
+        ((CalciteCatalogReader) getCatalogReader()).getRootSchema(), this,
+        selects.isEmpty() ? null : getSelectScope(selects.peek()));
+    if (hint == null) {
+      return error;
+    }
+    String context = String.valueOf(error.getMessage());
+    context = context.substring(0, context.length() - (": " + message).length());
+    CalciteContextException better = new CalciteContextException(context,
+        new SqlValidatorException(message + hint, null));
+    better.setPosition(error.getPosLine(), error.getPosColumn(), error.getEndPosLine(),
+        error.getEndPosColumn());
+    return better;
   }
 
   @Override
