@@ -32,6 +32,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.checkerframework.checker.nullness.qual.PolyNull;
 
 /**
  * Calcite's validator, configured as Calcite configures it for a connection, that also types a
@@ -39,7 +40,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * nothing: {@code COALESCE(?, name)}, {@code name || ?}, {@code CASE ... THEN ? ELSE name END} in a
  * select list get the type of {@code name}. A {@code ?} with nothing to take a type from stays an
  * error (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
- * ({@link NameSuggestions}).
+ * ({@link NameSuggestions}); PostgreSQL's {@code now()} and {@code date_trunc} become the standard
+ * calls they mean ({@link PostgresqlCalls}).
  */
 final class ParameterTypingValidator extends CalciteSqlValidator {
   /** The SELECTs being validated, innermost first: where a column name was looked for. */
@@ -64,6 +66,13 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
         .withDefaultNullCollation(connection.defaultNullCollation())
         .withIdentifierExpansion(true));
     return new ParameterTypingValidator(operators, catalogReader, context.getTypeFactory(), config);
+  }
+
+  /** Calcite's rewrites, then PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}). */
+  @Override
+  protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
+    SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+    return rewritten instanceof SqlCall call ? PostgresqlCalls.rewrite(call) : rewritten;
   }
 
   @Override

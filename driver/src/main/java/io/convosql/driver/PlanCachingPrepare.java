@@ -31,6 +31,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.util.Holder;
@@ -97,6 +98,12 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
       externalContext = Contexts.of(prepareContext.config(), new CancelFlag(cancel));
     }
     return super.createPlanner(prepareContext, externalContext, costFactory);
+  }
+
+  /** Calcite's parser, given the statement with PostgreSQL's interval literals made standard. */
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return super.createParser(PostgresqlIntervals.rewrite(sql), parserConfig);
   }
 
   /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */

@@ -1,0 +1,46 @@
+package io.convosql.driver;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * PostgreSQL's functions for "now" and "this day" that Calcite's PostgreSQL library lacks, written as
+ * the standard calls they mean before validation: {@code now()} is {@code CURRENT_TIMESTAMP} (as
+ * PostgreSQL defines it), {@code date_trunc('day', t)} is {@code FLOOR(t TO DAY)} for a unit written
+ * as a literal (second, minute, hour, day, month, quarter, year). Being the standard calls, they push
+ * down as those do. A {@code now()} of the connection's own functions, or BigQuery's
+ * {@code DATE_TRUNC(date, DAY)}, is left as it is.
+ */
+final class PostgresqlCalls {
+  private static final Map<String, TimeUnit> TRUNCATED = Map.of("second", TimeUnit.SECOND,
+      "minute", TimeUnit.MINUTE, "hour", TimeUnit.HOUR, "day", TimeUnit.DAY, "month", TimeUnit.MONTH,
+      "quarter", TimeUnit.QUARTER, "year", TimeUnit.YEAR);
+
+  private PostgresqlCalls() {}
+
+  /** The standard call for this one, or the call itself. */
+  static SqlNode rewrite(SqlCall call) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    if (name.equals("NOW") && call.operandCount() == 0
+        && call.getOperator() instanceof SqlUnresolvedFunction) {
+      return SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(call.getParserPosition());
+    }
+    // BigQuery's DATE_TRUNC(date, DAY), which the parser knows, never has a string first
+    if (name.equals("DATE_TRUNC") && call.operandCount() == 2
+        && call.operand(0) instanceof SqlCharStringLiteral unit) {
+      TimeUnit t = TRUNCATED.get(unit.getValueAs(String.class).strip().toLowerCase(Locale.ROOT));
+      if (t != null) {
+        return SqlStdOperatorTable.FLOOR.createCall(call.getParserPosition(), call.operand(1),
+            new SqlIntervalQualifier(t, null, unit.getParserPosition()));
+      }
+    }
+    return call;
+  }
+}

@@ -1,0 +1,95 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What PostgreSQL users write for "the last 7 days" and "per day": {@code now()},
+ * {@code interval '7 days'}, {@code date_trunc('day', t)} give the answers, and send the requests,
+ * of the standard SQL they mean.
+ */
+class PostgresqlTimeTest {
+  private static Sandbox sandbox;
+  private static Connection connection;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    sandbox = OwnSandbox.start(60, 2);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+    sandbox.close();
+  }
+
+  private static List<String> rows(String sql) throws SQLException {
+    return DriverFixture.rows(connection, sql);
+  }
+
+  /** The rows and the plan (with the requests it sends) are those of the standard SQL. */
+  private static void sameAs(String postgresql, String standard) throws SQLException {
+    assertThat(rows("EXPLAIN PLAN FOR " + postgresql)).isEqualTo(rows("EXPLAIN PLAN FOR " + standard));
+    assertThat(rows(postgresql)).isEqualTo(rows(standard)).isNotEmpty();
+  }
+
+  @Test
+  void nowAndIntervalStringsAreCurrentTimestampAndIntervalLiterals() throws SQLException {
+    String sessions = "SELECT id FROM pathsim.sessions WHERE started_at > ";
+    sameAs(sessions + "now() - interval '3650 days' ORDER BY id",
+        sessions + "CURRENT_TIMESTAMP - INTERVAL '3650' DAY ORDER BY id");
+    assertThat(rows("EXPLAIN PLAN FOR " + sessions + "NOW() - INTERVAL '30 days'").toString())
+        .contains("created_from=day(CURRENT_TIMESTAMP - 30 days)-1&");
+    sameAs(sessions + "now() - interval '520 weeks' ORDER BY id",
+        sessions + "CURRENT_TIMESTAMP - INTERVAL '3640' DAY ORDER BY id");
+    sameAs(sessions + "now() - interval '3650 days 12 hours' ORDER BY id",
+        sessions + "CURRENT_TIMESTAMP - (INTERVAL '3650' DAY + INTERVAL '12' HOUR) ORDER BY id");
+    assertThat(rows("SELECT CAST(TIMESTAMP '2025-08-01 10:00:00' + interval '90 mins' AS VARCHAR),"
+        + " CAST(DATE '2025-08-01' - interval '1 month' AS VARCHAR)"))
+        .containsExactly("2025-08-01 11:30:00; 2025-07-01");
+  }
+
+  @Test
+  void dateTruncIsFloorToTheUnit() throws SQLException {
+    sameAs("SELECT date_trunc('day', started_at) AS d, COUNT(*) FROM pathsim.sessions GROUP BY 1 ORDER BY 1",
+        "SELECT FLOOR(started_at TO DAY) AS d, COUNT(*) FROM pathsim.sessions GROUP BY 1 ORDER BY 1");
+    assertThat(rows("SELECT CAST(DATE_TRUNC('month', TIMESTAMP '2025-08-17 10:11:12') AS VARCHAR),"
+        + " CAST(date_trunc('HOUR', TIMESTAMP '2025-08-17 10:11:12') AS VARCHAR)"))
+        .containsExactly("2025-08-01 00:00:00; 2025-08-17 10:00:00");
+  }
+
+  @Test
+  void anErrorAfterAnIntervalStringPointsAtWhatWasTyped() {
+    String sql = "SELECT id FROM pathsim.sessions WHERE started_at > now() - interval '7 days' AND nmae = 1";
+    SQLException e = OwnSandbox.run(connection, sql).failure();
+    assertThat((Object) e).isNotNull();
+    int column = sql.indexOf("nmae") + 1;
+    assertThat(e.getMessage()).contains("From line 1, column " + column + " to line 1, column "
+        + (column + 3) + ": Column 'nmae' not found in any table");
+    assertThat(e.getMessage()).startsWith("Error while executing SQL \"" + sql + "\"");
+  }
+
+  @Test
+  void onlyPostgresqlIntervalStringsOutsideQuotesAndCommentsAreRewritten() {
+    assertThat(PostgresqlIntervals.rewrite("SELECT now() - interval '7 days'"))
+        .isEqualTo("SELECT now() - INTERVAL '7' DAY ");
+    assertThat(PostgresqlIntervals.rewrite("x - INTERVAL '-1 hour' + Interval '1 month'"))
+        .isEqualTo("x - INTERVAL '-1' HOUR + INTERVAL '1' MONTH");
+    assertThat(PostgresqlIntervals.rewrite("x + interval '1 day 2 hours'"))
+        .isEqualTo("x + (INTERVAL '1' DAY + INTERVAL '2' HOUR)");
+    for (String kept : List.of("x - INTERVAL '7' DAY", "x - interval '7' days", "x - INTERVAL '1 2' DAY TO HOUR",
+        "SELECT 'interval ''7 days''' FROM t", "SELECT \"interval\" FROM t -- interval '7 days'",
+        "/* interval '7 days' */ SELECT 1", "SELECT intervals '7 days'", "x - interval '7 dayz'",
+        "x - interval '1.5 hours'", "x - interval '7 days", "SELECT my_interval '7 days'")) {
+      assertThat(PostgresqlIntervals.rewrite(kept)).as(kept).isEqualTo(kept);
+    }
+  }
+}
