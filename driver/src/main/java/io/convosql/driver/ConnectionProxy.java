@@ -51,6 +51,9 @@ final class ConnectionProxy {
         }
         return ((Connection) p).prepareStatement((String) args[0]);
       }
+      if (name.matches("prepareStatement|prepareCall") && args.length > 0 && args[0] instanceof String sql) {
+        MetadataStatements.refuse(sql);
+      }
       // translated, so SQL that fails to prepare has its SQLState (42000) as it has when executed
       Object result = Proxies.invokeTranslated(connection, method, args);
       if (result instanceof Statement s && name.matches("prepareStatement|prepareCall")

@@ -125,6 +125,7 @@ final class StatementProxy implements InvocationHandler {
     if (args.length == 2) {
       throw generatedKeys(); // column indexes or names of generated keys
     }
+    MetadataStatements.refuse(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
       return switch (name) {
         case "execute" -> false;
