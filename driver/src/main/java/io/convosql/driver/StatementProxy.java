@@ -23,6 +23,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code getWarnings()} with what its scans filed, {@code getConnection()} with the connection's
  * proxy, keeps {@code maxFieldSize} (its result sets cut longer text and bytes), binds parameters as
  * their SQL types need ({@link ParameterBinding}), accepts {@code SET TRANSACTION ...} as a no-op,
+ * runs {@code USE schema} and its kin ({@link SchemaStatements}),
  * refuses {@code executeUpdate} of a query (07003) and generated keys (0A000), and gives every failure
  * its SQLState.
  */
@@ -127,16 +128,27 @@ final class StatementProxy implements InvocationHandler {
     }
     MetadataStatements.refuse(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
-      return switch (name) {
-        case "execute" -> false;
-        case "executeUpdate" -> 0;
-        case "executeLargeUpdate" -> 0L;
-        default -> throw new SQLException("SET TRANSACTION returns no rows: run it with execute or"
-            + " executeUpdate", "07003");
-      };
+      return noRows(name, "SET TRANSACTION");
+    }
+    String schema = SchemaStatements.named(sql);
+    if (schema != null) {
+      Object done = noRows(name, sql.strip().replaceAll(";$", ""));
+      SchemaStatements.use(connection, schema);
+      return done;
     }
     NoCacheHint.apply(statement, sql); // each SQL text says for itself
     return result(p, name, Proxies.invokeTranslated(statement, method, args));
+  }
+
+  /** What a statement that sets and returns nothing answers each execute method; executeQuery fails. */
+  private static Object noRows(String method, String statement) throws SQLException {
+    return switch (method) {
+      case "execute" -> false;
+      case "executeUpdate" -> 0;
+      case "executeLargeUpdate" -> 0L;
+      default -> throw new SQLException(statement + " returns no rows: run it with execute or"
+          + " executeUpdate", "07003");
+    };
   }
 
   private void checkOpen() throws SQLException {

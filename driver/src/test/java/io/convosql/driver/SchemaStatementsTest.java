@@ -1,0 +1,62 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * USE pathsim, SET search_path TO insights, SET SCHEMA 'pathsim': unqualified names are then looked
+ * up in that schema, as after Connection.setSchema; a schema the connection lacks is refused.
+ */
+class SchemaStatementsTest {
+  @RegisterExtension
+  static final NoRequestSandbox QUIET = new NoRequestSandbox(4, 2);
+
+  private static List<String> explained(Connection c, String sql) throws SQLException {
+    return DriverFixture.rows(c, "EXPLAIN PLAN FOR " + sql);
+  }
+
+  @Test
+  void eachFormSetsTheSchemaUnqualifiedNamesAreLookedUpIn() throws SQLException {
+    Connection c = QUIET.connect();
+    try (Statement s = c.createStatement()) {
+      assertThat(s.execute("USE pathsim;")).isFalse();
+      assertThat(c.getSchema()).isEqualTo("pathsim");
+      assertThat(explained(c, "SELECT id FROM sessions"))
+          .isEqualTo(explained(c, "SELECT id FROM pathsim.sessions"));
+
+      assertThat(s.executeUpdate("SET search_path TO insights, public")).isZero();
+      assertThat(c.getSchema()).isEqualTo("insights");
+      assertThat(explained(c, "SELECT id FROM sessions").get(0))
+          .startsWith("EnumerableApiScan(table=[[insights, sessions]], columns=[[id]]");
+
+      s.execute("set search_path = public, \"pathsim\"");
+      assertThat(c.getSchema()).isEqualTo("pathsim");
+      s.execute("SET SCHEMA 'insights'");
+      assertThat(c.getSchema()).isEqualTo("insights");
+      s.execute("use PATHSIM");
+      assertThat(c.getSchema()).isEqualTo("pathsim");
+    }
+  }
+
+  @Test
+  void aSchemaTheConnectionLacksIsRefusedNamingThoseItHas() throws SQLException {
+    Connection c = QUIET.connect();
+    try (Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.execute("USE pathsimm"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("3F000"))
+          .hasMessage("Schema pathsimm does not exist: the schemas are convosql, insights, pathsim");
+      assertThatThrownBy(() -> s.execute("SET search_path TO \"PATHSIM\""))
+          .hasMessageStartingWith("Schema \"PATHSIM\" does not exist");
+      assertThatThrownBy(() -> s.executeQuery("USE pathsim"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("07003"))
+          .hasMessage("USE pathsim returns no rows: run it with execute or executeUpdate");
+    }
+  }
+}
