@@ -1,12 +1,20 @@
 package io.convosql.driver;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDateLiteral;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
@@ -14,8 +22,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * PostgreSQL's functions for "now" and "this day" that Calcite's PostgreSQL library lacks, written as
  * the standard calls they mean before validation: {@code now()} is {@code CURRENT_TIMESTAMP} (as
  * PostgreSQL defines it), {@code date_trunc('day', t)} is {@code FLOOR(t TO DAY)} for a unit written
- * as a literal (second, minute, hour, day, month, quarter, year). Being the standard calls, they push
- * down as those do. A {@code now()} of the connection's own functions, or BigQuery's
+ * as a literal (second, minute, hour, day, month, quarter, year), and {@code CURRENT_DATE - 7} (a
+ * date and a whole number of days) is {@code CURRENT_DATE - INTERVAL '7' DAY}. Being the standard
+ * calls, they push down as those do. A {@code now()} of the connection's own functions, or BigQuery's
  * {@code DATE_TRUNC(date, DAY)}, is left as it is.
  */
 final class PostgresqlCalls {
@@ -41,6 +50,27 @@ final class PostgresqlCalls {
             new SqlIntervalQualifier(t, null, unit.getParserPosition()));
       }
     }
+    // PostgreSQL's date ± integer (days), where the date is CURRENT_DATE or a DATE literal
+    if ((call.getKind() == SqlKind.MINUS || call.getKind() == SqlKind.PLUS) && call.operandCount() == 2
+        && days(call.operand(0)) && call.operand(1) instanceof SqlNumericLiteral n && n.isInteger()) {
+      BigDecimal value = n.getValueAs(BigDecimal.class);
+      SqlIntervalLiteral interval = SqlLiteral.createInterval(value.signum() < 0 ? -1 : 1,
+          value.abs().toPlainString(), new SqlIntervalQualifier(TimeUnit.DAY, null, n.getParserPosition()),
+          n.getParserPosition());
+      return call.getOperator().createCall(call.getParserPosition(), call.operand(0), interval);
+    }
     return call;
+  }
+
+  /**
+   * Whether the operand is a date PostgreSQL adds days to: CURRENT_DATE (which the parser may still
+   * hold as a name, resolved later) or a DATE literal.
+   */
+  private static boolean days(SqlNode operand) {
+    return operand instanceof SqlDateLiteral
+        || operand instanceof SqlUnknownLiteral u && u.tag.equalsIgnoreCase("DATE") // not yet typed
+        || operand instanceof SqlCall c && c.getOperator() == SqlStdOperatorTable.CURRENT_DATE
+        || operand instanceof SqlIdentifier id && id.isSimple()
+            && id.getSimple().equalsIgnoreCase("CURRENT_DATE");
   }
 }

@@ -58,6 +58,16 @@ class PostgresqlTimeTest {
   }
 
   @Test
+  void aDatePlusOrMinusAWholeNumberIsThatManyDays() throws SQLException {
+    String sessions = "SELECT id FROM pathsim.sessions WHERE started_at > ";
+    sameAs(sessions + "current_date - 3650 ORDER BY id",
+        sessions + "CURRENT_DATE - INTERVAL '3650' DAY ORDER BY id");
+    assertThat(rows("SELECT CAST(DATE '2025-08-01' + 30 AS VARCHAR), CAST(DATE '2025-08-01' - -1 AS"
+        + " VARCHAR), 7 - 2, CAST(CURRENT_DATE - 7 AS DATE) = CURRENT_DATE - INTERVAL '7' DAY"))
+        .containsExactly("2025-08-31; 2025-08-02; 5; true");
+  }
+
+  @Test
   void dateTruncIsFloorToTheUnit() throws SQLException {
     sameAs("SELECT date_trunc('day', started_at) AS d, COUNT(*) FROM pathsim.sessions GROUP BY 1 ORDER BY 1",
         "SELECT FLOOR(started_at TO DAY) AS d, COUNT(*) FROM pathsim.sessions GROUP BY 1 ORDER BY 1");
