@@ -91,9 +91,14 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     CalciteContextException error = super.newValidationError(node, e);
     Throwable cause = error.getCause();
     String message = cause == null ? null : cause.getMessage();
-    String hint = message == null ? null : NameSuggestions.hint(message,
-        ((CalciteCatalogReader) getCatalogReader()).getRootSchema(), this,
-        selects.isEmpty() ? null : getSelectScope(selects.peek()));
+    String hint;
+    try {
+      hint = message == null ? null : NameSuggestions.hint(message,
+          ((CalciteCatalogReader) getCatalogReader()).getRootSchema(), this,
+          selects.isEmpty() ? null : getSelectScope(selects.peek()));
+    } catch (RuntimeException notToBeMadeWorse) { // a hint must never replace the error itself
+      hint = null;
+    }
     if (hint == null) {
       return error;
     }
