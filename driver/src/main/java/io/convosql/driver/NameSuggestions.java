@@ -10,7 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.validate.DelegatingScope;
 import org.apache.calcite.sql.validate.ListScope;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
@@ -22,8 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * What to add to the validator's "not found" messages: the names the user most likely meant. A
  * typo in a table ({@code pathsim.sesions}), a table named without its schema ({@code sessions},
- * which both schemas have), a schema ({@code pathsm}) or a column ({@code nmae}) gets "; did you
- * mean 'sessions'?"; a table the schema does not have and nothing near it, the schema's tables.
+ * which both schemas have), a schema ({@code pathsm}), a column ({@code nmae}) or a function
+ * ({@code lenght}) gets "; did you mean 'sessions'?"; a table the schema does not have and nothing
+ * near it, the schema's tables.
  * Calcite itself suggests only names that differ in case.
  */
 final class NameSuggestions {
@@ -31,6 +34,7 @@ final class NameSuggestions {
   private static final Pattern OBJECT_WITHIN = Pattern.compile("^Object '(.+)' not found within '(.+)'$");
   private static final Pattern COLUMN = Pattern.compile("^Column '(.+)' not found in any table$");
   private static final Pattern COLUMN_IN = Pattern.compile("^Column '(.+)' not found in table '(.+)'$");
+  private static final Pattern FUNCTION = Pattern.compile("^No match found for function signature ([^(]+)\\(.*");
   /** Most names suggested at once. */
   private static final int MOST = 3;
   /** A schema with at most this many tables has them listed when none is near the name. */
@@ -87,6 +91,9 @@ final class NameSuggestions {
       }
       return near.isEmpty() ? null : didYouMean(near);
     }
+    if ((m = FUNCTION.matcher(message)).matches()) {
+      return function(m.group(1), validator);
+    }
     String column;
     String table = null;
     if ((m = COLUMN.matcher(message)).matches()) {
@@ -121,6 +128,21 @@ final class NameSuggestions {
       }
     }
     List<String> near = nearest(column, columns);
+    return near.isEmpty() ? null : didYouMean(near);
+  }
+
+  /** The functions nearest a name no function has; null when one has it (its arguments are wrong). */
+  private static @Nullable String function(String typed, SqlValidator validator) {
+    Collection<String> names = new TreeSet<>();
+    for (SqlOperator op : validator.getOperatorTable().getOperatorList()) {
+      if (op instanceof SqlFunction && op.getName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (op.getName().equalsIgnoreCase(typed)) {
+          return null;
+        }
+        names.add(op.getName());
+      }
+    }
+    List<String> near = nearest(typed, names);
     return near.isEmpty() ? null : didYouMean(near);
   }
 

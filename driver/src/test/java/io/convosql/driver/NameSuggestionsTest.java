@@ -69,6 +69,17 @@ class NameSuggestionsTest {
   }
 
   @Test
+  void aMistypedFunctionIsNamedFromTheConnectionsFunctions() {
+    assertThat(notFound("SELECT lenght(name) FROM pathsim.workspaces")).endsWith(
+        "No match found for function signature lenght(<CHARACTER>); did you mean 'LENGTH'?");
+    assertThat(notFound("SELECT matche(name, 'a') FROM pathsim.workspaces")).endsWith(
+        "No match found for function signature matche(<CHARACTER>, <CHARACTER>); did you mean 'matches'?");
+    // a function of that name whose arguments do not fit: no other name is guessed
+    assertThat(notFound("SELECT date_trunc('week', started_at) FROM pathsim.sessions")).endsWith(
+        "No match found for function signature DATE_TRUNC(<CHARACTER>, <TIMESTAMP>)");
+  }
+
+  @Test
   void nearestWeighsEditsAndPrefixes() {
     assertThat(NameSuggestions.distance("nmae", "name")).isEqualTo(1);
     assertThat(NameSuggestions.distance("sesions", "sessions")).isEqualTo(1);
