@@ -100,10 +100,13 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
     return super.createPlanner(prepareContext, externalContext, costFactory);
   }
 
-  /** Calcite's parser, given the statement with PostgreSQL's interval literals made standard. */
+  /**
+   * Calcite's parser, given the statement without its closing semicolon ({@link TrailingSemicolon})
+   * and with PostgreSQL's interval literals made standard ({@link PostgresqlIntervals}).
+   */
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
-    return super.createParser(PostgresqlIntervals.rewrite(sql), parserConfig);
+    return super.createParser(PostgresqlIntervals.rewrite(TrailingSemicolon.strip(sql)), parserConfig);
   }
 
   /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */

@@ -153,6 +153,21 @@ class DialectTest {
   }
 
   @Test
+  void aClosingSemicolonIsTakenAsInPostgresqlsAndMysqlsDrivers() throws SQLException {
+    String names = "SELECT name FROM pathsim.workspaces ORDER BY name LIMIT 2";
+    assertThat(rows(names + ";")).isEqualTo(rows(names)).hasSize(2);
+    assertThat(rows(names + " ;\n  ")).isEqualTo(rows(names));
+    try (java.sql.Statement s = connection.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(names + ";")) {
+      assertThat(rs.next()).isTrue();
+    }
+    // two statements are still one too many, and the error points where they meet
+    SQLException two = OwnSandbox.run(connection, "SELECT 1; SELECT 2;").failure();
+    assertThat(two.getSQLState()).isEqualTo("42000");
+    assertThat(two.getMessage()).contains("Syntax error at line 1, column 9: unexpected \";\"");
+  }
+
+  @Test
   void conformanceDefaultBringsBackTheStandardReadings() {
     // GROUP BY 1 is a constant there, so the column is not grouped (!=: SyntaxErrorsTest)
     SQLException ordinal = OwnSandbox.run(standard,
