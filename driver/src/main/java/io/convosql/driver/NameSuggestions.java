@@ -91,6 +91,9 @@ final class NameSuggestions {
       }
       return near.isEmpty() ? null : didYouMean(near);
     }
+    if (message.equals("Unknown identifier '*'")) { // cout(*): the parser takes * only in COUNT
+      return "; only COUNT takes *, as in COUNT(*)";
+    }
     if ((m = FUNCTION.matcher(message)).matches()) {
       return function(m.group(1), validator);
     }

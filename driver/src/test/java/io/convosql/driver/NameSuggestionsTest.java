@@ -74,6 +74,8 @@ class NameSuggestionsTest {
         "No match found for function signature lenght(<CHARACTER>); did you mean 'LENGTH'?");
     assertThat(notFound("SELECT matche(name, 'a') FROM pathsim.workspaces")).endsWith(
         "No match found for function signature matche(<CHARACTER>, <CHARACTER>); did you mean 'matches'?");
+    assertThat(notFound("SELECT cout(*) FROM pathsim.workspaces")).endsWith(
+        "\": At line 1, column 13: Unknown identifier '*'; only COUNT takes *, as in COUNT(*)");
     // a function of that name whose arguments do not fit: no other name is guessed
     assertThat(notFound("SELECT date_trunc('week', started_at) FROM pathsim.sessions")).endsWith(
         "No match found for function signature DATE_TRUNC(<CHARACTER>, <TIMESTAMP>)");
