@@ -5,6 +5,7 @@ import io.convosql.core.http.HttpLog;
 import io.convosql.core.http.HttpSettings;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -72,11 +73,13 @@ final class ConnectionSettings {
         || calciteNames().contains(name.toLowerCase(Locale.ROOT))) {
       return;
     }
-    ConvoSqlProperty close = ConvoSqlProperty.byNameIgnoreCase(name);
-    String valid = Stream.of(ConvoSqlProperty.values()).map(ConvoSqlProperty::propertyName)
-        .collect(Collectors.joining(", "));
+    ConvoSqlProperty sameButCase = ConvoSqlProperty.byNameIgnoreCase(name);
+    List<String> names = Stream.of(ConvoSqlProperty.values()).map(ConvoSqlProperty::propertyName).toList();
+    List<String> close = sameButCase != null ? List.of(sameButCase.propertyName())
+        : NameSuggestions.nearest(name, names);
+    String valid = String.join(", ", names);
     throw new SQLException("Unknown connection property '" + name + "'."
-        + (close != null ? " Did you mean '" + close.propertyName() + "'?" : "")
+        + (close.isEmpty() ? "" : " Did you mean '" + String.join("' or '", close) + "'?")
         + " Valid convosql properties: " + valid
         + "; Calcite's own properties (lex, caseSensitive, timeZone, …) are accepted too.", "HY000");
   }
