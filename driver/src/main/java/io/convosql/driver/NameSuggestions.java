@@ -26,8 +26,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * typo in a table ({@code pathsim.sesions}), a table named without its schema ({@code sessions},
  * which both schemas have), a schema ({@code pathsm}), a column ({@code nmae}) or a function
  * ({@code lenght}) gets "; did you mean 'sessions'?"; a table the schema does not have and nothing
- * near it, the schema's tables.
- * Calcite itself suggests only names that differ in case.
+ * near it, the schema's tables. Calcite itself suggests only names that differ in case. The same
+ * measure ({@link #nearest}) names the connection property meant by a mistyped one.
  */
 final class NameSuggestions {
   private static final Pattern OBJECT = Pattern.compile("^Object '(.+)' not found$");
