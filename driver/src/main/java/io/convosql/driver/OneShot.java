@@ -289,24 +289,11 @@ final class OneShot {
   private void warnings(@Nullable SQLWarning warning) {
     for (SQLWarning w = warning; w != null; ) {
       if (seen.add(w)) {
-        printVerbosely(w);
+        err.println(message("Warning", w.getMessage() == null ? "" : w.getMessage().trim(),
+            w.getSQLState() == null ? "" : w.getSQLState().trim(), w.getErrorCode()));
       }
       SQLWarning next = w.getNextWarning();
       w = next == w ? null : next;
-    }
-  }
-
-  /**
-   * A warning as sqlline prints it during {@code -e}, before its set-up counts as complete: its
-   * line, its stack trace on the process's standard error, then the exceptions chained to it.
-   */
-  private void printVerbosely(SQLException e) {
-    err.println(message(e instanceof SQLWarning ? "Warning" : "Error",
-        e.getMessage() == null ? "" : e.getMessage().trim(),
-        e.getSQLState() == null ? "" : e.getSQLState().trim(), e.getErrorCode()));
-    e.printStackTrace();
-    for (SQLException n = e.getNextException(); n != null && n != e; n = n.getNextException()) {
-      printVerbosely(n);
     }
   }
 

@@ -2,6 +2,7 @@ package io.convosql.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,7 +19,7 @@ import sqlline.SqlLine;
 /**
  * sqlline as the convosql shell runs it: results never cut when standard output is not a terminal,
  * EXPLAIN printed whole, a hint before the first prompt, Ctrl-C at an idle prompt clearing the line,
- * and SQL errors reported as their message alone unless {@code --verbose=true}.
+ * and SQL errors and warnings reported as their message alone unless {@code --verbose=true}.
  */
 final class ShellSqlLine extends SqlLine {
   /** What the first prompt is preceded by in the interactive shell. */
@@ -42,6 +43,25 @@ final class ShellSqlLine extends SqlLine {
   ShellSqlLine(boolean oneStatement, boolean terminal) {
     this.oneStatement = oneStatement;
     this.terminal = terminal;
+    reportAsAtThePrompt();
+  }
+
+  /**
+   * Makes sqlline report warnings during {@code -e} and {@code --run} as it does at the prompt: one
+   * line each, the Java stack trace only with {@code --verbose=true}. sqlline treats every warning
+   * before its set-up ends (the statements given on the command line run inside that set-up) as if
+   * {@code --verbose=true} and {@code --showNestedErrs=true} had been given, through a private flag
+   * it sets once the set-up is done; warnings reach no method a subclass can override. Left as it is
+   * if a sqlline version has no such flag.
+   */
+  private static void reportAsAtThePrompt() {
+    try {
+      Field setUpDone = SqlLine.class.getDeclaredField("initComplete");
+      setUpDone.setAccessible(true);
+      setUpDone.setBoolean(null, true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // warnings keep sqlline's own verbose report
+    }
   }
 
   /**
