@@ -1,10 +1,13 @@
 package io.convosql.driver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,6 +125,7 @@ final class NameSuggestions {
       }
     }
     Collection<String> columns = new TreeSet<>();
+    Collection<String> tables = new ArrayList<>();
     for (SqlValidatorNamespace namespace : from) {
       // only what is validated already: asking a namespace for its row type would validate it
       SqlNode node = namespace.getNode();
@@ -129,9 +133,52 @@ final class NameSuggestions {
       if (type != null && type.isStruct()) {
         type.getFieldNames().forEach(columns::add);
       }
+      if (namespace.getTable() != null) {
+        tables.addAll(namespace.getTable().getQualifiedName());
+      }
     }
     List<String> near = nearest(column, columns);
+    if (near.isEmpty()) {
+      near = sharingAWord(column, columns, tables);
+    }
     return near.isEmpty() ? null : didYouMean(near);
+  }
+
+  /**
+   * The candidates that share the most word stems with the typed name, at most {@link #MOST}:
+   * {@code started_at} and {@code session_start_time} share "start", so a name from one API's table
+   * finds the other's. Words are the parts between underscores; those shorter than 4 letters, and
+   * those of the {@code tables}' own names ({@code session_id} in {@code sessions}), are not compared.
+   */
+  static List<String> sharingAWord(String typed, Collection<String> candidates, Collection<String> tables) {
+    List<String> named = tables.stream().flatMap(t -> words(t).stream()).toList();
+    List<String> meant = words(typed).stream()
+        .filter(w -> named.stream().noneMatch(n -> sameStem(w, n))).toList();
+    Map<String, Integer> shared = new TreeMap<>();
+    for (String c : candidates) {
+      List<String> its = words(c);
+      int n = (int) meant.stream().filter(w -> its.stream().anyMatch(x -> sameStem(w, x))).count();
+      if (n > 0 && !c.equalsIgnoreCase(typed)) {
+        shared.put(c, n);
+      }
+    }
+    int most = shared.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return shared.entrySet().stream().filter(e -> e.getValue() == most).limit(MOST).map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static List<String> words(String name) {
+    return Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> w.length() >= 4)
+        .toList();
+  }
+
+  /** Whether two words start alike: "start" and "started", "created" and "creation". */
+  private static boolean sameStem(String a, String b) {
+    int common = 0;
+    while (common < a.length() && common < b.length() && a.charAt(common) == b.charAt(common)) {
+      common++;
+    }
+    return common >= Math.max(4, Math.min(a.length(), b.length()) - 2);
   }
 
   /** The functions nearest a name no function has; null when one has it (its arguments are wrong). */

@@ -66,6 +66,16 @@ class NameSuggestionsTest {
     // nothing near: no guess
     assertThat(notFound("SELECT zzz FROM pathsim.workspaces")).endsWith(
         "Column 'zzz' not found in any table");
+    // the other API's name for the same thing: a shared word
+    assertThat(notFound("SELECT id FROM insights.sessions WHERE started_at >= DATE '2025-06-01'"))
+        .endsWith("Column 'started_at' not found in any table; did you mean 'session_start_time'?");
+    assertThat(notFound("SELECT session_start_time FROM pathsim.sessions")).endsWith(
+        "Column 'session_start_time' not found in any table; did you mean 'started_at'?");
+    assertThat(notFound("SELECT i.duration_seconds FROM insights.sessions i")).endsWith(
+        "Column 'duration_seconds' not found in table 'i'; did you mean 'duration_ms'?");
+    // a word of the table's own name is no clue: session_id is not near session_start_time
+    assertThat(notFound("SELECT session_id FROM insights.sessions")).endsWith(
+        "Column 'session_id' not found in any table");
   }
 
   @Test
