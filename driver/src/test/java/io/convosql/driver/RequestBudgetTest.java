@@ -94,6 +94,36 @@ class RequestBudgetTest {
   }
 
   @Test
+  void aLimitAfterAFilterTheApiNarrowsOnlyToTheDayRunsWithinTheDefault() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      // the API's created_from is a date: the exact time is checked here, so the API cannot apply
+      // the LIMIT; yet 3 rows, each with its details, need only a first page and 3 details
+      String sql = "SELECT * FROM pathsim.sessions WHERE started_at > now() - interval '30 days' LIMIT 3";
+      assertThat((Throwable) failure(c, sql, 0)).isNull();
+      List<String> sent = sent();
+      assertThat(sent).hasSize(5);
+      assertThat(sent.get(0)).isEqualTo("GET /workspaces");
+      assertThat(sent.get(1)).matches("GET /workspaces/[^/]+/sessions\\?created_from=[0-9-]{10}&limit=100&offset=0");
+      assertThat(sent.subList(2, 5)).allMatch(r -> r.matches("GET /sessions/[^/?]+"));
+    }
+  }
+
+  @Test
+  void anIdWithItsWorkspaceAndDetailsRunsWithinTheDefault() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      String id = DriverFixture.rows(c, "SELECT id FROM pathsim.sessions ORDER BY started_at DESC LIMIT 1").get(0);
+      // only a listing says which workspace a session is in: every page is read, yet the one detail
+      // asked for is the only one the ids can cost, so the budget does not count one per listed session
+      assertThat((Throwable) failure(c, "SELECT id, workspace_id, summary FROM pathsim.sessions WHERE id = '"
+          + id + "'", 0)).isNull();
+      List<String> sent = sent();
+      assertThat(sent).filteredOn(r -> r.startsWith("GET /sessions/")).containsExactly("GET /sessions/" + id);
+      assertThat(sent).filteredOn(r -> r.matches("GET /workspaces/[^/]+/sessions\\?limit=100&offset=[0-9]+"))
+          .hasSize(sent.size() - 2);
+    }
+  }
+
+  @Test
   void aKnownEstimateFailsBeforeAnyRequest() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=3")) {
       SQLException e = failure(c, "SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')", 0);

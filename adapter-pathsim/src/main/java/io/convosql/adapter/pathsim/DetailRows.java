@@ -2,10 +2,9 @@ package io.convosql.adapter.pathsim;
 
 import io.convosql.core.exec.BoundScan;
 import io.convosql.core.exec.OrderedRequests;
-import io.convosql.core.plan.Term;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * Session rows from a list, each completed with its detail columns from {@code GET /sessions/{id}},
@@ -15,7 +14,7 @@ import java.util.NoSuchElementException;
  * scan still certainly reads.
  */
 final class DetailRows implements Iterator<Object[]>, AutoCloseable {
-  private final List<Term> listChecks;
+  private final Predicate<Object[]> listChecks;
   private final OrderedRequests<Object[], Object[]> details;
 
   /**
@@ -23,8 +22,9 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
    *     FETCH rows from here, else OFFSET + FETCH)
    */
   DetailRows(PathSimApi api, BoundScan scan, Iterator<Object[]> listed, boolean offsetApplied) {
-    this.listChecks = scan.terms().stream()
-        .filter(t -> t.evaluable() && t.column() < SessionColumns.FIRST_DETAIL).toList();
+    // what the list's columns decide (the terms on them, and the rest of the WHERE clause on them)
+    // drops a row before its detail is asked for
+    this.listChecks = scan.checkBefore(SessionColumns.detailColumns());
     long needed = scan.needed() < 0 ? -1 : offsetApplied ? scan.fetch() : scan.needed();
     Iterator<Object[]> passing = new Iterator<>() {
       private Object[] next;
@@ -58,12 +58,7 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
   }
 
   private boolean passesListChecks(Object[] row) {
-    for (Term t : listChecks) {
-      if (!t.test(row)) {
-        return false;
-      }
-    }
-    return true;
+    return listChecks.test(row);
   }
 
   @Override

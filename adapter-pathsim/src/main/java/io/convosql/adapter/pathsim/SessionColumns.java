@@ -149,6 +149,13 @@ final class SessionColumns {
   }
 
   /** Whether any detail column is among the used columns. */
+  /** The columns only a session's detail ({@code GET /sessions/{id}}) has. */
+  static java.util.BitSet detailColumns() {
+    java.util.BitSet detail = new java.util.BitSet();
+    detail.set(FIRST_DETAIL, COLUMNS.size());
+    return detail;
+  }
+
   static boolean needsDetail(java.util.BitSet used) {
     return used.nextSetBit(FIRST_DETAIL) >= 0;
   }

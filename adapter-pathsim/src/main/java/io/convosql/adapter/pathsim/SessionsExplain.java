@@ -28,7 +28,8 @@ final class SessionsExplain {
     boolean detail = !spec.count() && SessionColumns.needsDetail(spec.usedColumns());
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
-    if (!spec.count() && q.workspaces != null && q.workspaces.size() == 1 && q.exact && !q.calculated
+    if (!spec.count() && q.workspaces != null && q.workspaces.size() == 1 && q.exact && spec.early() == null
+        && !q.calculated
         && fetch != null && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
       // one exact list: the pages that hold OFFSET + FETCH rows, and a detail per row returned
       long rows = (Long) fetch.literalValue();
@@ -72,10 +73,11 @@ final class SessionsExplain {
     if (!spec.sort().isEmpty()) {
       params.put("sort", spec.sort().get(0).descending() ? "-created_at" : "created_at");
     }
-    boolean offsetByApi = SessionsTable.apiOffset(q, workspaceCount);
+    boolean exact = q.exact && spec.early() == null; // a condition checked before details may drop rows
+    boolean offsetByApi = exact && SessionsTable.apiOffset(q, workspaceCount);
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
-    if (q.exact && !q.calculated && fetch != null && !fetch.isParameter()
+    if (exact && !q.calculated && fetch != null && !fetch.isParameter()
         && (offset == null || !offset.isParameter())) {
       long n = (Long) fetch.literalValue() + (offsetByApi || offset == null ? 0 : (Long) offset.literalValue());
       params.put("limit", Long.toString(Math.min(PathSimApi.MAX_PAGE, Math.max(1, n))));

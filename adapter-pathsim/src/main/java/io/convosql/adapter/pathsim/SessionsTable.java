@@ -110,6 +110,11 @@ final class SessionsTable extends ApiTable {
   }
 
   @Override
+  public java.util.BitSet perRowColumns() {
+    return SessionColumns.detailColumns();
+  }
+
+  @Override
   public String narrowing() {
     return "filter on id, workspace_id, test_type, source or a started_at range, select no (detail)"
         + " column, or add a LIMIT";
@@ -149,20 +154,27 @@ final class SessionsTable extends ApiTable {
       scan.checkCancelled();
       workspaces.addAll(WorkspacesTable.ids(api, scan));
     }
-    boolean offsetByApi = apiOffset(q, workspaces.size());
+    // a condition checked here before details may drop listed rows: the API's rows are then a superset
+    boolean exact = q.exact && !scan.hasEarlyCondition();
+    boolean offsetByApi = exact && apiOffset(q, workspaces.size());
     Map<String, String> filters = new LinkedHashMap<>(q.listParams());
     if (!scan.sort().isEmpty()) {
       filters.put("sort", scan.sort().get(0).descending() ? "-created_at" : "created_at");
     }
-    long needed = !q.exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
+    long needed = !exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
     long firstOffset = offsetByApi ? scan.offset() : 0;
     long pinnedUntil = System.currentTimeMillis() + PIN_MARGIN_MILLIS;
     boolean readsAll = scan.needed() < 0;
     int width = readsAll ? api.concurrency() : 1;
+    // with a filter the API cannot apply exactly, a LIMIT still says the fewest rows the scan lists
+    // (all of them pass): the budget expects that many, and stops the scan if it must read more
+    long expectedRows = scan.needed();
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
+      // a listed session costs its detail request, unless the ids asked for or a condition checked
+      // first may drop it: then no listed session is sure to cost one
       parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil,
-          detail ? 1 : 0, -1)
+          detail && q.ids == null && !scan.hasEarlyCondition() ? 1 : 0, expectedRows)
           .rows(readsAll, width));
     }
     AsyncRows rows;

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A scan ready to run: the pushed terms with their parameter values bound, OFFSET and FETCH as
@@ -28,10 +31,14 @@ public final class BoundScan implements Cancellation, CacheControl {
   private final long deadlineNanos;
   private final RequestBudget budget;
   private final String narrowing;
+  private final @Nullable Predicate1<Object[]> early;
 
-  /** @param narrowing how a user narrows the scan's requests, for the request budget's error */
+  /**
+   * @param narrowing how a user narrows the scan's requests, for the request budget's error
+   * @param early the spec's early condition as generated code, or null when it has none
+   */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
-      DataContext context, String narrowing) {
+      DataContext context, String narrowing, @Nullable Predicate1<Object[]> early) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -41,6 +48,29 @@ public final class BoundScan implements Cancellation, CacheControl {
     this.deadlineNanos = deadline(context);
     this.budget = RequestBudget.of(context);
     this.narrowing = narrowing;
+    this.early = early;
+  }
+
+  /**
+   * What a row must pass before the scan sends its own requests (those its {@code later} columns
+   * cost, {@link io.convosql.core.plan.ApiTable#perRowColumns}): every evaluable term on the other
+   * columns and the spec's early condition. A row that fails it would be dropped anyway.
+   */
+  public Predicate<Object[]> checkBefore(BitSet later) {
+    List<Term> now = terms.stream().filter(t -> t.evaluable() && !later.get(t.column())).toList();
+    return row -> {
+      for (Term t : now) {
+        if (!t.test(row)) {
+          return false;
+        }
+      }
+      return early == null || early.apply(row);
+    };
+  }
+
+  /** Whether the scan has a condition beyond its terms that it checks before per-row requests. */
+  public boolean hasEarlyCondition() {
+    return early != null;
   }
 
   /**

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Runs one scan: binds the parameters, opens the adapter's rows lazily, drops every row that fails an
- * evaluable pushed term (so the answer never depends on how loosely the API filtered), applies OFFSET
+ * evaluable pushed term or the early condition (so the answer never depends on how loosely the API
+ * filtered, nor on whether the adapter checked the early condition itself), applies OFFSET
  * and FETCH, and returns the output columns (a bare value when there is one column). A
  * {@linkplain ScanSpec#count() count} scan returns one row, the number of rows: the adapter's
  * {@link ApiTable#count} when it knows it, else counted here from the rows.
@@ -22,6 +24,7 @@ final class ScanEnumerator implements Enumerator<Object> {
   private final ApiTable table;
   private final ScanSpec spec;
   private final DataContext context;
+  private final @Nullable Predicate1<Object[]> early;
   private @Nullable RowSource source;
   private List<Term> checks = List.of();
   private long toSkip;
@@ -29,10 +32,12 @@ final class ScanEnumerator implements Enumerator<Object> {
   private boolean done;
   private @Nullable Object current;
 
-  ScanEnumerator(ApiTable table, ScanSpec spec, DataContext context) {
+  /** @param early the spec's early condition as generated code, or null when it has none */
+  ScanEnumerator(ApiTable table, ScanSpec spec, DataContext context, @Nullable Predicate1<Object[]> early) {
     this.table = table;
     this.spec = spec;
     this.context = context;
+    this.early = early;
   }
 
   @Override
@@ -81,9 +86,9 @@ final class ScanEnumerator implements Enumerator<Object> {
       return 0;
     }
     BoundScan scan = new BoundScan(bound, List.of(), 0, -1, spec.usedColumns(), context,
-        table.narrowing());
+        table.narrowing(), early);
     checkEstimate(scan);
-    long known = table.count(scan);
+    long known = early == null ? table.count(scan) : -1; // the API's totals know no early condition
     if (known >= 0) {
       return known;
     }
@@ -130,7 +135,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       return false;
     }
     BoundScan scan = new BoundScan(bound, spec.sort(), offset, fetch, spec.usedColumns(), context,
-        table.narrowing());
+        table.narrowing(), early);
     checkEstimate(scan);
     checks = bound.stream().filter(Term::evaluable).toList();
     source = table.open(scan);
@@ -168,7 +173,7 @@ final class ScanEnumerator implements Enumerator<Object> {
         return false;
       }
     }
-    return true;
+    return early == null || early.apply(row);
   }
 
   private Object project(Object[] row) {

@@ -11,6 +11,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -19,12 +20,32 @@ public final class ScanRuntime {
   private ScanRuntime() {}
 
   public static Enumerable<Object> enumerable(ApiTable table, ScanSpec spec, DataContext context) {
+    return enumerable(table, spec, context, (Predicate1<Object[]>) null);
+  }
+
+  /**
+   * A scan with an {@linkplain ScanSpec#early early condition}, {@code early} being its generated
+   * code; null when the spec has none.
+   */
+  public static Enumerable<Object> enumerable(ApiTable table, ScanSpec spec, DataContext context,
+      @Nullable Predicate1<Object[]> early) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new ScanEnumerator(table, spec, context);
+        return new ScanEnumerator(table, spec, context, early);
       }
     };
+  }
+
+  /** The inner side of a batch nested-loop join with an early condition (see both others). */
+  public static Enumerable<Object> enumerable(ApiTable table, ScanSpec spec, DataContext context,
+      Object[] correlated, @Nullable Predicate1<Object[]> early) {
+    List<String> keys = spec.correlationKeys();
+    Map<String, @Nullable Object> values = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      values.put(keys.get(i), correlated[i]);
+    }
+    return enumerable(table, spec, new Correlated(context, values), early);
   }
 
   /**
@@ -33,12 +54,7 @@ public final class ScanRuntime {
    */
   public static Enumerable<Object> enumerable(ApiTable table, ScanSpec spec, DataContext context,
       Object[] correlated) {
-    List<String> keys = spec.correlationKeys();
-    Map<String, @Nullable Object> values = new HashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      values.put(keys.get(i), correlated[i]);
-    }
-    return enumerable(table, spec, new Correlated(context, values));
+    return enumerable(table, spec, context, correlated, null);
   }
 
   /** The execution's own context, under the correlation values of a batch. */

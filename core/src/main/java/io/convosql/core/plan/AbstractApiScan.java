@@ -103,6 +103,7 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("filter", spec.terms().stream()
             .map(t -> describe(t.describe(apiTable.columns().get(t.column())), names)).toList(),
             !spec.terms().isEmpty())
+        .itemIf("before row requests", early(names), spec.early() != null)
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
@@ -112,6 +113,18 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("request", apiTable.explain(spec), pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES)
         .itemIf("estimate", estimate(), pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES
             && estimate() != null);
+  }
+
+  /** The condition checked before per-row requests, columns named: {@code LIKE(objective, '%x%')}. */
+  private String early(List<String> names) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(String.valueOf(spec.early()));
+    StringBuilder text = new StringBuilder();
+    while (m.find()) {
+      int column = Integer.parseInt(m.group(1));
+      m.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(
+          column < names.size() ? names.get(column) : m.group()));
+    }
+    return m.appendTail(text).toString();
   }
 
   /** The table's estimate of this scan's requests, shown in EXPLAIN; null for none. */
@@ -141,6 +154,9 @@ abstract class AbstractApiScan extends TableScan {
       // a batch of a join's keys: about one row (or a few child rows) per key, not a quarter of all
       rows = correlated ? Math.min(rows, keys.size()) : rows * 0.25;
     }
+    if (spec.early() != null) {
+      rows *= 0.25; // as a term: a scan checking more returns fewer rows to what is above it
+    }
     if (spec.fetch() != null) {
       rows = Math.min(rows, 10);
     }
@@ -148,15 +164,17 @@ abstract class AbstractApiScan extends TableScan {
   }
 
   /**
-   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit and a narrower
-   * projection lower the cost, so the planner always prefers the scan that pushes more. The discount
+   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit, a condition
+   * checked before per-row requests and a narrower projection lower the cost, so the planner always
+   * prefers the scan that pushes more. The discount
    * goes into the row-count component, the one Volcano compares.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
     double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
-    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1);
+    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1)
+        * (spec.early() == null ? 1 : 0.9);
     return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
   }
 }

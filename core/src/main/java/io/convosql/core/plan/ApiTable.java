@@ -2,6 +2,7 @@ package io.convosql.core.plan;
 
 import io.convosql.core.exec.BoundScan;
 import io.convosql.core.exec.RowSource;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.plan.RelOptTable;
@@ -112,6 +113,18 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
    */
   public boolean takesKeyBatches(int column, ScanSpec spec) {
     return true;
+  }
+
+  /**
+   * The columns whose values cost the scan requests of each row's own (a detail fetched per listed
+   * row, say); none by default. A condition the API cannot take on the other columns is checked
+   * before those requests ({@link ScanSpec#early}), so that a row the WHERE clause drops costs none.
+   * A table that declares any must take a scan with such a condition
+   * ({@link BoundScan#hasEarlyCondition}) as one the API answers only loosely: it may not stop listing
+   * after FETCH rows, nor let the API skip the OFFSET's.
+   */
+  public BitSet perRowColumns() {
+    return new BitSet();
   }
 
   /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */

@@ -4,6 +4,12 @@ import io.convosql.core.exec.ScanRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -42,15 +48,17 @@ public final class EnumerableApiScan extends AbstractApiScan implements Enumerab
   }
 
   /**
-   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit and a narrower
-   * projection lower the cost, so the planner always prefers the scan that pushes more. The discount
+   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit, a condition
+   * checked before per-row requests and a narrower projection lower the cost, so the planner always
+   * prefers the scan that pushes more. The discount
    * goes into the row-count component, the one Volcano compares.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
     double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
-    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1);
+    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1)
+        * (spec.early() == null ? 1 : 0.9);
     return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
   }
 
@@ -76,7 +84,30 @@ public final class EnumerableApiScan extends AbstractApiScan implements Enumerab
       }
       args.add(Expressions.newArrayInit(Object.class, values));
     }
+    if (spec.early() != null) {
+      args.add(earlyCheck(implementor));
+    }
     block.add(Expressions.return_(null, Expressions.call(ScanRuntime.class, "enumerable", args)));
     return implementor.result(physType, block.toBlock());
+  }
+
+  /**
+   * The spec's {@linkplain ScanSpec#early early condition} as generated code, the way Calcite's own
+   * Calc generates a WHERE clause: a predicate on the table's full row.
+   */
+  private Expression earlyCheck(EnumerableRelImplementor implementor) {
+    JavaTypeFactory typeFactory = implementor.getTypeFactory();
+    RelDataType fullRow = getTable().getRowType();
+    RexProgramBuilder program = new RexProgramBuilder(fullRow, getCluster().getRexBuilder());
+    program.addCondition(spec.early());
+    ParameterExpression row = Expressions.parameter(Object[].class, "row");
+    BlockBuilder body = new BlockBuilder();
+    Expression condition = RexToLixTranslator.translateCondition(program.getProgram(), typeFactory, body,
+        new RexToLixTranslator.InputGetterImpl(row, PhysTypeImpl.of(typeFactory, fullRow, JavaRowFormat.ARRAY)),
+        name -> {
+          throw new IllegalStateException("an early condition has no correlation variable: " + name);
+        }, implementor.getConformance());
+    body.add(Expressions.return_(null, condition));
+    return Expressions.lambda(Predicate1.class, body.toBlock(), row);
   }
 }

@@ -1,6 +1,7 @@
 package io.convosql.core.plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
@@ -18,7 +19,10 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -73,6 +77,7 @@ public final class ScanRules {
       RexTerms reader = new RexTerms(scan.apiTable().columns(), spec.projection());
       List<Term> added = new ArrayList<>();
       List<RexNode> residual = new ArrayList<>();
+      List<RexNode> unpushed = new ArrayList<>();
       for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
         Term term = reader.toTerm(conjunct);
         ScanSpec soFar = spec.withTerms(added);
@@ -85,13 +90,61 @@ public final class ScanRules {
         if (how != Pushdown.EXACT) {
           residual.add(conjunct);
         }
+        if (how == Pushdown.NONE) {
+          unpushed.add(conjunct);
+        }
       }
-      if (added.isEmpty()) {
+      List<RexNode> checkedEarly = enabled && spec.early() == null ? early(scan, unpushed) : List.of();
+      if (added.isEmpty() && checkedEarly.isEmpty()) {
         return;
       }
-      ApiScan pushed = scan.with(spec.withTerms(added));
+      RexNode early = null;
+      if (!checkedEarly.isEmpty()) {
+        // the scan checks them exactly: they leave the Filter, so a LIMIT above can reach the scan
+        residual.removeAll(checkedEarly);
+        early = RexUtil.composeConjunction(scan.getCluster().getRexBuilder(),
+            checkedEarly.stream().map(c -> c.accept(toFullRow(scan))).toList());
+      }
+      ApiScan pushed = scan.with(spec.withTerms(added).withEarly(early));
       call.transformTo(residual.isEmpty()
           ? pushed : call.builder().push(pushed).filter(residual).build());
+    }
+
+    /**
+     * The conjuncts the API cannot take that the scan can check before a row's own requests: none
+     * when the table has no such requests; else those on other columns that a generated predicate can
+     * decide alone (deterministic, no correlation, subquery or window).
+     */
+    private static List<RexNode> early(ApiScan scan, List<RexNode> unpushed) {
+      BitSet later = scan.apiTable().perRowColumns();
+      if (later.isEmpty() || unpushed.isEmpty()) {
+        return List.of();
+      }
+      RexShuttle toFullRow = toFullRow(scan);
+      List<RexNode> early = new ArrayList<>();
+      for (RexNode conjunct : unpushed) {
+        if (!RexUtil.isDeterministic(conjunct) || RexUtil.containsCorrelation(conjunct)
+            || RexUtil.SubQueryFinder.find(conjunct) != null || RexOver.containsOver(conjunct)) {
+          continue;
+        }
+        if (!RelOptUtil.InputFinder.bits(conjunct.accept(toFullRow)).intersects(ImmutableBitSet.fromBitSet(later))) {
+          early.add(conjunct);
+        }
+      }
+      return early;
+    }
+
+    /** Rewrites references to the scan's output fields as references to its table's full row. */
+    private static RexShuttle toFullRow(ApiScan scan) {
+      ScanSpec spec = scan.spec();
+      List<RelDataTypeField> full = scan.getTable().getRowType().getFieldList();
+      return new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          int column = spec.projected(ref.getIndex());
+          return new RexInputRef(column, full.get(column).getType());
+        }
+      };
     }
   }
 

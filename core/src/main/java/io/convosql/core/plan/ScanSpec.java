@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What a scan has taken over from the query, as an immutable value: the pushed predicate terms, the
- * order, OFFSET and FETCH, the output columns, and whether the filter is always false. The scan's
- * answer is exactly the rows of the table that satisfy every term, in that order, after the offset,
- * at most fetch of them, with the output columns.
+ * order, OFFSET and FETCH, the output columns, whether the filter is always false, and the part of the
+ * WHERE clause the API cannot take that the scan checks before a row's own requests ({@link #early}).
+ * The scan's answer is exactly the rows of the table that satisfy every term and that condition, in
+ * that order, after the offset, at most fetch of them, with the output columns.
  */
 public final class ScanSpec {
   private final List<Term> terms;
@@ -21,9 +24,10 @@ public final class ScanSpec {
   private final int[] projection;
   private final boolean empty;
   private final boolean count;
+  private final @Nullable RexNode early;
 
   private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
-      @Nullable Operand fetch, int[] projection, boolean empty, boolean count) {
+      @Nullable Operand fetch, int[] projection, boolean empty, boolean count, @Nullable RexNode early) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -31,13 +35,14 @@ public final class ScanSpec {
     this.projection = projection.clone();
     this.empty = empty;
     this.count = count;
+    this.early = early;
   }
 
   /** The whole table: no terms, no order, every column. */
   public static ScanSpec all(int columnCount) {
     int[] identity = new int[columnCount];
     Arrays.setAll(identity, i -> i);
-    return new ScanSpec(List.of(), List.of(), null, null, identity, false, false);
+    return new ScanSpec(List.of(), List.of(), null, null, identity, false, false, null);
   }
 
   public List<Term> terms() {
@@ -84,7 +89,20 @@ public final class ScanSpec {
 
   /** The count of this spec's rows: no order, no projection beyond {@code column}. */
   public ScanSpec asCount(int column) {
-    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true);
+    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true, early);
+  }
+
+  /**
+   * A condition the API cannot take, on columns whose values come without a request of the row's own
+   * (see {@link ApiTable#perRowColumns}), with input references to the table's full row; null for
+   * none. The scan drops the rows that fail it before it sends their own requests.
+   */
+  public @Nullable RexNode early() {
+    return early;
+  }
+
+  public ScanSpec withEarly(@Nullable RexNode condition) {
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, condition);
   }
 
   public boolean hasOffsetOrFetch() {
@@ -99,6 +117,9 @@ public final class ScanSpec {
     }
     terms.forEach(t -> used.set(t.column()));
     sort.forEach(k -> used.set(k.column()));
+    if (early != null) {
+      RelOptUtil.InputFinder.bits(early).forEach(used::set);
+    }
     return used;
   }
 
@@ -124,23 +145,23 @@ public final class ScanSpec {
   public ScanSpec withTerms(List<Term> added) {
     List<Term> all = new ArrayList<>(terms);
     all.addAll(added);
-    return new ScanSpec(all, sort, offset, fetch, projection, empty, count);
+    return new ScanSpec(all, sort, offset, fetch, projection, empty, count, early);
   }
 
   public ScanSpec asEmpty() {
-    return new ScanSpec(terms, sort, offset, fetch, projection, true, count);
+    return new ScanSpec(terms, sort, offset, fetch, projection, true, count, early);
   }
 
   public ScanSpec withSort(List<SortKey> keys) {
-    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count);
+    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count, early);
   }
 
   public ScanSpec withOffsetFetch(@Nullable Operand newOffset, @Nullable Operand newFetch) {
-    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count);
+    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count, early);
   }
 
   public ScanSpec withProjection(int[] newProjection) {
-    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count);
+    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count, early);
   }
 
   @Override
@@ -151,17 +172,17 @@ public final class ScanSpec {
     ScanSpec s = (ScanSpec) o;
     return empty == s.empty && count == s.count && terms.equals(s.terms) && sort.equals(s.sort)
         && Objects.equals(offset, s.offset) && Objects.equals(fetch, s.fetch)
-        && Arrays.equals(projection, s.projection);
+        && Arrays.equals(projection, s.projection) && Objects.equals(early, s.early);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count);
+    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count, early);
   }
 
   @Override
   public String toString() {
     return "ScanSpec" + (empty ? "[empty]" : "") + (count ? "[count]" : "") + "{terms=" + terms + ", sort=" + sort
-        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + '}';
+        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + (early == null ? "" : ", early=" + early) + '}';
   }
 }
