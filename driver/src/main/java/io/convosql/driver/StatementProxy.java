@@ -16,6 +16,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.Set;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.jdbc.ConvoSqlMetaBase;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -40,6 +42,8 @@ final class StatementProxy implements InvocationHandler {
   private final Object flag;
   private final Runnable forgetPlans;
   private volatile int maxFieldSize;
+  /** The {@code setMaxRows} a prepared statement's plan applies; 0 for none. */
+  private long plannedMaxRows;
 
   private StatementProxy(Statement statement, Connection connection, StatementWarnings warnings,
       Runnable forgetPlans) {
@@ -103,6 +107,9 @@ final class StatementProxy implements InvocationHandler {
         && args[0] instanceof Integer index && bindConverted(ps, name, index, args)) {
       return null;
     }
+    if (EXECUTE.contains(name) && (args == null || args.length == 0) && statement instanceof PreparedStatement) {
+      planMaxRows();
+    }
     return result((Statement) p, name, Proxies.invokeTranslated(statement, method, args));
   }
 
@@ -140,6 +147,20 @@ final class StatementProxy implements InvocationHandler {
     return result(p, name, Proxies.invokeTranslated(statement, method, args));
   }
 
+  /**
+   * A prepared statement's {@code setMaxRows}, planned as a LIMIT as a plain statement's is (see
+   * {@link MaxRowsProgram}): Calcite plans a prepared statement once, without it, and then returns
+   * every row. Planned again only when the maximum changed since the last execution.
+   */
+  private void planMaxRows() throws SQLException {
+    long wanted = statement.getLargeMaxRows();
+    if (wanted != plannedMaxRows) {
+      ConvoSqlMetaBase.replan(statement.getConnection(), statement.unwrap(AvaticaStatement.class),
+          wanted > 0 ? wanted : -1);
+      plannedMaxRows = wanted;
+    }
+  }
+
   /** What a statement that sets and returns nothing answers each execute method; executeQuery fails. */
   private static Object noRows(String method, String statement) throws SQLException {
     return switch (method) {
@@ -160,6 +181,15 @@ final class StatementProxy implements InvocationHandler {
   /** Binds the value as its parameter's type needs; false when it is bound as given. */
   private static boolean bindConverted(PreparedStatement ps, String name, int index, Object[] args)
       throws SQLException {
+    if (name.equals("setObject") && args.length >= 3 && args[1] != null
+        && (args[2] instanceof Integer || args[2] instanceof java.sql.SQLType)) {
+      // setObject(i, x, targetSqlType[, scale]), as Spring's SqlParameterValue and ORMs bind: the
+      // value is made the parameter's type, as with setObject(i, x), whatever type was named
+      if (!bindConverted(ps, name, index, new Object[] {index, args[1]})) {
+        ps.setObject(index, args[1]);
+      }
+      return true;
+    }
     if (args.length > 3 || args.length == 3 && !name.equals("setDate")) {
       return false;
     }

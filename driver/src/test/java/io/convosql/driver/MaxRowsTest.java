@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convosql.sandbox.RecordedRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,6 +73,43 @@ class MaxRowsTest {
     // the first workspace's first two pages hold the 200 rows: no read-ahead into others
     assertThat(maxRows.requests()).filteredOn(r -> !r.matches("GET /sessions/[^/?]+")).hasSize(3)
         .first().isEqualTo("GET /workspaces");
+  }
 
+  @Test
+  void aPreparedStatementsMaxRowsIsPlannedAsAStatementsIs() throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("SELECT * FROM pathsim.sessions WHERE test_type = ?")) {
+      p.setString(1, "Voice");
+      p.setMaxRows(200);
+      Run first = read(p);
+      assertThat(first.rows()).isEqualTo(200);
+      assertThat(first.requests()).filteredOn(r -> r.matches("GET /sessions/[^/?]+")).hasSize(200);
+      assertThat(first.requests()).filteredOn(r -> !r.matches("GET /sessions/[^/?]+")).hasSize(3);
+
+      // set after a first run, and changed between runs: each run has its own maximum
+      p.setMaxRows(1);
+      Run one = read(p);
+      assertThat(one.rows()).isEqualTo(1);
+      assertThat(one.requests()).hasSize(3); // the workspaces, a page of one, its detail
+    }
+    int web = Integer.parseInt(DriverFixture.rows(connection,
+        "SELECT COUNT(*) FROM pathsim.sessions WHERE test_type = 'Web'").get(0));
+    try (PreparedStatement ids = connection.prepareStatement("SELECT id FROM pathsim.sessions WHERE test_type = ?")) {
+      ids.setString(1, "Web");
+      ids.setLargeMaxRows(7);
+      assertThat(read(ids).rows()).isEqualTo(7);
+      ids.setMaxRows(0); // back to every row
+      assertThat(read(ids).rows()).isEqualTo(web).isGreaterThan(7);
+    }
+  }
+
+  private static Run read(PreparedStatement p) throws SQLException {
+    DemoSandbox.get().requests().clearWhenQuiet(Duration.ofMillis(200));
+    int rows = 0;
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        rows++;
+      }
+    }
+    return new Run(rows, DemoSandbox.get().requests().all().stream().map(RecordedRequest::toString).toList());
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
+import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -90,7 +92,16 @@ class TimestampBindingTest {
         s -> s.setObject(1, new java.util.Date(Timestamp.valueOf(LITERAL).getTime())),
         s -> s.setTimestamp(1, Timestamp.valueOf(LITERAL)),
         s -> s.setString(1, "2025-08-20"),
-        s -> s.setString(1, LITERAL));
+        s -> s.setString(1, LITERAL),
+        // with a target type, as Spring's SqlParameterValue and ORMs bind
+        s -> s.setObject(1, Timestamp.valueOf(LITERAL), Types.TIMESTAMP),
+        s -> s.setObject(1, wallClock, Types.TIMESTAMP),
+        s -> s.setObject(1, wallClock, JDBCType.TIMESTAMP, 3),
+        s -> s.setObject(1, LocalDate.parse("2025-08-20"), Types.DATE),
+        s -> s.setObject(1, java.sql.Date.valueOf("2025-08-20"), Types.DATE),
+        s -> s.setObject(1, "2025-08-20", Types.DATE),
+        s -> s.setObject(1, Instant.parse("2025-08-20T00:00:00Z"), Types.TIMESTAMP_WITH_TIMEZONE),
+        s -> s.setObject(1, new java.util.Date(Timestamp.valueOf(LITERAL).getTime()), Types.OTHER));
   }
 
   @Test
