@@ -23,6 +23,7 @@ import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalciteJdbc41Factory;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.jdbc.UtcClockConnection;
 import org.apache.calcite.rel.type.DelegatingTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -32,7 +33,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * JVM-wide {@code calcite.default.charset} (ISO-8859-1 unless set), so that any text the driver
  * returns, Hebrew, Chinese or emoji, can be written back as a literal. Only this driver's
  * connections change; other Calcite connections in the JVM keep their default. The driver's own
- * factory also makes its {@link ConvoSqlDatabaseMetaData}.
+ * factory also makes its {@link ConvoSqlDatabaseMetaData}, and connections whose current time is
+ * UTC's ({@link UtcClockConnection}).
  */
 public final class Utf8Factory extends CalciteFactory {
   private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
@@ -60,8 +62,12 @@ public final class Utf8Factory extends CalciteFactory {
     // at once (building it and walking it for lattices is part of every getConnection otherwise)
     CalciteSchema root = rootSchema == null && urls != null ? CalciteSchema.createRootSchema(false)
         : rootSchema;
-    return calcite.newConnection(driver, factory, url, info, root,
-        typeFactory != null ? typeFactory : new Utf8Types(typeSystem(info)));
+    JavaTypeFactory types = typeFactory != null ? typeFactory : new Utf8Types(typeSystem(info));
+    if (urls == null) {
+      return calcite.newConnection(driver, factory, url, info, root, types);
+    }
+    // the driver's own connections: CURRENT_TIMESTAMP on the UTC clock of the APIs' timestamps
+    return new UtcClockConnection((org.apache.calcite.jdbc.Driver) driver, factory, url, info, root, types);
   }
 
   /** The type system Calcite would give the connection: its {@code typeSystem} and conformance. */
