@@ -33,7 +33,8 @@ final class AggregateTrimRule extends RelRule<RuleConfig> {
     LogicalAggregate aggregate = call.rel(0);
     ApiScan scan = call.rel(1);
     int width = scan.getRowType().getFieldCount();
-    if (!scan.apiTable().pushdownEnabled() || scan.spec().count() || aggregate.getGroupSets().size() != 1) {
+    // also with pushdown off, as the Project rule: only which columns are read changes
+    if (scan.spec().count() || aggregate.getGroupSets().size() != 1) {
       return;
     }
     Set<Integer> used = new TreeSet<>(RelOptUtil.getAllFields(aggregate));
