@@ -77,12 +77,15 @@ final class OneShotFormat {
     final ResultSet rs;
     final ResultSetMetaData meta;
     final int columns;
+    /** What a NULL prints as (see {@link ShellOpts}): nothing, or for JSON and XML sqlline's null. */
+    final String nullValue;
     List<Row> batch = new ArrayList<>();
     int next;
     int[] max;
 
-    Rows(ResultSet rs) throws SQLException {
+    Rows(ResultSet rs, String nullValue) throws SQLException {
       this.rs = rs;
+      this.nullValue = nullValue;
       this.meta = rs.getMetaData();
       this.columns = meta.getColumnCount();
       String[] labels = new String[columns];
@@ -112,10 +115,13 @@ final class OneShotFormat {
             Types.DOUBLE, Types.DECIMAL, Types.NUMERIC, Types.BIT, Types.CLOB, Types.BLOB, Types.REF,
             Types.JAVA_OBJECT, Types.STRUCT, Types.ROWID, Types.NCLOB, Types.SQLXML, Types.TIME,
             Types.DATE, Types.TIMESTAMP:
-          // sqlline prints these as their object's toString, and a null as the word null
-          return String.valueOf(rs.getObject(column));
+          // sqlline prints these as their object's toString, and a null as its nullValue's (the
+          // word null when none is set)
+          Object value = rs.getObject(column);
+          return String.valueOf(value == null ? nullValue : value);
         default:
-          return rs.getString(column);
+          String text = rs.getString(column);
+          return text == null ? nullValue : text;
       }
     }
 
@@ -155,7 +161,7 @@ final class OneShotFormat {
 
   /** Prints the result set; returns its number of rows. */
   int print(ResultSet rs) throws SQLException {
-    Rows rows = new Rows(rs);
+    Rows rows = new Rows(rs, ShellOpts.blankNulls(name) ? "" : null);
     switch (name) {
       case "table":
         return table(rows);

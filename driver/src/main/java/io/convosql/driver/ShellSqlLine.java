@@ -44,6 +44,7 @@ final class ShellSqlLine extends SqlLine {
     this.oneStatement = oneStatement;
     this.terminal = terminal;
     reportAsAtThePrompt();
+    setOpts(new ShellOpts(this));
   }
 
   /**

@@ -71,6 +71,25 @@ class OneShotOutputTest {
   }
 
   @Test
+  void aNullPrintsAsNothingWhateverItsType() throws Exception {
+    // n, ni, nts and nb are NULL text, integer, timestamp and boolean in the first row
+    for (String format : List.of("csv", "tsv")) {
+      String first = assertSameAsSqlline("--demo", "--outputformat=" + format, "-e", VALUES).out().lines()
+          .skip(1).findFirst().orElseThrow();
+      String sep = format.equals("csv") ? "," : "\t";
+      assertThat(first).as(format).startsWith("\"1\"" + sep + "\"a ")
+          .contains(sep + String.join(sep, "\"\"", "\"\"", "\"true\"") + sep)
+          .endsWith(String.join(sep, "\"\"", "\"\""));
+    }
+    assertThat(assertSameAsSqlline("--demo", "-e", VALUES).out()).doesNotContainIgnoringCase("null");
+    assertThat(assertSameAsSqlline("--demo", "--outputformat=json", "-e", VALUES).out())
+        .contains("\"n\":null,\"ni\":null,");
+    // asked for, a word
+    assertThat(run(false, "--demo", "--nullValue=NULL", "--outputformat=csv", "-e", VALUES).out())
+        .contains(",\"NULL\",\"NULL\",\"true\",");
+  }
+
+  @Test
   void emptyResultsAndOptionsPrintTheSameBytesAsSqlline() throws Exception {
     String empty = "SELECT id, started_at FROM pathsim.sessions WHERE 1 = 0";
     for (String format : List.of("table", "json", "xmlelements", "vertical")) {
