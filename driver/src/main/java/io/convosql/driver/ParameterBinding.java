@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -84,10 +85,22 @@ final class ParameterBinding {
     return value instanceof String s ? parseWallClock(s) : null;
   }
 
-  /** {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight. */
+  /**
+   * {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight; also ISO 8601 as JSON
+   * carries it: {@code 2025-08-01T10:15:00}, and with {@code Z} or an offset an instant (at UTC).
+   */
   static LocalDateTime parseWallClock(String text) {
     String t = text.trim();
-    return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : Timestamp.valueOf(t).toLocalDateTime();
+    if (t.length() == 10) {
+      return LocalDate.parse(t).atStartOfDay();
+    }
+    if (t.length() > 10 && (t.charAt(10) == 'T' || t.charAt(10) == 't')) {
+      String iso = t.substring(0, 10) + 'T' + t.substring(11);
+      boolean offset = iso.endsWith("Z") || iso.endsWith("z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
+      return offset ? LocalDateTime.ofInstant(OffsetDateTime.parse(iso.toUpperCase(Locale.ROOT)).toInstant(), ZoneOffset.UTC)
+          : LocalDateTime.parse(iso);
+    }
+    return Timestamp.valueOf(t).toLocalDateTime();
   }
 
   /** A number, or numeric text, as a BigDecimal (a double by its shortest decimal form). */
@@ -115,10 +128,14 @@ final class ParameterBinding {
     return converted.getClass() == value.getClass() ? null : converted;
   }
 
+  /** The texts PostgreSQL reads as booleans: true/false, t/f, yes/no, y/n, on/off, 1/0. */
   private static Boolean bool(String s) throws SQLDataException {
     String t = s.trim().toLowerCase(Locale.ROOT);
-    if (t.equals("true") || t.equals("false")) {
-      return Boolean.valueOf(t);
+    if (List.of("true", "t", "yes", "y", "on", "1").contains(t)) {
+      return true;
+    }
+    if (List.of("false", "f", "no", "n", "off", "0").contains(t)) {
+      return false;
     }
     throw new SQLDataException("'" + s + "' is not a boolean: bind true or false", "22018");
   }

@@ -93,6 +93,10 @@ class TimestampBindingTest {
         s -> s.setTimestamp(1, Timestamp.valueOf(LITERAL)),
         s -> s.setString(1, "2025-08-20"),
         s -> s.setString(1, LITERAL),
+        // ISO 8601 as JSON carries it: a wall clock, or with an offset an instant
+        s -> s.setString(1, "2025-08-20T00:00:00"),
+        s -> s.setString(1, "2025-08-20T00:00:00Z"),
+        s -> s.setObject(1, "2025-08-20T02:00:00.000+02:00"),
         // with a target type, as Spring's SqlParameterValue and ORMs bind
         s -> s.setObject(1, Timestamp.valueOf(LITERAL), Types.TIMESTAMP),
         s -> s.setObject(1, wallClock, Types.TIMESTAMP),
