@@ -7,10 +7,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The connection users get: Calcite's, with the JDBC contract tools rely on. Its statements, result
@@ -29,9 +31,24 @@ final class ConnectionProxy {
    */
   static Connection wrap(Connection connection, StatementWarnings warnings, Runnable forgetPlans) {
     Properties clientInfo = new Properties();
+    AtomicReference<SQLWarning> downgraded = new AtomicReference<>();
     return (Connection) Proxies.proxy(connection, (p, method, args) -> {
       String name = method.getName();
       int arity = method.getParameterCount();
+      if (name.equals("getWarnings") && arity == 0 && downgraded.get() != null && !connection.isClosed()) {
+        SQLWarning own = downgraded.get();
+        SQLWarning calcite = connection.getWarnings();
+        if (calcite != null && own.getNextWarning() == null) {
+          own.setNextWarning(calcite);
+        }
+        return own;
+      }
+      if (name.equals("clearWarnings") && arity == 0) {
+        downgraded.set(null);
+      }
+      if (ResultSetKinds.requested(name, args)) {
+        args = ResultSetKinds.supported(name, args, downgraded);
+      }
       if ((name.equals("commit") || name.equals("rollback")) && arity == 0 && !connection.isClosed()) {
         return null;
       }
