@@ -35,7 +35,9 @@ public enum ConvoSqlProperty {
           + " before anything is sent, so keys never travel unencrypted."),
   PUSHDOWN("pushdown", "true", null, false,
       "Push filters, sorts, limits and projections into API requests. false reads whole tables and"
-          + " lets Calcite do everything: the same answers, more requests; for comparison and diagnosis."),
+          + " lets Calcite filter, sort and limit: the same answers, more requests; for comparison and"
+          + " diagnosis. Either way a query reads only the columns it uses, so a COUNT(*) asks for no"
+          + " session's detail."),
   CREDENTIALS_FILE("credentialsFile", "~/.convosql/credentials", null, false,
       "Properties file with pathsim.apiKey and insights.apiKey, read when a key is given neither as a"
           + " property nor in the environment. Refused if group or others may read it (chmod 600)."),

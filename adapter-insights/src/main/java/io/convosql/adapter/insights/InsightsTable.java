@@ -186,9 +186,12 @@ abstract class InsightsTable extends ApiTable {
         .collect(Collectors.joining(","));
   }
 
-  /** The {@code project_fields} JSON for the used columns, or null to get whole documents. */
+  /**
+   * The {@code project_fields} JSON for the used columns, or null to get whole documents (always,
+   * with pushdown off: the columns a query reads are narrowed then too, but the API is not asked to).
+   */
   @Nullable String projectFields(BitSet used) {
-    List<String> trees = subtrees(used);
+    List<String> trees = pushdownEnabled() ? subtrees(used) : null;
     if (trees == null) {
       return null;
     }
