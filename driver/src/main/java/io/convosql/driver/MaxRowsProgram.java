@@ -6,20 +6,35 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 /**
- * Calcite's standard planning with {@code Statement.setMaxRows(n)} put on top of the query as
- * {@code FETCH NEXT n ROWS ONLY}: Calcite itself only stops reading the answer after n rows, while the
- * scans below, not knowing, page and fetch details ahead as for the whole table. As a LIMIT, the scan
- * rules push it into the scans where a LIMIT would go.
+ * Calcite's standard planning, after two steps of convosql's own:
+ * <ul>
+ * <li>integer and decimal arithmetic made checked, so that an overflow fails with 22003 rather than
+ *     wrapping around ({@code 2147483647 + 1} is not -2147483648), as PostgreSQL's does; Calcite does
+ *     this only under a conformance that asks for it, and the connection's is LENIENT;
+ * <li>with {@code Statement.setMaxRows(n)}, {@code FETCH NEXT n ROWS ONLY} on top of the query:
+ *     Calcite itself only stops reading the answer after n rows, while the scans below, not knowing,
+ *     page and fetch details ahead as for the whole table. As a LIMIT, the scan rules push it into the
+ *     scans where a LIMIT would go.
+ * </ul>
  */
 final class MaxRowsProgram {
   private MaxRowsProgram() {}
 
-  /** The standard program after wrapping the query in a LIMIT of {@code maxRows} (a DML statement is left alone). */
+  /**
+   * The standard program after checking arithmetic and, when {@code maxRows} is positive, wrapping
+   * the query in a LIMIT of {@code maxRows} (a DML statement is left alone).
+   */
   static Program of(long maxRows) {
+    Program checked = (planner, rel, traits, materializations, lattices) ->
+        new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel);
+    if (maxRows <= 0) {
+      return Programs.sequence(checked, Programs.standard());
+    }
     Program limit = (planner, rel, traits, materializations, lattices) -> {
       if (rel instanceof TableModify) {
         return rel;
@@ -29,6 +44,6 @@ final class MaxRowsProgram {
           rex.makeExactLiteral(BigDecimal.valueOf(maxRows), rex.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
       return limited;
     };
-    return Programs.sequence(limit, Programs.standard());
+    return Programs.sequence(checked, limit, Programs.standard());
   }
 }

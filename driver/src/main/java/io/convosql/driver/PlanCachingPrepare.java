@@ -187,14 +187,11 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * Prepares with the statement's {@code setMaxRows} planned as a LIMIT on the query
-   * ({@link MaxRowsProgram}), so that the scans fetch no more than a LIMIT would have them fetch.
+   * Prepares with checked arithmetic and the statement's {@code setMaxRows} planned as a LIMIT on the
+   * query ({@link MaxRowsProgram}), so that the scans fetch no more than a LIMIT would have them fetch.
    */
   private <T> CalciteSignature<T> prepareLimited(Context context, Query<T> query, Type elementType,
       long maxRowCount) {
-    if (maxRowCount <= 0) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
-    }
     try (Hook.Closeable program = Hook.PROGRAM.addThread(
         (Consumer<Holder<@Nullable Program>>) h -> h.set(MaxRowsProgram.of(maxRowCount)))) {
       return super.prepareSql(context, query, elementType, maxRowCount);

@@ -90,8 +90,10 @@ final class SqlErrors {
     }
     if (t instanceof ArithmeticException) {
       boolean zero = message != null && message.toLowerCase(Locale.ROOT).contains("zero");
+      boolean overflow = message != null && message.contains("overflow");
       return new SQLDataException((zero ? "Division by zero" : "A value is out of range") + " ("
-          + message + ")", zero ? "22012" : "22003", thrown);
+          + message + ")" + (overflow ? ": arithmetic on INTEGER stays INTEGER; cast an operand to"
+          + " BIGINT or DECIMAL first, as in CAST(x AS BIGINT) * 100000" : ""), zero ? "22012" : "22003", thrown);
     }
     if (t instanceof ClassCastException) {
       return new SQLDataException("A value has the wrong type for its use (" + message + "): bind"

@@ -25,7 +25,10 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.jdbc.UtcClockConnection;
 import org.apache.calcite.rel.type.DelegatingTypeSystem;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -70,17 +73,30 @@ public final class Utf8Factory extends CalciteFactory {
     return new UtcClockConnection((org.apache.calcite.jdbc.Driver) driver, factory, url, info, root, types);
   }
 
-  /** The type system Calcite would give the connection: its {@code typeSystem} and conformance. */
+  /**
+   * The type system Calcite would give the connection (its {@code typeSystem} and conformance),
+   * except that the SUM of a TINYINT, SMALLINT or INTEGER column is a BIGINT, as in PostgreSQL: with
+   * checked arithmetic ({@link MaxRowsProgram}) a sum past 2,147,483,647 would fail, where Calcite's
+   * own INTEGER sum wraps around silently.
+   */
   private static RelDataTypeSystem typeSystem(Properties info) {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(info);
     RelDataTypeSystem system = config.typeSystem(RelDataTypeSystem.class, RelDataTypeSystem.DEFAULT);
-    if (!config.conformance().shouldConvertRaggedUnionTypesToVarying()) {
-      return system;
-    }
+    boolean ragged = config.conformance().shouldConvertRaggedUnionTypesToVarying();
     return new DelegatingTypeSystem(system) {
       @Override
       public boolean shouldConvertRaggedUnionTypesToVarying() {
-        return true;
+        return ragged || super.shouldConvertRaggedUnionTypesToVarying();
+      }
+
+      @Override
+      public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        SqlTypeName name = argumentType.getSqlTypeName();
+        if (name == SqlTypeName.TINYINT || name == SqlTypeName.SMALLINT || name == SqlTypeName.INTEGER) {
+          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
+              argumentType.isNullable());
+        }
+        return super.deriveSumType(typeFactory, argumentType);
       }
     };
   }
