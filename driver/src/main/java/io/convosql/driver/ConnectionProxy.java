@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -50,6 +51,18 @@ final class ConnectionProxy {
         args = ResultSetKinds.supported(name, args, downgraded);
       }
       if ((name.equals("commit") || name.equals("rollback")) && arity == 0 && !connection.isClosed()) {
+        return null;
+      }
+      if (name.equals("abort") && arity == 1) {
+        // JDBC 4.1, as pools end a connection they give up on: closed now, statements cancelled
+        if (args[0] == null) {
+          throw new SQLException("abort needs an executor", "HY009");
+        }
+        ((Connection) p).close();
+        return null;
+      }
+      if (name.equals("setSchema") && arity == 1 && !connection.isClosed()) {
+        SchemaStatements.set(connection, (String) args[0]);
         return null;
       }
       if (name.equals("getTypeMap") && !connection.isClosed()) {

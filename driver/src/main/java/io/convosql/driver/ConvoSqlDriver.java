@@ -94,6 +94,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
       if (PostgresqlFunctions.FUN.equals(fun)) {
         postgresqlFunctions.add(root(calcite));
       }
+      connection.setAutoCommit(true); // JDBC: a new connection is in auto-commit mode; Calcite's is not
       return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();

@@ -46,6 +46,27 @@ final class SchemaStatements {
         + String.join(", ", schemas), "3F000");
   }
 
+  /**
+   * {@code Connection.setSchema(name)}: a schema of the connection, named in any case (tools pass the
+   * names {@code getSchemas} gave); null for none. Another name fails with 3F000 as {@code USE} does,
+   * rather than being kept and failing every unqualified name later.
+   */
+  static void set(Connection connection, @Nullable String name) throws SQLException {
+    if (name == null) {
+      connection.setSchema(null);
+      return;
+    }
+    Set<String> schemas = new TreeSet<>(
+        connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchemaNames());
+    String match = schemas.contains(name) ? name
+        : schemas.stream().filter(s -> s.equalsIgnoreCase(name)).findFirst().orElse(null);
+    if (match == null) {
+      throw new SQLException("Schema " + name + " does not exist: the schemas are " + String.join(", ", schemas),
+          "3F000");
+    }
+    connection.setSchema(match);
+  }
+
   private static boolean quoted(String s) {
     return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("`") && s.endsWith("`"));
   }

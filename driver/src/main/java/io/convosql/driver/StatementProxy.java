@@ -87,6 +87,10 @@ final class StatementProxy implements InvocationHandler {
         return Proxies.invoke(statement, method, args);
       case "getConnection":
         return connection;
+      case "isClosed":
+        return statement.isClosed() || connection.isClosed(); // JDBC: closed with its connection
+      case "close":
+        return Proxies.invoke(statement, method, args);
       case "getMaxFieldSize":
         checkOpen();
         return maxFieldSize;
@@ -99,6 +103,10 @@ final class StatementProxy implements InvocationHandler {
         return null;
       default:
         break;
+    }
+    if ((EXECUTE.contains(name) || name.startsWith("executeLarge") || name.equals("executeBatch"))
+        && connection.isClosed()) {
+      throw new SQLException("The connection is closed: open a new one", "08003");
     }
     if (EXECUTE.contains(name) && args != null && args[0] instanceof String sql) {
       return execute((Statement) p, method, sql, args);

@@ -134,10 +134,50 @@ class ConnectionContractTest {
   }
 
   @Test
+  void aNewConnectionIsInAutoCommitMode() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(c.getAutoCommit()).isTrue();
+      c.setAutoCommit(false);
+      c.commit();
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(DriverFixture.rows(c, "SELECT COUNT(*) FROM pathsim.workspaces")).hasSize(1);
+    }
+  }
+
+  @Test
   void aClosedConnectionIs08003() throws SQLException {
     Connection c = DriverFixture.connect();
     c.close();
     assertState(c::createStatement, "08003").hasMessage("The connection is closed: open a new one");
     assertState(c::commit, "08003");
+  }
+
+  @Test
+  void theStatementsOfAClosedConnectionAreClosedToo() throws SQLException {
+    Connection c = DriverFixture.connect();
+    Statement s = c.createStatement();
+    PreparedStatement p = c.prepareStatement("SELECT name FROM pathsim.workspaces WHERE is_active = ?");
+    p.setBoolean(1, true);
+    c.close();
+    assertThat(s.isClosed()).isTrue();
+    assertThat(p.isClosed()).isTrue();
+    assertState(() -> s.executeQuery("SELECT 1"), "08003").hasMessage("The connection is closed: open a new one");
+    assertState(() -> s.execute("SELECT name FROM pathsim.workspaces"), "08003");
+    assertState(p::executeQuery, "08003").hasMessage("The connection is closed: open a new one");
+    assertState(p::executeBatch, "08003");
+  }
+
+  @Test
+  void abortClosesTheConnection() throws SQLException {
+    Connection c = DriverFixture.connect();
+    Statement s = c.createStatement();
+    c.abort(Runnable::run);
+    assertThat(c.isClosed()).isTrue();
+    assertThat(s.isClosed()).isTrue();
+    assertState(c::createStatement, "08003");
+    c.abort(Runnable::run); // again: nothing to do
+    try (Connection other = DriverFixture.connect()) {
+      assertState(() -> other.abort(null), "HY009");
+    }
   }
 }

@@ -46,6 +46,19 @@ class SchemaStatementsTest {
   }
 
   @Test
+  void connectionSetSchemaTakesTheConnectionsSchemasOnly() throws SQLException {
+    Connection c = QUIET.connect();
+    c.setSchema("Insights");
+    assertThat(c.getSchema()).isEqualTo("insights");
+    assertThatThrownBy(() -> c.setSchema("nope"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("3F000"))
+        .hasMessage("Schema nope does not exist: the schemas are convosql, insights, pathsim");
+    assertThat(c.getSchema()).isEqualTo("insights");
+    c.setSchema(null);
+    assertThat(c.getSchema()).isNull();
+  }
+
+  @Test
   void aSchemaTheConnectionLacksIsRefusedNamingThoseItHas() throws SQLException {
     Connection c = QUIET.connect();
     try (Statement s = c.createStatement()) {
