@@ -48,7 +48,7 @@ final class SchemaStatements {
 
   /**
    * {@code Connection.setSchema(name)}: a schema of the connection, named in any case (tools pass the
-   * names {@code getSchemas} gave); null for none. Another name fails with 3F000 as {@code USE} does,
+   * names {@code getSchemas} gave); null as Calcite takes it. Another name fails with 3F000 as {@code USE} does,
    * rather than being kept and failing every unqualified name later.
    */
   static void set(Connection connection, @Nullable String name) throws SQLException {

@@ -54,8 +54,6 @@ class SchemaStatementsTest {
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("3F000"))
         .hasMessage("Schema nope does not exist: the schemas are convosql, insights, pathsim");
     assertThat(c.getSchema()).isEqualTo("insights");
-    c.setSchema(null);
-    assertThat(c.getSchema()).isNull();
   }
 
   @Test
