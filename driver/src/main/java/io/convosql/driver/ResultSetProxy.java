@@ -35,6 +35,13 @@ final class ResultSetProxy {
           throw SqlErrors.translate(e);
         }
       }
+      if (args != null && args.length == 1 && ResultSetGetters.handles(name)) {
+        try {
+          return ResultSetGetters.get(rs, method, column(rs, args[0]));
+        } catch (SQLException e) {
+          throw SqlErrors.translate(e);
+        }
+      }
       Object value;
       try {
         value = Proxies.invokeTranslated(rs, method, args);
