@@ -336,7 +336,9 @@ final class OneShotFormat {
   }
 
   private static void json(StringBuilder b, String value, int type) {
-    if (value == null) {
+    boolean temporal = type == Types.DATE || type == Types.TIME || type == Types.TIMESTAMP
+        || type == Types.TIME_WITH_TIMEZONE || type == Types.TIMESTAMP_WITH_TIMEZONE;
+    if (value == null || temporal && value.equals("null")) { // as the shell's TemporalNullJsonFormat
       b.append((String) null);
       return;
     }

@@ -8,13 +8,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import sqlline.Application;
 import sqlline.BuiltInProperty;
+import sqlline.OutputFormat;
 import sqlline.SqlLine;
+import sqlline.TemporalNullJsonFormat;
 
 /**
  * sqlline as the convosql shell runs it: results never cut when standard output is not a terminal,
@@ -45,6 +49,9 @@ final class ShellSqlLine extends SqlLine {
     this.terminal = terminal;
     reportAsAtThePrompt();
     setOpts(new ShellOpts(this));
+    Map<String, OutputFormat> formats = new HashMap<>(getOutputFormats());
+    formats.put("json", new TemporalNullJsonFormat(this)); // a NULL timestamp is null, not "null"
+    updateOutputFormats(formats);
   }
 
   /**

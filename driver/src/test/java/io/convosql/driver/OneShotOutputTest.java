@@ -83,7 +83,7 @@ class OneShotOutputTest {
     }
     assertThat(assertSameAsSqlline("--demo", "-e", VALUES).out()).doesNotContainIgnoringCase("null");
     assertThat(assertSameAsSqlline("--demo", "--outputformat=json", "-e", VALUES).out())
-        .contains("\"n\":null,\"ni\":null,");
+        .contains("\"n\":null,\"ni\":null,", "\"nts\":null,\"nb\":null}");
     // asked for, a word
     assertThat(run(false, "--demo", "--nullValue=NULL", "--outputformat=csv", "-e", VALUES).out())
         .contains(",\"NULL\",\"NULL\",\"true\",");
