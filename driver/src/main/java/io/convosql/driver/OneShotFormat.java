@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A result set printed as sqlline 1.12 prints it for {@code -e} (no colour, its default table
@@ -46,6 +47,14 @@ final class OneShotFormat {
     this.out = out;
   }
 
+  /**
+   * Whether a NULL prints as nothing in this output format when no {@code nullValue} is set (see
+   * {@link ShellOpts}); here rather than there, so that a one-shot loads none of sqlline's classes.
+   */
+  static boolean blankNulls(String outputFormat) {
+    return Set.of("table", "vertical", "csv", "tsv", "ansiconsole").contains(outputFormat);
+  }
+
   private static Map<Character, String> jsonEscapes() {
     Map<Character, String> m = new HashMap<>(Map.of('\\', "\\\\", '"', "\\\"", '\b', "\\b",
         '\f', "\\f", '\n', "\\n", '\r', "\\r", '\t', "\\t", '/', "\\/"));
@@ -77,7 +86,7 @@ final class OneShotFormat {
     final ResultSet rs;
     final ResultSetMetaData meta;
     final int columns;
-    /** What a NULL prints as (see {@link ShellOpts}): nothing, or for JSON and XML sqlline's null. */
+    /** What a NULL prints as ({@link #blankNulls}): nothing, or for JSON and XML sqlline's null. */
     final String nullValue;
     List<Row> batch = new ArrayList<>();
     int next;
@@ -161,7 +170,7 @@ final class OneShotFormat {
 
   /** Prints the result set; returns its number of rows. */
   int print(ResultSet rs) throws SQLException {
-    Rows rows = new Rows(rs, ShellOpts.blankNulls(name) ? "" : null);
+    Rows rows = new Rows(rs, blankNulls(name) ? "" : null);
     switch (name) {
       case "table":
         return table(rows);

@@ -1,6 +1,5 @@
 package io.convosql.driver;
 
-import java.util.Set;
 import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 import sqlline.SqlLineOpts;
@@ -14,20 +13,13 @@ import sqlline.SqlLineProperty;
  * default, under which JSON's NULL numbers are {@code null}.
  */
 final class ShellOpts extends SqlLineOpts {
-  /** The formats whose NULLs print as nothing. */
-  static final Set<String> BLANK_NULLS = Set.of("table", "vertical", "csv", "tsv", "ansiconsole");
-
   ShellOpts(SqlLine sqlLine) {
     super(sqlLine);
   }
 
-  /** Whether a NULL prints as nothing in this output format, when no nullValue is set. */
-  static boolean blankNulls(String outputFormat) {
-    return BLANK_NULLS.contains(outputFormat);
-  }
-
   private boolean blank(SqlLineProperty property) {
-    return property == BuiltInProperty.NULL_VALUE && super.isDefault(property) && blankNulls(getOutputFormat());
+    return property == BuiltInProperty.NULL_VALUE && super.isDefault(property)
+        && OneShotFormat.blankNulls(getOutputFormat());
   }
 
   @Override
