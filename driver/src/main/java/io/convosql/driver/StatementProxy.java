@@ -145,6 +145,9 @@ final class StatementProxy implements InvocationHandler {
     if (TransactionStatements.isSetTransaction(sql)) {
       return noRows(name, "SET TRANSACTION");
     }
+    if (TransactionStatements.isBeginOrEnd(sql)) {
+      return noRows(name, sql.strip().replaceAll(";$", "").toUpperCase(java.util.Locale.ROOT));
+    }
     String schema = SchemaStatements.named(sql);
     if (schema != null) {
       Object done = noRows(name, sql.strip().replaceAll(";$", ""));

@@ -108,6 +108,21 @@ class ConnectionContractTest {
   }
 
   @Test
+  void beginCommitAndRollbackAsStatementsDoNothing() throws SQLException {
+    try (Connection c = DriverFixture.connect(); Statement s = c.createStatement()) {
+      for (String sql : new String[] {"BEGIN", "begin;", "BEGIN TRANSACTION", "START TRANSACTION READ ONLY",
+          "COMMIT", "commit work;", "ROLLBACK", "END", "end transaction"}) {
+        assertThat(s.execute(sql)).as(sql).isFalse();
+        assertThat(s.executeUpdate(sql)).as(sql).isZero();
+      }
+      assertState(() -> s.executeQuery("COMMIT"), "07003")
+          .hasMessage("COMMIT returns no rows: run it with execute or executeUpdate");
+      assertState(() -> s.execute("ROLLBACK TO SAVEPOINT a"), "42000");
+      assertThat(DriverFixture.rows(c, "SELECT COUNT(*) FROM pathsim.workspaces")).containsExactly("5");
+    }
+  }
+
+  @Test
   void executeUpdateOfAQueryIs07003() throws SQLException {
     try (Connection c = DriverFixture.connect(); Statement s = c.createStatement();
         PreparedStatement ps = c.prepareStatement("SELECT id FROM pathsim.workspaces")) {
