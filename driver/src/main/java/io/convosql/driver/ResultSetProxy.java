@@ -28,6 +28,9 @@ final class ResultSetProxy {
       if (name.equals("getStatement")) {
         return statement;
       }
+      if (name.equals("getMetaData")) {
+        return new ShownSizes((java.sql.ResultSetMetaData) Proxies.invokeTranslated(rs, method, args));
+      }
       if (name.equals("getObject") && args.length == 2 && args[1] instanceof Class<?> type) {
         try {
           return ResultSetValues.get(rs, column(rs, args[0]), type);

@@ -143,6 +143,7 @@ public final class Utf8Factory extends CalciteFactory {
   @Override
   public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)
       throws SQLException {
-    return calcite.newResultSetMetaData(statement, signature);
+    ResultSetMetaData metaData = calcite.newResultSetMetaData(statement, signature);
+    return urls == null ? metaData : new ShownSizes(metaData); // the driver's own: tools' column widths
   }
 }
