@@ -47,10 +47,7 @@ final class OneShotFormat {
     this.out = out;
   }
 
-  /**
-   * Whether a NULL prints as nothing in this output format when no {@code nullValue} is set (see
-   * {@link ShellOpts}); here rather than there, so that a one-shot loads none of sqlline's classes.
-   */
+  /** Whether a NULL prints as nothing in this format unless nullValue is set ({@link ShellOpts}). */
   static boolean blankNulls(String outputFormat) {
     return Set.of("table", "vertical", "csv", "tsv", "ansiconsole").contains(outputFormat);
   }

@@ -6,13 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.function.Predicate1;
-import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The entry point that generated code calls to run a scan; table and spec come from the stash. */
@@ -63,28 +60,12 @@ public final class ScanRuntime {
   }
 
   /** The statement's context, plus the values of the correlation fields by key. */
-  private static final class Correlated implements DataContext {
-    private final DataContext context;
+  private static final class Correlated extends DataContextOver {
     private final Map<String, @Nullable Object> values;
 
     Correlated(DataContext context, Map<String, @Nullable Object> values) {
-      this.context = context;
+      super(context);
       this.values = values;
-    }
-
-    @Override
-    public @Nullable SchemaPlus getRootSchema() {
-      return context.getRootSchema();
-    }
-
-    @Override
-    public JavaTypeFactory getTypeFactory() {
-      return context.getTypeFactory();
-    }
-
-    @Override
-    public QueryProvider getQueryProvider() {
-      return context.getQueryProvider();
     }
 
     @Override

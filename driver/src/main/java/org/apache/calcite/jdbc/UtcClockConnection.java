@@ -1,12 +1,11 @@
 package org.apache.calcite.jdbc;
 
+import io.convosql.core.exec.DataContextOver;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaFactory;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -31,26 +30,9 @@ public final class UtcClockConnection extends CalciteConnectionImpl {
   }
 
   /** A statement's context whose current and local timestamps are its UTC timestamp. */
-  private static final class UtcClock implements DataContext {
-    private final DataContext context;
-
+  private static final class UtcClock extends DataContextOver {
     UtcClock(DataContext context) {
-      this.context = context;
-    }
-
-    @Override
-    public @Nullable SchemaPlus getRootSchema() {
-      return context.getRootSchema();
-    }
-
-    @Override
-    public JavaTypeFactory getTypeFactory() {
-      return context.getTypeFactory();
-    }
-
-    @Override
-    public QueryProvider getQueryProvider() {
-      return context.getQueryProvider();
+      super(context);
     }
 
     @Override
