@@ -89,8 +89,6 @@ final class StatementProxy implements InvocationHandler {
         return connection;
       case "isClosed":
         return statement.isClosed() || connection.isClosed(); // JDBC: closed with its connection
-      case "close":
-        return Proxies.invoke(statement, method, args);
       case "getMaxFieldSize":
         checkOpen();
         return maxFieldSize;
