@@ -192,6 +192,40 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
   }
 
   /** No catalogs: the schemas are the top level, and every TABLE_CAT is null. */
+  /** Schemas whose names match the pattern as JDBC reads it ({@link NamePattern}). */
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern) {
+    NamePattern schema = NamePattern.of(schemaPattern);
+    return NamePattern.filter(super.getSchemas(ch, catalog, NamePattern.widened(schemaPattern)),
+        row -> schema.matches(((MetaSchema) row).tableSchem));
+  }
+
+  /** Tables whose schema and name match the patterns as JDBC reads them ({@link NamePattern}). */
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern,
+      Pat tableNamePattern, @Nullable List<String> typeList) {
+    NamePattern schema = NamePattern.of(schemaPattern);
+    NamePattern table = NamePattern.of(tableNamePattern);
+    return NamePattern.filter(super.getTables(ch, catalog, NamePattern.widened(schemaPattern),
+            NamePattern.widened(tableNamePattern), typeList),
+        row -> schema.matches(((MetaTable) row).tableSchem)
+            && table.matches(((MetaTable) row).tableName));
+  }
+
+  /** Columns whose schema, table and name match the patterns as JDBC reads them. */
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    NamePattern schema = NamePattern.of(schemaPattern);
+    NamePattern table = NamePattern.of(tableNamePattern);
+    NamePattern column = NamePattern.of(columnNamePattern);
+    return NamePattern.filter(super.getColumns(ch, catalog, NamePattern.widened(schemaPattern),
+            NamePattern.widened(tableNamePattern), NamePattern.widened(columnNamePattern)),
+        row -> schema.matches(((MetaColumn) row).tableSchem)
+            && table.matches(((MetaColumn) row).tableName)
+            && column.matches(((MetaColumn) row).columnName));
+  }
+
   @Override
   public MetaResultSet getCatalogs(ConnectionHandle ch) {
     return rows(List.of("TABLE_CAT"), List.of(String.class), List.of());
@@ -203,7 +237,7 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
       Pat functionNamePattern) {
     return rows(FunctionRows.FUNCTION_COLUMNS, FunctionRows.FUNCTION_TYPES,
         !unqualified(catalog, schemaPattern) ? List.of()
-        : FunctionRows.functions(root(), LikePattern.matcher(functionNamePattern.s)));
+        : FunctionRows.functions(root(), NamePattern.of(functionNamePattern)::matches));
   }
 
   /** The return value and parameters of the functions {@link #getFunctions} lists. */
@@ -213,7 +247,8 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     return rows(FunctionRows.PARAMETER_COLUMNS, FunctionRows.PARAMETER_TYPES,
         !unqualified(catalog, schemaPattern) ? List.of()
         : FunctionRows.parameters(root(), connection().getTypeFactory(),
-            LikePattern.matcher(functionNamePattern.s), LikePattern.matcher(columnNamePattern.s)));
+            NamePattern.of(functionNamePattern)::matches,
+            NamePattern.of(columnNamePattern)::matches));
   }
 
   /** Whether the arguments admit functions outside any catalog and schema (null or "" or "%"). */

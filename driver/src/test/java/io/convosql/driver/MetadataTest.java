@@ -110,6 +110,28 @@ class MetadataTest {
   }
 
   @Test
+  void patternsReadUnderscoreAsAnyOneCharacterAndBackslashAsTheEscape() throws SQLException {
+    assertThat(md.getSearchStringEscape()).isEqualTo("\\");
+    assertThat(rows(md.getTables(null, null, "sess_ons", null), "TABLE_SCHEM", "TABLE_NAME"))
+        .containsExactly("insights|sessions", "pathsim|sessions");
+    assertThat(rows(md.getTables(null, "pathsi_", "_low%", null), "TABLE_NAME")).isEmpty();
+    assertThat(rows(md.getTables(null, "insig_ts", "_low_path", null), "TABLE_NAME"))
+        .containsExactly("flow_path");
+    assertThat(rows(md.getTables(null, "insights", "flow\\_path", null), "TABLE_NAME"))
+        .containsExactly("flow_path");
+    assertThat(rows(md.getTables(null, "insights", "flow\\_p_th", null), "TABLE_NAME"))
+        .containsExactly("flow_path");
+    assertThat(rows(md.getTables(null, "insights", "flow\\_", null), "TABLE_NAME")).isEmpty();
+    assertThat(rows(md.getSchemas(null, "pat_sim"), "TABLE_SCHEM")).containsExactly("pathsim");
+    assertThat(rows(md.getColumns(null, "pathsim", "sessions", "started_a_"), "COLUMN_NAME"))
+        .containsExactly("started_at");
+    assertThat(rows(md.getColumns(null, "_nsights", "sessions", "session\\_%_time"),
+        "COLUMN_NAME")).containsExactly("session_start_time");
+    assertThat(rows(md.getFunctions(null, null, "matche_"), "FUNCTION_NAME"))
+        .containsExactly("matches");
+  }
+
+  @Test
   void primaryKeysAreTheSessionsAndWorkspacesIds() throws SQLException {
     List<String> keys = new ArrayList<>();
     for (String t : TABLES) { // one table at a time, as navigators ask
