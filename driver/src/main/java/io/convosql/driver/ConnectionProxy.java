@@ -81,8 +81,20 @@ final class ConnectionProxy {
         }
         return ((Connection) p).prepareStatement((String) args[0]);
       }
-      if (name.matches("prepareStatement|prepareCall") && args.length > 0 && args[0] instanceof String sql) {
+      if (name.matches("prepareStatement|prepareCall|nativeSQL") && args.length > 0
+          && args[0] instanceof String sql) {
         MetadataStatements.refuse(sql);
+        JdbcEscapes.refuseCall(sql);
+        if (name.equals("prepareCall")) { // a CallableStatement is a stored procedure's
+          throw new SQLFeatureNotSupportedException("prepareCall is for stored procedures, which"
+              + " convosql has none of: prepare the SQL with prepareStatement", "0A000");
+        }
+        if (name.equals("nativeSQL")) {
+          if (connection.isClosed()) {
+            throw new SQLException("The connection is closed: open a new one", "08003");
+          }
+          return JdbcEscapes.rewrite(sql);
+        }
       }
       // translated, so SQL that fails to prepare has its SQLState (42000) as it has when executed
       Object result = Proxies.invokeTranslated(connection, method, args);

@@ -102,11 +102,13 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
 
   /**
    * Calcite's parser, given the statement without its closing semicolon ({@link TrailingSemicolon})
-   * and with PostgreSQL's interval literals made standard ({@link PostgresqlIntervals}).
+   * and with JDBC's escapes ({@link JdbcEscapes}) and PostgreSQL's interval literals
+   * ({@link PostgresqlIntervals}) made standard.
    */
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
-    return super.createParser(PostgresqlIntervals.rewrite(TrailingSemicolon.strip(sql)), parserConfig);
+    return super.createParser(
+        PostgresqlIntervals.rewrite(JdbcEscapes.rewrite(TrailingSemicolon.strip(sql))), parserConfig);
   }
 
   /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */

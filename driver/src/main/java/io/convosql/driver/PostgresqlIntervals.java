@@ -40,13 +40,13 @@ final class PostgresqlIntervals {
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
-      int skip = skipped(sql, i);
+      int skip = SqlSpans.skipped(sql, i);
       if (skip > i) { // a string, quoted name or comment: copied as it is
         int to = Math.min(skip, sql.length());
         out.append(sql, i, to);
         i = to;
       } else if ((c == 'i' || c == 'I') && sql.regionMatches(true, i, "INTERVAL", 0, 8)
-          && !wordChar(sql, i - 1) && !wordChar(sql, i + 8)) {
+          && !SqlSpans.wordChar(sql, i - 1) && !SqlSpans.wordChar(sql, i + 8)) {
         i = literal(sql, i + 8, out, i);
       } else {
         out.append(c);
@@ -69,7 +69,7 @@ final class PostgresqlIntervals {
       out.append(sql, keyword, from);
       return from;
     }
-    int end = skipped(sql, quote); // just after the closing quote
+    int end = SqlSpans.skipped(sql, quote); // just after the closing quote
     String text = sql.substring(quote + 1, Math.max(quote + 1, end - 1)).replace("''", "'");
     List<String[]> parts = parts(text);
     if (parts == null || end > sql.length() || qualifierFollows(sql, end)) {
@@ -123,48 +123,9 @@ final class PostgresqlIntervals {
       start++;
     }
     int end = start;
-    while (end < sql.length() && wordChar(sql, end)) {
+    while (end < sql.length() && SqlSpans.wordChar(sql, end)) {
       end++;
     }
     return QUALIFIERS.contains(sql.substring(start, end).toUpperCase(Locale.ROOT));
-  }
-
-  private static boolean wordChar(String sql, int at) {
-    if (at < 0 || at >= sql.length()) {
-      return false;
-    }
-    char c = sql.charAt(at);
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-  }
-
-  /**
-   * Where a string, quoted name or comment starting at {@code at} ends (just after it), or
-   * {@code at} when none starts there. An unclosed one runs to the end.
-   */
-  private static int skipped(String sql, int at) {
-    char c = sql.charAt(at);
-    if (c == '\'' || c == '"' || c == '`') {
-      int i = at + 1;
-      while (i < sql.length()) {
-        if (sql.charAt(i) == c) {
-          if (i + 1 < sql.length() && sql.charAt(i + 1) == c) {
-            i += 2; // a doubled quote stands for one
-            continue;
-          }
-          return i + 1;
-        }
-        i++;
-      }
-      return sql.length() + 1; // unclosed: beyond the end, so nothing is rewritten
-    }
-    if (c == '-' && sql.startsWith("--", at)) {
-      int nl = sql.indexOf('\n', at);
-      return nl < 0 ? sql.length() : nl;
-    }
-    if (c == '/' && sql.startsWith("/*", at)) {
-      int close = sql.indexOf("*/", at + 2);
-      return close < 0 ? sql.length() : close + 2;
-    }
-    return at;
   }
 }

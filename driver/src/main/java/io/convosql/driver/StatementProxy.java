@@ -140,6 +140,7 @@ final class StatementProxy implements InvocationHandler {
       throw generatedKeys(); // column indexes or names of generated keys
     }
     MetadataStatements.refuse(sql);
+    JdbcEscapes.refuseCall(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
       return noRows(name, "SET TRANSACTION");
     }
