@@ -3,6 +3,7 @@ package io.convosql.driver;
 import io.convosql.core.exec.StatementWarnings;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -123,6 +125,11 @@ final class StatementProxy implements InvocationHandler {
   private @Nullable Object result(Statement p, String name, @Nullable Object result) throws SQLException {
     if (EXECUTE.contains(name) && name.endsWith("Update") && ((Number) result).longValue() == -1) {
       throw queryInUpdate();
+    }
+    if (result instanceof int[] counts) {
+      refuseQueryInBatch(Arrays.stream(counts).asLongStream().toArray(), false);
+    } else if (result instanceof long[] counts) {
+      refuseQueryInBatch(counts, true);
     }
     return result instanceof ResultSet rs ? ResultSetProxy.wrap(rs, p, () -> maxFieldSize, forgetPlans) : result;
   }
@@ -234,6 +241,23 @@ final class StatementProxy implements InvocationHandler {
     }
     return new SQLException("executeUpdate ran a query, which returns rows: run it with executeQuery",
         "07003");
+  }
+
+  /**
+   * A batch's count of -1, which Calcite gives a query, is no count JDBC allows: such a batch fails
+   * as executeUpdate of a query does, with the counts of the statements before it.
+   */
+  private static void refuseQueryInBatch(long[] counts, boolean large) throws BatchUpdateException {
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == -1) {
+        String message = "executeBatch ran a query, which returns rows, as statement " + (i + 1)
+            + " of the batch: a batch is for statements that return a count (DELETE); run a query"
+            + " with executeQuery";
+        long[] before = Arrays.copyOf(counts, i);
+        throw large ? new BatchUpdateException(message, "07003", 0, before, null)
+            : new BatchUpdateException(message, "07003", Arrays.stream(before).mapToInt(c -> (int) c).toArray());
+      }
+    }
   }
 
   /** The refusal of generated keys, which convosql never has. */
