@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
@@ -89,6 +90,8 @@ final class StatementProxy implements InvocationHandler {
         return Proxies.invoke(statement, method, args);
       case "getConnection":
         return connection;
+      case "getParameterMetaData": // Avatica's statement is its own: a proxy must not hand it out
+        return new ParameterTypes((ParameterMetaData) Proxies.invokeTranslated(statement, method, args));
       case "isClosed":
         return statement.isClosed() || connection.isClosed(); // JDBC: closed with its connection
       case "getMaxFieldSize":
