@@ -32,15 +32,22 @@ record Attribute(Column column, @Nullable String read, @Nullable DocField field,
       return "";
     }
     if (!field.term()) {
-      return "; matches() pushes down (match on " + field.path() + ")";
+      return "; =, IN and matches() push down as match on " + field.path() + " (its words)";
     }
-    return "; =, <>, IN push down (term on " + field.path() + ")"
+    return "; =, <>, IN push down (term on " + field.path()
+        + (field.json() ? ", but not a value written as a JSON object or list" : "") + ")"
         + (field.match() ? ", matches() as match" : "");
   }
 
-  /** This column, reading an object or a list as its JSON text. */
+  /** This column, reading an object or a list as its JSON text, which no term finds. */
   Attribute asJson() {
-    return new Attribute(column, read, field, true);
+    if (field == null) {
+      return new Attribute(column, read, null, true);
+    }
+    String description = column.description();
+    String plain = description.substring(0, description.length() - pushdownNote(field).length());
+    DocField json = field.jsonText();
+    return new Attribute(new Column(column.name(), column.type(), plain + pushdownNote(json)), read, json, true);
   }
 
   /** The value of this column in {@code node} (the document or a list element) at {@code place}. */

@@ -47,7 +47,7 @@ abstract class ElementTable extends InsightsTable {
   static Attribute column(String name, org.apache.calcite.sql.type.SqlTypeName type, String description,
       String list, String path, boolean text) {
     return Attribute.of(name, type, description, path,
-        text ? DocField.elementText(list + "." + path) : DocField.element(list + "." + path));
+        text ? DocField.matchOnly(list + "." + path) : DocField.element(list + "." + path));
   }
 
   @Override

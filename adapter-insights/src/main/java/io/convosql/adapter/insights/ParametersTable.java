@@ -22,10 +22,12 @@ final class ParametersTable extends ElementTable {
 
   ParametersTable(ScanSettings settings, boolean pushdown) {
     super("parameters", "Parameters collected by Insights sessions, one row per session and parameter;"
-        + " pushes down session_id, session_start_time ranges, name, type, value (name and value together"
-        + " as parameters.<name>), value_text, completed and matches() on value_text", LIST, List.of(
+        + " pushes down session_id, session_start_time ranges, name, value (name and value together"
+        + " as parameters.<name>), value_text, completed and matches() on value_text; type is checked"
+        + " locally", LIST, List.of(
             column("name", VARCHAR, "Parameter name", LIST, "name", false),
-            column("type", VARCHAR, "Entity type, e.g. sys.names", LIST, "type", false),
+            Attribute.of("type", VARCHAR, "Entity type, e.g. sys.names (type in answers, entity in the"
+                + " document's model); filters stay local", "type", null),
             column("value", VARCHAR, "Last value set", LIST, "value", false).asJson(),
             column("value_text", VARCHAR, "The caller's words that gave the value", LIST, "value_text", true),
             column("completed", BOOLEAN, "Whether the parameter was completed", LIST, "completed", false)),
@@ -35,10 +37,16 @@ final class ParametersTable extends ElementTable {
   @Override
   @Nullable DocField field(int column, Map<Integer, Object> pins) {
     if (column == VALUE && pins.containsKey(NAME)) {
-      return DocField.element("parameters." + pins.get(NAME));
+      return DocField.element("parameters." + pins.get(NAME)).jsonText();
     }
-    if (column == NAME && pins.containsKey(VALUE) && pins.containsKey(NAME)) {
+    if (column == NAME && pins.containsKey(NAME) && pins.containsKey(VALUE)
+        && SearchPlan.plainText(pins.get(VALUE))) {
       return DocField.IMPLIED; // parameters.<name> = value carries the name
+    }
+    if (column == TYPE) {
+      // The document's answers name it params_list.type, its model entity: a term on either could
+      // find nothing on a service of the other shape, so the filter stays local.
+      return null;
     }
     return super.field(column, pins);
   }

@@ -179,6 +179,21 @@ final class SearchPlan {
       return;
     }
     List<Object> values = Term.equalities(t);
+    if (field.term() && values != null && field.json() && !values.stream().allMatch(SearchPlan::plainText)) {
+      exact = false; // an object or a list reads as this JSON text, which no term on the text finds
+      return;
+    }
+    if (!field.term() && field.match() && values != null) {
+      exact = false; // match on the value's words: every equal value matches, and others may
+      if (!values.isEmpty() && values.stream().allMatch(SearchPlan::hasWords)) {
+        if (values.size() == 1) {
+          must.add(Clause.match(field.path(), text(values.get(0))));
+        } else if (should.isEmpty()) {
+          values.forEach(v -> should.add(Clause.match(field.path(), text(v))));
+        }
+      }
+      return;
+    }
     if (field.term() && values != null) {
       if (values.size() == 1) {
         must.add(Clause.term(field.path(), text(values.get(0))));
@@ -195,6 +210,27 @@ final class SearchPlan {
         mustNot.add(Clause.term(field.path(), text(v)));
       }
     }
+  }
+
+  /**
+   * A value that cannot be the JSON text of an object or a list. A parameter (explained, not run) is
+   * shown as sent: the plan that runs is made from its bound value.
+   */
+  static boolean plainText(@Nullable Object v) {
+    if (v instanceof Operand) {
+      return true;
+    }
+    String s = String.valueOf(v).strip();
+    return !s.startsWith("[") && !s.startsWith("{");
+  }
+
+  /**
+   * A value with a letter or digit: match finds nothing for a value without words (the service's
+   * analyser leaves no token to search), so such a value stays a local check. A parameter is shown
+   * as sent, as in {@link #plainText}.
+   */
+  private static boolean hasWords(Object v) {
+    return v instanceof Operand || String.valueOf(v).codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   /** The values of {@code <>} or {@code NOT IN}: must_not narrows, NULLs stay a local check. */

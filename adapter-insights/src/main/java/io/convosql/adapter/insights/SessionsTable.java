@@ -47,7 +47,7 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
       Attribute.of("source", VARCHAR, "Caller phone number", "source", DocField.id("source")),
       Attribute.of("destination", VARCHAR, "Agent phone number", "destination", DocField.id("destination")),
       Attribute.of("account_id", VARCHAR, "Account id", "account_id", DocField.id("account_id")),
-      Attribute.of("language", VARCHAR, "Session language, e.g. en-US", "language", DocField.text("language")),
+      Attribute.of("language", VARCHAR, "Session language, e.g. en-US", "language", DocField.words("language")),
       agent("agent_id", "Agent id", "id"),
       agent("agent_name", "Agent name", "name"),
       agent("agent_version_id", "Published version of the agent", "version_id"),

@@ -36,8 +36,8 @@ final class TranscriptLinesTable extends ElementTable {
             Attribute.of("line_no", INTEGER, "Line number in the transcript, from 1", null, null),
             Attribute.of("speaker", VARCHAR, "Who spoke: user, or the agent's id", null, null),
             Attribute.of("role", VARCHAR, "user or agent", null, null),
-            new Attribute(new Column("text", VARCHAR, "What was said; matches() pushes down on the"
-                + " caller's turns only (match on transcription.client when role or speaker = 'user')"),
+            new Attribute(new Column("text", VARCHAR, "What was said; =, IN and matches() push down on"
+                + " the caller's turns only (match on transcription.client when role or speaker = 'user')"),
                 null, CLIENT_TURNS, false)),
         settings, pushdown);
   }
