@@ -18,7 +18,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * without a start time would otherwise be dropped silently, and a bad total would end the paging.
  *
  * @param total the number of matching documents, or -1 when the answer does not say
- * @param totalExact false when the total is only a lower bound ({@code relation: gte})
+ * @param totalExact false when the total is only a lower bound: {@code relation: gte}, or a bare
+ *     10,000, which a service on ElasticSearch's defaults gives for every larger count too
  */
 record SearchAnswer(List<JsonNode> hits, long total, boolean totalExact) {
   private static final String DOCUMENTS = "a list of session documents";
@@ -57,7 +58,10 @@ record SearchAnswer(List<JsonNode> hits, long total, boolean totalExact) {
     if (!relation(relation)) {
       throw totalPlace.in("total").bad("relation", relation, "\"eq\" or \"gte\"");
     }
-    return new SearchAnswer(docs, count(total, totalPlace), !r.equals("gte"));
+    long count = count(total, totalPlace);
+    // A bare 10,000 is what a service on ElasticSearch's defaults says for any larger count too.
+    boolean bareCap = (relation == null || relation.isNull()) && count == WindowCounts.CAPPED;
+    return new SearchAnswer(docs, count, !r.equals("gte") && !bareCap);
   }
 
   /**

@@ -22,11 +22,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * than asked, and the following pages are asked at that size so no hit is skipped. When the hits are
  * exactly the answer, a window stops once it has the rows the scan can use; a page that repeats the
  * previous one fails the scan rather than loop.
+ *
+ * <p>A first page whose total is only a lower bound (a service on ElasticSearch counts up to 10,000
+ * hits, and refuses to page past them) has more sessions than the service will page through: when the
+ * order allows ({@code split}), the window is read instead as its two halves in time, in the scan's
+ * order, each split again as needed, so that every session is read whatever the service's cap.
+ * Otherwise paging goes on while pages are full, and a service that refuses a page fails the scan.
  */
 final class WindowPages {
   private final InsightsTable table;
   private final BoundScan scan;
-  private final Window window;
+  private Window window;
+  /** The halves still to read after the current window, next first; only when {@code split}. */
+  private final java.util.ArrayDeque<Window> pending = new java.util.ArrayDeque<>();
+  private final boolean split;
+  private final boolean oldestFirst;
+  private boolean halved;
   private final SearchShape shape;
   private final boolean apiOffset;
   private final long cap;
@@ -38,7 +49,15 @@ final class WindowPages {
   private boolean first = true;
   private @Nullable String previousFirstId;
 
-  WindowPages(InsightsTable table, BoundScan scan, Window window, SearchShape shape, Paging paging) {
+  /**
+   * @param split whether a window the service cannot page through may be read as its halves: when the
+   *     rows need no order or are ordered by session_start_time, and no OFFSET is paged by the API
+   * @param oldestFirst the order of the halves: oldest first for an ascending order by time
+   */
+  WindowPages(InsightsTable table, BoundScan scan, Window window, SearchShape shape, Paging paging,
+      boolean split, boolean oldestFirst) {
+    this.split = split && !paging.apiOffset();
+    this.oldestFirst = oldestFirst;
     this.table = Objects.requireNonNull(table, "table");
     this.scan = Objects.requireNonNull(scan, "scan");
     this.window = Objects.requireNonNull(window, "window");
@@ -100,22 +119,53 @@ final class WindowPages {
         rows.addAll(table.rows(doc, scan));
       }
     }
+    if (split && first && !answer.totalExact() && hits.size() == pageSize && window.to() - window.from() > 1
+        && (cap < 0 || delivered + rows.size() < cap)) {
+      halve(); // these hits are read again with the half they belong to
+      return new Page(List.of(), true, -1);
+    }
     position += hits.size();
     delivered += rows.size();
     page++;
     boolean more = !hits.isEmpty() && (answer.total() >= 0 && position < answer.total()
         || answer.total() < 0 && hits.size() == pageSize
         || !answer.totalExact() && hits.size() == pageSize);
-    if (cap >= 0 && delivered >= cap) {
+    boolean enough = cap >= 0 && delivered >= cap;
+    if (enough) {
       more = false; // every further row would be past what the scan needs
     }
     if (more && hits.size() < pageSize) {
       followSmallerPages(hits.size());
     }
     first = false;
-    long following = more && answer.totalExact() && hits.size() == pageSize
+    // Halves are read one page after the other: a page requested ahead past a half's end (were
+    // the total to shrink meanwhile) would be read as the next half's first page.
+    long following = more && answer.totalExact() && hits.size() == pageSize && !halved
         ? Page.following(answer.total(), position, pageSize) : -1;
+    if (!more && !enough && !pending.isEmpty()) {
+      start(pending.poll()); // the next half of a window read in halves
+      return new Page(rows, true, -1);
+    }
     return new Page(rows, more, following);
+  }
+
+  /** Reads the current window as its two halves in time, in the scan's order. */
+  private void halve() {
+    halved = true;
+    long middle = window.from() + (window.to() - window.from()) / 2;
+    Window older = new Window(window.from(), middle);
+    Window newer = new Window(middle, window.to());
+    pending.push(oldestFirst ? newer : older);
+    start(oldestFirst ? older : newer);
+  }
+
+  /** Starts reading {@code next} from its first page. */
+  private void start(Window next) {
+    window = next;
+    page = 0;
+    position = 0;
+    first = true;
+    previousFirstId = null;
   }
 
   /** A short page with more to follow: the server's pages are smaller than the size asked for. */

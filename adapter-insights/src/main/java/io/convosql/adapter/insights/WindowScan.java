@@ -33,7 +33,8 @@ final class WindowScan {
     for (Window w : windows) {
       String filter = plan.filterBy(paging.apiOffset() ? Paging.boundaries(w) : List.of());
       SearchShape shape = new SearchShape(sortBy, filter, project);
-      parts.add(() -> new WindowPages(table, scan, w, shape, paging).rows(readsAll, width));
+      parts.add(() -> new WindowPages(table, scan, w, shape, paging, sort.isEmpty() || byTime,
+          byTime && !sort.get(0).descending()).rows(readsAll, width));
     }
     AsyncRows rows;
     if (sort.isEmpty()) {

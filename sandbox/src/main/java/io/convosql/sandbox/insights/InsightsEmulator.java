@@ -37,6 +37,16 @@ public final class InsightsEmulator implements ApiHandler {
     return data;
   }
 
+  /**
+   * From now on, counts a search's total only up to {@code max} hits and refuses hits past it, as a
+   * service on ElasticSearch's defaults does (10,000); {@code flattened} reports a capped total as the
+   * bare number {@code max} rather than with {@code "relation": "gte"}. 0 turns it off (the default:
+   * the document's exact total).
+   */
+  public void setResultWindow(int max, boolean flattened) {
+    search.resultWindow(max, flattened);
+  }
+
   @Override
   public String api() {
     return "insights";

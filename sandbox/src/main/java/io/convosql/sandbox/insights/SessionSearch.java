@@ -4,16 +4,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Runs a search over the stored sessions and renders the API's answer: total, hits and page fields. */
+/**
+ * Runs a search over the stored sessions and renders the API's answer: total, hits and page fields.
+ * The total is exact, as the document says, unless a result window is set ({@link #resultWindow}).
+ */
 final class SessionSearch {
   private final InsightsData data;
+  private volatile int resultWindow; // 0: none
+  private volatile boolean flattened;
 
   SessionSearch(InsightsData data) {
     this.data = Objects.requireNonNull(data, "data");
   }
 
+  /**
+   * Answers as a service on ElasticSearch with its defaults does: a total counted up to {@code max}
+   * hits (beyond, {@code {"value": max, "relation": "gte"}}, or just {@code max} when
+   * {@code flattened}, as a service that passes on only the number would), and a request for hits
+   * past {@code max} refused ({@code max_result_window}). 0 turns it off.
+   */
+  void resultWindow(int max, boolean flattened) {
+    if (max < 0) {
+      throw new IllegalArgumentException("result window must be 0 (none) or more: " + max);
+    }
+    this.resultWindow = max;
+    this.flattened = flattened;
+  }
+
   /** The answer body for a valid search. */
   String run(SearchQuery query) {
+    int max = resultWindow;
+    if (max > 0 && query.offset() + query.pageSize() > max) {
+      throw new InvalidRequest("Result window is too large, from + size must be less than or equal to: ["
+          + max + "] but was [" + (query.offset() + query.pageSize()) + "]");
+    }
     List<StoredSession> matches = new ArrayList<>();
     for (StoredSession session : data.startedBetween(query.range().fromMicros(), query.range().toMicros())) {
       if (query.filter().matches(session)) {
@@ -26,15 +50,19 @@ final class SessionSearch {
     for (long i = query.offset(); i < end; i++) {
       hits.add(query.projection().render(sorted.get((int) i)));
     }
-    return render(sorted.size(), hits, query.pageSizeText(), query.pageNumberText());
+    String total = Integer.toString(sorted.size());
+    if (max > 0 && sorted.size() > max) {
+      total = flattened ? Integer.toString(max) : "{\"value\":" + max + ",\"relation\":\"gte\"}";
+    }
+    return render(total, hits, query.pageSizeText(), query.pageNumberText());
   }
 
   /** The empty answer the API gives to a query whose braces or brackets were not encoded. */
   static String empty(String pageSizeText, String pageNumberText) {
-    return render(0, List.of(), pageSizeText, pageNumberText);
+    return render("0", List.of(), pageSizeText, pageNumberText);
   }
 
-  private static String render(int total, List<String> hits, String pageSize, String pageNumber) {
+  private static String render(String total, List<String> hits, String pageSize, String pageNumber) {
     StringBuilder b = new StringBuilder(64 + hits.size() * 8192);
     b.append("{\"total\":").append(total).append(",\"hits\":[");
     b.append(String.join(",", hits));

@@ -85,4 +85,26 @@ class PagingTest {
     assertRefused(InsightsHttp.get(InsightsHttp.shared(), url + "&from_date=2025-07-04", Map.of()),
         "Invalid from_date: given more than once");
   }
+
+  @Test
+  void aResultWindowCountsUpToItsSizeAndRefusesHitsPastIt() {
+    try (io.convosql.sandbox.Sandbox own = InsightsHttp.start()) {
+      own.insights().setResultWindow(100, false);
+      Answer first = InsightsHttp.get(own, "/insights/sessions", window("page_size", "100"));
+      assertThat(first.body().get("total").toString()).isEqualTo("{\"value\":100,\"relation\":\"gte\"}");
+      assertThat(first.ids()).isEqualTo(ALL.subList(0, 100));
+      Answer past = InsightsHttp.get(own, "/insights/sessions", window("page_number", "1", "page_size", "100"));
+      assertThat(past.status()).isEqualTo(401);
+      assertThat(past.body().toString()).contains("Result window is too large, from + size must be less than"
+          + " or equal to: [100] but was [200]");
+      own.insights().setResultWindow(100, true);
+      assertThat(InsightsHttp.get(own, "/insights/sessions", window()).body().get("total").asInt()).isEqualTo(100);
+      Answer narrow = InsightsHttp.get(own, "/insights/sessions",
+          params("from_date", "2025-08-31", "to_date", "2025-08-31", "page_size", "5"));
+      assertThat(narrow.total()).isLessThan(100).isEqualTo(docs(Instant.parse("2025-08-31T00:00:00Z"),
+          Instant.parse("2025-08-31T23:59:59.999999Z"), d -> true).size());
+      own.insights().setResultWindow(0, false);
+      assertThat(InsightsHttp.get(own, "/insights/sessions", window()).total()).isEqualTo(ALL.size());
+    }
+  }
 }
