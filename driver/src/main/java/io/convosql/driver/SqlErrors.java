@@ -9,6 +9,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTimeoutException;
 import java.time.DateTimeException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
@@ -26,6 +28,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * 0A000; anything else HY000.
  */
 final class SqlErrors {
+  /** A ClassCastException's message: "class a.B cannot be cast to class c.D (...)". */
+  private static final Pattern CAST = Pattern.compile("(?:class )?(\\S+) cannot be cast to (?:class )?(\\S+)");
+
   private SqlErrors() {}
 
   static SQLException translate(Throwable thrown) {
@@ -96,13 +101,27 @@ final class SqlErrors {
           + " BIGINT or DECIMAL first, as in CAST(x AS BIGINT) * 100000" : ""), zero ? "22012" : "22003", thrown);
     }
     if (t instanceof ClassCastException) {
-      return new SQLDataException("A value has the wrong type for its use (" + message + "): bind"
-          + " parameters with the setter of their SQL type", "22000", thrown);
+      return new SQLDataException("A value has the wrong type for its use" + castClasses(message)
+          + ": bind parameters with the setter of their SQL type", "22000", thrown);
     }
     if (t instanceof CalciteException && message != null && message.contains("for cast")) {
       return new SQLDataException(message + ": write a value of the type compared with", "22018", thrown);
     }
     return null;
+  }
+
+  /**
+   * The classes of a ClassCastException's message, as " (LocalDate given, Integer needed)":
+   * its own text names modules and class loaders, which tell a user nothing.
+   */
+  private static String castClasses(@Nullable String message) {
+    Matcher m = CAST.matcher(String.valueOf(message));
+    return m.find() ? " (" + simpleName(m.group(1)) + " given, " + simpleName(m.group(2))
+        + " needed)" : "";
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
   }
 
   /** What is neither the API's nor the data's: closed objects, missing features, the rest (HY000). */
