@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.SQLDataException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,45 +21,54 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * casts parameters blindly ({@code LIMIT ?} bound with {@code setLong} failed with a
  * ClassCastException): a number or numeric text becomes the parameter's number class, and a date,
  * {@code java.time} value or date text bound to a TIMESTAMP becomes the UTC wall clock that the
- * equivalent TIMESTAMP literal shows. Instants and offset times are instants; {@code java.sql.Date},
- * {@code java.util.Date} and local values read as JDBC reads them, as the wall clock they show in the
- * JVM's zone. A value that cannot become the type fails at once with a 22xxx SQLState.
+ * equivalent TIMESTAMP literal shows (to a DATE, its day). Instants and offset times are instants;
+ * {@code java.sql.Date}, {@code java.util.Date} and local values read as JDBC reads them, as the wall
+ * clock they show in the JVM's zone. A value that cannot become the type fails at once with a 22xxx
+ * SQLState that names the parameter's type and what it takes, never later with a cast's message.
  */
 final class ParameterBinding {
+  private static final String TIMESTAMP_TAKES = "bind a Timestamp, LocalDateTime, LocalDate,"
+      + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
+      + " 2025-08-01 10:15:00";
+  private static final String DATE_TAKES = "bind a java.sql.Date, LocalDate, LocalDateTime, Timestamp"
+      + " or text such as 2025-08-01";
+
   private ParameterBinding() {}
 
   /**
-   * The value to bind instead of the given one (a LocalDateTime for a TIMESTAMP), or null to bind the
-   * given one as it is.
+   * The value to bind instead of the given one (a LocalDateTime for a TIMESTAMP, a java.sql.Date for
+   * a DATE), or null to bind the given one as it is.
    */
   static @Nullable Object convert(int sqlType, @Nullable Object value, @Nullable ZoneId dateZone)
       throws SQLDataException {
     if (value == null) {
       return null;
     }
+    return switch (sqlType) {
+      case Types.TIMESTAMP -> timestamp(value, dateZone);
+      case Types.DATE -> date(value, dateZone);
+      case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
+          Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
+      case Types.BOOLEAN -> value instanceof String s ? bool(s) : null;
+      default -> null;
+    };
+  }
+
+  private static @Nullable LocalDateTime timestamp(Object value, @Nullable ZoneId dateZone)
+      throws SQLDataException {
+    if (value instanceof Timestamp || value instanceof Long) {
+      return null; // JDBC's own conversion, as before
+    }
     try {
-      return switch (sqlType) {
-        case Types.TIMESTAMP -> wallClock(value, dateZone);
-        case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-            Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
-        case Types.BOOLEAN -> value instanceof String s ? bool(s) : null;
-        default -> null;
-      };
-    } catch (ArithmeticException e) {
-      throw new SQLDataException("The value " + value + " is out of the range of the parameter's type "
-          + typeName(sqlType) + ": bind a smaller value", "22003", e);
-    } catch (NumberFormatException e) {
-      throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
-          + typeName(sqlType) + ": bind a number", "22018", e);
-    } catch (java.time.DateTimeException | IllegalArgumentException e) {
-      throw new SQLDataException("'" + value + "' is not a timestamp: bind a Timestamp, a java.time"
-          + " value or text such as 2025-08-01 10:15:00", "22007", e);
+      return wallClock(value, dateZone);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new SQLDataException("'" + value + "' is not a timestamp: " + TIMESTAMP_TAKES, "22007", e);
     }
   }
 
-  private static @Nullable LocalDateTime wallClock(Object value, @Nullable ZoneId dateZone) {
-    if (value instanceof Timestamp) {
-      return null; // JDBC's own conversion, as before
+  private static LocalDateTime wallClock(Object value, @Nullable ZoneId dateZone) throws SQLDataException {
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime();
     }
     if (value instanceof java.sql.Date d) {
       return dateZone == null ? d.toLocalDate().atStartOfDay()
@@ -82,7 +92,30 @@ final class ParameterBinding {
     if (value instanceof Instant t) {
       return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
     }
-    return value instanceof String s ? parseWallClock(s) : null;
+    if (value instanceof java.util.Calendar c) { // its own zone says which instant it is
+      return LocalDateTime.ofInstant(c.toInstant(), ZoneOffset.UTC);
+    }
+    if (value instanceof String s) {
+      return parseWallClock(s);
+    }
+    throw wrongClass(value, "TIMESTAMP", TIMESTAMP_TAKES);
+  }
+
+  /** A DATE parameter's value as Calcite's code takes it: the day of the equivalent timestamp. */
+  private static java.sql.@Nullable Date date(Object value, @Nullable ZoneId dateZone)
+      throws SQLDataException {
+    if (value instanceof java.sql.Date) {
+      return null; // JDBC's own conversion, which keeps setDate's Calendar
+    }
+    LocalDate day;
+    try {
+      day = wallClock(value, dateZone).toLocalDate();
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new SQLDataException("'" + value + "' is not a date: " + DATE_TAKES, "22007", e);
+    } catch (SQLDataException e) {
+      throw wrongClass(value, "DATE", DATE_TAKES);
+    }
+    return java.sql.Date.valueOf(day);
   }
 
   /**
@@ -111,20 +144,33 @@ final class ParameterBinding {
         : new BigDecimal(numberOrText.toString().trim());
   }
 
-  private static @Nullable Object number(int sqlType, Object value) {
+  private static @Nullable Object number(int sqlType, Object value) throws SQLDataException {
     if (!(value instanceof Number) && !(value instanceof String)) {
-      return null;
+      throw wrongClass(value, typeName(sqlType), "bind a number (setInt, setLong, setBigDecimal,"
+          + " setDouble) or numeric text");
     }
-    BigDecimal d = decimal(value);
-    Object converted = switch (sqlType) {
-      case Types.INTEGER -> d.intValueExact();
-      case Types.SMALLINT -> d.shortValueExact();
-      case Types.TINYINT -> d.byteValueExact();
-      case Types.BIGINT -> d.longValueExact();
-      case Types.DOUBLE, Types.FLOAT -> d.doubleValue();
-      case Types.REAL -> d.floatValue();
-      default -> d;
-    };
+    BigDecimal d;
+    try {
+      d = decimal(value);
+    } catch (NumberFormatException e) {
+      throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
+          + typeName(sqlType) + ": bind a number", "22018", e);
+    }
+    Object converted;
+    try {
+      converted = switch (sqlType) {
+        case Types.INTEGER -> d.intValueExact();
+        case Types.SMALLINT -> d.shortValueExact();
+        case Types.TINYINT -> d.byteValueExact();
+        case Types.BIGINT -> d.longValueExact();
+        case Types.DOUBLE, Types.FLOAT -> d.doubleValue();
+        case Types.REAL -> d.floatValue();
+        default -> d;
+      };
+    } catch (ArithmeticException e) {
+      throw new SQLDataException("The value " + value + " is out of the range of the parameter's type "
+          + typeName(sqlType) + ": bind a smaller value", "22003", e);
+    }
     return converted.getClass() == value.getClass() ? null : converted;
   }
 
@@ -140,6 +186,12 @@ final class ParameterBinding {
     throw new SQLDataException("'" + s + "' is not a boolean: bind true or false", "22018");
   }
 
+  /** The error for a value whose Java class the parameter's type cannot take at all. */
+  private static SQLDataException wrongClass(Object value, String sqlType, String hint) {
+    return new SQLDataException("A parameter of type " + sqlType + " cannot take a value of class "
+        + value.getClass().getSimpleName() + ": " + hint, "22018");
+  }
+
   private static String typeName(int sqlType) {
     return switch (sqlType) {
       case Types.INTEGER -> "INTEGER";
@@ -147,6 +199,7 @@ final class ParameterBinding {
       case Types.TINYINT -> "TINYINT";
       case Types.BIGINT -> "BIGINT";
       case Types.DECIMAL, Types.NUMERIC -> "DECIMAL";
+      case Types.REAL -> "REAL";
       default -> "DOUBLE";
     };
   }
