@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -27,6 +29,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * SQLState that names the parameter's type and what it takes, never later with a cast's message.
  */
 final class ParameterBinding {
+  /** ISO 8601 with {@code T}, and an offset as {@code +01:00}, {@code +0100}, {@code +01} or {@code Z}. */
+  private static final DateTimeFormatter OFFSET_TIMESTAMP = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+      .toFormatter(Locale.ROOT);
   private static final String TIMESTAMP_TAKES = "bind a Timestamp, LocalDateTime, LocalDate,"
       + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
       + " 2025-08-01 10:15:00";
@@ -120,18 +129,24 @@ final class ParameterBinding {
 
   /**
    * {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight; also ISO 8601 as JSON
-   * carries it: {@code 2025-08-01T10:15:00}, and with {@code Z} or an offset an instant (at UTC).
+   * carries it: {@code 2025-08-01T10:15:00}; with {@code Z} or an offset (after a {@code T} or a
+   * space, as PostgreSQL prints one) an instant, at UTC.
    */
   static LocalDateTime parseWallClock(String text) {
     String t = text.trim();
     if (t.length() == 10) {
       return LocalDate.parse(t).atStartOfDay();
     }
-    if (t.length() > 10 && (t.charAt(10) == 'T' || t.charAt(10) == 't')) {
-      String iso = t.substring(0, 10) + 'T' + t.substring(11);
-      boolean offset = iso.endsWith("Z") || iso.endsWith("z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
-      return offset ? LocalDateTime.ofInstant(OffsetDateTime.parse(iso.toUpperCase(Locale.ROOT)).toInstant(), ZoneOffset.UTC)
-          : LocalDateTime.parse(iso);
+    char separator = t.length() > 10 ? t.charAt(10) : 0;
+    if (separator == 'T' || separator == 't' || separator == ' ') {
+      String iso = (t.substring(0, 10) + 'T' + t.substring(11)).toUpperCase(Locale.ROOT);
+      boolean offset = iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
+      if (offset) {
+        return LocalDateTime.ofInstant(OffsetDateTime.parse(iso, OFFSET_TIMESTAMP).toInstant(), ZoneOffset.UTC);
+      }
+      if (separator != ' ') {
+        return LocalDateTime.parse(iso);
+      }
     }
     return Timestamp.valueOf(t).toLocalDateTime();
   }

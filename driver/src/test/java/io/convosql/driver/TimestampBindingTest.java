@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * A date bound to a TIMESTAMP parameter as JasperReports and MyBatis bind it ({@code setDate},
  * {@code setObject} of LocalDate, LocalDateTime, OffsetDateTime, Instant, java.util.Date) selects the
  * rows the equivalent TIMESTAMP literal selects, and sends the same requests: the bound still pushes
- * down as {@code created_from}. Instants, offset times and Calendars are
- * instants; local values and {@code java.util.Date} are the wall clock they show in
+ * down as {@code created_from}. Instants, offset times (also in text, after a {@code T} or a space)
+ * and Calendars are instants; local values and {@code java.util.Date} are the wall clock they show in
  * the JVM's zone (America/Los_Angeles here). A value of another class is 22018 when bound.
  */
 class TimestampBindingTest {
@@ -99,6 +99,10 @@ class TimestampBindingTest {
         s -> s.setString(1, "2025-08-20T00:00:00"),
         s -> s.setString(1, "2025-08-20T00:00:00Z"),
         s -> s.setObject(1, "2025-08-20T02:00:00.000+02:00"),
+        // with a space, as PostgreSQL prints a timestamptz: also an instant
+        s -> s.setString(1, "2025-08-20 00:00:00Z"),
+        s -> s.setString(1, "2025-08-20 02:00:00+02:00"),
+        s -> s.setString(1, "2025-08-19 19:00:00-05"),
         // a Calendar is the instant it holds
         s -> s.setObject(1, calendar("2025-08-20T02:00:00+02:00")),
         // with a target type, as Spring's SqlParameterValue and ORMs bind
