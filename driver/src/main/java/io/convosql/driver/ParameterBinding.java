@@ -58,7 +58,7 @@ final class ParameterBinding {
       case Types.DATE -> date(value, dateZone);
       case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
           Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
-      case Types.BOOLEAN -> value instanceof String s ? bool(s) : null;
+      case Types.BOOLEAN -> bool(value);
       default -> null;
     };
   }
@@ -187,6 +187,36 @@ final class ParameterBinding {
           + typeName(sqlType) + ": bind a smaller value", "22003", e);
     }
     return converted.getClass() == value.getClass() ? null : converted;
+  }
+
+  /**
+   * A BOOLEAN parameter's value: a Boolean; the number 1 or 0, as {@code is_active = 1} reads; or
+   * the texts (and single characters) PostgreSQL reads as booleans.
+   */
+  private static @Nullable Boolean bool(Object value) throws SQLDataException {
+    if (value instanceof Boolean) {
+      return null;
+    }
+    if (value instanceof String || value instanceof Character) {
+      return bool(value.toString());
+    }
+    if (value instanceof Number) {
+      BigDecimal d;
+      try {
+        d = decimal(value);
+      } catch (NumberFormatException e) {
+        d = null; // NaN or infinite
+      }
+      if (d != null && d.compareTo(BigDecimal.ONE) == 0) {
+        return true;
+      }
+      if (d != null && d.signum() == 0) {
+        return false;
+      }
+      throw new SQLDataException("The number " + value + " is not a boolean: bind true or false,"
+          + " or 1 or 0", "22018");
+    }
+    throw wrongClass(value, "BOOLEAN", "bind a Boolean, 1 or 0, or text such as true or false");
   }
 
   /** The texts PostgreSQL reads as booleans: true/false, t/f, yes/no, y/n, on/off, 1/0. */
