@@ -171,6 +171,14 @@ final class ParameterBinding {
       throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
           + typeName(sqlType) + ": bind a number", "22018", e);
     }
+    boolean whole = sqlType == Types.INTEGER || sqlType == Types.SMALLINT || sqlType == Types.TINYINT
+        || sqlType == Types.BIGINT;
+    if (whole && d.remainder(BigDecimal.ONE).signum() != 0) {
+      // Calcite would drop the fraction (> 1000.5 would be > 1000): refused, not rounded
+      throw new SQLDataException(value + " has a fraction, and the parameter is " + typeName(sqlType)
+          + ", a whole number: bind a rounded value, or to compare with the fraction cast the column"
+          + " in the SQL, as in CAST(column AS DECIMAL(19, 3)) > ?", "22018");
+    }
     Object converted;
     try {
       converted = switch (sqlType) {
