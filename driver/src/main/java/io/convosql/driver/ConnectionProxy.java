@@ -83,6 +83,9 @@ final class ConnectionProxy {
       }
       if (name.matches("prepareStatement|prepareCall|nativeSQL") && args.length > 0
           && args[0] instanceof String sql) {
+        if (!name.equals("nativeSQL")) {
+          EmptyStatements.refuse(sql);
+        }
         MetadataStatements.refuse(sql);
         JdbcEscapes.refuseCall(sql);
         if (name.equals("prepareCall")) { // a CallableStatement is a stored procedure's

@@ -149,6 +149,7 @@ final class StatementProxy implements InvocationHandler {
     if (args.length == 2) {
       throw generatedKeys(); // column indexes or names of generated keys
     }
+    EmptyStatements.refuse(sql);
     MetadataStatements.refuse(sql);
     JdbcEscapes.refuseCall(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
