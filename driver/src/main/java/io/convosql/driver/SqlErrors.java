@@ -24,8 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * own message (API, endpoint, status, hint), SQLState and HTTP status (as the vendor code); a
  * cancelled statement is HY008; SQL that does not parse or validate is 42000; a refusal found while
  * preparing keeps its own ({@link SqlStateException}); a value that cannot be read or converted is
- * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature
- * 0A000; anything else HY000.
+ * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature,
+ * or SQL Calcite cannot plan or implement ({@link PlanFailures}), 0A000; anything else HY000.
  */
 final class SqlErrors {
   /** A ClassCastException's message: "class a.B cannot be cast to class c.D (...)". */
@@ -126,6 +126,10 @@ final class SqlErrors {
 
   /** What is neither the API's nor the data's: closed objects, missing features, the rest (HY000). */
   private static SQLException other(Throwable thrown) {
+    SQLException unplanned = PlanFailures.of(thrown);
+    if (unplanned != null) {
+      return unplanned;
+    }
     String message = firstLine(thrown);
     if (message.startsWith("Connection closed")) {
       return new SQLException("The connection is closed: open a new one", "08003", thrown);
