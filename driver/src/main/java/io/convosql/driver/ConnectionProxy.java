@@ -106,7 +106,8 @@ final class ConnectionProxy {
         NoCacheHint.apply(s, sql); // every execution of a prepared statement is as its SQL says
       }
       if (result instanceof Statement s && name.matches("createStatement|prepareStatement|prepareCall")) {
-        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans);
+        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans,
+            name.startsWith("prepare") && args[0] instanceof String sql ? sql : null);
       }
       if (result instanceof DatabaseMetaData metaData) {
         return metaData((Connection) p, metaData, warnings, forgetPlans);
