@@ -83,6 +83,9 @@ final class ConnectionProxy {
       }
       if (name.matches("prepareStatement|prepareCall|nativeSQL") && args.length > 0
           && args[0] instanceof String sql) {
+        if (!name.equals("nativeSQL")) {
+          EmptyStatements.refuse(sql);
+        }
         MetadataStatements.refuse(sql);
         JdbcEscapes.refuseCall(sql);
         if (name.equals("prepareCall")) { // a CallableStatement is a stored procedure's
@@ -103,7 +106,8 @@ final class ConnectionProxy {
         NoCacheHint.apply(s, sql); // every execution of a prepared statement is as its SQL says
       }
       if (result instanceof Statement s && name.matches("createStatement|prepareStatement|prepareCall")) {
-        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans);
+        return StatementProxy.wrap(s, (Connection) p, warnings, forgetPlans,
+            name.startsWith("prepare") && args[0] instanceof String sql ? sql : null);
       }
       if (result instanceof DatabaseMetaData metaData) {
         return metaData((Connection) p, metaData, warnings, forgetPlans);

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.calcite.avatica.BuiltInConnectionProperty;
+import org.apache.calcite.avatica.ConnectionProperty;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -133,10 +134,39 @@ final class ConnectionSettings {
       throw new SQLException("Connection property requestsPerSecond must be 0 (no limit) or a positive"
           + " number, not '" + rps + "'", "HY000");
     }
+    calciteEnums();
     httpLog();
     requestLogSize();
     planCacheSize();
     maxRequestsPerStatement();
+  }
+
+  /**
+   * Calcite's properties whose value is one of an enum's ({@code lex}, {@code conformance}, …), read
+   * as Calcite reads them: Calcite itself failed on a bad one with a RuntimeException ("Property 'FOO'
+   * not valid for enum …") that had no SQLState and named neither the property nor its values.
+   */
+  private void calciteEnums() throws SQLException {
+    for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
+      Class<?> values = p.valueClass();
+      if (p.type() != ConnectionProperty.Type.ENUM || values == null || !values.isEnum()) {
+        continue;
+      }
+      try {
+        enumValue(p, values.asSubclass(Enum.class));
+      } catch (RuntimeException e) {
+        String valid = Stream.of(values.getEnumConstants()).map(v -> ((Enum<?>) v).name())
+            .collect(Collectors.joining(", "));
+        throw new SQLException("Connection property " + p.camelName() + " must be one of " + valid
+            + ", not '" + properties.stringPropertyNames().stream()
+            .filter(n -> n.equalsIgnoreCase(p.camelName())).map(properties::getProperty)
+            .findFirst().orElse("") + "'", "HY000", e);
+      }
+    }
+  }
+
+  private <E extends Enum<E>> void enumValue(CalciteConnectionProperty p, Class<E> values) {
+    p.wrap(properties).getEnum(values);
   }
 
   /** The most API requests one statement may send ({@link io.convosql.core.exec.RequestBudget}); 0 for no limit. */

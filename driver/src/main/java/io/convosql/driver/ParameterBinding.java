@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.SQLDataException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -20,45 +23,61 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * casts parameters blindly ({@code LIMIT ?} bound with {@code setLong} failed with a
  * ClassCastException): a number or numeric text becomes the parameter's number class, and a date,
  * {@code java.time} value or date text bound to a TIMESTAMP becomes the UTC wall clock that the
- * equivalent TIMESTAMP literal shows. Instants and offset times are instants; {@code java.sql.Date},
- * {@code java.util.Date} and local values read as JDBC reads them, as the wall clock they show in the
- * JVM's zone. A value that cannot become the type fails at once with a 22xxx SQLState.
+ * equivalent TIMESTAMP literal shows (to a DATE, its day). Instants and offset times are instants;
+ * {@code java.sql.Date}, {@code java.util.Date} and local values read as JDBC reads them, as the wall
+ * clock they show in the JVM's zone. A value that cannot become the type fails at once with a 22xxx
+ * SQLState that names the parameter's type and what it takes, never later with a cast's message.
  */
 final class ParameterBinding {
+  /** ISO 8601 with {@code T}, and an offset as {@code +01:00}, {@code +0100}, {@code +01} or {@code Z}. */
+  private static final DateTimeFormatter OFFSET_TIMESTAMP = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+      .toFormatter(Locale.ROOT);
+  private static final String TIMESTAMP_TAKES = "bind a Timestamp, LocalDateTime, LocalDate,"
+      + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
+      + " 2025-08-01 10:15:00";
+  private static final String DATE_TAKES = "bind a java.sql.Date, LocalDate, LocalDateTime, Timestamp"
+      + " or text such as 2025-08-01";
+
   private ParameterBinding() {}
 
   /**
-   * The value to bind instead of the given one (a LocalDateTime for a TIMESTAMP), or null to bind the
-   * given one as it is.
+   * The value to bind instead of the given one (a LocalDateTime for a TIMESTAMP, a java.sql.Date for
+   * a DATE), or null to bind the given one as it is.
    */
   static @Nullable Object convert(int sqlType, @Nullable Object value, @Nullable ZoneId dateZone)
       throws SQLDataException {
     if (value == null) {
       return null;
     }
+    return switch (sqlType) {
+      case Types.TIMESTAMP -> timestamp(value, dateZone);
+      case Types.DATE -> date(value, dateZone);
+      case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
+          Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
+      case Types.BOOLEAN -> bool(value);
+      default -> null;
+    };
+  }
+
+  private static @Nullable LocalDateTime timestamp(Object value, @Nullable ZoneId dateZone)
+      throws SQLDataException {
+    if (value instanceof Timestamp || value instanceof Long) {
+      return null; // JDBC's own conversion, as before
+    }
     try {
-      return switch (sqlType) {
-        case Types.TIMESTAMP -> wallClock(value, dateZone);
-        case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-            Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
-        case Types.BOOLEAN -> value instanceof String s ? bool(s) : null;
-        default -> null;
-      };
-    } catch (ArithmeticException e) {
-      throw new SQLDataException("The value " + value + " is out of the range of the parameter's type "
-          + typeName(sqlType) + ": bind a smaller value", "22003", e);
-    } catch (NumberFormatException e) {
-      throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
-          + typeName(sqlType) + ": bind a number", "22018", e);
-    } catch (java.time.DateTimeException | IllegalArgumentException e) {
-      throw new SQLDataException("'" + value + "' is not a timestamp: bind a Timestamp, a java.time"
-          + " value or text such as 2025-08-01 10:15:00", "22007", e);
+      return wallClock(value, dateZone);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new SQLDataException("'" + value + "' is not a timestamp: " + TIMESTAMP_TAKES, "22007", e);
     }
   }
 
-  private static @Nullable LocalDateTime wallClock(Object value, @Nullable ZoneId dateZone) {
-    if (value instanceof Timestamp) {
-      return null; // JDBC's own conversion, as before
+  private static LocalDateTime wallClock(Object value, @Nullable ZoneId dateZone) throws SQLDataException {
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime();
     }
     if (value instanceof java.sql.Date d) {
       return dateZone == null ? d.toLocalDate().atStartOfDay()
@@ -82,23 +101,52 @@ final class ParameterBinding {
     if (value instanceof Instant t) {
       return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
     }
-    return value instanceof String s ? parseWallClock(s) : null;
+    if (value instanceof java.util.Calendar c) { // its own zone says which instant it is
+      return LocalDateTime.ofInstant(c.toInstant(), ZoneOffset.UTC);
+    }
+    if (value instanceof String s) {
+      return parseWallClock(s);
+    }
+    throw wrongClass(value, "TIMESTAMP", TIMESTAMP_TAKES);
+  }
+
+  /** A DATE parameter's value as Calcite's code takes it: the day of the equivalent timestamp. */
+  private static java.sql.@Nullable Date date(Object value, @Nullable ZoneId dateZone)
+      throws SQLDataException {
+    if (value instanceof java.sql.Date) {
+      return null; // JDBC's own conversion, which keeps setDate's Calendar
+    }
+    LocalDate day;
+    try {
+      day = wallClock(value, dateZone).toLocalDate();
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new SQLDataException("'" + value + "' is not a date: " + DATE_TAKES, "22007", e);
+    } catch (SQLDataException e) {
+      throw wrongClass(value, "DATE", DATE_TAKES);
+    }
+    return java.sql.Date.valueOf(day);
   }
 
   /**
    * {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight; also ISO 8601 as JSON
-   * carries it: {@code 2025-08-01T10:15:00}, and with {@code Z} or an offset an instant (at UTC).
+   * carries it: {@code 2025-08-01T10:15:00}; with {@code Z} or an offset (after a {@code T} or a
+   * space, as PostgreSQL prints one) an instant, at UTC.
    */
   static LocalDateTime parseWallClock(String text) {
     String t = text.trim();
     if (t.length() == 10) {
       return LocalDate.parse(t).atStartOfDay();
     }
-    if (t.length() > 10 && (t.charAt(10) == 'T' || t.charAt(10) == 't')) {
-      String iso = t.substring(0, 10) + 'T' + t.substring(11);
-      boolean offset = iso.endsWith("Z") || iso.endsWith("z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
-      return offset ? LocalDateTime.ofInstant(OffsetDateTime.parse(iso.toUpperCase(Locale.ROOT)).toInstant(), ZoneOffset.UTC)
-          : LocalDateTime.parse(iso);
+    char separator = t.length() > 10 ? t.charAt(10) : 0;
+    if (separator == 'T' || separator == 't' || separator == ' ') {
+      String iso = (t.substring(0, 10) + 'T' + t.substring(11)).toUpperCase(Locale.ROOT);
+      boolean offset = iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
+      if (offset) {
+        return LocalDateTime.ofInstant(OffsetDateTime.parse(iso, OFFSET_TIMESTAMP).toInstant(), ZoneOffset.UTC);
+      }
+      if (separator != ' ') {
+        return LocalDateTime.parse(iso);
+      }
     }
     return Timestamp.valueOf(t).toLocalDateTime();
   }
@@ -111,21 +159,72 @@ final class ParameterBinding {
         : new BigDecimal(numberOrText.toString().trim());
   }
 
-  private static @Nullable Object number(int sqlType, Object value) {
+  private static @Nullable Object number(int sqlType, Object value) throws SQLDataException {
     if (!(value instanceof Number) && !(value instanceof String)) {
+      throw wrongClass(value, typeName(sqlType), "bind a number (setInt, setLong, setBigDecimal,"
+          + " setDouble) or numeric text");
+    }
+    BigDecimal d;
+    try {
+      d = decimal(value);
+    } catch (NumberFormatException e) {
+      throw new SQLDataException("'" + value + "' is not a number, and the parameter is "
+          + typeName(sqlType) + ": bind a number", "22018", e);
+    }
+    boolean whole = sqlType == Types.INTEGER || sqlType == Types.SMALLINT || sqlType == Types.TINYINT
+        || sqlType == Types.BIGINT;
+    if (whole && d.remainder(BigDecimal.ONE).signum() != 0) {
+      // Calcite would drop the fraction (> 1000.5 would be > 1000): refused, not rounded
+      throw new SQLDataException(value + " has a fraction, and the parameter is " + typeName(sqlType)
+          + ", a whole number: bind a rounded value, or to compare with the fraction cast the column"
+          + " in the SQL, as in CAST(column AS DECIMAL(19, 3)) > ?", "22018");
+    }
+    Object converted;
+    try {
+      converted = switch (sqlType) {
+        case Types.INTEGER -> d.intValueExact();
+        case Types.SMALLINT -> d.shortValueExact();
+        case Types.TINYINT -> d.byteValueExact();
+        case Types.BIGINT -> d.longValueExact();
+        case Types.DOUBLE, Types.FLOAT -> d.doubleValue();
+        case Types.REAL -> d.floatValue();
+        default -> d;
+      };
+    } catch (ArithmeticException e) {
+      throw new SQLDataException("The value " + value + " is out of the range of the parameter's type "
+          + typeName(sqlType) + ": bind a smaller value", "22003", e);
+    }
+    return converted.getClass() == value.getClass() ? null : converted;
+  }
+
+  /**
+   * A BOOLEAN parameter's value: a Boolean; the number 1 or 0, as {@code is_active = 1} reads; or
+   * the texts (and single characters) PostgreSQL reads as booleans.
+   */
+  private static @Nullable Boolean bool(Object value) throws SQLDataException {
+    if (value instanceof Boolean) {
       return null;
     }
-    BigDecimal d = decimal(value);
-    Object converted = switch (sqlType) {
-      case Types.INTEGER -> d.intValueExact();
-      case Types.SMALLINT -> d.shortValueExact();
-      case Types.TINYINT -> d.byteValueExact();
-      case Types.BIGINT -> d.longValueExact();
-      case Types.DOUBLE, Types.FLOAT -> d.doubleValue();
-      case Types.REAL -> d.floatValue();
-      default -> d;
-    };
-    return converted.getClass() == value.getClass() ? null : converted;
+    if (value instanceof String || value instanceof Character) {
+      return bool(value.toString());
+    }
+    if (value instanceof Number) {
+      BigDecimal d;
+      try {
+        d = decimal(value);
+      } catch (NumberFormatException e) {
+        d = null; // NaN or infinite
+      }
+      if (d != null && d.compareTo(BigDecimal.ONE) == 0) {
+        return true;
+      }
+      if (d != null && d.signum() == 0) {
+        return false;
+      }
+      throw new SQLDataException("The number " + value + " is not a boolean: bind true or false,"
+          + " or 1 or 0", "22018");
+    }
+    throw wrongClass(value, "BOOLEAN", "bind a Boolean, 1 or 0, or text such as true or false");
   }
 
   /** The texts PostgreSQL reads as booleans: true/false, t/f, yes/no, y/n, on/off, 1/0. */
@@ -140,6 +239,12 @@ final class ParameterBinding {
     throw new SQLDataException("'" + s + "' is not a boolean: bind true or false", "22018");
   }
 
+  /** The error for a value whose Java class the parameter's type cannot take at all. */
+  private static SQLDataException wrongClass(Object value, String sqlType, String hint) {
+    return new SQLDataException("A parameter of type " + sqlType + " cannot take a value of class "
+        + value.getClass().getSimpleName() + ": " + hint, "22018");
+  }
+
   private static String typeName(int sqlType) {
     return switch (sqlType) {
       case Types.INTEGER -> "INTEGER";
@@ -147,6 +252,7 @@ final class ParameterBinding {
       case Types.TINYINT -> "TINYINT";
       case Types.BIGINT -> "BIGINT";
       case Types.DECIMAL, Types.NUMERIC -> "DECIMAL";
+      case Types.REAL -> "REAL";
       default -> "DOUBLE";
     };
   }

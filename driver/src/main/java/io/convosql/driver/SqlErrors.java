@@ -9,6 +9,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTimeoutException;
 import java.time.DateTimeException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
@@ -22,10 +24,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * own message (API, endpoint, status, hint), SQLState and HTTP status (as the vendor code); a
  * cancelled statement is HY008; SQL that does not parse or validate is 42000; a refusal found while
  * preparing keeps its own ({@link SqlStateException}); a value that cannot be read or converted is
- * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature
- * 0A000; anything else HY000.
+ * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature,
+ * or SQL Calcite cannot plan or implement ({@link PlanFailures}), 0A000; anything else HY000.
  */
 final class SqlErrors {
+  /** A ClassCastException's message: "class a.B cannot be cast to class c.D (...)". */
+  private static final Pattern CAST = Pattern.compile("(?:class )?(\\S+) cannot be cast to (?:class )?(\\S+)");
+
   private SqlErrors() {}
 
   static SQLException translate(Throwable thrown) {
@@ -96,8 +101,8 @@ final class SqlErrors {
           + " BIGINT or DECIMAL first, as in CAST(x AS BIGINT) * 100000" : ""), zero ? "22012" : "22003", thrown);
     }
     if (t instanceof ClassCastException) {
-      return new SQLDataException("A value has the wrong type for its use (" + message + "): bind"
-          + " parameters with the setter of their SQL type", "22000", thrown);
+      return new SQLDataException("A value has the wrong type for its use" + castClasses(message)
+          + ": bind parameters with the setter of their SQL type", "22000", thrown);
     }
     if (t instanceof CalciteException && message != null && message.contains("for cast")) {
       return new SQLDataException(message + ": write a value of the type compared with", "22018", thrown);
@@ -105,8 +110,26 @@ final class SqlErrors {
     return null;
   }
 
+  /**
+   * The classes of a ClassCastException's message, as " (LocalDate given, Integer needed)":
+   * its own text names modules and class loaders, which tell a user nothing.
+   */
+  private static String castClasses(@Nullable String message) {
+    Matcher m = CAST.matcher(String.valueOf(message));
+    return m.find() ? " (" + simpleName(m.group(1)) + " given, " + simpleName(m.group(2))
+        + " needed)" : "";
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+  }
+
   /** What is neither the API's nor the data's: closed objects, missing features, the rest (HY000). */
   private static SQLException other(Throwable thrown) {
+    SQLException unplanned = PlanFailures.of(thrown);
+    if (unplanned != null) {
+      return unplanned;
+    }
     String message = firstLine(thrown);
     if (message.startsWith("Connection closed")) {
       return new SQLException("The connection is closed: open a new one", "08003", thrown);

@@ -44,13 +44,16 @@ final class StatementProxy implements InvocationHandler {
   private final StatementWarnings warnings;
   private final Object flag;
   private final Runnable forgetPlans;
+  /** A prepared statement's SQL; null for a plain statement. */
+  private final @Nullable String preparedSql;
   private volatile int maxFieldSize;
   /** The {@code setMaxRows} a prepared statement's plan applies; 0 for none. */
   private long plannedMaxRows;
 
   private StatementProxy(Statement statement, Connection connection, StatementWarnings warnings,
-      Runnable forgetPlans) {
+      Runnable forgetPlans, @Nullable String preparedSql) {
     this.statement = statement;
+    this.preparedSql = preparedSql;
     this.connection = connection;
     this.warnings = warnings;
     this.flag = WarningStatements.cancelFlag(statement);
@@ -64,8 +67,14 @@ final class StatementProxy implements InvocationHandler {
    */
   static Statement wrap(Statement statement, Connection connection, StatementWarnings warnings,
       Runnable forgetPlans) {
+    return wrap(statement, connection, warnings, forgetPlans, null);
+  }
+
+  /** A prepared statement as users see it, which knows its SQL ({@link RowCountParameters}). */
+  static Statement wrap(Statement statement, Connection connection, StatementWarnings warnings,
+      Runnable forgetPlans, @Nullable String preparedSql) {
     return (Statement) Proxies.proxy(statement,
-        new StatementProxy(statement, connection, warnings, forgetPlans));
+        new StatementProxy(statement, connection, warnings, forgetPlans, preparedSql));
   }
 
   @Override
@@ -115,7 +124,7 @@ final class StatementProxy implements InvocationHandler {
       return execute((Statement) p, method, sql, args);
     }
     if (SETTERS.contains(name) && statement instanceof PreparedStatement ps && args.length >= 2
-        && args[0] instanceof Integer index && bindConverted(ps, name, index, args)) {
+        && args[0] instanceof Integer index && bindConverted(ps, name, index, args, preparedSql)) {
       return null;
     }
     if (EXECUTE.contains(name) && (args == null || args.length == 0) && statement instanceof PreparedStatement) {
@@ -149,6 +158,7 @@ final class StatementProxy implements InvocationHandler {
     if (args.length == 2) {
       throw generatedKeys(); // column indexes or names of generated keys
     }
+    EmptyStatements.refuse(sql);
     MetadataStatements.refuse(sql);
     JdbcEscapes.refuseCall(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
@@ -199,13 +209,13 @@ final class StatementProxy implements InvocationHandler {
   }
 
   /** Binds the value as its parameter's type needs; false when it is bound as given. */
-  private static boolean bindConverted(PreparedStatement ps, String name, int index, Object[] args)
-      throws SQLException {
+  private static boolean bindConverted(PreparedStatement ps, String name, int index, Object[] args,
+      @Nullable String sql) throws SQLException {
     if (name.equals("setObject") && args.length >= 3 && args[1] != null
         && (args[2] instanceof Integer || args[2] instanceof java.sql.SQLType)) {
       // setObject(i, x, targetSqlType[, scale]), as Spring's SqlParameterValue and ORMs bind: the
       // value is made the parameter's type, as with setObject(i, x), whatever type was named
-      if (!bindConverted(ps, name, index, new Object[] {index, args[1]})) {
+      if (!bindConverted(ps, name, index, new Object[] {index, args[1]}, sql)) {
         ps.setObject(index, args[1]);
       }
       return true;
@@ -221,6 +231,7 @@ final class StatementProxy implements InvocationHandler {
     }
     java.time.ZoneId zone = args.length == 3 && args[2] instanceof Calendar c ? c.getTimeZone().toZoneId() : null;
     Object converted = ParameterBinding.convert(type, args[1], zone);
+    RowCountParameters.check(sql, index, converted == null ? args[1] : converted);
     if (converted == null) {
       return false;
     }

@@ -79,7 +79,7 @@ final class SyntaxErrors {
     }
     SqlParserPos pos = e.getPos();
     if (tokens.isEmpty()) { // not the grammar: a lexical error, or a rule checked while parsing
-      return "Syntax error" + (pos.getLineNum() > 0 ? " at line " + pos.getLineNum() + ", column "
+      return "Syntax error" + (pos != null && pos.getLineNum() > 0 ? " at line " + pos.getLineNum() + ", column "
           + pos.getColumnNum() : "") + ": " + hint(first);
     }
     for (Token t : tokens) {

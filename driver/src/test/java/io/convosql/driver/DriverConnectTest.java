@@ -152,6 +152,23 @@ class DriverConnectTest {
   }
 
   @Test
+  void aBadValueOfACalciteEnumPropertyListsItsValues() {
+    assertThat(connectFailure("jdbc:convosql:demo=true;lex=FOO"))
+        .hasMessage("Connection property lex must be one of " + names(org.apache.calcite.config.Lex.class)
+            + ", not 'FOO'")
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
+    assertThat(connectFailure("jdbc:convosql:demo=true", properties("conformance", "FOO")))
+        .hasMessage("Connection property conformance must be one of "
+            + names(org.apache.calcite.sql.validate.SqlConformanceEnum.class) + ", not 'FOO'")
+        .hasMessageContaining("LENIENT, ")
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"));
+  }
+
+  private static String names(Class<? extends Enum<?>> values) {
+    return String.join(", ", java.util.Arrays.stream(values.getEnumConstants()).map(Enum::name).toList());
+  }
+
+  @Test
   void otherUrlsAreLeftToOtherDrivers() throws SQLException {
     assertThat(new ConvoSqlDriver().connect("jdbc:calcite:", new Properties())).isNull();
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code LIMIT ?}, {@code OFFSET ?} and {@code FETCH NEXT ? ROWS} bound as jOOQ binds them
  * ({@code setLong}, {@code setObject(Long)}, {@code setBigDecimal}) where the limit stays above the
- * scan (GROUP BY, a CTE, a window): the rows of the same query with literals. A count that is no
- * whole number in range is a 22xxx error when bound.
+ * scan (GROUP BY, a CTE, a window): the rows of the same query with literals. A count out of range
+ * is 22003 when bound, one with a fraction or not a number 22018, a negative one 2201W (LIMIT,
+ * FETCH) or 2201X (OFFSET), the SQL standard's invalid row count.
  */
 class LimitParameterTest {
   private static final String GROUPED = "SELECT workspace_id, COUNT(*) AS n FROM pathsim.sessions"
@@ -95,19 +96,44 @@ class LimitParameterTest {
   }
 
   @Test
-  void aCountOutOfRangeOrNotWholeIs22003() throws SQLException {
+  void aCountOutOfRangeIs22003AndNotWhole22018() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(WINDOW.formatted("?"))) {
       assertThatThrownBy(() -> s.setLong(1, 5_000_000_000L))
           .hasMessage("The value 5000000000 is out of the range of the parameter's type INTEGER: bind a"
               + " smaller value")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22003");
       assertThatThrownBy(() -> s.setBigDecimal(1, new BigDecimal("2.5")))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22003");
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
       assertThatThrownBy(() -> s.setString(1, "ten"))
           .hasMessage("'ten' is not a number, and the parameter is INTEGER: bind a number")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
       s.setString(1, "3");
       assertThat(OwnSandbox.run(s).rows()).hasSize(3);
     }
+  }
+
+  @Test
+  void aNegativeCountIs2201WOr2201XWhenBound() throws SQLException {
+    String limit = "LIMIT ? is bound to -1, and a row count cannot be negative: bind 0 or more; for"
+        + " every row, leave out LIMIT";
+    try (PreparedStatement s = connection.prepareStatement(WINDOW.formatted("?"));
+         PreparedStatement grouped = connection.prepareStatement(GROUPED.formatted("?", "?"));
+         PreparedStatement cte = connection.prepareStatement(CTE.formatted("?", "?"))) {
+      for (Binder b : BINDERS) {
+        assertThatThrownBy(() -> b.bind(s, 1, -1)).isInstanceOf(java.sql.SQLDataException.class)
+            .hasMessage(limit).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2201W");
+        assertThatThrownBy(() -> b.bind(grouped, 2, -1))
+            .hasMessage("OFFSET ? is bound to -1, and a row count cannot be negative: bind 0 or more")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2201X");
+        assertThatThrownBy(() -> b.bind(cte, 2, -1)).hasMessage(limit);
+      }
+      assertThatThrownBy(() -> grouped.setString(1, "-5"))
+          .hasMessageStartingWith("LIMIT ? is bound to -5,");
+      s.setInt(1, 2); // the statement is still usable
+      assertThat(OwnSandbox.run(s).rows()).hasSize(2);
+    }
+    // a negative number elsewhere is a value like any other
+    assertThat(DriverFixture.rows(connection, "SELECT COUNT(*) FROM pathsim.workspaces WHERE CHAR_LENGTH(name) > ?", -1))
+        .containsExactly(String.valueOf(DriverFixture.data().workspaces().size()));
   }
 }

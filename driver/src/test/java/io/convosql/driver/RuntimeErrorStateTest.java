@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Failures met while a statement runs carry a SQLState as the README's Errors table lists them, in
  * one line: a value that cannot be converted 22018, a division by zero 22012 (the same on every run,
  * though Calcite computes the constant {@code 1/0} once, in a generated class the plan cache kept),
- * an unbound parameter 07001, an unknown column label 42000, a closed result set HY010.
+ * a value of the wrong class 22000 (naming the classes, not the cast's text about modules), an
+ * unbound parameter 07001, an unknown column label 42000, a closed result set HY010.
  */
 class RuntimeErrorStateTest {
   private static SQLException failure(Connection c, String sql) {
@@ -39,6 +40,18 @@ class RuntimeErrorStateTest {
         assertState(failure(c, "SELECT CHAR_LENGTH(name) / 0 FROM pathsim.workspaces"), "22012",
             "Division by zero (/ by zero)");
       }
+    }
+  }
+
+  @Test
+  void aValueOfTheWrongClassIsNamedWithoutTheCastsText() throws SQLException {
+    try (Connection c = DriverFixture.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT id FROM pathsim.workspaces WHERE CAST(created_at AS TIME) > ?")) {
+      ps.setObject(1, "10:00:00"); // TIME parameters are bound as given
+      assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLDataException.class)
+          .hasMessage("A value has the wrong type for its use (String given, Integer needed): bind"
+              + " parameters with the setter of their SQL type")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22000");
     }
   }
 

@@ -1,16 +1,21 @@
 package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SQL that does not parse fails with 42000 and a message of a line or two: where, which token, and
  * a hint; never the parser's list of every token it could have taken. The same on both ways SQL
- * is prepared.
+ * is prepared. SQL that is empty, or only spaces and comments, says so.
  */
 class SyntaxErrorsTest {
   @RegisterExtension
@@ -72,6 +77,23 @@ class SyntaxErrorsTest {
     assertThat(executed("SELEC name FROM pathsim.workspaces")).isEqualTo("Syntax error at line 1,"
         + " column 1: this is not a statement. A statement starts with SELECT, WITH, VALUES,"
         + " EXPLAIN or DELETE.");
+  }
+
+  @Test
+  void anEmptyStatementSaysSoOnEveryWaySqlIsRun() throws SQLException {
+    String empty = "The statement is empty: it holds no SQL, only spaces or comments; write a query,"
+        + " as in SELECT * FROM pathsim.workspaces";
+    Connection c = QUIET.connection();
+    for (String sql : List.of("", "   ", "\n", ";", "-- just a comment", "/* a comment */ ;", "-- a\n-- b\n")) {
+      try (Statement s = c.createStatement()) {
+        for (ThrowingCallable run : List.<ThrowingCallable>of(() -> s.executeQuery(sql), () -> s.execute(sql),
+            () -> s.executeUpdate(sql), () -> c.prepareStatement(sql))) {
+          assertThatThrownBy(run).as("'" + sql + "'").isInstanceOf(SQLSyntaxErrorException.class)
+              .hasMessage(empty).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
+        }
+      }
+    }
+    assertThat(OwnSandbox.run(c, "-- a comment\nSELECT 1 /* and another */").rows()).containsExactly("1");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * A date bound to a TIMESTAMP parameter as JasperReports and MyBatis bind it ({@code setDate},
  * {@code setObject} of LocalDate, LocalDateTime, OffsetDateTime, Instant, java.util.Date) selects the
  * rows the equivalent TIMESTAMP literal selects, and sends the same requests: the bound still pushes
- * down as {@code created_from}. Instants and offset times are instants; local values and
- * {@code java.util.Date} are the wall clock they show in the JVM's zone (America/Los_Angeles here).
+ * down as {@code created_from}. Instants, offset times (also in text, after a {@code T} or a space)
+ * and Calendars are instants; local values and {@code java.util.Date} are the wall clock they show in
+ * the JVM's zone (America/Los_Angeles here). A value of another class is 22018 when bound.
  */
 class TimestampBindingTest {
   private static final String LITERAL = "2025-08-20 00:00:00";
@@ -97,6 +99,12 @@ class TimestampBindingTest {
         s -> s.setString(1, "2025-08-20T00:00:00"),
         s -> s.setString(1, "2025-08-20T00:00:00Z"),
         s -> s.setObject(1, "2025-08-20T02:00:00.000+02:00"),
+        // with a space, as PostgreSQL prints a timestamptz: also an instant
+        s -> s.setString(1, "2025-08-20 00:00:00Z"),
+        s -> s.setString(1, "2025-08-20 02:00:00+02:00"),
+        s -> s.setString(1, "2025-08-19 19:00:00-05"),
+        // a Calendar is the instant it holds
+        s -> s.setObject(1, calendar("2025-08-20T02:00:00+02:00")),
         // with a target type, as Spring's SqlParameterValue and ORMs bind
         s -> s.setObject(1, Timestamp.valueOf(LITERAL), Types.TIMESTAMP),
         s -> s.setObject(1, wallClock, Types.TIMESTAMP),
@@ -132,12 +140,35 @@ class TimestampBindingTest {
     assertThat(run(NOT_PUSHED, s -> s.setObject(1, oldest.plusNanos(1_000_000))).rows()).hasSize(4);
   }
 
+  private static Calendar calendar(String offsetDateTime) {
+    OffsetDateTime t = OffsetDateTime.parse(offsetDateTime);
+    Calendar c = Calendar.getInstance(TimeZone.getTimeZone(t.getOffset()));
+    c.setTimeInMillis(t.toInstant().toEpochMilli());
+    return c;
+  }
+
   @Test
   void textThatIsNotATimestampIs22007() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(pushed.formatted("?"))) {
       assertThatThrownBy(() -> s.setString(1, "last tuesday"))
-          .hasMessageStartingWith("'last tuesday' is not a timestamp: bind a Timestamp")
+          .hasMessage("'last tuesday' is not a timestamp: bind a Timestamp, LocalDateTime, LocalDate,"
+              + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
+              + " 2025-08-01 10:15:00")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22007");
+    }
+  }
+
+  @Test
+  void aValueOfAnotherClassIs22018WhenBound() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(pushed.formatted("?"))) {
+      for (Object value : List.of(LocalTime.NOON, 20250820)) {
+        assertThatThrownBy(() -> s.setObject(1, value))
+            .hasMessage("A parameter of type TIMESTAMP cannot take a value of class "
+                + value.getClass().getSimpleName() + ": bind a Timestamp, LocalDateTime, LocalDate,"
+                + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
+                + " 2025-08-01 10:15:00")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+      }
     }
   }
 }
