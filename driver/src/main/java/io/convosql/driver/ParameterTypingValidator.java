@@ -68,11 +68,18 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     return new ParameterTypingValidator(operators, catalogReader, context.getTypeFactory(), config);
   }
 
-  /** Calcite's rewrites, then PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}). */
+  /**
+   * Calcite's rewrites, then PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls})
+   * and ILIKE for every alphabet ({@link CaseFoldedLike}).
+   */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
-    return rewritten instanceof SqlCall call ? PostgresqlCalls.rewrite(call) : rewritten;
+    if (!(rewritten instanceof SqlCall call)) {
+      return rewritten;
+    }
+    SqlNode standard = PostgresqlCalls.rewrite(call);
+    return standard instanceof SqlCall again ? CaseFoldedLike.rewrite(again) : standard;
   }
 
   @Override

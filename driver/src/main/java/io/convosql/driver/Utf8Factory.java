@@ -74,19 +74,25 @@ public final class Utf8Factory extends CalciteFactory {
   }
 
   /**
-   * The type system Calcite would give the connection (its {@code typeSystem} and conformance),
-   * except that the SUM of a TINYINT, SMALLINT or INTEGER column is a BIGINT, as in PostgreSQL: with
-   * checked arithmetic ({@link MaxRowsProgram}) a sum past 2,147,483,647 would fail, where Calcite's
-   * own INTEGER sum wraps around silently.
+   * The type system Calcite would give the connection (its {@code typeSystem}), except:
+   * <ul>
+   *   <li>strings of different lengths that meet in one value (the branches of a CASE, the rows of
+   *       VALUES, an ARRAY's elements, a UNION's columns) are VARCHAR, as text is in PostgreSQL.
+   *       Calcite made them a CHAR of the longest length, padded with spaces, under every
+   *       conformance but a few (not LENIENT, the connection's), so {@code name = CASE WHEN x THEN
+   *       'Staging' ELSE 'QA Regression' END} compared {@code 'Staging      '} and lost the row;
+   *   <li>the SUM of a TINYINT, SMALLINT or INTEGER column is a BIGINT, as in PostgreSQL: with checked
+   *       arithmetic ({@link MaxRowsProgram}) a sum past 2,147,483,647 would fail, where Calcite's
+   *       own INTEGER sum wraps around silently.
+   * </ul>
    */
   private static RelDataTypeSystem typeSystem(Properties info) {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(info);
     RelDataTypeSystem system = config.typeSystem(RelDataTypeSystem.class, RelDataTypeSystem.DEFAULT);
-    boolean ragged = config.conformance().shouldConvertRaggedUnionTypesToVarying();
     return new DelegatingTypeSystem(system) {
       @Override
       public boolean shouldConvertRaggedUnionTypesToVarying() {
-        return ragged || super.shouldConvertRaggedUnionTypesToVarying();
+        return true;
       }
 
       @Override

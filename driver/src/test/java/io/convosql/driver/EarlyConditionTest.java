@@ -87,11 +87,11 @@ class EarlyConditionTest {
           + WEATHER + " AND summary LIKE '%hours%' LIMIT 3")))
           // the detail column's condition stays above the scan, with the LIMIT
           .contains("EnumerableLimit(fetch=[3])", "EnumerableCalc(", "_UTF-8'%hours%'",
-              "before row requests=[ILIKE(virtual_customer, _UTF-8'%weather%')]")
+              "before row requests=[LIKE(LOWER(virtual_customer), _UTF-8'%weather%')]")
           .doesNotContain("fetch=[3], request");
       assertThat(String.join("\n", DriverFixture.rows(c,
           "EXPLAIN PLAN FOR SELECT * FROM pathsim.sessions WHERE " + WEATHER + " LIMIT 3")))
-          .contains("before row requests=[ILIKE(virtual_customer, _UTF-8'%weather%')], fetch=[3]")
+          .contains("before row requests=[LIKE(LOWER(virtual_customer), _UTF-8'%weather%')], fetch=[3]")
           .doesNotContain("EnumerableCalc", "EnumerableLimit");
       // pushdown=false keeps every condition with Calcite
       try (Connection off = DriverManager.getConnection("jdbc:convosql:demo=true;pushdown=false")) {
