@@ -51,12 +51,21 @@ final class ScanSettings {
   }
 
   /**
-   * The span a scan reads: the query's bounds, cut at {@code now} (no session starts later), and
-   * without a lower bound the {@link #lookbackDays} before the upper one. Bounds must be known.
+   * How far past this machine's "now" a scan still reads: the service's clock may run ahead of ours,
+   * and a session it stamped a minute "in the future" is still one the query asks for (PathSim's
+   * scans keep the same margin).
+   */
+  static final long CLOCK_MARGIN_MILLIS = 5 * 60_000L;
+
+  /**
+   * The span a scan reads: the query's bounds, cut at {@code now} plus {@link #CLOCK_MARGIN_MILLIS}
+   * (no session starts later), and without a lower bound the {@link #lookbackDays} before the upper
+   * one or {@code now}, whichever is earlier. Bounds must be known.
    */
   Window range(SearchPlan plan, long now) {
-    long to = plan.upper == null ? now : Math.min((Long) plan.upper, now);
-    long from = plan.lower == null ? to - lookbackDays * DAY : (Long) plan.lower;
+    long cut = now + CLOCK_MARGIN_MILLIS;
+    long to = plan.upper == null ? cut : Math.min((Long) plan.upper, cut);
+    long from = plan.lower == null ? Math.min(to, now) - lookbackDays * DAY : (Long) plan.lower;
     return new Window(from, to);
   }
 

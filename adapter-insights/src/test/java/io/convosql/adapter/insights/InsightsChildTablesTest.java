@@ -23,7 +23,7 @@ class InsightsChildTablesTest {
   private static final Instant AUG20 = Instant.parse("2025-08-20T00:00:00Z");
   private static final String SINCE = " session_start_time >= TIMESTAMP '2025-08-20 00:00:00'";
   private static final String FROM = "2025-08-19T23:59:59.999999";
-  private static final String TO = "2025-09-01T12:00:00";
+  private static final String TO = "2025-09-01T12:05:00"; // now, and the clock margin
   private static Db db;
 
   @BeforeAll

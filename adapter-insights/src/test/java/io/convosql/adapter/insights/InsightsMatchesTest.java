@@ -28,7 +28,7 @@ class InsightsMatchesTest {
   private static final Instant AUG25 = Instant.parse("2025-08-25T00:00:00Z");
   private static final String SINCE = " AND session_start_time >= TIMESTAMP '2025-08-25 00:00:00'";
   private static final String FROM = "2025-08-24T23:59:59.999999";
-  private static final String TO = "2025-09-01T12:00:00";
+  private static final String TO = "2025-09-01T12:05:00"; // now, and the clock margin
   private static final String TURNS = "[\"id\",\"session_start_time\",\"transcription\"]";
   private static Db db;
 

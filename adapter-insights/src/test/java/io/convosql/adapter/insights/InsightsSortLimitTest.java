@@ -21,7 +21,7 @@ class InsightsSortLimitTest {
   private static final Instant AUG1 = Instant.parse("2025-08-01T00:00:00Z");
   private static final String SINCE_AUG1 = " WHERE session_start_time >= TIMESTAMP '2025-08-01 00:00:00'";
   private static final String FROM = "2025-07-31T23:59:59.999999";
-  private static final String TO = "2025-09-01T12:00:00";
+  private static final String TO = "2025-09-01T12:05:00"; // now, and the clock margin
   private static final String ID_START = "[\"id\",\"session_start_time\"]";
   private static Db db;
   private static List<String> offsetIds;
@@ -82,10 +82,10 @@ class InsightsSortLimitTest {
     String project = "[\"id\",\"session_start_time\",\"channel_data.duration\"]";
     // the merge needs every window's first page, so it requests them at once, in any order
     assertThat(TestApi.requests()).containsExactlyInAnyOrder(
-        TestApi.search("2025-07-04T11:59:59.999999", TO, 0, 5, sortBy, null, project),
-        TestApi.search("2025-07-03T11:59:59.999999", "2025-07-04T12:00:00", 0, 5, sortBy, null, project));
+        TestApi.search("2025-07-04T12:04:59.999999", TO, 0, 5, sortBy, null, project),
+        TestApi.search("2025-07-03T11:59:59.999999", "2025-07-04T12:05:00", 0, 5, sortBy, null, project));
     assertThat(db.explain(sql)).contains("; 1 more window of at most 59 days merged by sort_by, the same"
-        + " requests with from_date=2025-07-03T11:59:59.999999&to_date=2025-07-04T12:00:00;");
+        + " requests with from_date=2025-07-03T11:59:59.999999&to_date=2025-07-04T12:05:00;");
   }
 
   @Test
@@ -166,7 +166,7 @@ class InsightsSortLimitTest {
     List<JsonNode> lookback = new ArrayList<>(Docs.between(Docs.LOOKBACK, TestApi.NOW, d -> true));
     lookback.sort(newestFirst());
     assertThat(db.rows(sql)).isEqualTo(Docs.ids(lookback.subList(10, 15)));
-    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T11:59:59.999999", TO, 0, 15,
+    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T12:04:59.999999", TO, 0, 15,
         "session_start_time:desc", null, ID_START));
   }
 
@@ -205,6 +205,6 @@ class InsightsSortLimitTest {
     docs.sort(newestFirst());
     assertThat(db.rows(sql)).isEqualTo(Docs.ids(docs.subList(0, 150)));
     assertThat(TestApi.recorded()).extracting(r -> r.param("from_date") + " " + r.param("page_number"))
-        .containsExactly("2025-07-04T11:59:59.999999 0", "2025-07-04T11:59:59.999999 1");
+        .containsExactly("2025-07-04T12:04:59.999999 0", "2025-07-04T12:04:59.999999 1");
   }
 }

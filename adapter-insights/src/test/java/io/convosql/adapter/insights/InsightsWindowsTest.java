@@ -124,10 +124,10 @@ class InsightsWindowsTest {
     assertThat(db.rows("SELECT COUNT(*) FROM insights.sessions")).containsExactly(Integer.toString(expected));
     // a scan that reads everything requests its windows at once, in any order
     assertThat(windows()).containsExactlyInAnyOrder(
-        "2025-07-04T11:59:59.999999 2025-09-01T12:00:00",
-        "2025-07-03T11:59:59.999999 2025-07-04T12:00:00");
+        "2025-07-04T12:04:59.999999 2025-09-01T12:05:00",
+        "2025-07-03T11:59:59.999999 2025-07-04T12:05:00");
     assertThat(db.warnings).containsExactly("01000 insights.sessions: the query has no lower bound on"
-        + " session_start_time, so only sessions from 2025-07-03 12:00:00 to 2025-09-01 12:00:00 UTC were"
+        + " session_start_time, so only sessions from 2025-07-03 12:00:00 to 2025-09-01 12:05:00 UTC were"
         + " read (lookbackDays=60); add a condition such as session_start_time >= TIMESTAMP '...' to read"
         + " further back");
     assertThat(db.explain("SELECT COUNT(*) FROM insights.sessions"))
@@ -163,9 +163,9 @@ class InsightsWindowsTest {
     try (Db tenDays = Db.open(true, 10, false)) {
       int expected = Docs.between(TestApi.NOW.minus(Duration.ofDays(10)), TestApi.NOW, d -> true).size();
       assertThat(tenDays.rows("SELECT COUNT(*) FROM insights.tags")).hasSize(1);
-      assertThat(windows()).containsExactly("2025-08-22T11:59:59.999999 2025-09-01T12:00:00");
+      assertThat(windows()).containsExactly("2025-08-22T11:59:59.999999 2025-09-01T12:05:00");
       assertThat(tenDays.warnings).singleElement().asString()
-          .contains("insights.tags:", "from 2025-08-22 12:00:00 to 2025-09-01 12:00:00 UTC", "lookbackDays=10");
+          .contains("insights.tags:", "from 2025-08-22 12:00:00 to 2025-09-01 12:05:00 UTC", "lookbackDays=10");
       assertThat(tenDays.rows("SELECT COUNT(*) FROM insights.sessions")).containsExactly(Integer.toString(expected));
     }
   }
@@ -190,7 +190,7 @@ class InsightsWindowsTest {
         + " AND session_start_time < TIMESTAMP '2026-01-01 00:00:00'";
     assertThat(db.rows(sql)).containsExactly(Integer.toString(
         Docs.between(Instant.parse("2025-08-25T00:00:00Z"), TestApi.NOW, d -> true).size()));
-    assertThat(windows()).containsExactly("2025-08-24T23:59:59.999999 2025-09-01T12:00:00");
+    assertThat(windows()).containsExactly("2025-08-24T23:59:59.999999 2025-09-01T12:05:00");
     assertThat(db.rows("SELECT id FROM insights.sessions WHERE session_start_time > TIMESTAMP '2025-10-01 00:00:00'"))
         .isEmpty();
     assertThat(TestApi.requests()).isEmpty();
@@ -227,7 +227,7 @@ class InsightsWindowsTest {
     expected.addAll(Docs.between(Instant.parse("2025-08-31T00:00:00Z"), TestApi.NOW, d -> true));
     assertThat(db.rows(sql)).containsExactlyInAnyOrderElementsOf(Docs.ids(expected));
     // a scan that reads everything requests its windows at once, in any order
-    assertThat(windows()).containsExactlyInAnyOrder("2025-07-31T23:59:59.999999 2025-09-01T12:00:00");
+    assertThat(windows()).containsExactlyInAnyOrder("2025-07-31T23:59:59.999999 2025-09-01T12:05:00");
   }
 
   @Test
@@ -237,12 +237,12 @@ class InsightsWindowsTest {
     assertThat(db.rows("SELECT id FROM insights.sessions ORDER BY session_start_time LIMIT 3"))
         .isEqualTo(Docs.ids(lookback.subList(0, 3)));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-03T11:59:59.999999",
-        "2025-07-04T12:00:00", 0, 3, "session_start_time:asc", null, "[\"id\",\"session_start_time\"]"));
+        "2025-07-04T12:05:00", 0, 3, "session_start_time:asc", null, "[\"id\",\"session_start_time\"]"));
     List<JsonNode> newest = new ArrayList<>(lookback.subList(lookback.size() - 3, lookback.size()));
     java.util.Collections.reverse(newest);
     assertThat(db.rows("SELECT id FROM insights.sessions ORDER BY session_start_time DESC LIMIT 3"))
         .isEqualTo(Docs.ids(newest));
-    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T11:59:59.999999",
-        "2025-09-01T12:00:00", 0, 3, "session_start_time:desc", null, "[\"id\",\"session_start_time\"]"));
+    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T12:04:59.999999",
+        "2025-09-01T12:05:00", 0, 3, "session_start_time:desc", null, "[\"id\",\"session_start_time\"]"));
   }
 }
