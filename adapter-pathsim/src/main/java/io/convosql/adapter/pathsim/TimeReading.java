@@ -269,22 +269,22 @@ final class TimeReading {
   }
 
   private static ApiException conflict(String path, Known a, @Nullable Known b) {
-    String second = b == null ? "" : ", but " + b.why() + ", which reads only " + b.order().words;
+    String second = b == null ? "" : ", but " + b.why() + ": " + b.order().words;
     return new ApiException(PathSimApi.SPEC.name(), "GET", path, 200,
         "the answers write session times both month first and day first",
-        a.why() + (a.why().startsWith("pathsim.") ? " states " : ", which reads only ")
-            + a.order().words + second,
+        a.why() + (a.why().startsWith("pathsim.") ? " states " : ": ") + a.order().words + second,
         "the driver shows no time it cannot read for sure; if pathsim.timeFormat is set, check it,"
             + " else report the two values with the endpoint", "22000", null);
   }
 
   private static ApiException undecided(TableTime t, String path) {
     return new ApiException(PathSimApi.SPEC.name(), "GET", path, 200,
-        "a session time can be read month first or day first, and no answer tells which",
-        t.shown() + ", which is " + date(t.monthFirst()) + " read month first (MM/dd/yyyy) or "
-            + date(t.dayFirst()) + " read day first (dd/MM/yyyy); no day above 12, no web test_id"
-            + " and no created_from/created_to list around either date told them apart",
-        "set the connection property pathsim.timeFormat to MM/dd or dd/MM", "22000", null);
+        "a session time reads two ways and no answer tells which",
+        t.shown() + ": " + date(t.monthFirst()) + " read month first (MM/dd/yyyy), "
+            + date(t.dayFirst()) + " read day first (dd/MM/yyyy)",
+        "no answer had a day above 12, a web test_id, or a created_from/created_to list around"
+            + " either date that fits one reading only; set the connection property"
+            + " pathsim.timeFormat to MM/dd or dd/MM", "22000", null);
   }
 
   private static String date(long millis) {
