@@ -37,7 +37,7 @@ final class SessionColumns {
       new Column("id", VARCHAR, "Session identifier (_id); equality or IN fetches those sessions directly"),
       new Column("test_id", VARCHAR, "Test identifier (call_... for voice, test_... for web)"),
       new Column("workspace_id", VARCHAR, "Workspace the session was listed in; equality or IN reads only those workspaces"),
-      new Column("started_at", TIMESTAMP, "Start time in UTC, from Time (minute precision); ranges push down as created_from/created_to"),
+      new Column("started_at", TIMESTAMP, "Start time in UTC, from Time (minute precision; read month first or day first as the answers show); ranges push down as created_from/created_to"),
       new Column("test_type", VARCHAR, "Voice or Web; pushes down as type"),
       new Column("objective", VARCHAR, "Achieved, Not Achieved or --; pushes down as objective"),
       new Column("connected", VARCHAR, "Connected, Failed, System Error or In Progress; pushes down as connected"),

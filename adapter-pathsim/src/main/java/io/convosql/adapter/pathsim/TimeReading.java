@@ -76,8 +76,8 @@ final class TimeReading {
           return o;
         }
       }
-      throw new IllegalArgumentException("pathsim.timeFormat is '" + value
-          + "'; it takes auto (the default: learnt from the answers), MM/dd or dd/MM");
+      throw new IllegalArgumentException("pathsim.timeFormat must be auto, MM/dd or dd/MM, not '"
+          + value + "'");
     }
   }
 

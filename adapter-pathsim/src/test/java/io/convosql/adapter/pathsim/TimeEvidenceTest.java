@@ -144,7 +144,6 @@ class TimeEvidenceTest {
     assertThat(TimeReading.Order.ofProperty("dd/mm")).isEqualTo(TimeReading.Order.DAY_FIRST);
     assertThatThrownBy(() -> TimeReading.Order.ofProperty("yyyy-MM-dd"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pathsim.timeFormat is 'yyyy-MM-dd'; it takes auto (the default: learnt from the"
-            + " answers), MM/dd or dd/MM");
+        .hasMessage("pathsim.timeFormat must be auto, MM/dd or dd/MM, not 'yyyy-MM-dd'");
   }
 }
