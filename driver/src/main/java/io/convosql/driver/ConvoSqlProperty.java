@@ -17,6 +17,11 @@ public enum ConvoSqlProperty {
   PATHSIM_API_KEY("pathsim.apiKey", null, "PATHSIM_API_KEY", true,
       "PathSim API key, sent as 'Authorization: Bearer …'. Falls back to the environment variable"
           + " PATHSIM_API_KEY."),
+  PATHSIM_TIME_FORMAT("pathsim.timeFormat", "auto", null, false,
+      "How PathSim writes the date of a session's Time, which its document's examples (08/08/2025)"
+          + " leave open: auto learns MM/dd or dd/MM from the answers (a day above 12, a web test_id,"
+          + " the sessions listed around a date) and never guesses; MM/dd or dd/MM states it, and an"
+          + " answer that contradicts it is an error."),
   INSIGHTS_REGION("insights.region", "us", null, false,
       "Region of the Insights API: us or eu; builds https://studio-api-<region>.ai.vonage.com."),
   INSIGHTS_URL("insights.url", null, null, false,

@@ -58,7 +58,13 @@ final class Schemas {
       requireHttps(pathSimUrl, settings.demo() ? null : ConvoSqlProperty.PATHSIM_URL);
       requireHttps(insightsUrl, settings.demo() ? null : ConvoSqlProperty.INSIGHTS_URL);
     }
-    PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown());
+    PathSimSchema pathSim;
+    try {
+      pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown(),
+          settings.get(ConvoSqlProperty.PATHSIM_TIME_FORMAT));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
+    }
     InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, http, settings.pushdown(),
         settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
     pathSim.useCache(settings.cacheSettings());

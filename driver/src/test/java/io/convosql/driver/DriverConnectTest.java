@@ -89,7 +89,7 @@ class DriverConnectTest {
     assertThat(connectFailure("jdbc:convosql:demo=true;pathsim.uri=http://x"))
         .hasMessageStartingWith("Unknown connection property 'pathsim.uri'. Did you mean 'pathsim.url'?")
         .hasMessageContaining("Valid convosql properties: demo, pathsim.url, pathsim.apiKey,"
-            + " insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
+            + " pathsim.timeFormat, insights.region, insights.url, insights.apiKey, insights.lookbackDays, insights.allowDelete,"
             + " allowInsecureHttp, pushdown, credentialsFile, connectTimeoutSeconds, readTimeoutSeconds,"
             + " callTimeoutSeconds, retryMaxAttempts, retryBudgetSeconds, connectRetrySeconds,"
             + " retryBackoffMillis,"
@@ -143,6 +143,9 @@ class DriverConnectTest {
     assertThat(connectFailure("jdbc:convosql:demo=true;requestLogSize=-1"))
         .hasMessage("Connection property requestLogSize must be 0 or a positive whole number of requests,"
             + " not '-1'");
+    assertThat(connectFailure("jdbc:convosql:demo=true;pathsim.timeFormat=yyyy/MM/dd"))
+        .hasMessage("Bad connection property: pathsim.timeFormat must be auto, MM/dd or dd/MM, not"
+            + " 'yyyy/MM/dd'");
     assertThat(connectFailure("jdbc:convosql:insights.region=mars;pathsim.apiKey=k"))
         .hasMessage("Bad connection property: insights.region must be us or eu, not 'mars'");
     assertThat(connectFailure("jdbc:convosql:pathsim.url=not a url"))

@@ -169,6 +169,7 @@ public final class Sandbox implements AutoCloseable {
           PathSimData.generate(options.seed, options.pathSimSessions, options.now), PATHSIM_KEY);
       pathSim.setBaseUrl(pathSimUrl());
       pathSim.setStorageUrl(storageUrl());
+      pathSim.setDayFirst(options.pathSimDayFirst);
       linkedCalls = options.linkCalls ? pathSim.data().linkedCalls() : List.of();
     }
     return pathSim;
@@ -259,6 +260,7 @@ public final class Sandbox implements AutoCloseable {
     private Duration keepAliveTimeout;
     private boolean closeAfterEachAnswer;
     private double rateLimit;
+    private boolean pathSimDayFirst;
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -320,6 +322,16 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether PathSim writes the sessions' Time day first ({@code 13/08/2025 18:00}) rather than
+     * month first ({@code 08/13/2025 18:00}, the default): the document's examples fit both
+     * readings (see {@link PathSimEmulator#setDayFirst}). The data is the same either way.
+     */
+    public Builder pathSimDayFirst(boolean dayFirst) {
+      this.pathSimDayFirst = dayFirst;
+      return this;
+    }
+
     private Builder copy() {
       Builder c = new Builder();
       c.seed = seed;
@@ -328,6 +340,7 @@ public final class Sandbox implements AutoCloseable {
       c.now = now;
       c.linkCalls = linkCalls;
       c.lazy = lazy;
+      c.pathSimDayFirst = pathSimDayFirst;
       return c;
     }
 

@@ -26,9 +26,32 @@ final class PathSimApi implements AutoCloseable {
   static final int MAX_PAGE = 100;
 
   private final ApiClient client;
+  private final TimeReading times;
 
   PathSimApi(HttpUrl root, @Nullable String key, HttpSettings http) {
+    this(root, key, http, null);
+  }
+
+  /** @param timeFormat the reading of session times the connection states, or null to learn it */
+  PathSimApi(HttpUrl root, @Nullable String key, HttpSettings http,
+      TimeReading.@Nullable Order timeFormat) {
     this.client = new ApiClient(SPEC, root, key, http);
+    this.times = new TimeReading(timeFormat);
+  }
+
+  /** How this service writes session times, as its answers have shown so far. */
+  TimeReading times() {
+    return times;
+  }
+
+  /**
+   * Reads the started_at of the rows of one answer ({@link TimeReading#settle}), asking this API
+   * for evidence in {@code workspaces} if the answer has none.
+   */
+  void settleTimes(List<Object[]> rows, TimeReading.@Nullable Window window, String path,
+      java.util.function.Supplier<List<String>> workspaces, Cancellation cancellation) {
+    times.settle(rows, window, path, (w, params) -> sessionsPage(w, params, cancellation),
+        workspaces, cancellation);
   }
 
   /** GET /workspaces. */

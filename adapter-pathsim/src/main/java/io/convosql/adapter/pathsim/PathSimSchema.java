@@ -24,7 +24,18 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
    * @param pushdown false keeps every filter, sort and limit in Calcite (see {@code pushdown})
    */
   public PathSimSchema(HttpUrl root, @Nullable String apiKey, HttpSettings http, boolean pushdown) {
-    this.api = new PathSimApi(root, apiKey, http);
+    this(root, apiKey, http, pushdown, null);
+  }
+
+  /**
+   * @param pushdown false keeps every filter, sort and limit in Calcite (see {@code pushdown})
+   * @param timeFormat how the service writes session times ({@code pathsim.timeFormat}): {@code MM/dd},
+   *     {@code dd/MM}, or {@code auto} (or null) to learn it from the answers
+   * @throws IllegalArgumentException for any other time format
+   */
+  public PathSimSchema(HttpUrl root, @Nullable String apiKey, HttpSettings http, boolean pushdown,
+      @Nullable String timeFormat) {
+    this.api = new PathSimApi(root, apiKey, http, TimeReading.Order.ofProperty(timeFormat));
     tables.put("workspaces", new WorkspacesTable(api, pushdown));
     tables.put("sessions", new SessionsTable(api, pushdown));
     tables.put("transcript_lines", new TranscriptLinesTable(api, pushdown));

@@ -118,6 +118,47 @@ final class PathSimValues {
   }
 
   /**
+   * A session's Time: NULL when absent or blank, epoch milliseconds when the text reads one way only
+   * (ISO-8601, or a Test History date whose day and month fields are equal), and a
+   * {@link TimeReading.TableTime} with both readings when it may be month first ({@code MM/dd/yyyy},
+   * as {@link #time} reads it) or day first ({@code dd/MM/yyyy}): {@link TimeReading} then decides.
+   * A text that is a time under neither reading is an error, as {@link #time} reports it.
+   */
+  static @Nullable Object sessionTime(JsonNode node, String field, AnswerPlace at) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull() || !v.isTextual() || v.asText().length() > MAX_TIME_LENGTH) {
+      return time(node, field, at, TABLE_TIME_EXAMPLE);
+    }
+    String s = v.asText().strip();
+    if (s.length() < 6 || s.charAt(2) != '/' || s.charAt(5) != '/' || digits(s, 0, 2) < 0
+        || digits(s, 3, 2) < 0) {
+      return time(node, field, at, TABLE_TIME_EXAMPLE);
+    }
+    Long monthFirst = tableTime(s);
+    Long dayFirst = tableTime(s.substring(3, 6) + s.substring(0, 3) + s.substring(6));
+    if (monthFirst == null && dayFirst == null) {
+      throw at.bad(field, v, TABLE_TIME_EXAMPLE);
+    }
+    if (monthFirst != null && monthFirst.equals(dayFirst)) {
+      return monthFirst;
+    }
+    return new TimeReading.TableTime(v, monthFirst, dayFirst, at);
+  }
+
+  /** A Test History time read month first, as {@link #time} reads it, or null when it is none. */
+  private static @Nullable Long tableTime(String s) {
+    Long plain = plainTableTime(s);
+    if (plain != null) {
+      return plain;
+    }
+    try {
+      return LocalDateTime.parse(s, TABLE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
    * The common case of {@link #time} without the formatter, which costs more than the rest of a row:
    * exactly {@code MM/dd/yyyy HH:mm} with a valid date, hour and minute, as epoch milliseconds (UTC).
    * Null for anything else (seconds, ISO text, a day past the month's end), which the formatter

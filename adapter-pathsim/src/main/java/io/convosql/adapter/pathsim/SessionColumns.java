@@ -37,7 +37,7 @@ final class SessionColumns {
       new Column("id", VARCHAR, "Session identifier (_id); equality or IN fetches those sessions directly"),
       new Column("test_id", VARCHAR, "Test identifier (call_... for voice, test_... for web)"),
       new Column("workspace_id", VARCHAR, "Workspace the session was listed in; equality or IN reads only those workspaces"),
-      new Column("started_at", TIMESTAMP, "Start time in UTC, from Time (minute precision); ranges push down as created_from/created_to"),
+      new Column("started_at", TIMESTAMP, "Start time in UTC, from Time (minute precision; read month first or day first as the answers show); ranges push down as created_from/created_to"),
       new Column("test_type", VARCHAR, "Voice or Web; pushes down as type"),
       new Column("objective", VARCHAR, "Achieved, Not Achieved or --; pushes down as objective"),
       new Column("connected", VARCHAR, "Connected, Failed, System Error or In Progress; pushes down as connected"),
@@ -67,7 +67,8 @@ final class SessionColumns {
   /**
    * A row with the list fields of one session (detail columns NULL), from an element of the
    * sessions list's {@code data}. Errors name the session by its id, since the element's place in
-   * the list is not known here.
+   * the list is not known here. Its started_at may be a {@link TimeReading.TableTime} until
+   * {@link TimeReading#settle} reads the page.
    */
   static Object[] fromList(JsonNode item, @Nullable String workspaceId, String path) {
     if (!item.isObject()) {
@@ -85,7 +86,10 @@ final class SessionColumns {
     return row;
   }
 
-  /** A row with the list and detail fields of the session {@code GET /sessions/{id}} answered. */
+  /**
+   * A row with the list and detail fields of the session {@code GET /sessions/{id}} answered; its
+   * started_at may be a {@link TimeReading.TableTime} until {@link TimeReading#settle} reads it.
+   */
   static Object[] fromDetail(JsonNode d, String path) {
     AnswerPlace at = detailPlace(d, path);
     Object[] row = new Object[COLUMNS.size()];
@@ -102,7 +106,8 @@ final class SessionColumns {
 
   private static void listColumns(Object[] row, JsonNode item, AnswerPlace at) {
     row[TEST_ID] = PathSimValues.text(item, "test_id", at);
-    row[STARTED_AT] = PathSimValues.time(item, "Time", at, PathSimValues.TABLE_TIME_EXAMPLE);
+    // a TableTime until the page is settled (TimeReading), when its date may be read two ways
+    row[STARTED_AT] = PathSimValues.sessionTime(item, "Time", at);
     row[TEST_TYPE] = PathSimValues.text(item, "Test Type", at);
     row[OBJECTIVE] = PathSimValues.text(item, "Objective", at);
     row[CONNECTED] = PathSimValues.text(item, "Connected", at);

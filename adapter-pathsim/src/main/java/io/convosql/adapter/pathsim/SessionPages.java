@@ -153,6 +153,9 @@ final class SessionPages {
       return new Page(List.of(), false);
     }
     int limit = limit(); // what the page was asked for: received changes only below
+    // the whole page is read one way, before any of its rows is shown or dropped by started_at
+    api.settleTimes(answer.rows(), TimeReading.Window.of(filters), path, () -> List.of(workspaceId),
+        scan);
     List<Object[]> rows = new ArrayList<>(answer.rows().size());
     Set<String> pageIds = new HashSet<>();
     for (Object[] row : answer.rows()) {

@@ -231,6 +231,8 @@ final class SessionsTable extends ApiTable {
         api.concurrency(), -1, scan)) {
       gets.forEachRemaining(rows::add);
     }
+    // a detail does not name its workspace: evidence, if these rows have none, is sought in all
+    api.settleTimes(rows, null, "/sessions/{id}", () -> WorkspacesTable.ids(api, scan), scan);
     if (!scan.sort().isEmpty()) {
       rows.sort(Streams.comparator(scan.sort()));
     }

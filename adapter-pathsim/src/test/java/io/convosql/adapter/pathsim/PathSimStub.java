@@ -38,12 +38,17 @@ final class PathSimStub implements AutoCloseable {
   private final Connection connection;
 
   PathSimStub() throws SQLException {
+    this(null);
+  }
+
+  /** @param timeFormat the schema's pathsim.timeFormat, or null for the default (auto) */
+  PathSimStub(String timeFormat) throws SQLException {
     api = new WireMockServer(
         WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
     schema = new PathSimSchema(HttpUrl.get("http://127.0.0.1:" + api.port() + "/v1"),
         "test-key-4711",
-        TestHttp.settings(Duration.ofSeconds(5)), true);
+        TestHttp.settings(Duration.ofSeconds(5)), true, timeFormat);
     connection = Sql.connect("pathsim", schema);
   }
 

@@ -25,6 +25,11 @@ final class ListingJson {
   private ListingJson() {}
 
   static byte[] write(Page page) {
+    return write(page, false);
+  }
+
+  /** {@link #write(Page)} with each Time written day first when {@code dayFirst}. */
+  static byte[] write(Page page, boolean dayFirst) {
     StringWriter out = new StringWriter(64 + ROW_CHARS * page.rows().size());
     try (JsonGenerator g = Wire.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
@@ -32,7 +37,7 @@ final class ListingJson {
       g.writeArrayFieldStart("data");
       for (Session s : page.rows()) {
         g.writeStartObject();
-        String[] values = SessionJson.columns(s);
+        String[] values = SessionJson.columns(s, dayFirst);
         for (int i = 0; i < values.length; i++) {
           g.writeFieldName(NAMES[i]);
           g.writeString(values[i]);

@@ -22,6 +22,7 @@ public final class PathSimEmulator implements ApiHandler {
   private final RecordingStorage storage;
   private volatile String baseUrl = "https://api.pathsim.com/v1";
   private volatile String storageUrl = "https://storage.pathsim.com";
+  private volatile boolean dayFirst;
 
   public PathSimEmulator(PathSimData data, String apiKey) {
     this.data = Objects.requireNonNull(data, "data");
@@ -37,6 +38,16 @@ public final class PathSimEmulator implements ApiHandler {
   /** The storage host root downloads redirect to, e.g. {@code http://localhost:41234/storage}. */
   public void setStorageUrl(String storageUrl) {
     this.storageUrl = Objects.requireNonNull(storageUrl, "storageUrl");
+  }
+
+  /**
+   * Whether the Test History column Time is written day first ({@code dd/MM/yyyy HH:mm}) instead of
+   * month first ({@code MM/dd/yyyy HH:mm}, the default). The document's examples
+   * ({@code "08/08/2025 18:00"}) fit both, so clients are tested against either; everything else,
+   * {@code created_from}/{@code created_to} and {@code test_id} included, is the same.
+   */
+  public void setDayFirst(boolean dayFirst) {
+    this.dayFirst = dayFirst;
   }
 
   /** The storage host's handler, which serves the recording files. */
@@ -106,7 +117,7 @@ public final class PathSimEmulator implements ApiHandler {
       return send(exchange, 404, Wire.error("Workspace not found"));
     }
     Page page = SessionQuery.parse(params).apply(data.sessions(workspaceId));
-    Exchanges.send(exchange, 200, "application/json", ListingJson.write(page));
+    Exchanges.send(exchange, 200, "application/json", ListingJson.write(page, dayFirst));
     return 200;
   }
 
@@ -115,7 +126,7 @@ public final class PathSimEmulator implements ApiHandler {
     if (session.isEmpty()) {
       return send(exchange, 404, Wire.error("Session not found"));
     }
-    return send(exchange, 200, Wire.write(Wire.success(SessionJson.detail(session.get(), baseUrl))));
+    return send(exchange, 200, Wire.write(Wire.success(SessionJson.detail(session.get(), baseUrl, dayFirst))));
   }
 
   private int recording(HttpExchange exchange, String id, String download) throws IOException {

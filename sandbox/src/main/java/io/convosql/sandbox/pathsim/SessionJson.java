@@ -10,9 +10,9 @@ final class SessionJson {
   private final SessionDetail detail;
   private final ObjectNode node;
 
-  private SessionJson(Session session) {
+  private SessionJson(Session session, boolean dayFirst) {
     this.detail = session.detail();
-    this.node = row(session);
+    this.node = row(session, dayFirst);
   }
 
   /** The Test History columns' names, in the document's order; {@link #columns} gives their values. */
@@ -21,8 +21,13 @@ final class SessionJson {
 
   /** The Test History row of a session, with the columns in the document's order. */
   static ObjectNode row(Session s) {
+    return row(s, false);
+  }
+
+  /** {@link #row(Session)} with the Time written day first when {@code dayFirst}. */
+  static ObjectNode row(Session s, boolean dayFirst) {
     ObjectNode row = Wire.object();
-    String[] values = columns(s);
+    String[] values = columns(s, dayFirst);
     for (int i = 0; i < values.length; i++) {
       row.put(COLUMNS.get(i), values[i]);
     }
@@ -31,15 +36,25 @@ final class SessionJson {
 
   /** The values of a session's Test History columns, in the order of {@link #COLUMNS}. */
   static String[] columns(Session s) {
+    return columns(s, false);
+  }
+
+  /** {@link #columns(Session)} with the Time written day first when {@code dayFirst}. */
+  static String[] columns(Session s, boolean dayFirst) {
     return new String[] {
-        Wire.tableTime(s.time()), s.testType().label(), s.objective().label(), s.connected().label(),
+        Wire.tableTime(s.time(), dayFirst), s.testType().label(), s.objective().label(), s.connected().label(),
         s.virtualCustomer(), s.target(), s.source().label(), s.id(), s.testId()};
   }
 
   /** The row followed by the detail fields; {@code baseUrl} is the API root recording URLs start with. */
   static ObjectNode detail(Session session, String baseUrl) {
+    return detail(session, baseUrl, false);
+  }
+
+  /** {@link #detail(Session, String)} with the Time written day first when {@code dayFirst}. */
+  static ObjectNode detail(Session session, String baseUrl, boolean dayFirst) {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    SessionJson json = new SessionJson(session);
+    SessionJson json = new SessionJson(session, dayFirst);
     SessionDetail d = json.detail;
     if (d.durationSeconds() != null) {
       json.node.put("duration", duration(d.durationSeconds()));

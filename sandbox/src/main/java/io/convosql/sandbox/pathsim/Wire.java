@@ -16,6 +16,12 @@ final class Wire {
   /** The Test History "Time" column: {@code 08/08/2025 18:00}, UTC. */
   static final DateTimeFormatter TABLE_TIME =
       DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm").withZone(ZoneOffset.UTC);
+  /**
+   * The same column written day first, {@code 08/08/2025 18:00} as {@code dd/MM/yyyy}: the document's
+   * examples do not tell the two apart, so a sandbox can answer either way.
+   */
+  static final DateTimeFormatter TABLE_TIME_DAY_FIRST =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneOffset.UTC);
   /** Workspace timestamps: ISO-8601 with milliseconds, {@code 2025-01-01T00:00:00.000Z}. */
   static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -27,13 +33,18 @@ final class Wire {
    * formatter's cost for the years of four digits every listing shows.
    */
   static String tableTime(Instant time) {
+    return tableTime(time, false);
+  }
+
+  /** {@link #tableTime(Instant)}, or day first ({@link #TABLE_TIME_DAY_FIRST}) when asked. */
+  static String tableTime(Instant time, boolean dayFirst) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
     if (t.getYear() < 1000 || t.getYear() > 9999) {
-      return TABLE_TIME.format(time);
+      return (dayFirst ? TABLE_TIME_DAY_FIRST : TABLE_TIME).format(time);
     }
     char[] c = "00/00/0000 00:00".toCharArray();
-    digits(c, 0, 2, t.getMonthValue());
-    digits(c, 3, 2, t.getDayOfMonth());
+    digits(c, dayFirst ? 3 : 0, 2, t.getMonthValue());
+    digits(c, dayFirst ? 0 : 3, 2, t.getDayOfMonth());
     digits(c, 6, 4, t.getYear());
     digits(c, 11, 2, t.getHour());
     digits(c, 14, 2, t.getMinute());

@@ -62,6 +62,23 @@ class ListingJsonTest {
     }
   }
 
+  @Test
+  void dayFirstSwapsOnlyTheDayAndMonthOfTheSameTime() {
+    for (long minute = 0; minute < 60L * 24 * 800; minute += 7) {
+      Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(minute * 60);
+      String monthFirst = Wire.tableTime(t);
+      assertThat(Wire.tableTime(t, true)).isEqualTo(Wire.TABLE_TIME_DAY_FIRST.format(t))
+          .isEqualTo(monthFirst.substring(3, 6) + monthFirst.substring(0, 3) + monthFirst.substring(6));
+    }
+    Instant odd = Instant.parse("+10000-01-02T03:04:00Z");
+    assertThat(Wire.tableTime(odd, true)).isEqualTo(Wire.TABLE_TIME_DAY_FIRST.format(odd));
+    Session s = data.sessions().get(0);
+    Page page = new Page(List.of(s), 1, 50, 0, false);
+    assertThat(text(ListingJson.write(page, true))).contains("\"Time\":\"" + Wire.tableTime(s.time(), true) + "\"");
+    assertThat(SessionJson.detail(s, "http://x", true).get("Time").asText())
+        .isEqualTo(Wire.tableTime(s.time(), true));
+  }
+
   /** The body as the emulator built it before it streamed: rows as trees in the envelope. */
   private static ObjectNode tree(Page page) {
     ArrayNode rows = Wire.MAPPER.createArrayNode();
