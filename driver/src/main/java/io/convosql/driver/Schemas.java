@@ -51,6 +51,7 @@ final class Schemas {
             : InsightsSchema.regionUrl(settings.get(ConvoSqlProperty.INSIGHTS_REGION));
         insightsKey = settings.key(ConvoSqlProperty.INSIGHTS_API_KEY);
       }
+      PathSimSchema.checkTimeFormat(settings.get(ConvoSqlProperty.PATHSIM_TIME_FORMAT));
     } catch (IllegalArgumentException e) {
       throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
     }
@@ -58,13 +59,8 @@ final class Schemas {
       requireHttps(pathSimUrl, settings.demo() ? null : ConvoSqlProperty.PATHSIM_URL);
       requireHttps(insightsUrl, settings.demo() ? null : ConvoSqlProperty.INSIGHTS_URL);
     }
-    PathSimSchema pathSim;
-    try {
-      pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown(),
-          settings.get(ConvoSqlProperty.PATHSIM_TIME_FORMAT));
-    } catch (IllegalArgumentException e) {
-      throw new SQLException("Bad connection property: " + e.getMessage(), "HY000", e);
-    }
+    PathSimSchema pathSim = new PathSimSchema(pathSimUrl, pathSimKey, http, settings.pushdown(),
+        settings.get(ConvoSqlProperty.PATHSIM_TIME_FORMAT));
     InsightsSchema insights = new InsightsSchema(insightsUrl, insightsKey, http, settings.pushdown(),
         settings.lookbackDays(), settings.allowDelete(), Clock.systemUTC());
     pathSim.useCache(settings.cacheSettings());

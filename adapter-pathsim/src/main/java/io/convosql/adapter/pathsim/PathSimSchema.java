@@ -52,6 +52,15 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
     api.useCache(settings);
   }
 
+  /**
+   * Checks a {@code pathsim.timeFormat} value: {@code MM/dd}, {@code dd/MM}, {@code auto} or null.
+   *
+   * @throws IllegalArgumentException for any other value, listing those taken
+   */
+  public static void checkTimeFormat(@Nullable String timeFormat) {
+    TimeReading.Order.ofProperty(timeFormat);
+  }
+
   @Override
   protected Map<String, Table> getTableMap() {
     return tables;
