@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * their SQLState; {@code commit()} and {@code rollback()} do nothing instead of failing (it only
  * reads, its one write, an Insights DELETE, takes effect when it runs, and tools such as Spark commit
  * after reading); {@code getTypeMap()} is empty; client info is kept and answered; savepoints and
- * generated keys are refused with 0A000.
+ * generated keys are refused with 0A000, statements that write with 25006 ({@link ReadOnlyStatements}).
  */
 final class ConnectionProxy {
   private ConnectionProxy() {}
@@ -85,6 +85,7 @@ final class ConnectionProxy {
           && args[0] instanceof String sql) {
         if (!name.equals("nativeSQL")) {
           EmptyStatements.refuse(sql);
+          ReadOnlyStatements.refuse(sql);
         }
         MetadataStatements.refuse(sql);
         JdbcEscapes.refuseCall(sql);

@@ -17,8 +17,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Fails a query while it is planned (22018) when it casts a text literal to a type that cannot hold
- * it, as {@code is_active = 'yes'} casts 'yes' to BOOLEAN. Calcite would compile the cast into a
+ * Fails a query while it is planned when it casts a text literal to a type that cannot hold it, as
+ * {@code is_active = 'yes'} casts 'yes' to BOOLEAN: 22018, or 22007 (the SQL standard's invalid
+ * datetime format, as a bound parameter gets) when the type is a date or time. Calcite would compile the cast into a
  * constant of its generated class, whose initialization then failed at every execution, the first
  * with an ExceptionInInitializerError and every later one of the cached plan with a
  * NoClassDefFoundError. Each such cast is evaluated here, by Calcite's own code for it.
@@ -26,7 +27,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class LiteralCasts {
   private LiteralCasts() {}
 
-  /** Throws {@link SqlStateException} (22018) for the first literal cast in the plan that fails. */
+  /** Throws {@link SqlStateException} (22018, 22007) for the first literal cast in the plan that fails. */
   static void check(RelNode root) {
     new RelVisitor() {
       @Override
@@ -69,7 +70,8 @@ final class LiteralCasts {
     String text = ((RexLiteral) cast.getOperands().get(0)).getValueAs(String.class);
     SqlTypeName type = cast.getType().getSqlTypeName();
     throw new SqlStateException("'" + text + "' is not a " + type + " (" + failure.getMessage()
-        + "): compare with a " + type + " value" + example(type), "22018");
+        + "): compare with a " + type + " value" + example(type),
+        SqlTypeName.DATETIME_TYPES.contains(type) ? "22007" : "22018");
   }
 
   private static String example(SqlTypeName type) {

@@ -27,6 +27,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code java.sql.Date}, {@code java.util.Date} and local values read as JDBC reads them, as the wall
  * clock they show in the JVM's zone. A value that cannot become the type fails at once with a 22xxx
  * SQLState that names the parameter's type and what it takes, never later with a cast's message.
+ * An array or Collection bound to a parameter of one value is refused (22018), never bound as text.
  */
 final class ParameterBinding {
   /** ISO 8601 with {@code T}, and an offset as {@code +01:00}, {@code +0100}, {@code +01} or {@code Z}. */
@@ -52,6 +53,9 @@ final class ParameterBinding {
       throws SQLDataException {
     if (value == null) {
       return null;
+    }
+    if (sqlType != Types.ARRAY && isMany(value)) {
+      throw many(sqlType, value);
     }
     return switch (sqlType) {
       case Types.TIMESTAMP -> timestamp(value, dateZone);
@@ -237,6 +241,31 @@ final class ParameterBinding {
       return false;
     }
     throw new SQLDataException("'" + s + "' is not a boolean: bind true or false", "22018");
+  }
+
+  /** An array ({@code byte[]} is one value, binary), a {@code java.sql.Array} or a Collection. */
+  private static boolean isMany(Object value) {
+    return value instanceof java.sql.Array || value instanceof java.util.Collection
+        || value.getClass().isArray() && !(value instanceof byte[]);
+  }
+
+  /**
+   * The error for several values bound to a parameter of one: Calcite types {@code = ANY(?)} and
+   * {@code IN (?)} as the column's type, and binds an array to it as its text, which matched
+   * nothing (or went into a request URL), so it is refused, never bound as text.
+   */
+  private static SQLDataException many(int sqlType, Object value) {
+    String given = value instanceof java.sql.Array ? "a java.sql.Array"
+        : value instanceof java.util.Collection ? "a Collection" : "a " + value.getClass().getSimpleName();
+    String type;
+    try {
+      type = java.sql.JDBCType.valueOf(sqlType).getName();
+    } catch (IllegalArgumentException e) {
+      type = "type " + sqlType;
+    }
+    return new SQLDataException("A parameter of type " + type + " takes one value, not " + given
+        + ": a ? stands for one value, so write one ? per value, as in IN (?, ?, ?), and bind each",
+        "22018");
   }
 
   /** The error for a value whose Java class the parameter's type cannot take at all. */

@@ -184,8 +184,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
   }
 
   private static SqlStateException readOnly(String statement) {
-    return new SqlStateException(statement + " is not supported: the tables are read-only; the one"
-        + " write is DELETE FROM insights.sessions WHERE id = ...", "25006");
+    return new SqlStateException(ReadOnlyStatements.message(statement), "25006");
   }
 
   /**

@@ -22,7 +22,8 @@ import sqlline.SqlLine;
  * sandbox, {@code --url 'jdbc:convosql:...'} to real APIs, {@code -e "SQL"} runs one statement,
  * prints its result and exits (0 on success, 1 on error, 2 on bad arguments). Other options go to
  * sqlline as they are. CSV is quoted with {@code "} (RFC 4180); on a terminal, long scans show
- * their progress on standard error.
+ * their progress on standard error. An {@code -e} statement the JVM could not decode under the
+ * locale's charset is refused ({@link ArgumentEncoding}).
  */
 public final class Shell {
   /** Set by bin/convosql when it records its class archive: runs -e both ways. */
@@ -103,6 +104,12 @@ public final class Shell {
     }
     if (url == null) {
       err.println(usage());
+      return 2;
+    }
+    String undecoded = statement == null ? null
+        : ArgumentEncoding.refusal(statement, System.getProperty("sun.jnu.encoding"));
+    if (undecoded != null) {
+      err.println(undecoded);
       return 2;
     }
     ScanProgress progress = progressAfter == null ? null : new ScanProgress(err, progressAfter, System::nanoTime);

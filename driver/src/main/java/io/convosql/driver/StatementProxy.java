@@ -28,7 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code getWarnings()} with what its scans filed, {@code getConnection()} with the connection's
  * proxy, keeps {@code maxFieldSize} (its result sets cut longer text and bytes), binds parameters as
  * their SQL types need ({@link ParameterBinding}), accepts {@code SET TRANSACTION ...} as a no-op,
- * runs {@code USE schema} and its kin ({@link SchemaStatements}),
+ * runs {@code USE schema} and its kin ({@link SchemaStatements}), refuses statements that write
+ * (25006, {@link ReadOnlyStatements}),
  * refuses {@code executeUpdate} of a query (07003) and generated keys (0A000), and gives every failure
  * its SQLState.
  */
@@ -37,7 +38,7 @@ final class StatementProxy implements InvocationHandler {
       Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
   /** The setters whose value {@link ParameterBinding} may convert: (index, value) or (index, Date, Calendar). */
   private static final Set<String> SETTERS = Set.of("setObject", "setLong", "setInt", "setShort",
-      "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate");
+      "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate", "setArray");
 
   private final Statement statement;
   private final Connection connection;
@@ -160,6 +161,7 @@ final class StatementProxy implements InvocationHandler {
     }
     EmptyStatements.refuse(sql);
     MetadataStatements.refuse(sql);
+    ReadOnlyStatements.refuse(sql);
     JdbcEscapes.refuseCall(sql);
     if (TransactionStatements.isSetTransaction(sql)) {
       return noRows(name, "SET TRANSACTION");

@@ -23,7 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The SQLException (42000) for SQL that does not parse or validate, in a line or two: where, which
  * token, and a hint (quote a reserved word used as a name, what was expected, where the statement
- * ended), instead of the parser's list of every token it could have taken next.
+ * ended, what to write instead of another database's syntax), instead of the parser's list of every
+ * token it could have taken next. The hint to quote a reserved word is given only where a reserved
+ * word stands where a name goes, never for a statement that merely ends early or a stray symbol.
  */
 final class SyntaxErrors {
   /** At most this many expected tokens are named in a hint; more say nothing useful. */
@@ -31,9 +33,13 @@ final class SyntaxErrors {
   private static final String SQL_STATE = "42000";
   private static final String QUOTES =
       " Check that every 'string' and \"name\" has its closing quote.";
+  private static final String QUOTE_NAME = " A name that is a reserved word goes in double quotes: \"order\".";
   /** Calcite's message when the token is a keyword where a name could stand. */
   private static final Pattern NEAR_KEYWORD =
       Pattern.compile("near the keyword '(.+)' at line (\\d+), column (\\d+)");
+  /** Avatica's prefix of a failure, which quotes the SQL as given. */
+  private static final Pattern QUOTED_SQL = Pattern.compile(
+      "Error while executing SQL \"(.*)\"|Error while preparing statement \\[(.*)]", Pattern.DOTALL);
 
   private SyntaxErrors() {}
 
@@ -43,7 +49,9 @@ final class SyntaxErrors {
     if (cause instanceof SqlParseException parse) {
       int at = message.indexOf(": parse failed");
       String prefix = at >= 0 ? message.substring(0, at) : message.lines().findFirst().orElse("");
-      return new SQLException(prefix + ": " + describe(parse), SQL_STATE, thrown);
+      Matcher quoted = QUOTED_SQL.matcher(prefix);
+      String sql = !quoted.matches() ? null : quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+      return new SQLException(prefix + ": " + describe(parse, sql), SQL_STATE, thrown);
     }
     String detail = cause.getMessage();
     if (cause instanceof SqlValidatorException) { // the context exception above it says where
@@ -67,7 +75,12 @@ final class SyntaxErrors {
     }
   }
 
-  static String describe(SqlParseException e) {
+  /** @param sql the SQL as parsed, when known: it tells what follows a keyword and other dialects */
+  static String describe(SqlParseException e, @Nullable String sql) {
+    String dialect = sql == null ? null : OtherDialects.hint(sql);
+    if (dialect != null) {
+      return dialect;
+    }
     List<Token> tokens = encountered(e);
     boolean partial = false; // only the first token is known (Calcite's "near the keyword" form)
     String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
@@ -96,22 +109,71 @@ final class SyntaxErrors {
           + (before == null ? "." : ", after " + before.image() + ".");
     }
     Collection<String> expected = e.getExpectedTokenNames();
-    String quote = expected.contains("<IDENTIFIER>")
-        ? " A name that is a reserved word goes in double quotes: \"order\"." : "";
+    // only a reserved word where a name goes: not a symbol, a number or the end
+    String quote = expected.contains("<IDENTIFIER>") && last.isWord() && reserved(last) ? QUOTE_NAME : "";
     if (partial) {
       Set<String> next = following(e, last.image().toUpperCase(Locale.ROOT));
       if (!next.isEmpty() && next.size() <= FEW) {
         return at(last) + last.image().toUpperCase(Locale.ROOT) + " must be followed by "
             + String.join(" or ", next) + ".";
       }
-      return at(last) + "what follows " + last.image().toUpperCase(Locale.ROOT) + " is missing or not valid." + quote;
+      String after = sql == null ? null : afterKeyword(sql, last);
+      if (after != null) {
+        return after;
+      }
+      return at(last) + "what follows " + last.image().toUpperCase(Locale.ROOT) + " is missing or not valid."
+          + (sql == null && expected.contains("<IDENTIFIER>") ? QUOTE_NAME : "");
     }
     if (last.image().startsWith("'") || last.image().startsWith("\"")) {
       return at(last) + "unexpected " + last.image() + "." + QUOTES;
     }
+    if (last.image().equals(";")) {
+      return at(last) + "unexpected \";\". A call runs one statement: end it with one ; at most, and"
+          + " run the next statement on its own.";
+    }
     return at(last) + "unexpected \"" + last.image() + "\"." + (expected.isEmpty()
         || expected.size() > FEW ? " Check the SQL just before it." + quote : " Expected "
         + expected.stream().map(SyntaxErrors::plain).collect(Collectors.joining(", ")) + ".");
+  }
+
+  /**
+   * What is wrong after the keyword Calcite names (its message tells nothing of what follows), read
+   * from the SQL: the end of the statement, or a reserved word where a name goes; null when neither,
+   * or when the keyword is not where the message puts it.
+   */
+  private static @Nullable String afterKeyword(String sql, Token keyword) {
+    int offset = offset(sql, keyword.line(), keyword.column());
+    int end = offset + keyword.image().length();
+    if (offset < 0 || end > sql.length() || !sql.substring(offset, end).equalsIgnoreCase(keyword.image())) {
+      return null;
+    }
+    Matcher next = Pattern.compile("(?:\\s|--[^\n]*|/\\*[\\s\\S]*?\\*/)*([A-Za-z_][A-Za-z0-9_$]*|;?\\s*$)")
+        .matcher(sql).region(end, sql.length());
+    if (!next.lookingAt()) {
+      return null;
+    }
+    String word = next.group(1);
+    if (!word.matches("[A-Za-z_].*")) {
+      return at(keyword) + "the statement ends too early, after " + keyword.image().toUpperCase(Locale.ROOT) + ".";
+    }
+    Token t = new Token(word, 0, 0);
+    if (!reserved(t)) {
+      return null;
+    }
+    return OtherDialects.at(sql, next.start(1)) + "unexpected " + word.toUpperCase(Locale.ROOT)
+        + ", a reserved word. If " + word + " is a column, table or alias name, write \"" + word + "\".";
+  }
+
+  /** The offset in the SQL of a line and column as the parser counts them; -1 past its lines. */
+  private static int offset(String sql, int line, int column) {
+    int start = 0;
+    for (int l = 1; l < line; l++) {
+      start = sql.indexOf('\n', start) + 1;
+      if (start == 0) {
+        return -1;
+      }
+    }
+    return start + column - 1;
   }
 
   /** The tokens the parser would have taken right after the keyword. */
@@ -152,6 +214,9 @@ final class SyntaxErrors {
     }
     if (message.contains("'!='")) {
       return "'!=' is not allowed under this connection's conformance. Write <> for not equal.";
+    }
+    if (message.startsWith("Lexical error") && message.contains("Encountered: \"`\"")) {
+      return "a backtick (`), which is not SQL: names are quoted with double quotes, as in \"name\".";
     }
     if (message.startsWith("Lexical error")) {
       return "a character that is not SQL." + QUOTES;

@@ -137,8 +137,8 @@ class ConnectionContractTest {
   @Test
   void writesAre25006WithoutAPlannerDump() throws SQLException {
     try (Connection c = DriverFixture.connect(); Statement s = c.createStatement()) {
-      String only = " is not supported: the tables are read-only; the one write is DELETE FROM"
-          + " insights.sessions WHERE id = ...";
+      String only = " is not supported: convosql only reads, and its tables are read-only; the one write"
+          + " is DELETE FROM insights.sessions WHERE id = ..., with insights.allowDelete=true";
       assertState(() -> s.executeUpdate("INSERT INTO pathsim.workspaces (id, name) VALUES ('w', 'x')"),
           "25006").hasMessage("INSERT" + only);
       assertState(() -> c.prepareStatement("UPDATE pathsim.workspaces SET name = 'x'"), "25006")

@@ -44,6 +44,17 @@ class OneShotIT {
     builder.environment().put("CONVOSQL_JAR", jar.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
     ThisJava.forLauncher(builder, ThisJava.home());
+    return exec(builder);
+  }
+
+  /** The builder's process under the C locale, whose charset is ASCII, as in many containers. */
+  private static ProcessBuilder underTheCLocale(ProcessBuilder builder) {
+    builder.environment().keySet().removeIf(k -> k.startsWith("LC_"));
+    builder.environment().put("LANG", "C");
+    return builder;
+  }
+
+  private static Run exec(ProcessBuilder builder) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -79,6 +90,28 @@ class OneShotIT {
       assertThat(run.out()).as(format).contains("日本");
       assertThat(run.err()).as(format).matches("2 rows selected \\([0-9.]+ seconds\\)\\R");
     }
+  }
+
+  @Test
+  void underTheCLocaleTheLauncherReadsNonAsciiAndJavaJarRefusesWhatItCouldNotRead() throws Exception {
+    String sql = "SELECT 'Grüße 日本' AS t, CHAR_LENGTH('Grüße') AS n";
+    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString(), "--demo", "--outputformat=csv",
+        "-e", sql));
+    ProcessBuilder launcher = underTheCLocale(new ProcessBuilder(command));
+    launcher.environment().put("CONVOSQL_JAR", jar.toString());
+    launcher.environment().put("JAVA_OPTS", "");
+    ThisJava.forLauncher(launcher, ThisJava.home());
+    Run run = exec(launcher);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).containsExactly("\"t\",\"n\"", "\"Grüße 日本\",\"5\"");
+
+    command = ThisJava.command();
+    command.addAll(List.of("-jar", jar.toString(), "--demo", "--outputformat=csv", "-e", sql));
+    Run plain = exec(underTheCLocale(new ProcessBuilder(command)));
+    assertThat(plain.exit()).isEqualTo(2);
+    assertThat(plain.out()).isEmpty();
+    assertThat(plain.err()).startsWith("The -e statement holds characters this JVM could not read: it"
+        + " decodes its arguments as ").contains("Run it under a UTF-8 locale (LC_ALL=C.UTF-8 java -jar ...)");
   }
 
   @Test

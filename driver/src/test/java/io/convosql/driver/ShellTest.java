@@ -52,6 +52,19 @@ class ShellTest {
   }
 
   @Test
+  void aStatementTheJvmCouldNotDecodeIsRefusedNotRun() {
+    // what java -jar gets for -e "SELECT 'Grüße'" under LANG=C: the JVM decoded argv as ASCII
+    String mangled = "SELECT 'Gr\uFFFD\uFFFD\uFFFD\uFFFDe'";
+    assertThat(ArgumentEncoding.refusal(mangled, "ANSI_X3.4-1968")).isEqualTo("The -e statement holds"
+        + " characters this JVM could not read: it decodes its arguments as ANSI_X3.4-1968 (the locale's"
+        + " charset), not UTF-8, so they became U+FFFD. Run it under a UTF-8 locale (LC_ALL=C.UTF-8 java"
+        + " -jar ...), through bin/convosql, which does that, or put the statement in a file and run it"
+        + " with --run=file.sql");
+    assertThat(ArgumentEncoding.refusal(mangled, "UTF-8")).isNull(); // a U+FFFD the user wrote
+    assertThat(ArgumentEncoding.refusal("SELECT 'Grüße 日本'", "ANSI_X3.4-1968")).isNull(); // decoded
+  }
+
+  @Test
   void thePromptSaysConvosqlAndWhetherItIsTheSandbox() {
     assertThat(Shell.prompt("jdbc:convosql:demo=true")).isEqualTo("convosql demo> ");
     assertThat(Shell.prompt("jdbc:convosql:pathsim.apiKey=sk-12345678")).isEqualTo("convosql> ");

@@ -65,8 +65,37 @@ class SyntaxErrorsTest {
     assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name = 'a' ORDER name"))
         .isEqualTo("Syntax error at line 1, column 60: unexpected \"name\". Expected BY.");
     assertThat(executed("SELECT name FROM pathsim.workspaces\nWHERE")).isEqualTo(
-        "Syntax error at line 2, column 1: what follows WHERE is missing or not valid. A name that"
-            + " is a reserved word goes in double quotes: \"order\".");
+        "Syntax error at line 2, column 1: the statement ends too early, after WHERE.");
+  }
+
+  @Test
+  void theReservedWordHintOnlyWhereAReservedWordStandsForAName() {
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE order = 1")).isEqualTo("Syntax error"
+        + " at line 1, column 43: unexpected ORDER, a reserved word. If order is a column, table or alias"
+        + " name, write \"order\".");
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name = 'a' AND")).isEqualTo(
+        "Syntax error at line 1, column 54: the statement ends too early, after AND.");
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name = 'a' AND -- more to come\n"))
+        .isEqualTo("Syntax error at line 1, column 54: the statement ends too early, after AND.");
+    assertThat(executed("SELECT 1;;")).isEqualTo("Syntax error at line 1, column 9: unexpected \";\". A"
+        + " call runs one statement: end it with one ; at most, and run the next statement on its own.");
+    assertThat(executed("SELECT name FROM pathsim.workspaces WHERE name IN ()")).isEqualTo(
+        "Syntax error at line 1, column 52: unexpected \")\". Check the SQL just before it.");
+  }
+
+  @Test
+  void otherDatabasesSyntaxSaysWhatToWriteHere() {
+    String top = "SELECT TOP 2 name FROM pathsim.workspaces";
+    assertThat(executed(top)).isEqualTo("Syntax error at line 1, column 8: TOP is SQL Server's, not SQL"
+        + " convosql runs: write LIMIT 2 at the end of the query, or FETCH FIRST 2 ROWS ONLY.");
+    assertThat(prepared(top)).isEqualTo(executed(top));
+    assertThat(executed("SELECT DISTINCT ON (name) name FROM pathsim.workspaces")).isEqualTo("Syntax"
+        + " error at line 1, column 8: DISTINCT ON is PostgreSQL's and not supported: for one row per"
+        + " name, GROUP BY name, or number the rows with ROW_NUMBER() OVER (PARTITION BY name ORDER BY"
+        + " ...) in a subquery and keep those numbered 1.");
+    assertThat(executed("SELECT `name` FROM pathsim.workspaces")).isEqualTo("Syntax error at line 1,"
+        + " column 8: a backtick (`), which is not SQL: names are quoted with double quotes, as in"
+        + " \"name\".");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.convosql.core.http.ApiException;
 import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.HttpSettings;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * one gets no answer (a timeout, a cut connection) or a "try again" status, the session is looked up
  * first, and the DELETE is sent again only if the session is still there; a session already gone
  * counts as deleted. A failure says how many sessions were deleted before it. A
- * statement the guard refused fails here before its rows are read, so before any request. Public only
+ * statement the guard refused fails here before its rows are read, so before any request, as a
+ * read-only write (25006). Public only
  * because generated code calls it.
  */
 public final class SessionDeleter {
@@ -46,7 +48,8 @@ public final class SessionDeleter {
   public static Enumerable<Object> run(SessionDeleter deleter, Enumerable<Object[]> rows,
       DataContext context, boolean arrayRow) {
     if (deleter.refusal != null) {
-      throw new IllegalStateException(deleter.refusal);
+      // a write the table cannot take: the driver gives the user the SQLState of the cause, 25006
+      throw new IllegalStateException(deleter.refusal, new SQLException(deleter.refusal, "25006"));
     }
     Map<Object, Object[]> sessions = new LinkedHashMap<>();
     for (Object[] row : rows) {

@@ -100,11 +100,14 @@ public final class ApiClient implements AutoCloseable {
     return settings;
   }
 
-  /** The URL of an endpoint path below the API root, with query parameters in the given order. */
+  /**
+   * The URL of an endpoint path below the API root, with query parameters in the given order; each
+   * segment of the path is percent-encoded ({@link PathSegments}).
+   */
   public HttpUrl url(String path, Map<String, String> params) {
     HttpUrl.Builder b = root.newBuilder();
     for (String segment : path.substring(1).split("/", -1)) {
-      b.addPathSegment(segment);
+      b.addEncodedPathSegment(PathSegments.encode(segment));
     }
     params.forEach(b::addQueryParameter);
     return b.build();

@@ -1,0 +1,52 @@
+package io.convosql.driver;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What to write instead of another database's SELECT syntax that does not parse here: SQL Server's
+ * {@code SELECT TOP n} and PostgreSQL's {@code SELECT DISTINCT ON (...)}. The parser failed on them
+ * at a token past the cause ({@code 2} after {@code TOP}, read as a column) with a hint about quoting
+ * reserved words, which sent users the wrong way.
+ */
+final class OtherDialects {
+  private static final Pattern TOP = Pattern.compile(
+      "\\s*SELECT\\s+(?:(?:DISTINCT|ALL)\\s+)?(TOP)\\s*(?:\\(\\s*)?(\\d+|\\?)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DISTINCT_ON = Pattern.compile(
+      "\\s*SELECT\\s+(DISTINCT\\s+ON)\\s*\\(([^()]*)\\)", Pattern.CASE_INSENSITIVE);
+
+  private OtherDialects() {}
+
+  /** The hint, after "Syntax error at line L, column C: ", for the SQL; null when none applies. */
+  static @Nullable String hint(String sql) {
+    Matcher top = TOP.matcher(sql);
+    if (top.lookingAt()) {
+      String n = top.group(2);
+      return at(sql, top.start(1)) + "TOP is SQL Server's, not SQL convosql runs: write LIMIT " + n
+          + " at the end of the query, or FETCH FIRST " + n + " ROWS ONLY.";
+    }
+    Matcher on = DISTINCT_ON.matcher(sql);
+    if (on.lookingAt()) {
+      String keys = on.group(2).strip();
+      return at(sql, on.start(1)) + "DISTINCT ON is PostgreSQL's and not"
+          + " supported: for one row per " + keys + ", GROUP BY " + keys + ", or number the rows with"
+          + " ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY ...) in a subquery and keep those"
+          + " numbered 1.";
+    }
+    return null;
+  }
+
+  /** "Syntax error at line L, column C: " for an offset in the SQL. */
+  static String at(String sql, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (sql.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return "Syntax error at line " + line + ", column " + (offset - lineStart + 1) + ": ";
+  }
+}
