@@ -18,10 +18,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 final class CaseFoldedLike {
   private CaseFoldedLike() {}
 
-  /** The case-folded LIKE for an ILIKE or NOT ILIKE, or the call itself. */
+  /** Whether the call is an ILIKE or NOT ILIKE. */
+  static boolean ilike(SqlCall call) {
+    return call.getOperator() == SqlLibraryOperators.ILIKE || call.getOperator() == SqlLibraryOperators.NOT_ILIKE;
+  }
+
+  /**
+   * The case-folded LIKE for an ILIKE or NOT ILIKE, or the call itself. Only for a connection whose
+   * functions hold ILIKE: under {@code fun=standard} it stays the unknown function it is there.
+   */
   static SqlNode rewrite(SqlCall call) {
     boolean negated = call.getOperator() == SqlLibraryOperators.NOT_ILIKE;
-    if (!negated && call.getOperator() != SqlLibraryOperators.ILIKE) {
+    if (!ilike(call)) {
       return call;
     }
     if (call.operandCount() == 3 && !(call.operand(2) instanceof SqlCharStringLiteral escape

@@ -25,6 +25,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlInternalOperators;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -46,6 +47,8 @@ import org.checkerframework.checker.nullness.qual.PolyNull;
 final class ParameterTypingValidator extends CalciteSqlValidator {
   /** The SELECTs being validated, innermost first: where a column name was looked for. */
   private final Deque<SqlSelect> selects = new ArrayDeque<>();
+  /** Whether the connection's functions hold ILIKE (not under {@code fun=standard}); null: not yet looked. */
+  private @Nullable Boolean ilike;
 
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
@@ -79,7 +82,15 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       return rewritten;
     }
     SqlNode standard = PostgresqlCalls.rewrite(call);
-    return standard instanceof SqlCall again ? CaseFoldedLike.rewrite(again) : standard;
+    return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
+        ? CaseFoldedLike.rewrite(again) : standard;
+  }
+
+  private boolean hasIlike() {
+    if (ilike == null) {
+      ilike = getOperatorTable().getOperatorList().contains(SqlLibraryOperators.ILIKE);
+    }
+    return ilike;
   }
 
   @Override

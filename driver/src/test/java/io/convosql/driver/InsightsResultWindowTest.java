@@ -108,8 +108,13 @@ class InsightsResultWindowTest {
   @Test
   void aBareTotalOfTenThousandIsNotTakenAsTheCount() {
     Instant day = Instant.parse("2025-06-10T00:00:00Z");
-    for (int i = 0; i < 10_050; i++) {
-      sandbox.insights().data().addSession(day.plusMillis(i * 8_000L));
+    ObjectNode small = sandbox.insights().data().documents().get(0).deepCopy();
+    small.retain("id", "session_start_time", "status", "channel", "account_id", "agent_information");
+    for (int i = 0; i < 10_050; i++) { // small documents: a generated one is a few kilobytes
+      ObjectNode d = small.deepCopy();
+      d.put("id", "many-" + i).put("session_start_time",
+          LocalDateTime.ofInstant(day.plusMillis(i * 8_000L), ZoneOffset.UTC).toString());
+      sandbox.insights().data().add(d);
     }
     long onThatDay = sandbox.insights().data().documents().stream()
         .filter(d -> !start(d).isBefore(day) && start(d).isBefore(day.plusSeconds(86_400))).count();

@@ -77,7 +77,7 @@ class OneShotOutputTest {
       String first = assertSameAsSqlline("--demo", "--outputformat=" + format, "-e", VALUES).out().lines()
           .skip(1).findFirst().orElseThrow();
       String sep = format.equals("csv") ? "," : "\t";
-      assertThat(first).as(format).startsWith("\"1\"" + sep + "\"a ")
+      assertThat(first).as(format).startsWith("\"1\"" + sep + "\"a\"" + sep)
           .contains(sep + String.join(sep, "\"\"", "\"\"", "\"true\"") + sep)
           .endsWith(String.join(sep, "\"\"", "\"\""));
     }
