@@ -100,10 +100,7 @@ public final class ApiClient implements AutoCloseable {
     return settings;
   }
 
-  /**
-   * The URL of an endpoint path below the API root, with query parameters in the given order; each
-   * segment of the path is percent-encoded ({@link PathSegments}).
-   */
+  /** The URL of a path below the API root, each segment encoded ({@link PathSegments}), params in order. */
   public HttpUrl url(String path, Map<String, String> params) {
     HttpUrl.Builder b = root.newBuilder();
     for (String segment : path.substring(1).split("/", -1)) {
