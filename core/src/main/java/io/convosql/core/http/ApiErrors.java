@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -18,6 +20,8 @@ import javax.net.ssl.SSLException;
  */
 final class ApiErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A tag of an HTML error page (a proxy's or server's default), whose markup says nothing to a user. */
+  private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(\\s[^<>]*)?/?>");
 
   private ApiErrors() {}
 
@@ -65,6 +69,11 @@ final class ApiErrors {
     if (status == 400 || status == 422) {
       return new ApiException(spec.name(), method, path, status, "the API refused the request", message,
           "a value in the query may be one the API does not accept", "42000", null);
+    }
+    if (status == 404) { // an endpoint whose 404 means "no such session" is answered before here
+      return new ApiException(spec.name(), method, path, status, "the API has no such endpoint", message,
+          "check " + spec.name().toLowerCase(Locale.ROOT) + ".url: it must be the API's root, where the"
+              + " documented paths begin", "HY000", null);
     }
     return new ApiException(spec.name(), method, path, status, "the request failed", message,
         "the request was refused; check the query's values", "HY000", null);
@@ -143,8 +152,11 @@ final class ApiErrors {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // not JSON: the raw text is the message
+      // not JSON: the text is the message
     }
-    return body;
+    // an HTML page (a proxy's, or a server's default) is its text without the markup
+    return HTML_TAG.matcher(body).find() ? HTML_TAG.matcher(body).replaceAll(" ").replaceAll("\\s+", " ").strip()
+        : body;
   }
+
 }

@@ -39,7 +39,8 @@ public final class ApiException extends RuntimeException {
       String m = serverMessage.strip();
       b.append(": ").append(m.length() > MAX_SERVER_MESSAGE ? m.substring(0, MAX_SERVER_MESSAGE) + "…" : m);
     }
-    return b.append(". Hint: ").append(hint).toString();
+    char last = b.charAt(b.length() - 1);
+    return b.append(last == '.' || last == '!' || last == '?' ? " Hint: " : ". Hint: ").append(hint).toString();
   }
 
   public String api() {
