@@ -98,21 +98,17 @@ final class PathSimValues {
     if (s.isEmpty()) {
       return null;
     }
-    Long plain = plainTableTime(s);
-    if (plain != null) {
-      return plain;
+    Long table = tableTime(s);
+    if (table != null) {
+      return table;
     }
     try {
-      return LocalDateTime.parse(s, TABLE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+      return OffsetDateTime.parse(s).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
       try {
-        return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
       } catch (DateTimeParseException e2) {
-        try {
-          return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e3) {
-          throw at.bad(field, v, expected);
-        }
+        throw at.bad(field, v, expected);
       }
     }
   }
@@ -145,11 +141,18 @@ final class PathSimValues {
     return new TimeReading.TableTime(v, monthFirst, dayFirst, at);
   }
 
-  /** A Test History time read month first, as {@link #time} reads it, or null when it is none. */
+  /**
+   * A Test History time read month first, or null when it is none. A first field above 12 is no
+   * month (what a day-first time read month first gives, on most rows of a page): null without the
+   * formatter, whose failure costs an exception per row.
+   */
   private static @Nullable Long tableTime(String s) {
     Long plain = plainTableTime(s);
     if (plain != null) {
       return plain;
+    }
+    if (s.length() >= 2 && digits(s, 0, 2) > 12) {
+      return null;
     }
     try {
       return LocalDateTime.parse(s, TABLE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
