@@ -22,19 +22,15 @@ final class EmptyStatements {
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
+      int after = SqlSpans.comment(sql, i);
       if (Character.isWhitespace(c) || c == ';') {
         i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        if (end < 0) {
-          return false; // an unclosed comment: the parser says so
-        }
-        i = end + 2;
-      } else {
+      } else if (after == i) {
         return false;
+      } else if (sql.startsWith("/*", i) && sql.indexOf("*/", i + 2) < 0) {
+        return false; // an unclosed comment: the parser says so
+      } else {
+        i = after;
       }
     }
     return true;

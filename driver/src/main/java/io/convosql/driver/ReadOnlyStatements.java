@@ -59,14 +59,11 @@ final class ReadOnlyStatements {
     int i = 0;
     while (i < sql.length() && words.size() < most) {
       char c = sql.charAt(i);
+      int after = SqlSpans.comment(sql, i);
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? sql.length() : end + 2;
+      } else if (after > i) {
+        i = after;
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
         while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {

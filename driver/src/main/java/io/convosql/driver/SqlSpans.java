@@ -28,11 +28,19 @@ final class SqlSpans {
       }
       return sql.length() + 1;
     }
-    if (c == '-' && sql.startsWith("--", at)) {
+    return comment(sql, at);
+  }
+
+  /**
+   * Where a comment starting at {@code at} ends (just after it: a line comment at its newline), or
+   * {@code at} when none starts there. An unclosed block comment runs to the end.
+   */
+  static int comment(String sql, int at) {
+    if (sql.startsWith("--", at)) {
       int nl = sql.indexOf('\n', at);
       return nl < 0 ? sql.length() : nl;
     }
-    if (c == '/' && sql.startsWith("/*", at)) {
+    if (sql.startsWith("/*", at)) {
       int close = sql.indexOf("*/", at + 2);
       return close < 0 ? sql.length() : close + 2;
     }
