@@ -37,6 +37,32 @@ final class OtherDialects {
     return null;
   }
 
+  /**
+   * What to write instead of another database's function that is not here, for the error naming it;
+   * null when there is nothing to say.
+   */
+  static @Nullable String functionHint(String name) {
+    switch (name.toUpperCase(java.util.Locale.ROOT)) {
+      case "DATEDIFF":
+      case "DATE_DIFF":
+        return "for whole units between two times write TIMESTAMPDIFF(DAY, from, to) (also SECOND,"
+            + " MINUTE, HOUR, WEEK, MONTH, YEAR); SQL Server's DATEDIFF counts the boundaries crossed,"
+            + " which differs: DATEDIFF(YEAR, '2024-12-31', '2025-01-01') is 1, TIMESTAMPDIFF 0";
+      case "DATEADD":
+      case "DATE_ADD":
+        return "write TIMESTAMPADD(DAY, n, t), or t + INTERVAL '1' DAY";
+      case "ISNULL":
+        return "write COALESCE(a, b) (or IFNULL(a, b))";
+      case "LEN":
+        return "write CHAR_LENGTH(s)";
+      case "GETDATE":
+      case "SYSDATE":
+        return "write CURRENT_TIMESTAMP (or now())";
+      default:
+        return null;
+    }
+  }
+
   /** "Syntax error at line L, column C: " for an offset in the SQL. */
   static String at(String sql, int offset) {
     int line = 1;

@@ -79,7 +79,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {
         SqlOperatorTable functions = postgresqlFunctions.test(context.getMutableRootSchema())
-            ? PostgresqlFunctions.table()
+            ? HabitFunctions.withDefaults()
             : context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
         return ParameterTypingValidator.create(context, functions, (CalciteCatalogReader) reader, transform);
       }

@@ -37,6 +37,9 @@ final class SyntaxErrors {
   /** Calcite's message when the token is a keyword where a name could stand. */
   private static final Pattern NEAR_KEYWORD =
       Pattern.compile("near the keyword '(.+)' at line (\\d+), column (\\d+)");
+  /** Calcite's message for a function it does not have. */
+  private static final Pattern MISSING_FUNCTION =
+      Pattern.compile("No match found for function signature ([A-Za-z_][A-Za-z0-9_]*)\\(");
   /** Avatica's prefix of a failure, which quotes the SQL as given. */
   private static final Pattern QUOTED_SQL = Pattern.compile(
       "Error while executing SQL \"(.*)\"|Error while preparing statement \\[(.*)]", Pattern.DOTALL);
@@ -64,6 +67,22 @@ final class SyntaxErrors {
     String hint = detail != null && detail.contains("Illegal use of dynamic parameter")
         ? ": nothing around this ? gives it a type; write CAST(? AS VARCHAR), or the type you bind"
         : "";
+    Matcher missing = detail == null ? null : MISSING_FUNCTION.matcher(detail);
+    String instead = missing != null && missing.find() ? OtherDialects.functionHint(missing.group(1)) : null;
+    if (instead != null) {
+      hint = ": " + instead;
+    }
+    if (detail != null && detail.contains("function signature TOP(")) {
+      // SELECT TOP (5) parses as a call of a function TOP: say what to write, not "did you mean HOP"
+      int at = message.indexOf(": " + detail);
+      String prefix = at >= 0 ? message.substring(0, at) : message.strip();
+      Matcher quoted = QUOTED_SQL.matcher(prefix);
+      String sql = !quoted.matches() ? null : quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+      String dialect = sql == null ? null : OtherDialects.hint(sql);
+      if (dialect != null) {
+        return new SQLException(prefix + ": " + dialect, SQL_STATE, thrown);
+      }
+    }
     return new SQLException((detail == null || message.contains(detail) ? message
         : message + ": " + detail) + hint, SQL_STATE, thrown);
   }

@@ -89,6 +89,12 @@ class SyntaxErrorsTest {
     assertThat(executed(top)).isEqualTo("Syntax error at line 1, column 8: TOP is SQL Server's, not SQL"
         + " convosql runs: write LIMIT 2 at the end of the query, or FETCH FIRST 2 ROWS ONLY.");
     assertThat(prepared(top)).isEqualTo(executed(top));
+    // with parentheses it parses, as a call of a function TOP, and fails in validation
+    String parenthesized = "SELECT TOP (5) name FROM pathsim.workspaces";
+    assertThat(executed(parenthesized)).isEqualTo("Syntax error at line 1, column 8: TOP is SQL"
+        + " Server's, not SQL convosql runs: write LIMIT 5 at the end of the query, or FETCH FIRST 5"
+        + " ROWS ONLY.");
+    assertThat(prepared(parenthesized)).isEqualTo(executed(parenthesized));
     assertThat(executed("SELECT DISTINCT ON (name) name FROM pathsim.workspaces")).isEqualTo("Syntax"
         + " error at line 1, column 8: DISTINCT ON is PostgreSQL's and not supported: for one row per"
         + " name, GROUP BY name, or number the rows with ROW_NUMBER() OVER (PARTITION BY name ORDER BY"

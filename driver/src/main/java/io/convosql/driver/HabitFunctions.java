@@ -1,0 +1,36 @@
+package io.convosql.driver;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * Functions from other databases that users type by habit, added to the default functions
+ * ({@code fun=postgresql}), where PostgreSQL has none of these names, so nothing PostgreSQL users
+ * write changes meaning: MySQL's {@code IFNULL} and {@code GROUP_CONCAT} and Oracle's {@code NVL}, as
+ * Calcite's libraries define them. Before, each failed with "No match found for function signature".
+ * SQL Server's {@code DATEDIFF} is not one of them: it counts unit boundaries crossed, which no
+ * function here does, so its error names {@code TIMESTAMPDIFF} instead ({@link OtherDialects}).
+ */
+final class HabitFunctions {
+  private HabitFunctions() {}
+
+  /** The default functions with these added after them. */
+  static SqlOperatorTable withDefaults() {
+    return Table.INSTANCE;
+  }
+
+  /** The functions added. */
+  static List<SqlOperator> added() {
+    return Table.ADDED;
+  }
+
+  private static final class Table {
+    static final List<SqlOperator> ADDED = List.of(SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL,
+        SqlLibraryOperators.GROUP_CONCAT);
+    static final SqlOperatorTable INSTANCE =
+        SqlOperatorTables.chain(PostgresqlFunctions.table(), SqlOperatorTables.of(ADDED));
+  }
+}
