@@ -87,8 +87,8 @@ final class ConnectionProxy {
           EmptyStatements.refuse(sql);
           ReadOnlyStatements.refuse(sql);
         }
-        MetadataStatements.refuse(sql);
-        JdbcEscapes.refuseCall(sql);
+        MetadataStatements.refuse(SqlSpans.body(sql));
+        JdbcEscapes.refuseCall(SqlSpans.body(sql));
         if (name.equals("prepareCall")) { // a CallableStatement is a stored procedure's
           throw new SQLFeatureNotSupportedException("prepareCall is for stored procedures, which"
               + " convosql has none of: prepare the SQL with prepareStatement", "0A000");

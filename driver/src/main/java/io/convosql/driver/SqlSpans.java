@@ -47,6 +47,26 @@ final class SqlSpans {
     return at;
   }
 
+  /**
+   * The statement from its first token: without the spaces and comments before it, which tools put
+   * at the head of their SQL (a comment naming the report, then {@code SHOW TABLES}), so that checks
+   * made before parsing read the statement itself.
+   */
+  static String body(String sql) {
+    int i = 0;
+    while (i < sql.length()) {
+      int after = comment(sql, i);
+      if (after > i) {
+        i = after;
+      } else if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return sql.substring(i);
+  }
+
   /** Whether the character at {@code at} (which may be outside the text) is part of a word. */
   static boolean wordChar(String sql, int at) {
     if (at < 0 || at >= sql.length()) {

@@ -124,6 +124,9 @@ final class StatementProxy implements InvocationHandler {
     if (EXECUTE.contains(name) && args != null && args[0] instanceof String sql) {
       return execute((Statement) p, method, sql, args);
     }
+    if (name.equals("addBatch") && args != null && args.length == 1 && args[0] instanceof String sql) {
+      refuseUnrunnable(sql); // now, with its own error, rather than at executeBatch as a parse error
+    }
     if (SETTERS.contains(name) && statement instanceof PreparedStatement ps && args.length >= 2
         && args[0] instanceof Integer index && bindConverted(ps, name, index, args, preparedSql)) {
       return null;
@@ -159,24 +162,34 @@ final class StatementProxy implements InvocationHandler {
     if (args.length == 2) {
       throw generatedKeys(); // column indexes or names of generated keys
     }
-    EmptyStatements.refuse(sql);
-    MetadataStatements.refuse(sql);
-    ReadOnlyStatements.refuse(sql);
-    JdbcEscapes.refuseCall(sql);
-    if (TransactionStatements.isSetTransaction(sql)) {
+    refuseUnrunnable(sql);
+    String body = SqlSpans.body(sql);
+    if (TransactionStatements.isSetTransaction(body)) {
       return noRows(name, "SET TRANSACTION");
     }
-    if (TransactionStatements.isBeginOrEnd(sql)) {
-      return noRows(name, sql.strip().replaceAll(";$", "").toUpperCase(java.util.Locale.ROOT));
+    if (TransactionStatements.isBeginOrEnd(body)) {
+      return noRows(name, body.strip().replaceAll(";$", "").toUpperCase(java.util.Locale.ROOT));
     }
-    String schema = SchemaStatements.named(sql);
+    String schema = SchemaStatements.named(body);
     if (schema != null) {
-      Object done = noRows(name, sql.strip().replaceAll(";$", ""));
+      Object done = noRows(name, body.strip().replaceAll(";$", ""));
       SchemaStatements.use(connection, schema);
       return done;
     }
     NoCacheHint.apply(statement, sql); // each SQL text says for itself
     return result(p, name, Proxies.invokeTranslated(statement, method, args));
+  }
+
+  /**
+   * Throws the error for SQL that convosql never runs: empty, a write other than DELETE, SHOW or
+   * DESCRIBE, a stored procedure call.
+   */
+  private static void refuseUnrunnable(String sql) throws SQLException {
+    EmptyStatements.refuse(sql);
+    String body = SqlSpans.body(sql);
+    MetadataStatements.refuse(body);
+    ReadOnlyStatements.refuse(sql);
+    JdbcEscapes.refuseCall(body);
   }
 
   /**

@@ -74,4 +74,25 @@ class BatchTest {
       assertThat(e.getLargeUpdateCounts()).isEmpty();
     }
   }
+
+  @Test
+  void aStatementNoBatchCanRunFailsWhenAddedWithItsOwnError() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      SQLException create = catchThrowableOfType(SQLException.class,
+          () -> s.addBatch("CREATE TABLE notes (id INT)"));
+      assertThat(create.getSQLState()).isEqualTo("25006");
+      assertThat(create.getMessage()).isEqualTo(ReadOnlyStatements.message("CREATE TABLE"));
+      SQLException show = catchThrowableOfType(SQLException.class,
+          () -> s.addBatch("/* from the report */ SHOW TABLES"));
+      assertThat(show.getSQLState()).isEqualTo("0A000");
+      assertThat(show.getMessage()).startsWith("SHOW is not SQL convosql runs");
+      SQLException call = catchThrowableOfType(SQLException.class, () -> s.addBatch("-- nightly\nCALL purge()"));
+      assertThat(call.getSQLState()).isEqualTo("0A000");
+      assertThat(call.getMessage()).startsWith("convosql has no stored procedures");
+      SQLException empty = catchThrowableOfType(SQLException.class, () -> s.addBatch("  -- nothing"));
+      assertThat(empty.getSQLState()).isEqualTo("42000");
+      // none of them was added: the batch is empty
+      assertThat(s.executeBatch()).isEmpty();
+    }
+  }
 }

@@ -83,7 +83,8 @@ class JdbcEscapesTest {
 
   @Test
   void callsFailSayingThereAreNoStoredProcedures() {
-    for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)")) {
+    for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)",
+        "/* nightly */ CALL refresh(1)", "-- nightly\n{call refresh(1)}")) {
       SQLException e = OwnSandbox.run(connection, call).failure();
       assertThat((Object) e).as(call).isInstanceOf(SQLFeatureNotSupportedException.class);
       assertThat(e.getSQLState()).isEqualTo("0A000");

@@ -31,9 +31,14 @@ class MetadataStatementsTest {
           .hasMessage("DESCRIBE" + HOW + "pathsim.workspaces" + REST);
       assertThatThrownBy(() -> s.executeQuery("  DESC TABLE insights.tags"))
           .hasMessage("DESC" + HOW + "insights.tags" + REST);
+      // behind the comments tools put first (before, Calcite's parse error)
+      assertThatThrownBy(() -> s.executeQuery("/* report: tables */\n-- list\nSHOW TABLES"))
+          .hasMessage("SHOW" + HOW + "pathsim.sessions" + REST);
     }
     assertThatThrownBy(() -> c.prepareStatement("show columns from pathsim.sessions"))
         .isInstanceOf(SQLFeatureNotSupportedException.class).hasMessageStartingWith("SHOW" + HOW);
+    assertThatThrownBy(() -> c.prepareStatement("-- columns\ndescribe pathsim.sessions"))
+        .hasMessage("DESCRIBE" + HOW + "pathsim.sessions" + REST);
     // a name that starts the same is not one of them
     try (Statement s = c.createStatement()) {
       assertThat(s.execute("SELECT 1 AS showing")).isTrue();
