@@ -2,6 +2,7 @@ package io.convosql.driver;
 
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -22,6 +23,10 @@ final class PlanFailures {
   /** The relational operator Calcite could not convert: {@code Missing conversion is LogicalAggregate[…]}. */
   private static final Pattern MISSING = Pattern.compile("Missing conversion is (?:Logical)?([A-Za-z]+)\\[");
   private static final String AFTER = "the relevant part of the original plan is as follows";
+  /** Functions Calcite runs in every plan, never the cause when a node also calls another. */
+  private static final Set<String> RUNNABLE = Set.of("COUNT", "SUM", "SUM0", "AVG", "MIN", "MAX",
+      "CAST", "SINGLE_VALUE", "ANY_VALUE", "AND", "OR", "NOT", "IS_NULL", "IS_NOT_NULL", "CASE",
+      "COALESCE", "SEARCH", "SARG", "ROW", "ITEM");
 
   private PlanFailures() {}
 
@@ -45,8 +50,16 @@ final class PlanFailures {
 
   private static @Nullable String function(String planLine) {
     Matcher call = CALL.matcher(planLine);
-    if (call.find()) {
-      return call.group(1);
+    String first = null;
+    while (call.find()) {
+      // the node may call functions that run anywhere (COUNT beside PERCENTILE_CONT): name another
+      if (!RUNNABLE.contains(call.group(1))) {
+        return call.group(1);
+      }
+      first = first == null ? call.group(1) : first;
+    }
+    if (first != null) {
+      return first;
     }
     Matcher niladic = NILADIC.matcher(planLine);
     return niladic.find() ? niladic.group(1) : null;
