@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What to write instead of another database's SELECT syntax that does not parse here: SQL Server's
- * {@code SELECT TOP n} and PostgreSQL's {@code SELECT DISTINCT ON (...)}. The parser failed on them
+ * What to write instead of another database's syntax that does not parse here: SQL Server's
+ * {@code SELECT TOP n}, PostgreSQL's {@code SELECT DISTINCT ON (...)} and {@code AT TIME ZONE}. The parser failed on them
  * at a token past the cause ({@code 2} after {@code TOP}, read as a column) with a hint about quoting
  * reserved words, which sent users the wrong way.
  */
@@ -15,6 +15,9 @@ final class OtherDialects {
       "\\s*SELECT\\s+(?:(?:DISTINCT|ALL)\\s+)?(TOP)\\s*(?:\\(\\s*)?(\\d+|\\?)", Pattern.CASE_INSENSITIVE);
   private static final Pattern DISTINCT_ON = Pattern.compile(
       "\\s*SELECT\\s+(DISTINCT\\s+ON)\\s*\\(([^()]*)\\)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern AT_TIME_ZONE = Pattern.compile("\\bAT\\s+TIME\\s+ZONE\\b",
+      Pattern.CASE_INSENSITIVE);
 
   private OtherDialects() {}
 
@@ -33,6 +36,12 @@ final class OtherDialects {
           + " supported: for one row per " + keys + ", GROUP BY " + keys + ", or number the rows with"
           + " ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY ...) in a subquery and keep those"
           + " numbered 1.";
+    }
+    Matcher zone = AT_TIME_ZONE.matcher(sql);
+    if (zone.find()) {
+      return at(sql, zone.start()) + "AT TIME ZONE is PostgreSQL's, not SQL convosql runs. The"
+          + " tables' timestamps are UTC; for another zone's wall clock write"
+          + " convert_tz(t, 'UTC', 'America/New_York').";
     }
     return null;
   }

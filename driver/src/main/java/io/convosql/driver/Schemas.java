@@ -70,6 +70,7 @@ final class Schemas {
     root.add("pathsim", pathSim);
     root.add("insights", insights);
     root.add("matches", Matches.function());
+    root.add(ConvertTz.NAME, ConvertTz.function());
     root.add(SystemSchema.NAME, new SystemSchema(requests));
     // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
     // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same. The

@@ -109,10 +109,11 @@ class MetadataContractTest {
   }
 
   @Test
-  void matchesIsAFunctionWithItsParameters() throws SQLException {
+  void matchesAndConvertTzAreFunctionsWithTheirParameters() throws SQLException {
     DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(rows(md.getFunctions(null, null, "%"), "FUNCTION_SCHEM", "FUNCTION_NAME",
         "FUNCTION_TYPE", "SPECIFIC_NAME")).containsExactly(
+        "null|convert_tz|" + DatabaseMetaData.functionNoTable + "|convert_tz",
         "null|matches|" + DatabaseMetaData.functionNoTable + "|matches");
     assertThat(rows(md.getFunctions(null, null, "matches"), "REMARKS")).singleElement()
         .asString().startsWith("matches(text, words): true when any word of words");
@@ -122,6 +123,12 @@ class MetadataContractTest {
         "|" + DatabaseMetaData.functionReturn + "|BOOLEAN|0",
         "text|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|1",
         "words|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|2");
+    assertThat(rows(md.getFunctionColumns(null, null, "convert_tz", "%"), "COLUMN_NAME",
+        "COLUMN_TYPE", "TYPE_NAME", "ORDINAL_POSITION")).containsExactly(
+        "|" + DatabaseMetaData.functionReturn + "|TIMESTAMP|0",
+        "t|" + DatabaseMetaData.functionColumnIn + "|TIMESTAMP|1",
+        "from|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|2",
+        "to|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|3");
   }
 
   @Test

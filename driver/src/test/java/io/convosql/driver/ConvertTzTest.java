@@ -1,0 +1,64 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code convert_tz} gives another zone's wall clock of the tables' UTC timestamps, across daylight
+ * saving changes, and an unknown zone is 22023; PostgreSQL's {@code AT TIME ZONE} names it.
+ */
+class ConvertTzTest {
+  @Test
+  void movesWallClocksBetweenZones() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT"
+          + " CONVERT_TZ(TIMESTAMP '2025-07-01 12:00:00', 'UTC', 'America/New_York'),"
+          + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', 'UTC', 'America/New_York'),"
+          + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', 'utc', 'europe/berlin'),"
+          + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', '+00:00', '+05:30'),"
+          + " convert_tz(TIMESTAMP '2025-03-30 00:59:59', 'UTC', 'Europe/Berlin'),"
+          + " convert_tz(TIMESTAMP '2025-03-30 01:00:00', 'UTC', 'Europe/Berlin'),"
+          + " convert_tz(TIMESTAMP '2025-07-01 08:00:00', 'America/New_York', 'UTC'),"
+          + " convert_tz(CAST(NULL AS TIMESTAMP), 'UTC', 'UTC')"))
+          .containsExactly("2025-07-01 08:00:00; 2025-01-01 07:00:00; 2025-01-01 13:00:00;"
+              + " 2025-01-01 17:30:00; 2025-03-30 01:59:59; 2025-03-30 03:00:00; 2025-07-01 12:00:00; null");
+    }
+  }
+
+  @Test
+  void groupsATablesRowsByLocalDayAsJavaTimeDoes() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      for (String row : DriverFixture.rows(c, "SELECT started_at, convert_tz(started_at, 'UTC',"
+          + " 'Asia/Kolkata') FROM pathsim.sessions ORDER BY started_at DESC LIMIT 20")) {
+        String[] v = row.split("; ");
+        LocalDateTime utc = LocalDateTime.parse(v[0].replace(' ', 'T'));
+        assertThat(LocalDateTime.parse(v[1].replace(' ', 'T'))).isEqualTo(
+            utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.of("Asia/Kolkata")).toLocalDateTime());
+      }
+    }
+  }
+
+  @Test
+  void anUnknownZoneIs22023AndAtTimeZoneNamesTheFunction() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      SQLException bad = (SQLException) DriverFixture.queryFailure(c,
+          "SELECT convert_tz(started_at, 'UTC', 'Mars/Base') FROM pathsim.sessions LIMIT 1");
+      assertThat(bad.getSQLState()).isEqualTo("22023");
+      assertThat(bad.getMessage()).isEqualTo("convert_tz: 'Mars/Base' is not a time zone: write an"
+          + " IANA name such as 'America/New_York' or 'Europe/Berlin', 'UTC', or an offset such as"
+          + " '+05:30'");
+      SQLException pg = (SQLException) DriverFixture.queryFailure(c,
+          "SELECT started_at AT TIME ZONE 'America/New_York' FROM pathsim.sessions");
+      assertThat(pg.getSQLState()).isEqualTo("42000");
+      assertThat(pg.getMessage()).endsWith(": Syntax error at line 1, column 19: AT TIME ZONE is"
+          + " PostgreSQL's, not SQL convosql runs. The tables' timestamps are UTC; for another zone's"
+          + " wall clock write convert_tz(t, 'UTC', 'America/New_York').");
+    }
+  }
+}
