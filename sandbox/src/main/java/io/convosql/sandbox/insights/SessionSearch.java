@@ -60,7 +60,8 @@ final class SessionSearch {
       }
     }
     Random shuffle = varyingOrder ? ThreadLocalRandom.current() : null;
-    SortOrder order = query.sort() != null ? query.sort() : shuffle != null ? SortOrder.NONE : SortOrder.DEFAULT;
+    SortOrder order = query.sort() != null ? query.sort()
+        : shuffle != null ? SortOrder.NONE : SortOrder.DEFAULT; // no promised order: any, or newest first
     List<StoredSession> sorted = order.sort(matches, shuffle);
     List<String> hits = new ArrayList<>();
     long end = Math.min(sorted.size(), query.offset() + query.pageSize());
