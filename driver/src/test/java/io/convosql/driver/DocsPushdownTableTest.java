@@ -102,7 +102,10 @@ class DocsPushdownTableTest {
         "computed when the statement runs", "windows of at most 59 days from CURRENT_TIMESTAMP - 7 days to now"));
     INSIGHTS.put("`ORDER BY` session columns", new Check(
         "SELECT id FROM insights.sessions WHERE " + SINCE_AUGUST + " ORDER BY agent_name, duration_ms DESC",
-        "`sort_by`", "sort_by=agent_information.name:asc,channel_data.duration:desc"));
+        "`sort_by`", "sort_by=agent_information.name:asc,channel_data.duration:desc,id:asc&"));
+    INSIGHTS.put("no `ORDER BY` (or one Calcite applies)", new Check(
+        "SELECT id FROM insights.sessions WHERE " + SINCE_AUGUST + " ORDER BY destination",
+        "`sort_by=session_start_time:asc,id:asc`", "sort_by=session_start_time:asc,id:asc&"));
     INSIGHTS.put("`COUNT(*)` (or `COUNT(id)`, `COUNT(session_start_time)`) on `sessions` without"
         + " `GROUP BY`, when the hits are exactly the answer", new Check(
         "SELECT COUNT(*) FROM insights.sessions WHERE " + SINCE_AUGUST + " AND status = 'ended'",

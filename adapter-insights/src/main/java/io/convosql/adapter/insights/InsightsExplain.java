@@ -38,7 +38,7 @@ final class InsightsExplain {
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
     boolean count = spec.count();
     String project = count ? WindowCounts.PROJECT : table.projectFields(spec.usedColumns());
-    String sortBy = table.sortBy(sort);
+    String sortBy = count ? null : table.sortBy(sort); // a count reads only totals, in no order
     if (plan.lower instanceof Operand || plan.upper instanceof Operand) {
       SearchShape shape = new SearchShape(sortBy, plan.filterBy(List.of()), project);
       return request(shape.params("<window start>", "<window end>", "0",

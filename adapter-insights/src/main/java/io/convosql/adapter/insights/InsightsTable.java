@@ -30,6 +30,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 abstract class InsightsTable extends ApiTable {
   static final int ID = 0;
   static final int START = 1;
+  /** The {@code sort_by} of a search that no ORDER BY is pushed into. */
+  static final String UNORDERED = "session_start_time:asc,id:asc";
+  /** The key that ends a pushed order without the id, so that no two sessions tie. */
+  static final String TIEBREAK = "id:asc";
 
   final ScanSettings settings;
   private final List<Attribute> attributes;
@@ -177,13 +181,22 @@ abstract class InsightsTable extends ApiTable {
     return WindowScan.open(this, scan, plan, range);
   }
 
-  /** The {@code sort_by} of a pushed order, or null for none. */
-  @Nullable String sortBy(List<SortKey> keys) {
+  /**
+   * The {@code sort_by} of a search whose hits are read: a total order, since the API promises no
+   * order without one and ElasticSearch's replicas order tied hits each their own way, so that the
+   * pages of one search would otherwise repeat some sessions and skip others. A pushed order is
+   * followed by the session id unless it already holds it; with no order pushed, the oldest session
+   * first then by id ({@value #UNORDERED}): a session indexed while a window is paged then comes
+   * after the pages read so far rather than shifting them.
+   */
+  String sortBy(List<SortKey> keys) {
     if (keys.isEmpty()) {
-      return null;
+      return UNORDERED;
     }
-    return keys.stream().map(k -> attributes.get(k.column()).read() + (k.descending() ? ":desc" : ":asc"))
+    String pushed = keys.stream()
+        .map(k -> attributes.get(k.column()).read() + (k.descending() ? ":desc" : ":asc"))
         .collect(Collectors.joining(","));
+    return keys.stream().anyMatch(k -> k.column() == ID) ? pushed : pushed + "," + TIEBREAK;
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Runs a scan as searches over time windows: one lazily paged stream per window, read newest window
  * first, or in the order of an ORDER BY session_start_time, or merged when the pushed order is on
- * another column, so that ORDER BY ... LIMIT n reads only the pages it needs.
+ * another column, so that ORDER BY ... LIMIT n reads only the pages it needs. Every search asks for
+ * a total order ({@link InsightsTable#sortBy}), so that its pages neither repeat nor skip a session.
  */
 final class WindowScan {
   static final String WHAT = "Insights GET " + InsightsApi.SEARCH;

@@ -110,7 +110,7 @@ class InsightsByIdTest {
         .map(id -> "{\"term\":{\"id\":\"" + id + "\"}}")
         .collect(java.util.stream.Collectors.joining(",", "{\"should\":[", "]}"));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-08-19T23:59:59.999999",
-        "2025-09-01T12:05:00", 0, 100, null, filter, "[\"id\",\"session_start_time\"]"));
+        "2025-09-01T12:05:00", 0, 100, TestApi.UNORDERED, filter, "[\"id\",\"session_start_time\"]"));
   }
 
   @Test

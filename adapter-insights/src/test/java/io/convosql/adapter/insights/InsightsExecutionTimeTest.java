@@ -83,7 +83,7 @@ class InsightsExecutionTimeTest {
     assertThat(rows("SELECT id FROM insights.sessions WHERE session_start_time >= CURRENT_DATE - INTERVAL '2' DAY"
         + " ORDER BY session_start_time DESC LIMIT 4")).isEqualTo(Docs.ids(docs.subList(0, 4)));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-08-29T23:59:59.999999",
-        "2025-09-01T12:05:00", 0, 4, "session_start_time:desc", null, PROJECT));
+        "2025-09-01T12:05:00", 0, 4, "session_start_time:desc,id:asc", null, PROJECT));
     assertThat(WARNINGS).isEmpty();
   }
 }

@@ -64,11 +64,11 @@ class InsightsFilterTest {
     String filter = "{\"must\":[{\"term\":{\"agent_information.id\":\"" + pizza + "\"}}]}";
     String project = "[\"id\",\"session_start_time\",\"agent_information.id\"]";
     // pages after the first are requested together, so they arrive in any order
-    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, null, filter, project, expected.size()));
+    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, TestApi.UNORDERED, filter, project, expected.size()));
     assertThat(db.explain(sql)).isEqualTo("EnumerableApiScan(table=[[insights, sessions]], columns=[[id]],"
         + " filter=[[agent_id = " + pizza + ", session_start_time >= 2025-08-01 00:00:00]], request=[GET"
-        + " /insights/sessions?from_date=" + FROM + "&to_date=" + TO + "&page_number=0&page_size=100&filter_by="
-        + filter + "&project_fields=" + project + " (next pages: page_number + 1 while the hits so far are fewer than total)])");
+        + " /insights/sessions?from_date=" + FROM + "&to_date=" + TO + "&page_number=0&page_size=100"
+        + "&sort_by=session_start_time:asc,id:asc&filter_by=" + filter + "&project_fields=" + project + " (next pages: page_number + 1 while the hits so far are fewer than total)])");
   }
 
   @Test

@@ -83,7 +83,7 @@ class InsightsMatchesTest {
     List<String> expected = lines("refund cancel", s -> true);
     assertThat(expected).isNotEmpty();
     assertThat(db.rows(sql)).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, null, null,
+    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, TestApi.UNORDERED, null,
         TURNS, Docs.between(AUG25, TestApi.NOW, d -> true).size()));
     assertThat(db.explain(sql)).contains("EnumerableCalc", "matches(", "EnumerableApiScan")
         .doesNotContain("filter_by");
@@ -108,7 +108,7 @@ class InsightsMatchesTest {
     assertThat(expected).isGreaterThan(1);
     assertThat(db.rows(sql, word)).containsExactly(String.valueOf(expected));
     assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages("2025-05-02T23:59:59.999999",
-        "2025-06-30T00:00:00", 100, null, null, TURNS, Docs.between(from, to, d -> true).size()));
+        "2025-06-30T00:00:00", 100, TestApi.UNORDERED, null, TURNS, Docs.between(from, to, d -> true).size()));
   }
 
   @Test

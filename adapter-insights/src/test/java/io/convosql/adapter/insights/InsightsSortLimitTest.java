@@ -65,7 +65,7 @@ class InsightsSortLimitTest {
     String sql = "SELECT id FROM insights.sessions" + SINCE_AUG1 + " ORDER BY session_start_time DESC LIMIT 5";
     assertThat(db.rows(sql)).isEqualTo(Docs.ids(sinceAug1(newestFirst()).subList(0, 5)));
     assertThat(TestApi.requests()).containsExactly(
-        TestApi.search(FROM, TO, 0, 5, "session_start_time:desc", null, ID_START));
+        TestApi.search(FROM, TO, 0, 5, "session_start_time:desc,id:asc", null, ID_START));
     assertThat(db.explain(sql)).startsWith("EnumerableApiScan(").doesNotContain("Sort")
         .contains("sort=[[session_start_time DESC NULLS LAST]], fetch=[5]");
   }
@@ -93,12 +93,12 @@ class InsightsSortLimitTest {
     String sql = "SELECT duration_ms FROM insights.sessions" + SINCE_AUG1
         + " ORDER BY duration_ms DESC NULLS FIRST LIMIT 3";
     assertThat(db.rows(sql)).containsExactly("null", "null", "null");
-    assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(r.param("sort_by")).isNull())
+    assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(r.param("sort_by")).isEqualTo(TestApi.UNORDERED))
         .allSatisfy(r -> assertThat(r.param("page_size")).isEqualTo("100"));
     assertThat(db.explain(sql)).contains("Sort");
     String ascending = "SELECT duration_ms FROM insights.sessions" + SINCE_AUG1 + " ORDER BY duration_ms LIMIT 3";
     assertThat(db.rows(ascending)).doesNotContain("null");
-    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 3, "channel_data.duration:asc",
+    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 3, "channel_data.duration:asc,id:asc",
         null, "[\"id\",\"session_start_time\",\"channel_data.duration\"]"));
   }
 
@@ -109,7 +109,7 @@ class InsightsSortLimitTest {
     for (String order : new String[] {"session_start_time DESC, id", "destination", "document"}) {
       String sql = "SELECT id FROM insights.sessions" + SINCE_AUG1 + " ORDER BY " + order + " LIMIT 3";
       assertThat(db.rows(sql)).hasSize(3);
-      assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(r.param("sort_by")).isNull());
+      assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(r.param("sort_by")).isEqualTo(TestApi.UNORDERED));
       assertThat(db.explain(sql)).contains("Sort");
     }
   }
@@ -123,7 +123,17 @@ class InsightsSortLimitTest {
     assertThat(db.rows(sql)).isEqualTo(sinceAug1(order).subList(0, 2).stream()
         .map(d -> Docs.text(d, "agent_information.name")).toList());
     assertThat(TestApi.recorded()).singleElement().satisfies(r -> assertThat(r.param("sort_by"))
-        .isEqualTo("agent_information.name:asc,session_start_time:desc"));
+        .isEqualTo("agent_information.name:asc,session_start_time:desc,id:asc"));
+  }
+
+  @Test
+  void anOrderThatHoldsTheIdIsAlreadyTotal() throws SQLException {
+    String sql = "SELECT id FROM insights.sessions" + SINCE_AUG1 + " ORDER BY id DESC LIMIT 3";
+    List<String> ids = new ArrayList<>(Docs.ids(sinceAug1(newestFirst())));
+    ids.sort(Comparator.reverseOrder());
+    assertThat(db.rows(sql)).isEqualTo(ids.subList(0, 3));
+    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 3, "id:desc", null, ID_START));
+    assertThat(db.explain(sql)).contains("&page_size=3&sort_by=id:desc&project_fields=");
   }
 
   @Test
@@ -133,8 +143,8 @@ class InsightsSortLimitTest {
     String edges = "{\"must_not\":[{\"term\":{\"session_start_time\":\"" + FROM + "\"}},"
         + "{\"term\":{\"session_start_time\":\"" + TO + "\"}}]}";
     assertThat(TestApi.requests()).containsExactly(
-        TestApi.search(FROM, TO, 3, 10, "session_start_time:desc", edges, ID_START));
-    assertThat(db.explain(sql)).contains("page_number=3&page_size=10&sort_by=session_start_time:desc&filter_by=" + edges);
+        TestApi.search(FROM, TO, 3, 10, "session_start_time:desc,id:asc", edges, ID_START));
+    assertThat(db.explain(sql)).contains("page_number=3&page_size=10&sort_by=session_start_time:desc,id:asc&filter_by=" + edges);
   }
 
   @Test
@@ -167,7 +177,7 @@ class InsightsSortLimitTest {
     lookback.sort(newestFirst());
     assertThat(db.rows(sql)).isEqualTo(Docs.ids(lookback.subList(10, 15)));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T12:04:59.999999", TO, 0, 15,
-        "session_start_time:desc", null, ID_START));
+        "session_start_time:desc,id:asc", null, ID_START));
   }
 
   @Test
@@ -193,7 +203,7 @@ class InsightsSortLimitTest {
     String sql = "SELECT id FROM insights.sessions" + SINCE_AUG1 + " ORDER BY session_start_time DESC LIMIT ?";
     assertThat(db.rows(sql, 7)).isEqualTo(Docs.ids(sinceAug1(newestFirst()).subList(0, 7)));
     assertThat(TestApi.requests()).containsExactly(
-        TestApi.search(FROM, TO, 0, 7, "session_start_time:desc", null, ID_START));
+        TestApi.search(FROM, TO, 0, 7, "session_start_time:desc,id:asc", null, ID_START));
     assertThat(db.explain(sql, 7)).contains("page_size=min(100, ?0)");
   }
 

@@ -237,12 +237,12 @@ class InsightsWindowsTest {
     assertThat(db.rows("SELECT id FROM insights.sessions ORDER BY session_start_time LIMIT 3"))
         .isEqualTo(Docs.ids(lookback.subList(0, 3)));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-03T11:59:59.999999",
-        "2025-07-04T12:05:00", 0, 3, "session_start_time:asc", null, "[\"id\",\"session_start_time\"]"));
+        "2025-07-04T12:05:00", 0, 3, "session_start_time:asc,id:asc", null, "[\"id\",\"session_start_time\"]"));
     List<JsonNode> newest = new ArrayList<>(lookback.subList(lookback.size() - 3, lookback.size()));
     java.util.Collections.reverse(newest);
     assertThat(db.rows("SELECT id FROM insights.sessions ORDER BY session_start_time DESC LIMIT 3"))
         .isEqualTo(Docs.ids(newest));
     assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-07-04T12:04:59.999999",
-        "2025-09-01T12:05:00", 0, 3, "session_start_time:desc", null, "[\"id\",\"session_start_time\"]"));
+        "2025-09-01T12:05:00", 0, 3, "session_start_time:desc,id:asc", null, "[\"id\",\"session_start_time\"]"));
   }
 }

@@ -47,6 +47,17 @@ public final class InsightsEmulator implements ApiHandler {
     search.resultWindow(max, flattened);
   }
 
+  /**
+   * From now on (when {@code on}), orders hits as replicas of an ElasticSearch index do where the
+   * document promises no order: a search without {@code sort_by} gets its hits in an order drawn anew
+   * for each request, and hits that tie on every key of a {@code sort_by} likewise, so that paging
+   * without a total order may repeat and skip sessions. Off (the default): no {@code sort_by} is
+   * newest first, and ties go by session id.
+   */
+  public void setVaryingOrder(boolean on) {
+    search.varyingOrder(on);
+  }
+
   @Override
   public String api() {
     return "insights";

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The parameters of one search, parsed and validated: the date range, paging (page sizes over 100 are
- * capped silently; the page fields are echoed as the client sent them), sort, projection and filter.
+ * capped silently; the page fields are echoed as the client sent them), sort (null when no
+ * {@code sort_by} was sent), projection and filter.
  */
 record SearchQuery(
     DateRange range,
@@ -29,7 +30,6 @@ record SearchQuery(
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(pageNumberText, "pageNumberText");
     Objects.requireNonNull(pageSizeText, "pageSizeText");
-    Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(projection, "projection");
     Objects.requireNonNull(filter, "filter");
   }
@@ -56,7 +56,7 @@ record SearchQuery(
         pageSize.min(BigInteger.valueOf(MAX_PAGE_SIZE)).intValueExact(),
         pageNumberText,
         pageSizeText,
-        sortBy == null ? SortOrder.DEFAULT : SortOrder.parse(sortBy),
+        sortBy == null ? null : SortOrder.parse(sortBy),
         Projection.parse(projectFields == null ? "[]" : projectFields),
         filterBy == null ? FilterQuery.ALL : FilterQuery.parse(filterBy));
   }

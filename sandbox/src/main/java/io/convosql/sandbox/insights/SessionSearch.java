@@ -3,15 +3,20 @@ package io.convosql.sandbox.insights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a search over the stored sessions and renders the API's answer: total, hits and page fields.
  * The total is exact, as the document says, unless a result window is set ({@link #resultWindow}).
+ * Hits without a {@code sort_by} come newest first, and hits that tie on every key of one by id,
+ * unless the order is set to vary ({@link #varyingOrder}).
  */
 final class SessionSearch {
   private final InsightsData data;
   private volatile int resultWindow; // 0: none
   private volatile boolean flattened;
+  private volatile boolean varyingOrder;
 
   SessionSearch(InsightsData data) {
     this.data = Objects.requireNonNull(data, "data");
@@ -31,6 +36,16 @@ final class SessionSearch {
     this.flattened = flattened;
   }
 
+  /**
+   * Whether the order the document does not promise varies from request to request, as it does on
+   * ElasticSearch, where each request may be answered by another replica of the index, each with its
+   * own order of hits that tie: a search without {@code sort_by} then gets its hits in an order drawn
+   * anew for each request, and hits that tie on every key of a {@code sort_by} likewise.
+   */
+  void varyingOrder(boolean on) {
+    this.varyingOrder = on;
+  }
+
   /** The answer body for a valid search. */
   String run(SearchQuery query) {
     int max = resultWindow;
@@ -44,7 +59,10 @@ final class SessionSearch {
         matches.add(session);
       }
     }
-    List<StoredSession> sorted = query.sort().sort(matches);
+    Random shuffle = varyingOrder ? ThreadLocalRandom.current() : null;
+    SortOrder order = query.sort() != null ? query.sort()
+        : shuffle != null ? SortOrder.NONE : SortOrder.DEFAULT; // no promised order: any, or newest first
+    List<StoredSession> sorted = order.sort(matches, shuffle);
     List<String> hits = new ArrayList<>();
     long end = Math.min(sorted.size(), query.offset() + query.pageSize());
     for (long i = query.offset(); i < end; i++) {

@@ -3,19 +3,24 @@ package io.convosql.sandbox.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A parsed {@code sort_by}: keys applied in order, documents missing a key sorting last in both
- * directions (ElasticSearch's default), ties broken by session id; a key on a field the document does
- * not define is ignored (with no key left, only the ties' order by id remains). An array sorts by its smallest
+ * directions (ElasticSearch's default), ties broken by session id, or left in a shuffled order (as
+ * replicas of an index answer, {@link #sort(List, Random)}); a key on a field the document does not
+ * define is ignored (with no key left, only the ties' order remains). An array sorts by its smallest
  * element ascending and its largest descending; an object has no sort value.
  */
 record SortOrder(List<Key> keys) {
   static final SortOrder DEFAULT = new SortOrder(List.of(new Key("session_start_time", true)));
+  /** No key: every hit ties. */
+  static final SortOrder NONE = new SortOrder(List.of());
 
   private static final Pattern ITEM = Pattern.compile("([^.:,\\s]+(?:\\.[^.:,\\s]+)*):(asc|desc)");
 
@@ -41,8 +46,16 @@ record SortOrder(List<Key> keys) {
     return new SortOrder(keys);
   }
 
-  /** A sorted copy of the sessions. */
-  List<StoredSession> sort(List<StoredSession> sessions) {
+  /**
+   * A sorted copy of the sessions: ties by id when {@code shuffle} is null, else in the order it shuffles
+   * them into (the sort keeps the order of equal elements).
+   */
+  List<StoredSession> sort(List<StoredSession> given, Random shuffle) {
+    List<StoredSession> sessions = given;
+    if (shuffle != null) {
+      sessions = new ArrayList<>(given);
+      Collections.shuffle(sessions, shuffle);
+    }
     int n = sessions.size();
     JsonNode[][] values = new JsonNode[n][];
     Integer[] order = new Integer[n];
@@ -54,7 +67,8 @@ record SortOrder(List<Key> keys) {
       }
     }
     Comparator<Integer> byKeys = (a, b) -> compareKeys(values[a], values[b]);
-    Arrays.sort(order, byKeys.thenComparing(i -> sessions.get(i).id()));
+    List<StoredSession> in = sessions;
+    Arrays.sort(order, shuffle != null ? byKeys : byKeys.thenComparing(i -> in.get(i).id()));
     List<StoredSession> out = new ArrayList<>(n);
     for (Integer i : order) {
       out.add(sessions.get(i));
