@@ -8,8 +8,10 @@ import io.convosql.core.exec.PageReader;
 import io.convosql.core.exec.PrefetchPages;
 import io.convosql.core.http.ApiException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -21,7 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * when the first page is short although the total says more follow, the server pages by fewer hits
  * than asked, and the following pages are asked at that size so no hit is skipped. When the hits are
  * exactly the answer, a window stops once it has the rows the scan can use; a page that repeats the
- * previous one fails the scan rather than loop.
+ * previous one fails the scan rather than loop. A hit whose session the page before held is dropped:
+ * sessions stored while a window is paged shift its later pages, and the order asked for
+ * ({@link InsightsTable#sortBy}) has no ties, so such a hit is the same session read again.
  *
  * <p>A first page whose total is only a lower bound (a service on ElasticSearch counts up to 10,000
  * hits, and refuses to page past them) has more sessions than the service will page through: when the
@@ -48,6 +52,8 @@ final class WindowPages {
   private int skip;
   private boolean first = true;
   private @Nullable String previousFirstId;
+  /** The sessions of the page read before, whose hits a shifted next page repeats. */
+  private Set<String> previousIds = Set.of();
 
   /**
    * @param split whether a window the service cannot page through may be read as its halves: when the
@@ -108,7 +114,18 @@ final class WindowPages {
     }
     previousFirstId = firstId;
     List<Object[]> rows = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (JsonNode doc : hits) {
+      String id = DocValues.text(doc.path("id"));
+      if (id != null) {
+        ids.add(id);
+        if (previousIds.contains(id)) {
+          // Sessions stored while the window is paged (newest first, they come before the pages
+          // read) shift the later pages: this hit was read on the page before. A session is in one
+          // place of a total order, so a repeated id is never a second session.
+          continue;
+        }
+      }
       if (skip > 0) {
         skip--;
         continue;
@@ -124,6 +141,7 @@ final class WindowPages {
       halve(); // these hits are read again with the half they belong to
       return new Page(List.of(), true, -1);
     }
+    previousIds = ids;
     position += hits.size();
     delivered += rows.size();
     page++;
@@ -166,6 +184,7 @@ final class WindowPages {
     position = 0;
     first = true;
     previousFirstId = null;
+    previousIds = Set.of();
   }
 
   /** A short page with more to follow: the server's pages are smaller than the size asked for. */
