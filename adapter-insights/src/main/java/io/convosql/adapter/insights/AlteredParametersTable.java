@@ -25,7 +25,7 @@ final class AlteredParametersTable extends NodeListTable {
             column("value", VARCHAR, "New value", INNER, "value", false).asJson(),
             column("value_text", VARCHAR, "The caller's words that gave the value", INNER, "value_text", false),
             column("audio_url", VARCHAR, "Recording of the caller giving the value", INNER, "audio_url", false),
-            Attribute.of("audio_duration", DOUBLE, "Length of that recording; filters stay local",
+            Attribute.of("audio_duration", DOUBLE, "Length of that recording (the document gives no unit); filters stay local",
                 "audio_duration", null)),
         settings, pushdown);
   }
