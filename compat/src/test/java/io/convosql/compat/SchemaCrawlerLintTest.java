@@ -39,7 +39,7 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
 class SchemaCrawlerLintTest {
   /** Sessions in each API, as in demo mode. */
   private static final int SESSIONS = 3000;
-  /** Most requests the whole lint may send: ten tables, none of them read to its end. */
+  /** Most requests the whole lint may send: sixteen tables, none of them read to its end. */
   private static final int MOST_LINT_REQUESTS = 1000;
   @TempDir
   static Path dir;
@@ -116,7 +116,9 @@ class SchemaCrawlerLintTest {
       }
     }
     assertThat(columns).containsKeys("convosql.requests", "insights.sessions", "insights.parameters",
-        "insights.transcript_lines", "pathsim.sessions", "pathsim.steps", "pathsim.recordings",
+        "insights.transcript_lines", "insights.collected_tags", "insights.collected_parameters",
+        "insights.request_ids", "insights.node_tags", "insights.execution_parameters",
+        "insights.altered_parameters", "pathsim.sessions", "pathsim.steps", "pathsim.recordings",
         "pathsim.transcript_lines", "pathsim.workspaces");
     assertThat(columns.get("pathsim.sessions")).isEqualTo(27);
     assertThat(crawlRequests).isZero();

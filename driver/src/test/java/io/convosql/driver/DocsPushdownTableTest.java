@@ -92,6 +92,10 @@ class DocsPushdownTableTest {
         "SELECT session_id FROM insights.parameters WHERE " + SINCE_AUGUST
             + " AND name = 'n' AND \"value\" = 'v'", "`term` on `parameters.n`",
         "{\"term\":{\"parameters.n\":\"v\"}}"));
+    INSIGHTS.put("equality on an element column of a list table (`collected_tags.tag`,"
+        + " `request_ids.request_id`, `node_tags.tag`, …)", new Check("SELECT session_id FROM insights.collected_tags"
+        + " WHERE " + SINCE_AUGUST + " AND tag = 'cat'", "`must` `term` on the list's field",
+        "{\"must\":[{\"term\":{\"flow_data.collected_tags.tag\":\"cat\"}}]}"));
     INSIGHTS.put("`\"matches\"(col, 'words')` on a non-ID field; on `transcript_lines.text` only with `role`"
         + " or `speaker` = `'user'`", new Check("SELECT text FROM insights.transcript_lines WHERE " + SINCE_AUGUST
             + " AND role = 'user' AND \"matches\"(text, 'refund')", "`match` (on `transcription.client`",

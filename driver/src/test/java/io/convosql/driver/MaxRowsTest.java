@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class MaxRowsTest {
   private static final List<String> TABLES = List.of("pathsim.workspaces", "pathsim.sessions",
       "pathsim.transcript_lines", "pathsim.steps", "pathsim.recordings", "insights.sessions",
-      "insights.transcript_lines", "insights.tags", "insights.flow_path", "insights.parameters");
+      "insights.transcript_lines", "insights.tags", "insights.flow_path", "insights.parameters",
+      "insights.collected_tags", "insights.collected_parameters", "insights.request_ids", "insights.node_tags",
+      "insights.execution_parameters", "insights.altered_parameters");
   private static Connection connection;
 
   @BeforeAll

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MetadataTest {
   private static final List<String> TABLES = List.of(
-      "insights.flow_path", "insights.parameters", "insights.sessions", "insights.tags",
-      "insights.transcript_lines", "pathsim.recordings", "pathsim.sessions", "pathsim.steps",
+      "insights.altered_parameters", "insights.collected_parameters", "insights.collected_tags",
+      "insights.execution_parameters", "insights.flow_path", "insights.node_tags", "insights.parameters",
+      "insights.request_ids", "insights.sessions", "insights.tags", "insights.transcript_lines", "pathsim.recordings", "pathsim.sessions", "pathsim.steps",
       "pathsim.transcript_lines", "pathsim.workspaces");
   @RegisterExtension
   static final NoRequestSandbox QUIET = new NoRequestSandbox(10, 5);
@@ -159,8 +160,17 @@ class MetadataTest {
     String rules = "|" + DatabaseMetaData.importedKeyNoAction + "|"
         + DatabaseMetaData.importedKeyNoAction + "|" + DatabaseMetaData.importedKeyNotDeferrable;
     assertThat(imported).containsExactly(
+        "insights|altered_parameters|session_id|insights|sessions|id|1|altered_parameters_session_id_fk|sessions_pk"
+            + rules,
+        "insights|collected_parameters|session_id|insights|sessions|id|1|collected_parameters_session_id_fk"
+            + "|sessions_pk" + rules,
+        "insights|collected_tags|session_id|insights|sessions|id|1|collected_tags_session_id_fk|sessions_pk" + rules,
+        "insights|execution_parameters|session_id|insights|sessions|id|1|execution_parameters_session_id_fk"
+            + "|sessions_pk" + rules,
         "insights|flow_path|session_id|insights|sessions|id|1|flow_path_session_id_fk|sessions_pk" + rules,
+        "insights|node_tags|session_id|insights|sessions|id|1|node_tags_session_id_fk|sessions_pk" + rules,
         "insights|parameters|session_id|insights|sessions|id|1|parameters_session_id_fk|sessions_pk" + rules,
+        "insights|request_ids|session_id|insights|sessions|id|1|request_ids_session_id_fk|sessions_pk" + rules,
         "insights|tags|session_id|insights|sessions|id|1|tags_session_id_fk|sessions_pk" + rules,
         "insights|transcript_lines|session_id|insights|sessions|id|1|transcript_lines_session_id_fk|sessions_pk" + rules,
         "pathsim|recordings|session_id|pathsim|sessions|id|1|recordings_session_id_fk|sessions_pk" + rules,

@@ -73,10 +73,13 @@ class SchemaCrawlerTest {
       }
     }
     Map<String, Integer> expected = new TreeMap<>(Map.of(
-        "insights.flow_path", 17, "insights.parameters", 7, "insights.sessions", 18,
+        "insights.flow_path", 18, "insights.parameters", 8, "insights.sessions", 18,
         "insights.tags", 5, "insights.transcript_lines", 6,
         "pathsim.recordings", 4, "pathsim.sessions", 27, "pathsim.steps", 7,
         "pathsim.transcript_lines", 4, "pathsim.workspaces", 7));
+    expected.putAll(Map.of("insights.collected_tags", 5, "insights.collected_parameters", 9,
+        "insights.request_ids", 3, "insights.node_tags", 5, "insights.execution_parameters", 9,
+        "insights.altered_parameters", 10));
     expected.put("convosql.requests", 10);
     assertThat(columns).containsExactlyEntriesOf(expected);
   }
@@ -115,8 +118,14 @@ class SchemaCrawlerTest {
         .sorted()
         .toList();
     assertThat(references).containsExactly(
+        "insights.altered_parameters.session_id -> insights.sessions.id",
+        "insights.collected_parameters.session_id -> insights.sessions.id",
+        "insights.collected_tags.session_id -> insights.sessions.id",
+        "insights.execution_parameters.session_id -> insights.sessions.id",
         "insights.flow_path.session_id -> insights.sessions.id",
+        "insights.node_tags.session_id -> insights.sessions.id",
         "insights.parameters.session_id -> insights.sessions.id",
+        "insights.request_ids.session_id -> insights.sessions.id",
         "insights.tags.session_id -> insights.sessions.id",
         "insights.transcript_lines.session_id -> insights.sessions.id",
         "pathsim.recordings.session_id -> pathsim.sessions.id",

@@ -125,7 +125,8 @@ class ShellTerminalTest {
     assertThat(Completions.at(completing, "SELECT * FROM tra")).contains("transcript_lines");
     assertThat(Completions.at(completing, "SELECT * FROM insights.")).containsExactlyInAnyOrder(
         "insights.flow_path", "insights.sessions", "insights.transcript_lines", "insights.parameters",
-        "insights.tags");
+        "insights.tags", "insights.collected_tags", "insights.collected_parameters", "insights.request_ids",
+        "insights.node_tags", "insights.execution_parameters", "insights.altered_parameters");
     assertThat(Completions.at(completing, "SELECT insights.sessions.agent_n"))
         .containsExactly("insights.sessions.agent_name");
     assertThat(Completions.at(completing, "SELECT * FROM path")).contains("pathsim");

@@ -32,7 +32,8 @@ record Attribute(Column column, @Nullable String read, @Nullable DocField field,
       return "";
     }
     if (!field.term()) {
-      return "; =, IN and matches() push down as match on " + field.path() + " (its words)";
+      return "; =, IN and matches() push down as match on " + field.path() + " (its words"
+          + (field.json() ? ", but not a value written as a JSON object or list" : "") + ")";
     }
     return "; =, <>, IN push down (term on " + field.path()
         + (field.json() ? ", but not a value written as a JSON object or list" : "") + ")"

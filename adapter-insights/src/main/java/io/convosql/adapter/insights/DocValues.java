@@ -25,6 +25,8 @@ final class DocValues {
   private static final int MAX_TIME_LENGTH = 64;
   /** A whole number as text: at most 19 digits (BIGINT), an optional zero fraction, no exponent. */
   private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]{1,19}(\\.0{0,20})?");
+  /** A number as text: JSON's number syntax, with an optional sign. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -75,6 +77,8 @@ final class DocValues {
       case INTEGER:
         return whole(node, place, name, BigDecimal.valueOf(Integer.MIN_VALUE),
             BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+      case DOUBLE:
+        return number(node, place, name);
       case BOOLEAN:
         return bool(node, place, name);
       case TIMESTAMP:
@@ -117,6 +121,20 @@ final class DocValues {
     boolean outOfRange = d != null && d.stripTrailingZeros().scale() <= 0;
     throw place.bad(name, node, outOfRange ? "a whole number from " + min + " to " + max
         : "a whole number");
+  }
+
+  /** A finite number, or its text (plain or with an exponent). */
+  private static Double number(JsonNode node, AnswerPlace place, String name) {
+    double d = Double.NaN;
+    if (node.isNumber()) {
+      d = node.doubleValue();
+    } else if (node.isTextual() && NUMBER.matcher(node.asText().strip()).matches()) {
+      d = Double.parseDouble(node.asText().strip());
+    }
+    if (!Double.isFinite(d)) {
+      throw place.bad(name, node, "a number");
+    }
+    return d;
   }
 
   private static Boolean bool(JsonNode node, AnswerPlace place, String name) {

@@ -16,9 +16,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A table with one row per element of one list in the session document ({@code tags_list},
- * {@code flow_path}, {@code params_list}, {@code transcription}), led by the session's id and start
- * time. Searches fetch only that list; filters on element fields find the sessions that hold a
- * matching element, and every row is then checked.
+ * {@code flow_path}, {@code params_list}, {@code transcription}, {@code flow_data.collected_tags},
+ * ...), led by the session's id and start time. Searches fetch only that list; filters on element
+ * fields find the sessions that hold a matching element, and every row is then checked.
  */
 abstract class ElementTable extends InsightsTable {
   private final String list;
@@ -62,14 +62,30 @@ abstract class ElementTable extends InsightsTable {
     Object start = DocValues.read(doc.path("session_start_time"), TIMESTAMP, false, at,
         "session_start_time");
     List<Object[]> rows = new ArrayList<>();
-    JsonNode elements = JsonFields.array(doc, list, at, "a list");
+    JsonNode elements = list(doc, list, at);
     int index = 0;
     for (int i = 0; elements != null && i < elements.size(); i++) {
       AnswerPlace element = at.at(list, i);
-      JsonFields.requireObject(elements.get(i), element, "an object");
-      index = addRows(elements.get(i), index, rows, id, start, scan, element);
+      index = addRows(checked(elements.get(i), element), index, rows, id, start, scan, element);
     }
     return rows;
+  }
+
+  /** The list at a dotted path below {@code node}; null when it (or an object on the way) is absent. */
+  static @Nullable JsonNode list(JsonNode node, String path, AnswerPlace place) {
+    JsonNode v = DocValues.at(node, path, place);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw place.bad(path, v, "a list");
+    }
+    return v;
+  }
+
+  /** An element of the list, as this table reads them: an object unless the table says otherwise. */
+  JsonNode checked(JsonNode element, AnswerPlace place) {
+    return JsonFields.requireObject(element, place, "an object");
   }
 
   /**

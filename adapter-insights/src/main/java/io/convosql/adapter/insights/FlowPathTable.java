@@ -41,7 +41,9 @@ final class FlowPathTable extends ElementTable {
             column("status_code", INTEGER, "Status code of the node's execution", LIST,
                 "context.status.code", false),
             column("status_message", VARCHAR, "Status message of the node's execution", LIST,
-                "context.status.message", true).asJson()), settings, pushdown);
+                "context.status.message", true).asJson(),
+            column("webhook_url", VARCHAR, "The URL the node sent a webhook request to, if it did", LIST,
+                "context.url", false)), settings, pushdown);
   }
 
   @Override

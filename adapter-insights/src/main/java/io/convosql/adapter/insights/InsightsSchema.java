@@ -14,9 +14,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The {@code insights} schema of one connection: sessions, transcript_lines, tags, flow_path and
- * parameters, read from the Vonage AI Studio Insights API over one HTTP client that is closed with
- * the connection.
+ * The {@code insights} schema of one connection: sessions, transcript_lines, tags, flow_path,
+ * parameters and the tables of the document's other lists (collected_tags, collected_parameters,
+ * request_ids, node_tags, execution_parameters, altered_parameters), read from the Vonage AI Studio
+ * Insights API over one HTTP client that is closed with the connection.
  */
 public final class InsightsSchema extends AbstractSchema implements AutoCloseable {
   /** The window read when a query gives no lower bound on session_start_time, in days. */
@@ -46,6 +47,12 @@ public final class InsightsSchema extends AbstractSchema implements AutoCloseabl
     add(new TagsTable(settings, pushdown));
     add(new FlowPathTable(settings, pushdown));
     add(new ParametersTable(settings, pushdown));
+    add(new CollectedTagsTable(settings, pushdown));
+    add(new CollectedParametersTable(settings, pushdown));
+    add(new RequestIdsTable(settings, pushdown));
+    add(new NodeTagsTable(settings, pushdown));
+    add(new ExecutionParametersTable(settings, pushdown));
+    add(new AlteredParametersTable(settings, pushdown));
   }
 
   private void add(InsightsTable table) {

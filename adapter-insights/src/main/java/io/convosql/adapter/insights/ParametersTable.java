@@ -23,14 +23,15 @@ final class ParametersTable extends ElementTable {
   ParametersTable(ScanSettings settings, boolean pushdown) {
     super("parameters", "Parameters collected by Insights sessions, one row per session and parameter;"
         + " pushes down session_id, session_start_time ranges, name, value (name and value together"
-        + " as parameters.<name>), value_text, completed and matches() on value_text; type is checked"
+        + " as parameters.<name>), value_text, completed, audio_url and matches() on value_text; type is checked"
         + " locally", LIST, List.of(
             column("name", VARCHAR, "Parameter name", LIST, "name", false),
-            Attribute.of("type", VARCHAR, "Entity type, e.g. sys.names (type in answers, entity in the"
-                + " document's model); filters stay local", "type", null),
+            EntityType.column(),
             column("value", VARCHAR, "Last value set", LIST, "value", false).asJson(),
             column("value_text", VARCHAR, "The caller's words that gave the value", LIST, "value_text", true),
-            column("completed", BOOLEAN, "Whether the parameter was completed", LIST, "completed", false)),
+            column("completed", BOOLEAN, "Whether the parameter was completed", LIST, "completed", false),
+            column("audio_url", VARCHAR, "Recording of the caller giving the value", LIST, "audio_url",
+                false)),
         settings, pushdown);
   }
 
@@ -54,9 +55,6 @@ final class ParametersTable extends ElementTable {
   /** The entity type is {@code type} in answers and {@code entity} in the document's model. */
   @Override
   @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
-    if (column == TYPE && !element.hasNonNull("type")) {
-      return DocValues.read(element.path("entity"), VARCHAR, false, place, "entity");
-    }
-    return super.value(column, element, number, place);
+    return column == TYPE ? EntityType.read(element, place) : super.value(column, element, number, place);
   }
 }

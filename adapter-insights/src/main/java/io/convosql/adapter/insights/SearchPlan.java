@@ -179,8 +179,8 @@ final class SearchPlan {
       return;
     }
     List<Object> values = Term.equalities(t);
-    if (field.term() && values != null && field.json() && !values.stream().allMatch(SearchPlan::plainText)) {
-      exact = false; // an object or a list reads as this JSON text, which no term on the text finds
+    if (values != null && field.json() && !values.stream().allMatch(SearchPlan::plainText)) {
+      exact = false; // an object or a list reads as this JSON text, which neither term nor match finds
       return;
     }
     if (!field.term() && field.match() && values != null) {

@@ -57,6 +57,7 @@ class InsightsDocumentedFieldsTest {
       "params_list.value", // ID fields: "params_list.value"
       "params_list.value_text", // params_list: "value_text" : "<textual_value>",
       "params_list.completed", // params_list: "completed" : <true/false>,
+      "params_list.audio_url", // ID fields: "params_list.audio_url / Recording url of the parameter"
       "parameters.<parameter_name>", // ID fields: "parameters.<parameter_name> / A way to get the parameter's last set value ..."
       "flow_path", // "flow_path" : [
       "flow_path.node_id", // ID fields: "flow_path.node_id"
@@ -73,6 +74,30 @@ class InsightsDocumentedFieldsTest {
       "flow_path.context.user_input", // flow_path: "context" : { ... "user_input" : "<user_input>",
       "flow_path.context.status.code", // flow_path: "context" : { ... "status" : { "code" : <status_code>,
       "flow_path.context.status.message", // flow_path: "context" : { ... "status" : { ... "message" : "<message>"
+      "flow_path.context.url", // ID fields: "flow_path.context.url / If the node send a webhook request to another URL, ..."
+      "flow_path.tags.tag", // ID fields: "flow_path.tags.tag / Tags collected by the node"
+      "flow_path.tags.category", // ID fields: "flow_path.tags.category / Tag category collected by the node"
+      "flow_path.context.execution_parameters.name", // ID fields: "... / Parameter information"
+      "flow_path.context.execution_parameters.audio_url", // ID fields: "... / Parameter information"
+      "flow_path.context.execution_parameters.value", // execution_parameters: "value" : "<execution_param_1_name>",
+      "flow_path.context.execution_parameters.value_text", // execution_parameters: "value_text" : "<textual_value>",
+      "flow_path.context.execution_parameters.completed", // execution_parameters: "completed" : <true/false>,
+      "flow_path.context.altered_parameters.alteration_source", // ID fields: "... / What caused this parameter's value to change? ..."
+      "flow_path.context.altered_parameters.audio_url", // ID fields
+      "flow_path.context.altered_parameters.entity", // ID fields
+      "flow_path.context.altered_parameters.name", // ID fields
+      "flow_path.context.altered_parameters.value", // ID fields
+      "flow_path.context.altered_parameters.value_text", // ID fields
+      "flow_data.collected_tags", // "flow_data" : { ... "collected_tags" : [
+      "flow_data.collected_tags.tag", // ID fields: "flow_data.collected_tags.tag / Collected tags during the call, ..."
+      "flow_data.collected_tags.category", // ID fields: "flow_data.collected_tags.category"
+      "flow_data.collected_parameters", // "flow_data" : { ... "collected_parameters" : [
+      "flow_data.collected_parameters.name", // ID fields: "flow_data.collected_parameters.name / Collected parameters, ..."
+      "flow_data.collected_parameters.audio_url", // ID fields: "flow_data.collected_parameters.audio_url / Recording URL"
+      "flow_data.collected_parameters.value", // collected_parameters: "value" : "<param_1_value>",
+      "flow_data.collected_parameters.value_text", // collected_parameters: "value_text" : "<textual_value>",
+      "flow_data.collected_parameters.completed", // collected_parameters: "completed" : <true/false>,
+      "request_ids", // "request_ids" : [ "<request_id_1>", ... ]; example: {"term": {"request_ids": "12345"}}
       "transcription", // "transcription" : [
       "transcription.client"); // {"match": {"transcription.client": "i love this agent!"}}
 

@@ -62,7 +62,24 @@ class InsightsPushdownEquivalenceTest {
         "SELECT s.agent_name, COUNT(*) FROM insights.sessions s JOIN insights.tags t ON s.id = t.session_id"
             + " WHERE t.tag = 'complaint' GROUP BY s.agent_name ORDER BY s.agent_name",
         "SELECT id FROM insights.sessions WHERE session_start_time < TIMESTAMP '2025-08-25 00:00:00'"
-            + " AND session_start_time >= TIMESTAMP '2025-08-20 00:00:00' AND agent_voice IS NULL");
+            + " AND session_start_time >= TIMESTAMP '2025-08-20 00:00:00' AND agent_voice IS NULL",
+        "SELECT session_id, collect_no, category FROM insights.collected_tags WHERE tag IN ('invalid', 'resolved')"
+            + " AND " + recent,
+        "SELECT session_id FROM insights.collected_tags WHERE tag IN ('invalid', 'resolved', 'complaint') AND "
+            + recent + " GROUP BY session_id HAVING COUNT(DISTINCT tag) = 3",
+        "SELECT session_id, collect_no, type, value_text FROM insights.collected_parameters WHERE name = 'pizza_size'"
+            + " AND \"value\" = 'large' AND completed",
+        "SELECT r.session_id, r.request_id, f.step_no FROM insights.request_ids r JOIN insights.flow_path f"
+            + " ON f.session_id = r.session_id AND f.request_id = r.request_id WHERE f.type = 'webhook' AND r."
+            + recent + " AND f." + recent,
+        "SELECT t.session_id, t.step_no, f.node_id FROM insights.node_tags t JOIN insights.flow_path f"
+            + " ON f.session_id = t.session_id AND f.step_no = t.step_no WHERE t.tag = 'invalid' AND t." + recent
+            + " AND f." + recent,
+        "SELECT session_id, step_no, \"value\" FROM insights.execution_parameters WHERE name = 'pizza_size'"
+            + " AND type = '@size' AND value_text <> '' AND " + recent,
+        "SELECT session_id, name, audio_url FROM insights.parameters WHERE audio_url IS NOT NULL AND " + recent,
+        "SELECT session_id, step_no, webhook_url FROM insights.flow_path WHERE webhook_url LIKE 'https://%' AND "
+            + recent);
   }
 
   @Test

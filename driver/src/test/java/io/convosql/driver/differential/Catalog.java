@@ -62,15 +62,21 @@ final class Catalog {
   }
 
   /** Key columns of the known tables, checked for uniqueness against the data. */
-  private static final Map<String, List<String>> KEYS = Map.of(
-      "workspaces", List.of("id"),
-      "sessions", List.of("id"),
-      "transcript_lines", List.of("session_id", "line_no"),
-      "steps", List.of("session_id", "step_number"),
-      "recordings", List.of("session_id"),
-      "tags", List.of("session_id", "category", "tag"),
-      "flow_path", List.of("session_id", "step_no"),
-      "parameters", List.of("session_id", "name"));
+  private static final Map<String, List<String>> KEYS = Map.ofEntries(
+      Map.entry("workspaces", List.of("id")),
+      Map.entry("sessions", List.of("id")),
+      Map.entry("transcript_lines", List.of("session_id", "line_no")),
+      Map.entry("steps", List.of("session_id", "step_number")),
+      Map.entry("recordings", List.of("session_id")),
+      Map.entry("tags", List.of("session_id", "category", "tag")),
+      Map.entry("flow_path", List.of("session_id", "step_no")),
+      Map.entry("parameters", List.of("session_id", "name")),
+      Map.entry("collected_tags", List.of("session_id", "collect_no")),
+      Map.entry("collected_parameters", List.of("session_id", "collect_no")),
+      Map.entry("request_ids", List.of("session_id", "request_id")),
+      Map.entry("node_tags", List.of("session_id", "step_no", "category", "tag")),
+      Map.entry("execution_parameters", List.of("session_id", "step_no", "name")),
+      Map.entry("altered_parameters", List.of("session_id", "step_no", "name")));
 
   final List<Table> tables;
 

@@ -46,6 +46,7 @@ final class DiffEnvironment implements AutoCloseable {
     this.insightsRequested = insightsSessions;
     this.sandbox = Sandbox.builder().seed(dataSeed).pathSimSessions(pathSimSessions)
         .insightsSessions(insightsSessions).now(NOW).start();
+    AlteredSessions.addTo(sandbox);
     Instant oldest = NOW.minus(INSIGHTS_HISTORY_DAYS + 1, ChronoUnit.DAYS);
     this.lookbackDays = (int) Duration.between(oldest, Instant.now()).toDays() + 2;
     try {

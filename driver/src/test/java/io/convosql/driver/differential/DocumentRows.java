@@ -65,7 +65,7 @@ final class DocumentRows {
           text(s, "request_id"), bigint(s, "execution_time"), bool(s, "synchronized"),
           text(request, "verb"), text(request, "url"), json(request, "headers"), json(request, "payload"),
           integer(response, "code"), json(response, "payload"), text(context, "user_input"),
-          integer(context.path("status"), "code"), json(context.path("status"), "message")});
+          integer(context.path("status"), "code"), json(context.path("status"), "message"), text(context, "url")});
     }
     return out;
   }
@@ -77,9 +77,87 @@ final class DocumentRows {
       // the entity type is "type" in answers and "entity" in the document's model
       Object type = p.hasNonNull("type") ? text(p, "type") : text(p, "entity");
       out.add(new Object[] {text(d, "id"), start(d), text(p, "name"), type, json(p, "value"),
-          text(p, "value_text"), bool(p, "completed")});
+          text(p, "value_text"), bool(p, "completed"), text(p, "audio_url")});
     }
     return out;
+  }
+
+  /** {@code insights.collected_tags}: one row per element of {@code flow_data.collected_tags}, numbered. */
+  static List<Object[]> collectedTags(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    int n = 0;
+    for (JsonNode t : d.path("flow_data").path("collected_tags")) {
+      out.add(new Object[] {text(d, "id"), start(d), ++n, text(t, "tag"), text(t, "category")});
+    }
+    return out;
+  }
+
+  /** {@code insights.collected_parameters}: one row per element of {@code flow_data.collected_parameters}. */
+  static List<Object[]> collectedParameters(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    int n = 0;
+    for (JsonNode p : d.path("flow_data").path("collected_parameters")) {
+      out.add(new Object[] {text(d, "id"), start(d), ++n, text(p, "name"), entityType(p), json(p, "value"),
+          text(p, "value_text"), bool(p, "completed"), text(p, "audio_url")});
+    }
+    return out;
+  }
+
+  /** {@code insights.request_ids}: one row per element of {@code request_ids}, the id itself. */
+  static List<Object[]> requestIds(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    for (JsonNode r : d.path("request_ids")) {
+      out.add(new Object[] {text(d, "id"), start(d), value(r)});
+    }
+    return out;
+  }
+
+  /** {@code insights.node_tags}: one row per tag of each flow_path node, with the node's step number. */
+  static List<Object[]> nodeTags(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    int step = 0;
+    for (JsonNode s : d.path("flow_path")) {
+      step++;
+      for (JsonNode t : s.path("tags")) {
+        out.add(new Object[] {text(d, "id"), start(d), step, text(t, "tag"), text(t, "category")});
+      }
+    }
+    return out;
+  }
+
+  /** {@code insights.execution_parameters}: each node's {@code context.execution_parameters}. */
+  static List<Object[]> executionParameters(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    int step = 0;
+    for (JsonNode s : d.path("flow_path")) {
+      step++;
+      for (JsonNode p : s.path("context").path("execution_parameters")) {
+        out.add(new Object[] {text(d, "id"), start(d), step, text(p, "name"), entityType(p), json(p, "value"),
+            text(p, "value_text"), bool(p, "completed"), text(p, "audio_url")});
+      }
+    }
+    return out;
+  }
+
+  /** {@code insights.altered_parameters}: each node's {@code context.altered_parameters}. */
+  static List<Object[]> alteredParameters(JsonNode d) {
+    List<Object[]> out = new ArrayList<>();
+    int step = 0;
+    for (JsonNode s : d.path("flow_path")) {
+      step++;
+      for (JsonNode a : s.path("context").path("altered_parameters")) {
+        JsonNode duration = a.get("audio_duration");
+        out.add(new Object[] {text(d, "id"), start(d), step, text(a, "alteration_source"), text(a, "name"),
+            text(a, "entity"), json(a, "value"), text(a, "value_text"), text(a, "audio_url"),
+            duration == null || duration.isNull() ? null : Double.valueOf(duration.asText())});
+      }
+    }
+    return out;
+  }
+
+  /** The entity type is "type" in answers and "entity" in the document's model. */
+  private static String entityType(JsonNode p) {
+    return p.hasNonNull("type") ? text(p, "type") : text(p, "entity");
   }
 
   private static Long start(JsonNode d) {

@@ -43,6 +43,7 @@ public final class ReferenceDb {
   private static final SqlTypeName I = SqlTypeName.INTEGER;
   private static final SqlTypeName L = SqlTypeName.BIGINT;
   private static final SqlTypeName B = SqlTypeName.BOOLEAN;
+  private static final SqlTypeName D = SqlTypeName.DOUBLE;
   private static final SqlTypeName Y = SqlTypeName.VARBINARY;
 
   private ReferenceDb() {}
@@ -96,9 +97,25 @@ public final class ReferenceDb {
     insights.add("flow_path", new Rows(all(documents, DocumentRows::flowPath), "session_id", V,
         "session_start_time", T, "step_no", I, "node_id", V, "type", V, "request_id", V, "execution_time_ms", L,
         "synchronized", B, "request_verb", V, "request_url", V, "request_headers", V, "request_payload", V,
-        "response_code", I, "response_payload", V, "user_input", V, "status_code", I, "status_message", V));
+        "response_code", I, "response_payload", V, "user_input", V, "status_code", I, "status_message", V,
+        "webhook_url", V));
     insights.add("parameters", new Rows(all(documents, DocumentRows::parameters), "session_id", V,
-        "session_start_time", T, "name", V, "type", V, "value", V, "value_text", V, "completed", B));
+        "session_start_time", T, "name", V, "type", V, "value", V, "value_text", V, "completed", B, "audio_url", V));
+    insights.add("collected_tags", new Rows(all(documents, DocumentRows::collectedTags), "session_id", V,
+        "session_start_time", T, "collect_no", I, "tag", V, "category", V));
+    insights.add("collected_parameters", new Rows(all(documents, DocumentRows::collectedParameters), "session_id",
+        V, "session_start_time", T, "collect_no", I, "name", V, "type", V, "value", V, "value_text", V,
+        "completed", B, "audio_url", V));
+    insights.add("request_ids", new Rows(all(documents, DocumentRows::requestIds), "session_id", V,
+        "session_start_time", T, "request_id", V));
+    insights.add("node_tags", new Rows(all(documents, DocumentRows::nodeTags), "session_id", V,
+        "session_start_time", T, "step_no", I, "tag", V, "category", V));
+    insights.add("execution_parameters", new Rows(all(documents, DocumentRows::executionParameters), "session_id",
+        V, "session_start_time", T, "step_no", I, "name", V, "type", V, "value", V, "value_text", V,
+        "completed", B, "audio_url", V));
+    insights.add("altered_parameters", new Rows(all(documents, DocumentRows::alteredParameters), "session_id", V,
+        "session_start_time", T, "step_no", I, "alteration_source", V, "name", V, "entity", V, "value", V,
+        "value_text", V, "audio_url", V, "audio_duration", D));
     List<Object[]> spaces = new ArrayList<>();
     workspaces.forEach(w -> spaces.add(new Object[] {w.id(), w.name(), w.description(), w.organizationId(),
         w.createdAt().toEpochMilli(), w.active(), w.isDefault()}));
