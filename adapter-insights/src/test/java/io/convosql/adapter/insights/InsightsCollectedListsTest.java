@@ -48,7 +48,7 @@ class InsightsCollectedListsTest {
 
   /** The requests of a read of the window since Aug 20 whose hits are {@code hits}, with 100 a page. */
   private static List<String> requests(String filter, String list, int hits) {
-    return TestApi.pages(FROM, TO, 100, null, filter, "[\"id\",\"session_start_time\",\"" + list + "\"]", hits);
+    return TestApi.pages(FROM, TO, 100, TestApi.UNORDERED, filter, "[\"id\",\"session_start_time\",\"" + list + "\"]", hits);
   }
 
   private static boolean hasElement(JsonNode doc, String list, String field, String value) {
@@ -178,7 +178,7 @@ class InsightsCollectedListsTest {
     String second = d.get("request_ids").get(1).asText();
     assertThat(db.rows("SELECT session_id, request_id FROM insights.request_ids WHERE request_id = ? AND" + SINCE,
         first)).containsExactly(d.get("id").asText() + "; " + first);
-    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 100, null,
+    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 100, TestApi.UNORDERED,
         "{\"must\":[{\"term\":{\"request_ids\":\"" + first + "\"}}]}", "[\"id\",\"session_start_time\",\"request_ids\"]"));
     assertThat(db.rows("SELECT request_id FROM insights.request_ids WHERE request_id IN (?, ?, '44') AND" + SINCE,
         first, second)).containsExactlyInAnyOrder(first, second);

@@ -72,7 +72,7 @@ class InsightsNodeListsTest {
     assertThat(expected).isNotEmpty();
     assertThat(db.rows(sql)).containsExactlyInAnyOrderElementsOf(expected);
     String filter = "{\"must\":[{\"term\":{\"flow_path.tags.tag\":\"invalid\"}}]}";
-    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, null, filter,
+    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, TestApi.UNORDERED, filter,
         FLOW_PATH, Docs.between(AUG20, TestApi.NOW, d -> nodeHas(d, "/tags", "tag", "invalid")).size()));
     assertThat(db.explain(sql)).contains("&filter_by=" + filter + "&project_fields=" + FLOW_PATH);
   }
@@ -117,7 +117,7 @@ class InsightsNodeListsTest {
     String filter = "{\"must\":[{\"term\":{\"flow_path.context.execution_parameters.name\":\"" + name + "\"}},"
         + "{\"term\":{\"flow_path.context.execution_parameters.completed\":\"true\"}}]}";
     // each term finds the sessions where some node's parameter has the value, as ElasticSearch flattens lists
-    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, null, filter,
+    assertThat(TestApi.requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100, TestApi.UNORDERED, filter,
         FLOW_PATH, Docs.between(AUG20, TestApi.NOW, d -> nodeHas(d, "/context/execution_parameters", "name", name)
             && nodeHas(d, "/context/execution_parameters", "completed", "true")).size()));
 
@@ -155,7 +155,7 @@ class InsightsNodeListsTest {
     String url = p.get("audio_url").asText();
     assertThat(db.rows("SELECT session_id, name, audio_url FROM insights.parameters WHERE audio_url = ? AND" + SINCE,
         url)).containsExactly(doc.get("id").asText() + "; " + p.get("name").asText() + "; " + url);
-    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 100, null,
+    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 100, TestApi.UNORDERED,
         "{\"must\":[{\"term\":{\"params_list.audio_url\":\"" + url + "\"}}]}",
         "[\"id\",\"session_start_time\",\"params_list\"]"));
   }
