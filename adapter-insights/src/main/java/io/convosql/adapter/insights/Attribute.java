@@ -35,7 +35,9 @@ record Attribute(Column column, @Nullable String read, @Nullable DocField field,
       return "; =, IN and matches() push down as match on " + field.path() + " (its words"
           + (field.json() ? ", but not a value written as a JSON object or list" : "") + ")";
     }
-    return "; =, <>, IN push down (term on " + field.path()
+    // <> on a list's element is checked locally: must_not would drop a session that also holds
+    // other elements, whose rows <> keeps
+    return "; =, " + (field.scalar() ? "<>, " : "") + "IN push down (term on " + field.path()
         + (field.json() ? ", but not a value written as a JSON object or list" : "") + ")"
         + (field.match() ? ", matches() as match" : "");
   }
