@@ -56,8 +56,9 @@ class InsightsWordSplittingTest {
   }
 
   /**
-   * A generated session of 2025-02-09 with parameters and at least three user inputs, copied to 2025-02-10 with a new id and the caller's compound
-   * words in its transcript, user inputs and parameter texts.
+   * A generated session of 2025-02-09 with parameters and at least three user inputs, copied to
+   * 2025-02-10 with a new id and the caller's compound words in its transcript, user inputs and
+   * parameter texts.
    */
   private static String addSession() {
     InsightsData data = sandbox.insights().data();
@@ -146,7 +147,8 @@ class InsightsWordSplittingTest {
 
   @Test
   void freeTextEqualitiesFindTheirCompoundWords() throws SQLException {
-    String inputs = "SELECT session_id, user_input FROM insights.flow_path WHERE user_input = 'Go to chatbot.com, please'";
+    String inputs = "SELECT session_id, user_input FROM insights.flow_path"
+        + " WHERE user_input = 'Go to chatbot.com, please'";
     assertThat(same(inputs + DAY)).isNotEmpty().allMatch(r -> r.equals(id + "; Go to chatbot.com, please"));
     assertThat(filters()).containsExactly(
         "{\"must\":[{\"match\":{\"flow_path.context.user_input\":\"Go to chatbot.com, please\"}}]}");
