@@ -187,10 +187,24 @@ final class InsightsSuite {
     return calls;
   }
 
-  /** The word rule of {@code matches}: any word, case-insensitive, split on non-alphanumerics. */
+  /**
+   * The word rule of {@code matches} (ElasticSearch's standard analyser) as far as Latin text goes,
+   * written here without the driver's code: runs of letters, digits and underscores, joined across
+   * one {@code . ' :} between letters and one {@code . ,} between digits ({@code chatbot.com},
+   * {@code don't} and {@code 4.5} are one word each), compared without case.
+   */
   private static boolean hasWord(String text, String word) {
-    return Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+")).contains(word);
+    java.util.regex.Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      if (m.group().equals(word)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile(
+      "[\\p{L}\\p{N}_]+(?:(?<=\\p{L})['.:’](?=\\p{L})[\\p{L}\\p{N}_]+|(?<=\\p{N})[.,](?=\\p{N})[\\p{L}\\p{N}_]+)*");
 
   private static Long number(JsonNode n) {
     return n.isMissingNode() || n.isNull() ? null : n.asLong();

@@ -34,8 +34,9 @@ final class FunctionRows {
 
   /** What each function does, for REMARKS (the README's words). */
   private static final Map<String, String> REMARKS = Map.of("matches",
-      "matches(text, words): true when any word of words (case-insensitive, split on"
-          + " non-alphanumerics) is a word of text; pushed to Insights as a full-text match",
+      "matches(text, words): true when any word of words is a word of text, words as"
+          + " ElasticSearch's standard analyser splits them (Unicode word boundaries, lower-cased);"
+          + " pushed to Insights as a full-text match",
       ConvertTz.NAME, "convert_tz(t, from_zone, to_zone): the timestamp t read in from_zone as the"
           + " wall clock of the same instant in to_zone, as in convert_tz(started_at, 'UTC',"
           + " 'America/New_York')");

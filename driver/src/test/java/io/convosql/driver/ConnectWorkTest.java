@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What {@code getConnection} leaves to later: in a fresh JVM it loads no HTTP client (OkHttp's
  * per-client parts, Failsafe, the concurrency limits), no Caffeine cache and none of Calcite's code
- * generation ({@code RexImpTable}, which registering {@code matches} used to initialize), and a
+ * generation ({@code RexImpTable}, which registering {@code matches} used to initialize) and no
+ * Lucene (which only a call of {@code matches} needs, not even a query without one), and a
  * query that needs no API still sends nothing, nor finds its functions by reflection; a bad property
  * fails at connect as before. Checked by the classes a child JVM loads, never by times.
  */
@@ -38,11 +39,18 @@ class ConnectWorkTest {
     List<String> loaded = Files.readAllLines(log).stream()
         .map(l -> l.substring(l.indexOf("] ") + 2).split(" ")[0]).toList();
     int connected = loaded.indexOf(Probe.Connected.class.getName());
+    int plain = loaded.indexOf(Probe.QueriedPlain.class.getName());
     int queried = loaded.indexOf(Probe.Queried.class.getName());
     assertThat(connected).as("the probe connected").isPositive();
-    assertThat(queried).as("the probe queried").isGreaterThan(connected);
+    assertThat(plain).as("the probe ran a query without matches").isGreaterThan(connected);
+    assertThat(queried).as("the probe queried").isGreaterThan(plain);
     List<String> atConnect = loaded.subList(0, connected);
     List<String> atQuery = loaded.subList(connected, queried);
+
+    // Lucene (the word splitting of matches) waits for the first call of matches
+    assertThat(loaded.subList(0, plain)).noneMatch(ConnectWorkTest::analysesWords);
+    assertThat(loaded.subList(plain, queried)).contains("io.convosql.core.plan.StandardWords",
+        "org.apache.lucene.analysis.standard.StandardTokenizer");
 
     assertThat(atConnect).contains(ConvoSqlDriver.class.getName(), "io.convosql.core.plan.LazyScalarFunction")
         .noneMatch(c -> c.startsWith("org.apache.calcite.adapter.enumerable.RexImpTable"))
@@ -55,6 +63,10 @@ class ConnectWorkTest {
         .anyMatch(c -> c.startsWith("com.github.benmanes.caffeine.cache.Bounded"))
         .noneMatch(ConnectWorkTest::builtByAnHttpClient)
         .noneMatch(c -> c.startsWith("org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory"));
+  }
+
+  private static boolean analysesWords(String c) {
+    return c.startsWith("org.apache.lucene.") || c.equals("io.convosql.core.plan.StandardWords");
   }
 
   /**
@@ -100,8 +112,9 @@ class ConnectWorkTest {
   }
 
   /**
-   * Loads the driver, connects, loads {@link Connected}, runs a query on no API table (with
-   * {@code matches}), loads {@link Queried} and prints its answer.
+   * Loads the driver, connects, loads {@link Connected}, runs a query without {@code matches} and
+   * loads {@link QueriedPlain}, runs a query on no API table with {@code matches}, loads
+   * {@link Queried} and prints its answer.
    */
   static final class Probe {
     private Probe() {}
@@ -110,6 +123,11 @@ class ConnectWorkTest {
       Class.forName(ConvoSqlDriver.class.getName());
       try (Connection c = DriverManager.getConnection(args[0])) {
         Connected.mark();
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("VALUES ('a refund' LIKE '%refund%')")) {
+          rs.next();
+          QueriedPlain.mark();
+        }
         try (Statement s = c.createStatement();
             ResultSet rs = s.executeQuery("VALUES (\"matches\"('a refund', 'Refund'))")) {
           rs.next();
@@ -122,6 +140,13 @@ class ConnectWorkTest {
     /** Loaded once the connection is open. */
     static final class Connected {
       private Connected() {}
+
+      static void mark() {}
+    }
+
+    /** Loaded once the query without matches has run. */
+    static final class QueriedPlain {
+      private QueriedPlain() {}
 
       static void mark() {}
     }

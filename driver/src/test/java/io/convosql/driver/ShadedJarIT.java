@@ -175,6 +175,20 @@ class ShadedJarIT {
             + longestName + "\"");
   }
 
+  @Test
+  void matchesSplitsWordsWithTheRelocatedLucene() throws Exception {
+    Run words = run("--demo", "--outputformat=csv", "-e", "VALUES (\"matches\"('Go to chatbot.com', 'CHATBOT.COM'),"
+        + " \"matches\"('Go to chatbot.com', 'chatbot'), \"matches\"('我想要退款', '款'))");
+    assertThat(words.exit()).as(words.err()).isZero();
+    assertThat(words.out().lines()).containsExactly("\"EXPR$0\",\"EXPR$1\",\"EXPR$2\"", "\"true\",\"false\",\"true\"");
+    // pushed as match to the demo's sandbox, which analyses with the same relocated Lucene
+    Run pushed = run("--demo", "--outputformat=csv", "-e", "SELECT COUNT(*) > 0 FROM insights.transcript_lines"
+        + " WHERE role = 'user' AND \"matches\"(text, 'pizza')"
+        + " AND session_start_time >= CURRENT_TIMESTAMP - INTERVAL '30' DAY");
+    assertThat(pushed.exit()).as(pushed.err()).isZero();
+    assertThat(pushed.out().lines()).containsExactly("\"EXPR$0\"", "\"true\"");
+  }
+
   /** An entry's name as a class loader sees it: without a multi-release prefix. */
   private static String logicalName(ZipEntry e) {
     return e.getName().replaceFirst("^META-INF/versions/\\d+/", "");
@@ -196,19 +210,21 @@ class ShadedJarIT {
           || n.startsWith("org/codehaus/") || n.startsWith("org/slf4j/") || n.startsWith("org/apache/commons/")
           || n.startsWith("com/google/protobuf/") || n.startsWith("org/yaml/") || n.startsWith("com/jayway/")
           || n.startsWith("net/minidev/") || n.startsWith("org/objectweb/") || n.startsWith("dev/failsafe/")
-          || n.startsWith("com/github/benmanes/"));
+          || n.startsWith("com/github/benmanes/") || n.startsWith("org/apache/lucene/"));
       assertThat(names).contains("io/convosql/shaded/jackson/databind/ObjectMapper.class",
           "io/convosql/shaded/guava/collect/ImmutableList.class", "io/convosql/shaded/okhttp3/OkHttpClient.class",
           "io/convosql/shaded/kotlin/Unit.class", "io/convosql/shaded/codehaus/janino/CompilerFactory.class",
           "io/convosql/shaded/slf4j/impl/StaticLoggerBinder.class",
           "io/convosql/shaded/failsafe/RetryPolicy.class",
-          "io/convosql/shaded/okhttp3/logging/HttpLoggingInterceptor.class");
+          "io/convosql/shaded/okhttp3/logging/HttpLoggingInterceptor.class",
+          "io/convosql/shaded/lucene/analysis/standard/StandardTokenizer.class");
       ZipEntry compiler = jar.getEntry("META-INF/services/io.convosql.shaded.codehaus.commons.compiler.ICompilerFactory");
       assertThat(compiler).isNotNull();
       assertThat(new String(jar.getInputStream(compiler).readAllBytes(), StandardCharsets.UTF_8).strip())
           .isEqualTo("io.convosql.shaded.codehaus.janino.CompilerFactory");
       assertThat(names).filteredOn(n -> n.startsWith("META-INF/services/"))
-          .noneMatch(n -> n.contains("com.fasterxml") || n.contains("org.codehaus") || n.contains("org.slf4j"));
+          .noneMatch(n -> n.contains("com.fasterxml") || n.contains("org.codehaus") || n.contains("org.slf4j")
+              || n.contains("org.apache.lucene"));
     }
   }
 

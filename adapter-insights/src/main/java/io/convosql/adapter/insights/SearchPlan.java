@@ -1,5 +1,6 @@
 package io.convosql.adapter.insights;
 
+import io.convosql.core.plan.Matches;
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Term;
 import java.util.ArrayList;
@@ -174,7 +175,10 @@ final class SearchPlan {
       Term.Call call = (Term.Call) t;
       exact = false;
       if (field.match() && call.function().equals("matches") && call.arguments().size() == 1) {
-        must.add(Clause.match(field.path(), value(call.arguments().get(0))));
+        Object words = value(call.arguments().get(0));
+        if (words instanceof Operand || Matches.searchable(String.valueOf(words))) {
+          must.add(Clause.match(field.path(), words));
+        }
       }
       return;
     }
@@ -225,12 +229,13 @@ final class SearchPlan {
   }
 
   /**
-   * A value with a letter or digit: match finds nothing for a value without words (the service's
-   * analyser leaves no token to search), so such a value stays a local check. A parameter is shown
-   * as sent, as in {@link #plainText}.
+   * A value that a match on its own text finds ({@link Matches#findsItself}: a word, and a letter or
+   * digit); match finds nothing for a value without words (the service's analyser leaves no token to
+   * search), so such a value stays a local check. A parameter is shown as sent, as in
+   * {@link #plainText}.
    */
   private static boolean hasWords(Object v) {
-    return v instanceof Operand || String.valueOf(v).codePoints().anyMatch(Character::isLetterOrDigit);
+    return v instanceof Operand || Matches.findsItself(String.valueOf(v));
   }
 
   /** The values of {@code <>} or {@code NOT IN}: must_not narrows, NULLs stay a local check. */

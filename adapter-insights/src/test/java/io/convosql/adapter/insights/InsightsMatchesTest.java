@@ -3,17 +3,21 @@ package io.convosql.adapter.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +46,29 @@ class InsightsMatchesTest {
     db.close();
   }
 
-  /** The rule, written independently of the implementation: a shared lower-case alphanumeric word. */
+  /**
+   * The rule, written apart from the implementation: a shared word, words as ElasticSearch's
+   * {@code standard} analyser makes them (Lucene's StandardAnalyzer without stop words).
+   */
   private static boolean matches(String text, String words) {
-    Set<String> wanted = Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty()).collect(Collectors.toSet());
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).anyMatch(wanted::contains);
+    Set<String> wanted = words(words);
+    return words(text).stream().anyMatch(wanted::contains);
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    try (StandardAnalyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+        TokenStream stream = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** session_id; line_no of the lines since Aug 25 whose speaker passes and whose text matches. */
@@ -153,9 +175,12 @@ class InsightsMatchesTest {
         .containsExactlyInAnyOrderElementsOf(Docs.ids(Docs.between(AUG25, TestApi.NOW,
             d -> matches(Docs.text(d, "agent_information.name"), "palace")))).isNotEmpty();
     assertThat(filters()).containsOnlyNulls();
-    assertThat(db.rows("SELECT id FROM insights.sessions WHERE \"matches\"(status, 'progress')" + SINCE))
+    assertThat(db.rows("SELECT id FROM insights.sessions WHERE \"matches\"(status, 'IN_PROGRESS')" + SINCE))
         .containsExactlyInAnyOrderElementsOf(Docs.ids(Docs.between(AUG25, TestApi.NOW,
-            d -> matches(Docs.text(d, "status"), "progress")))).isNotEmpty();
+            d -> matches(Docs.text(d, "status"), "in_progress")))).isNotEmpty();
+    assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"status\":\"IN_PROGRESS\"}}]}");
+    // in_progress is one word (the underscore joins, as in the service's analyser)
+    assertThat(db.rows("SELECT id FROM insights.sessions WHERE \"matches\"(status, 'progress')" + SINCE)).isEmpty();
     assertThat(filters()).containsExactly("{\"must\":[{\"match\":{\"status\":\"progress\"}}]}");
   }
 

@@ -1,20 +1,18 @@
 package io.convosql.core.plan;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The {@code matches(text, words)} SQL function: true when any word of {@code words} is a word of
- * {@code text}, where words are runs of letters and digits compared without case. Adapters push it to
- * full-text searches and the scan evaluates it with this same rule, so the answer never depends on
- * pushdown. Register {@link #function()} under the name {@code matches}.
+ * {@code text}, words being what ElasticSearch's default {@code standard} analyser makes of a text
+ * (Unicode word boundaries as Lucene's StandardTokenizer finds them, lower-cased; see
+ * {@link StandardWords}). Adapters push it to full-text searches of a service analysing text that way
+ * and the scan evaluates it with this same rule, so the answer never depends on pushdown. Register
+ * {@link #function()} under the name {@code matches}.
  */
 public final class Matches {
-  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-
   private Matches() {}
 
   /**
@@ -31,25 +29,42 @@ public final class Matches {
       return null;
     }
     Set<String> wanted = words(words);
-    if (wanted.isEmpty()) {
-      return false;
-    }
-    for (String word : words(text)) {
-      if (wanted.contains(word)) {
-        return true;
-      }
-    }
-    return false;
+    return !wanted.isEmpty() && StandardWords.anyWord(text, wanted::contains);
   }
 
   /** The distinct lower-case words of a text, in order of first appearance. */
   public static Set<String> words(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String w : SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
+    StandardWords.anyWord(text, w -> {
+      out.add(w);
+      return false;
+    });
     return out;
+  }
+
+  /**
+   * Whether a full-text {@code match} on {@code words} finds every text that {@code matches(text,
+   * words)} accepts, on a service whose analyser either is the standard one or splits its words
+   * further (on punctuation, or into runs of letters and digits): true when each word has a letter
+   * or a digit. A word without one (an emoji, which the standard analyser keeps) leaves a splitting
+   * analyser nothing to search for, so a text holding only that word would be missed. Words with no
+   * word at all match nothing, on the service as here.
+   */
+  public static boolean searchable(String words) {
+    return !StandardWords.anyWord(words, w -> w.codePoints().noneMatch(Character::isLetterOrDigit));
+  }
+
+  /**
+   * Whether a full-text {@code match} on {@code value} finds a field holding exactly that value, on a
+   * service analysing text as {@link #searchable} allows: true when the value has a letter or a digit
+   * (something to search for under a splitting analyser) and a word (under the standard one, which
+   * skips letters of scripts it does not know). A value with an ASCII letter or digit has both, and
+   * is answered without loading the analyser.
+   */
+  public static boolean findsItself(String value) {
+    if (value.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+      return true;
+    }
+    return value.codePoints().anyMatch(Character::isLetterOrDigit) && StandardWords.anyWord(value, w -> true);
   }
 }

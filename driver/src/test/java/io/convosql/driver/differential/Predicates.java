@@ -1,5 +1,6 @@
 package io.convosql.driver.differential;
 
+import io.convosql.core.plan.Matches;
 import io.convosql.driver.differential.Catalog.Col;
 import io.convosql.driver.differential.Catalog.Kind;
 import io.convosql.driver.differential.Catalog.Table;
@@ -106,8 +107,8 @@ final class Predicates {
 
   /** One word of a value, as matches() splits words ("" when it has none). */
   String someWord(Object v) {
-    String[] words = v.toString().split("[^\\p{L}\\p{N}]+");
-    return words.length == 0 ? "" : ctx.pick(java.util.Arrays.asList(words));
+    List<String> words = new ArrayList<>(Matches.words(v.toString()));
+    return words.isEmpty() ? "" : ctx.pick(words);
   }
 
   /** A bound on session_start_time: one or two sides, BETWEEN, from a day, or any condition. */

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.driver.Utf8Factory;
 import io.convosql.sandbox.pathsim.Session;
 import io.convosql.sandbox.pathsim.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +28,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * A plain Calcite connection whose {@code insights} schema holds in-memory tables filled by
@@ -61,7 +65,10 @@ public final class ReferenceDb {
     }
   }
 
-  /** The README's {@code matches}: any word of {@code words} is a word of {@code text}, ignoring case. */
+  /**
+   * The documented {@code matches}: any word of {@code words} is a word of {@code text}, words as
+   * ElasticSearch's standard analyser makes them (Unicode word boundaries, lower-cased).
+   */
   public static Boolean matches(String text, String words) {
     if (text == null || words == null) {
       return null;
@@ -70,9 +77,20 @@ public final class ReferenceDb {
     return split(text).stream().anyMatch(wanted::contains);
   }
 
+  /** The words of ElasticSearch's standard analyser: Lucene's StandardAnalyzer without stop words. */
   private static Set<String> split(String s) {
-    Set<String> out = new LinkedHashSet<>(Arrays.asList(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-    out.remove("");
+    Set<String> out = new LinkedHashSet<>();
+    try (StandardAnalyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+        TokenStream stream = analyzer.tokenStream("text", s)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.convosql.driver.differential;
 
+import io.convosql.core.plan.Matches;
 import io.convosql.driver.differential.Catalog.Col;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -246,11 +247,11 @@ final class Values {
   /** Words for {@code matches(column, words)}: from the data, recased, punctuated or absent. */
   String words(Col c) {
     String s = String.valueOf(sample(c));
-    String[] all = s.split("[^\\p{L}\\p{N}]+");
+    List<String> all = new ArrayList<>(Matches.words(s)); // as matches() splits them: it's, 4.5 whole
     List<String> chosen = new ArrayList<>();
     int n = ctx.between(1, 3);
-    for (int i = 0; i < n && all.length > 0; i++) {
-      String w = all[ctx.random.nextInt(all.length)];
+    for (int i = 0; i < n && !all.isEmpty(); i++) {
+      String w = all.get(ctx.random.nextInt(all.size()));
       chosen.add(ctx.chance(25) ? recase(w) : w);
     }
     int r = ctx.random.nextInt(100);

@@ -5,9 +5,11 @@ import static io.convosql.sandbox.insights.FilterTest.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,11 @@ import org.junit.jupiter.api.Test;
  * define; and the filter-only shortcuts.
  */
 class MatchTest {
+  /**
+   * Words split on anything not a letter or digit: for the plain words these tests search for, the
+   * same matches as the standard analyser's words (the generated texts' compounds, such as
+   * {@code it's}, hold none of them).
+   */
   private static Set<String> words(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
         .filter(w -> !w.isEmpty()).collect(Collectors.toSet());
@@ -69,6 +76,36 @@ class MatchTest {
       assertThat(found(match(field, "balance cancel dentist hours"))).as(field).isEmpty();
       assertThat(found("{\"must\":[{\"term\":{\"" + field + "\":\"cancel\"}}]}")).as(field).isEmpty();
     }
+  }
+
+  /**
+   * Words are what ElasticSearch's default standard analyser makes of a text (Unicode word boundaries,
+   * lower-cased): a host name, a contraction, a decimal are one word each, every CJK ideograph is one.
+   */
+  @Test
+  void matchSplitsWordsAsTheStandardAnalyser() {
+    StoredSession session = new StoredSession((ObjectNode) Json.MAPPER.valueToTree(Map.of(
+        "id", "s1", "session_start_time", "2025-08-30T10:00:00.000000", "language", "en-US",
+        "transcription", List.of(Map.of("user", "Go to Chatbot.com, I don't know"), Map.of("user", "评分4.5"),
+            Map.of("user", "我想要退款")))));
+    assertThat(matches(session, "transcription.client", "chatbot")).isFalse();
+    assertThat(matches(session, "transcription.client", "chatbot.com")).isTrue();
+    assertThat(matches(session, "transcription.client", "CHATBOT.COM please")).isTrue();
+    assertThat(matches(session, "transcription.client", "com")).isFalse();
+    assertThat(matches(session, "transcription.client", "don")).isFalse();
+    assertThat(matches(session, "transcription.client", "don't")).isTrue();
+    assertThat(matches(session, "transcription.client", "4")).isFalse();
+    assertThat(matches(session, "transcription.client", "4.5")).isTrue();
+    assertThat(matches(session, "transcription.client", "款")).isTrue();
+    assertThat(matches(session, "transcription.client", "退款")).isTrue(); // either ideograph
+    assertThat(matches(session, "language", "en")).isTrue();
+    assertThat(matches(session, "language", "EN-us")).isTrue();
+    assertThat(TextWords.of("Go to Chatbot.com, I don't know")).containsExactly("go", "to", "chatbot.com", "i",
+        "don't", "know");
+  }
+
+  private static boolean matches(StoredSession session, String field, String words) {
+    return FilterQuery.parse("{\"must\":[{\"match\":{\"" + field + "\":\"" + words + "\"}}]}").matches(session);
   }
 
   @Test
