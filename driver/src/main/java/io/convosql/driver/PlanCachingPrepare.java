@@ -102,13 +102,15 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
 
   /**
    * Calcite's parser, given the statement without its closing semicolon ({@link TrailingSemicolon})
-   * and with JDBC's escapes ({@link JdbcEscapes}) and PostgreSQL's interval literals
-   * ({@link PostgresqlIntervals}) made standard.
+   * and with JDBC's escapes ({@link JdbcEscapes}), PostgreSQL's interval literals
+   * ({@link PostgresqlIntervals}) and Unicode escape literals ({@link UnicodeLiterals}) made standard.
    */
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
     return super.createParser(
-        PostgresqlIntervals.rewrite(JdbcEscapes.rewrite(TrailingSemicolon.strip(sql))), parserConfig);
+        UnicodeLiterals.rewrite(
+            PostgresqlIntervals.rewrite(JdbcEscapes.rewrite(TrailingSemicolon.strip(sql)))),
+        parserConfig);
   }
 
   /** Calcite's cluster, with the driver's compiled metadata handlers instead of Janino's. */

@@ -1,0 +1,41 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code U&'…'} literals compare with columns as the text they stand for (Calcite's UTF-16 reading
+ * failed every comparison with a charset error), and nothing else in a statement is touched.
+ */
+class UnicodeLiteralsTest {
+  @Test
+  void escapesAreReadAsTheCharactersTheyName() {
+    assertThat(UnicodeLiterals.rewrite("SELECT U&'Sta\\0067ing'")).isEqualTo("SELECT 'Staging'");
+    assertThat(UnicodeLiterals.rewrite("SELECT u&'Gr\\00FC\\00DFe \\+01F600'"))
+        .isEqualTo("SELECT 'Grüße 😀'");
+    assertThat(UnicodeLiterals.rewrite("SELECT U&'d!0061t!+000061' UESCAPE '!', 1"))
+        .isEqualTo("SELECT 'data', 1");
+    assertThat(UnicodeLiterals.rewrite("SELECT U&'it''s \\\\ \\0027'")).isEqualTo("SELECT 'it''s \\ '''");
+  }
+
+  @Test
+  void otherTextAndMalformedLiteralsStayAsWritten() {
+    for (String sql : new String[] {"SELECT 'U&''x'''", "SELECT \"U&'x'\"", "SELECT 1 -- U&'\\0041'",
+        "SELECT MU&'x'", "SELECT U&'\\00G1'", "SELECT U&'\\D800'", "SELECT U&'unclosed"}) {
+      assertThat(UnicodeLiterals.rewrite(sql)).as(sql).isEqualTo(sql);
+    }
+  }
+
+  @Test
+  void aUnicodeLiteralFindsTheRow() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT name FROM pathsim.workspaces WHERE name = U&'Sta\\0067ing'"))
+          .containsExactly("Staging");
+      assertThat(DriverFixture.rows(c, "SELECT U&'\\00C4' ILIKE 'ä', CHAR_LENGTH(U&'caf\\00E9')"))
+          .containsExactly("true; 4");
+    }
+  }
+}
