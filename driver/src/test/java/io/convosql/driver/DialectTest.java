@@ -113,7 +113,7 @@ class DialectTest {
         + "&project_fields=[\"id\",\"session_start_time\",\"channel\"]&sort_by=id:asc"
         + "&to_date=2025-09-01T23:59:59.001000");
     assertThat(sent(unpushed, insights, "!=").insights()).containsExactly(
-        "GET /insights/sessions?" + window + "&sort_by=session_start_time:desc,id:asc"
+        "GET /insights/sessions?" + window + "&sort_by=session_start_time:asc,id:asc"
             + "&to_date=2025-09-01T23:59:59.001000");
     List<String> lists = new ArrayList<>(List.of("GET /workspaces"));
     sandbox.pathSim().data().workspaces().forEach(

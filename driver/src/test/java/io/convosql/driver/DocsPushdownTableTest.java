@@ -109,7 +109,7 @@ class DocsPushdownTableTest {
         "`sort_by`", "sort_by=agent_information.name:asc,channel_data.duration:desc,id:asc&"));
     INSIGHTS.put("no `ORDER BY` (or one Calcite applies)", new Check(
         "SELECT id FROM insights.sessions WHERE " + SINCE_AUGUST + " ORDER BY destination",
-        "`sort_by=session_start_time:desc,id:asc`", "sort_by=session_start_time:desc,id:asc&"));
+        "`sort_by=session_start_time:asc,id:asc`", "sort_by=session_start_time:asc,id:asc&"));
     INSIGHTS.put("`COUNT(*)` (or `COUNT(id)`, `COUNT(session_start_time)`) on `sessions` without"
         + " `GROUP BY`, when the hits are exactly the answer", new Check(
         "SELECT COUNT(*) FROM insights.sessions WHERE " + SINCE_AUGUST + " AND status = 'ended'",

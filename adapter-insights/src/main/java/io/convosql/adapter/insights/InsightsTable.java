@@ -31,7 +31,7 @@ abstract class InsightsTable extends ApiTable {
   static final int ID = 0;
   static final int START = 1;
   /** The {@code sort_by} of a search that no ORDER BY is pushed into. */
-  static final String UNORDERED = "session_start_time:desc,id:asc";
+  static final String UNORDERED = "session_start_time:asc,id:asc";
   /** The key that ends a pushed order without the id, so that no two sessions tie. */
   static final String TIEBREAK = "id:asc";
 
@@ -185,10 +185,11 @@ abstract class InsightsTable extends ApiTable {
    * The {@code sort_by} of a search whose hits are read: a total order, since the API promises no
    * order without one and ElasticSearch's replicas order tied hits each their own way, so that the
    * pages of one search would otherwise repeat some sessions and skip others. A pushed order is
-   * followed by the session id unless it already holds it; with no order pushed, the newest session
-   * first then by id ({@value #UNORDERED}), as the windows are read, so that a query without ORDER
-   * BY sees the latest sessions. A session stored while a window is paged shifts its later pages;
-   * {@link WindowPages} drops the hits the page before held.
+   * followed by the session id unless it already holds it; with no order pushed, the oldest session
+   * first then by id ({@value #UNORDERED}): a session stored while a window is paged (a new one) then
+   * joins its end instead of shifting the pages not yet read, as newest first would. One stored late
+   * with an earlier start still shifts them by a place; {@link WindowPages} drops the hits the page
+   * before held.
    */
   String sortBy(List<SortKey> keys) {
     if (keys.isEmpty()) {

@@ -97,13 +97,13 @@ class InsightsAnswerShapesTest {
 
   @Test
   void aSessionStoredBetweenPagesShiftsTheNextPageAndIsNotReadTwice() throws SQLException {
-    // 150 sessions, newest first; one is stored after page 0 is answered, before page 1: every
-    // session moves down a place, so page 1 starts with page 0's last (s99) and the total is 151
+    // 150 sessions; one that started before them is stored after page 0 is answered, before page
+    // 1: every session moves down a place, so page 1 starts with page 0's last (s99), total 151
     api.stubFor(page(0, 100).willReturn(okJson("{\"total\":150,\"hits\":[" + docs(0, 100) + "]}")));
     api.stubFor(page(1, 100).willReturn(okJson("{\"total\":151,\"hits\":[" + docs(99, 150) + "]}")));
     assertThat(Sql.rows(connection, SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 150));
     api.verify(2, getRequestedFor(urlPathEqualTo("/insights/sessions"))
-        .withQueryParam("sort_by", equalTo("session_start_time:desc,id:asc")));
+        .withQueryParam("sort_by", equalTo("session_start_time:asc,id:asc")));
   }
 
   @Test

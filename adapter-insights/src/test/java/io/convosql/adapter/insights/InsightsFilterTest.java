@@ -68,7 +68,7 @@ class InsightsFilterTest {
     assertThat(db.explain(sql)).isEqualTo("EnumerableApiScan(table=[[insights, sessions]], columns=[[id]],"
         + " filter=[[agent_id = " + pizza + ", session_start_time >= 2025-08-01 00:00:00]], request=[GET"
         + " /insights/sessions?from_date=" + FROM + "&to_date=" + TO + "&page_number=0&page_size=100"
-        + "&sort_by=session_start_time:desc,id:asc&filter_by=" + filter + "&project_fields=" + project + " (next pages: page_number + 1 while the hits so far are fewer than total)])");
+        + "&sort_by=session_start_time:asc,id:asc&filter_by=" + filter + "&project_fields=" + project + " (next pages: page_number + 1 while the hits so far are fewer than total)])");
   }
 
   @Test

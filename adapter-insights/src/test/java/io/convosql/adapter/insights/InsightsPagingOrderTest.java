@@ -77,7 +77,7 @@ class InsightsPagingOrderTest {
     assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT id) FROM insights.sessions" + RANGE))
         .containsExactly(expected.size() + "; " + expected.size());
     assertThat(requests()).containsExactlyInAnyOrderElementsOf(TestApi.pages(FROM, TO, 100,
-        "session_start_time:desc,id:asc", null, ID_START, expected.size()));
+        "session_start_time:asc,id:asc", null, ID_START, expected.size()));
     List<String> ids = rows("SELECT id FROM insights.sessions" + RANGE);
     assertThat(ids).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -96,7 +96,7 @@ class InsightsPagingOrderTest {
   void explainShowsTheOrderAndACountFromTotalsAsksForNone() throws SQLException {
     assertThat(Sql.explain(connection, "SELECT id FROM insights.sessions" + RANGE)).contains("request=[GET"
         + " /insights/sessions?from_date=" + FROM + "&to_date=" + TO + "&page_number=0&page_size=100"
-        + "&sort_by=session_start_time:desc,id:asc&project_fields=" + ID_START + " (next pages:");
+        + "&sort_by=session_start_time:asc,id:asc&project_fields=" + ID_START + " (next pages:");
     String count = "SELECT COUNT(*) FROM insights.sessions" + RANGE;
     assertThat(rows(count)).containsExactly(Integer.toString(expected.size()));
     assertThat(requests()).singleElement().satisfies(r -> assertThat(r).contains(" page_size=1 ")
@@ -112,7 +112,7 @@ class InsightsPagingOrderTest {
       assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT id) FROM insights.sessions" + RANGE))
           .containsExactly(expected.size() + "; " + expected.size());
       assertThat(requests()).isNotEmpty().allSatisfy(r -> assertThat(r)
-          .contains(" page_number=0 page_size=100 sort_by=session_start_time:desc,id:asc "));
+          .contains(" page_number=0 page_size=100 sort_by=session_start_time:asc,id:asc "));
     } finally {
       sandbox.insights().setResultWindow(0, false);
     }

@@ -19,7 +19,7 @@ final class TestApi {
   private static final List<String> ORDER = List.of("from_date", "to_date", "page_number", "page_size",
       "sort_by", "filter_by", "project_fields", "session_start_time");
   /** The sort_by of a search that no ORDER BY is pushed into: a total order, oldest first. */
-  static final String UNORDERED = "session_start_time:desc,id:asc";
+  static final String UNORDERED = "session_start_time:asc,id:asc";
   private static Sandbox sandbox;
 
   private TestApi() {}
