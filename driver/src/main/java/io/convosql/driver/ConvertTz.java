@@ -15,6 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * 22023 rather than giving NULL as MySQL does. Public only for the code Calcite generates.
  */
 public final class ConvertTz {
+  private static final java.util.regex.Pattern ONE_DIGIT_HOUR =
+      java.util.regex.Pattern.compile("^([+-])(\\d:\\d\\d)$");
   /** The name SQL calls it by. */
   static final String NAME = "convert_tz";
 
@@ -38,7 +40,7 @@ public final class ConvertTz {
   }
 
   private static ZoneId zone(String name) {
-    String z = name.strip();
+    String z = ONE_DIGIT_HOUR.matcher(name.strip()).replaceFirst("$10$2"); // MySQL's +5:30
     try {
       return ZoneId.of(z, ZoneId.SHORT_IDS);
     } catch (DateTimeException e) {

@@ -37,13 +37,30 @@ final class OtherDialects {
           + " ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY ...) in a subquery and keep those"
           + " numbered 1.";
     }
-    Matcher zone = AT_TIME_ZONE.matcher(sql);
-    if (zone.find()) {
-      return at(sql, zone.start()) + "AT TIME ZONE is PostgreSQL's, not SQL convosql runs. The"
+    int zone = atTimeZone(sql);
+    if (zone >= 0) {
+      return at(sql, zone) + "AT TIME ZONE is PostgreSQL's, not SQL convosql runs. The"
           + " tables' timestamps are UTC; for another zone's wall clock write"
           + " convert_tz(t, 'UTC', 'America/New_York').";
     }
     return null;
+  }
+
+  /** Where AT TIME ZONE starts outside strings, quoted names and comments; -1 when nowhere. */
+  private static int atTimeZone(String sql) {
+    Matcher zone = AT_TIME_ZONE.matcher(sql);
+    int i = 0;
+    while (i < sql.length()) {
+      int skip = SqlSpans.skipped(sql, i);
+      if (skip > i) {
+        i = skip;
+      } else if (!SqlSpans.wordChar(sql, i - 1) && zone.region(i, sql.length()).lookingAt()) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -126,6 +126,13 @@ final class StatementProxy implements InvocationHandler {
     }
     if (name.equals("addBatch") && args != null && args.length == 1 && args[0] instanceof String sql) {
       refuseUnrunnable(sql); // now, with its own error, rather than at executeBatch as a parse error
+      String body = SqlSpans.body(sql);
+      if (TransactionStatements.isSetTransaction(body) || TransactionStatements.isBeginOrEnd(body)
+          || SchemaStatements.named(body) != null) {
+        // execute runs these before Calcite; a batch would hand them to Calcite's parser
+        throw new SQLFeatureNotSupportedException(body.strip().replaceAll(";$", "") + " is not run in a"
+            + " batch: a batch is for statements that return a count (DELETE); run it with execute", "0A000");
+      }
     }
     if (SETTERS.contains(name) && statement instanceof PreparedStatement ps && args.length >= 2
         && args[0] instanceof Integer index && bindConverted(ps, name, index, args, preparedSql)) {

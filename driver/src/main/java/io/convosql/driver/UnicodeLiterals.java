@@ -32,7 +32,8 @@ final class UnicodeLiterals {
           String body = sql.substring(i + 3, end - 1).replace("''", "'");
           Matcher escape = UESCAPE.matcher(sql).region(end, sql.length());
           boolean custom = escape.lookingAt();
-          String decoded = decode(body, custom ? escape.group(1).charAt(0) : '\\');
+          char escapeChar = custom ? escape.group(1).charAt(0) : '\\';
+          String decoded = allowedEscape(escapeChar) ? decode(body, escapeChar) : null;
           if (decoded != null) {
             out.append('\'').append(decoded.replace("'", "''")).append('\'');
             i = custom ? escape.end() : end;
@@ -53,7 +54,15 @@ final class UnicodeLiterals {
     return out.toString();
   }
 
-  /** The text of a literal's body with its escapes read; null when one is malformed. */
+  /** The standard's rule: an escape character is no hex digit, no plus sign, quote or space. */
+  private static boolean allowedEscape(char c) {
+    return Character.digit(c, 16) < 0 && c != '+' && c != '\'' && c != '"' && !Character.isWhitespace(c);
+  }
+
+  /**
+   * The text of a literal's body with its escapes read; null when one is malformed: no code point,
+   * NUL, or half of a surrogate pair without its other half right after it.
+   */
   private static @Nullable String decode(String body, char escape) {
     StringBuilder out = new StringBuilder(body.length());
     int i = 0;
@@ -73,8 +82,20 @@ final class UnicodeLiterals {
           return null;
         }
         int code = Integer.parseInt(body.substring(from, to), 16);
-        if (!Character.isValidCodePoint(code) || Character.isSurrogate((char) code) && code <= 0xFFFF) {
+        if (code == 0 || !Character.isValidCodePoint(code)
+            || code <= 0xFFFF && Character.isLowSurrogate((char) code)) {
           return null;
+        }
+        if (code <= 0xFFFF && Character.isHighSurrogate((char) code)) {
+          // the other half must follow as a four-digit escape, as PostgreSQL also takes it
+          boolean follows = to + 5 <= body.length() && body.charAt(to) == escape
+              && body.substring(to + 1, to + 5).matches("[0-9A-Fa-f]{4}");
+          int low = follows ? Integer.parseInt(body.substring(to + 1, to + 5), 16) : -1;
+          if (low < 0 || !Character.isLowSurrogate((char) low)) {
+            return null;
+          }
+          code = Character.toCodePoint((char) code, (char) low);
+          to += 5;
         }
         out.appendCodePoint(code);
         i = to;

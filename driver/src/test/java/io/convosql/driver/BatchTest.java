@@ -91,6 +91,12 @@ class BatchTest {
       assertThat(call.getMessage()).startsWith("convosql has no stored procedures");
       SQLException empty = catchThrowableOfType(SQLException.class, () -> s.addBatch("  -- nothing"));
       assertThat(empty.getSQLState()).isEqualTo("42000");
+      for (String runByExecute : List.of("BEGIN", "-- x\nUSE pathsim", "SET TRANSACTION READ ONLY")) {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> s.addBatch(runByExecute));
+        assertThat(e.getSQLState()).as(runByExecute).isEqualTo("0A000");
+        assertThat(e.getMessage()).as(runByExecute).endsWith(" is not run in a batch: a batch is for"
+            + " statements that return a count (DELETE); run it with execute");
+      }
       // none of them was added: the batch is empty
       assertThat(s.executeBatch()).isEmpty();
     }

@@ -21,7 +21,7 @@ class ConvertTzTest {
           + " CONVERT_TZ(TIMESTAMP '2025-07-01 12:00:00', 'UTC', 'America/New_York'),"
           + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', 'UTC', 'America/New_York'),"
           + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', 'utc', 'europe/berlin'),"
-          + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', '+00:00', '+05:30'),"
+          + " convert_tz(TIMESTAMP '2025-01-01 12:00:00', '+00:00', '+5:30'),"
           + " convert_tz(TIMESTAMP '2025-03-30 00:59:59', 'UTC', 'Europe/Berlin'),"
           + " convert_tz(TIMESTAMP '2025-03-30 01:00:00', 'UTC', 'Europe/Berlin'),"
           + " convert_tz(TIMESTAMP '2025-07-01 08:00:00', 'America/New_York', 'UTC'),"
@@ -53,6 +53,9 @@ class ConvertTzTest {
       assertThat(bad.getMessage()).isEqualTo("convert_tz: 'Mars/Base' is not a time zone: write an"
           + " IANA name such as 'America/New_York' or 'Europe/Berlin', 'UTC', or an offset such as"
           + " '+05:30'");
+      // the phrase inside a string is no hint: the statement's own error is given
+      assertThat(DriverFixture.queryFailure(c, "SELECT 'at time zone' AS x FROM pathsim.sessions WHERE")
+          .getMessage()).endsWith("the statement ends too early, after WHERE.");
       SQLException pg = (SQLException) DriverFixture.queryFailure(c,
           "SELECT started_at AT TIME ZONE 'America/New_York' FROM pathsim.sessions");
       assertThat(pg.getSQLState()).isEqualTo("42000");

@@ -18,13 +18,17 @@ class UnicodeLiteralsTest {
         .isEqualTo("SELECT 'Grüße 😀'");
     assertThat(UnicodeLiterals.rewrite("SELECT U&'d!0061t!+000061' UESCAPE '!', 1"))
         .isEqualTo("SELECT 'data', 1");
+    // beyond the first 65,536 characters as PostgreSQL also takes it: one escape per half
+    assertThat(UnicodeLiterals.rewrite("SELECT U&'\\D83D\\DE00!'")).isEqualTo("SELECT '😀!'");
     assertThat(UnicodeLiterals.rewrite("SELECT U&'it''s \\\\ \\0027'")).isEqualTo("SELECT 'it''s \\ '''");
   }
 
   @Test
   void otherTextAndMalformedLiteralsStayAsWritten() {
     for (String sql : new String[] {"SELECT 'U&''x'''", "SELECT \"U&'x'\"", "SELECT 1 -- U&'\\0041'",
-        "SELECT MU&'x'", "SELECT U&'\\00G1'", "SELECT U&'\\D800'", "SELECT U&'unclosed"}) {
+        "SELECT MU&'x'", "SELECT U&'\\00G1'", "SELECT U&'\\D800'", "SELECT U&'\\D83Dx'",
+        "SELECT U&'\\DE00'", "SELECT U&'\\0000'", "SELECT U&'a\\b' UESCAPE '+'",
+        "SELECT U&'a!0041' UESCAPE 'A'", "SELECT U&'unclosed"}) {
       assertThat(UnicodeLiterals.rewrite(sql)).as(sql).isEqualTo(sql);
     }
   }
