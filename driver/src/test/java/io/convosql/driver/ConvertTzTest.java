@@ -3,10 +3,13 @@ package io.convosql.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +29,9 @@ class ConvertTzTest {
           + " convert_tz(TIMESTAMP '2025-03-30 01:00:00', 'UTC', 'Europe/Berlin'),"
           + " convert_tz(TIMESTAMP '2025-07-01 08:00:00', 'America/New_York', 'UTC'),"
           + " convert_tz(CAST(NULL AS TIMESTAMP), 'UTC', 'UTC')"))
-          .containsExactly("2025-07-01 08:00:00; 2025-01-01 07:00:00; 2025-01-01 13:00:00;"
-              + " 2025-01-01 17:30:00; 2025-03-30 01:59:59; 2025-03-30 03:00:00; 2025-07-01 12:00:00; null");
+          .containsExactly("2025-07-01 08:00:00.000; 2025-01-01 07:00:00.000; 2025-01-01 13:00:00.000;"
+              + " 2025-01-01 17:30:00.000; 2025-03-30 01:59:59.000; 2025-03-30 03:00:00.000;"
+              + " 2025-07-01 12:00:00.000; null"); // TIMESTAMP(3), as the tables' timestamps
     }
   }
 
@@ -40,6 +44,35 @@ class ConvertTzTest {
         LocalDateTime utc = LocalDateTime.parse(v[0].replace(' ', 'T'));
         assertThat(LocalDateTime.parse(v[1].replace(' ', 'T'))).isEqualTo(
             utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.of("Asia/Kolkata")).toLocalDateTime());
+      }
+    }
+  }
+
+  /**
+   * In a JVM whose own zone skips an hour in spring, a wall clock in that hour (02:30 on 31 March 2024
+   * in Berlin) is converted as any other: the function never goes through {@code java.sql.Timestamp}.
+   */
+  @Test
+  void aJvmZonesSkippedHourConvertsExactly() throws Exception {
+    List<String> command = ThisJava.command();
+    command.addAll(List.of("-Duser.timezone=Europe/Berlin", "-Dconvosql.warmup=false", "-cp",
+        System.getProperty("java.class.path"), BerlinProbe.class.getName(), DriverFixture.url()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.strip()).isEqualTo("2024-03-30 22:30:00; 2024-03-31 02:30:00; 2024-03-31 05:00:00");
+  }
+
+  /** Prints the converted wall clocks as text, which carries them whatever the JVM's zone. */
+  static final class BerlinProbe {
+    private BerlinProbe() {}
+
+    public static void main(String[] args) throws SQLException {
+      try (Connection c = java.sql.DriverManager.getConnection(args[0])) {
+        System.out.println(String.join("\n", DriverFixture.rows(c, "SELECT"
+            + " CAST(convert_tz(TIMESTAMP '2024-03-31 02:30:00', 'UTC', 'America/New_York') AS VARCHAR),"
+            + " CAST(convert_tz(TIMESTAMP '2024-03-31 02:30:00', 'UTC', 'UTC') AS VARCHAR),"
+            + " CAST(convert_tz(TIMESTAMP '2024-03-31 02:30:00', '-02:30', 'UTC') AS VARCHAR)")));
       }
     }
   }
