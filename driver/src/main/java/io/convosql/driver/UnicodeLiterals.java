@@ -10,7 +10,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the statement is parsed. Calcite parsed them as UTF-16 text, which no comparison with a column
  * (UTF-8) accepted: "Cannot apply operation '=' to strings with different charsets". A literal with a
  * malformed escape is left as written, for the parser to report. Strings, quoted names and comments
- * are never touched.
+ * are never touched. The plain literal is padded with spaces to the length it replaces, so that an
+ * error's column after it is the column the user typed.
  */
 final class UnicodeLiterals {
   private static final Pattern UESCAPE = Pattern.compile("\\s*UESCAPE\\s*'([^'])'", Pattern.CASE_INSENSITIVE);
@@ -35,8 +36,11 @@ final class UnicodeLiterals {
           char escapeChar = custom ? escape.group(1).charAt(0) : '\\';
           String decoded = allowedEscape(escapeChar) ? decode(body, escapeChar) : null;
           if (decoded != null) {
-            out.append('\'').append(decoded.replace("'", "''")).append('\'');
-            i = custom ? escape.end() : end;
+            int after = custom ? escape.end() : end;
+            String literal = "'" + decoded.replace("'", "''") + "'";
+            // as long as what it stands for, so that errors point where the user typed
+            out.append(literal).append(" ".repeat(Math.max(0, after - i - literal.length())));
+            i = after;
             continue;
           }
         }

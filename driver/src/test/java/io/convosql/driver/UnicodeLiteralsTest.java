@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 class UnicodeLiteralsTest {
   @Test
   void escapesAreReadAsTheCharactersTheyName() {
-    assertThat(UnicodeLiterals.rewrite("SELECT U&'Sta\\0067ing'")).isEqualTo("SELECT 'Staging'");
-    assertThat(UnicodeLiterals.rewrite("SELECT u&'Gr\\00FC\\00DFe \\+01F600'"))
-        .isEqualTo("SELECT 'Grüße 😀'");
-    assertThat(UnicodeLiterals.rewrite("SELECT U&'d!0061t!+000061' UESCAPE '!', 1"))
-        .isEqualTo("SELECT 'data', 1");
+    assertRewritten("SELECT U&'Sta\\0067ing'", "SELECT 'Staging'", "");
+    assertRewritten("SELECT u&'Gr\\00FC\\00DFe \\+01F600'", "SELECT 'Grüße 😀'", "");
+    assertRewritten("SELECT U&'d!0061t!+000061' UESCAPE '!', 1", "SELECT 'data'", ", 1");
     // beyond the first 65,536 characters as PostgreSQL also takes it: one escape per half
-    assertThat(UnicodeLiterals.rewrite("SELECT U&'\\D83D\\DE00!'")).isEqualTo("SELECT '😀!'");
-    assertThat(UnicodeLiterals.rewrite("SELECT U&'it''s \\\\ \\0027'")).isEqualTo("SELECT 'it''s \\ '''");
+    assertRewritten("SELECT U&'\\D83D\\DE00!'", "SELECT '😀!'", "");
+    assertRewritten("SELECT U&'it''s \\\\ \\0027'", "SELECT 'it''s \\ '''", "");
+  }
+
+  /** The rewrite is {@code head}, spaces to the original's length, then {@code tail}. */
+  private static void assertRewritten(String sql, String head, String tail) {
+    assertThat(UnicodeLiterals.rewrite(sql)).as(sql)
+        .isEqualTo(head + " ".repeat(sql.length() - head.length() - tail.length()) + tail);
   }
 
   @Test
