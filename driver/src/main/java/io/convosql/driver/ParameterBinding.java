@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -131,6 +133,10 @@ final class ParameterBinding {
     return java.sql.Date.valueOf(day);
   }
 
+  /** JDBC's timestamp text, {@code yyyy-[m]m-[d]d hh:mm:ss[.f...]}, as Timestamp.valueOf takes it. */
+  private static final Pattern SPACED = Pattern.compile(
+      "(\\d{4})-(\\d{1,2})-(\\d{1,2}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,9}))?");
+
   /**
    * {@code 2025-08-01 10:15:00[.fff]}, or {@code 2025-08-01} as its midnight; also ISO 8601 as JSON
    * carries it: {@code 2025-08-01T10:15:00}; with {@code Z} or an offset (after a {@code T} or a
@@ -152,7 +158,17 @@ final class ParameterBinding {
         return LocalDateTime.parse(iso);
       }
     }
-    return Timestamp.valueOf(t).toLocalDateTime();
+    Matcher spaced = SPACED.matcher(t);
+    if (spaced.matches()) {
+      // read as numbers: Timestamp.valueOf goes through the JVM's zone, which moves a wall clock in
+      // the hour that zone skips in spring
+      String fraction = spaced.group(7) == null ? "" : spaced.group(7);
+      return LocalDateTime.of(Integer.parseInt(spaced.group(1)), Integer.parseInt(spaced.group(2)),
+          Integer.parseInt(spaced.group(3)), Integer.parseInt(spaced.group(4)),
+          Integer.parseInt(spaced.group(5)), Integer.parseInt(spaced.group(6)),
+          Integer.parseInt((fraction + "000000000").substring(0, 9)));
+    }
+    return Timestamp.valueOf(t).toLocalDateTime(); // its error for anything else
   }
 
   /** A number, or numeric text, as a BigDecimal (a double by its shortest decimal form). */

@@ -144,7 +144,13 @@ final class ResultSetValues {
     if (value instanceof String s) {
       return ParameterBinding.parseWallClock(s);
     }
-    long millis = switch (rs.getMetaData().getColumnType(column)) {
+    int sqlType = rs.getMetaData().getColumnType(column);
+    if (sqlType == Types.TIMESTAMP) {
+      // Avatica's text of Calcite's own value: a java.sql.Timestamp would go through the JVM's zone,
+      // which moves a wall clock in the hour that zone skips in spring
+      return ParameterBinding.parseWallClock(rs.getString(column));
+    }
+    long millis = switch (sqlType) {
       case Types.DATE -> rs.getDate(column, UTC.get()).getTime();
       case Types.TIME -> rs.getTime(column, UTC.get()).getTime();
       default -> rs.getTimestamp(column, UTC.get()).getTime();
