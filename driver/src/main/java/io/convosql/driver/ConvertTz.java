@@ -36,8 +36,8 @@ public final class ConvertTz implements ScalarFunction, ImplementableFunction {
   private static final ConvertTz INSTANCE = new ConvertTz();
   private static final Pattern ONE_DIGIT_HOUR = Pattern.compile("^([+-])(\\d:\\d\\d)$");
   private static final List<FunctionParameter> PARAMETERS = List.of(
-      parameter(0, "t", SqlTypeName.TIMESTAMP), parameter(1, "from", SqlTypeName.VARCHAR),
-      parameter(2, "to", SqlTypeName.VARCHAR));
+      parameter(0, "t", SqlTypeName.TIMESTAMP), parameter(1, "from_zone", SqlTypeName.VARCHAR),
+      parameter(2, "to_zone", SqlTypeName.VARCHAR));
 
   private ConvertTz() {}
 
@@ -103,7 +103,9 @@ public final class ConvertTz implements ScalarFunction, ImplementableFunction {
 
       @Override
       public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(type), true);
+        RelDataType t = type == SqlTypeName.TIMESTAMP ? typeFactory.createSqlType(type, 3) // as the tables'
+            : typeFactory.createSqlType(type);
+        return typeFactory.createTypeWithNullability(t, true);
       }
 
       @Override

@@ -127,8 +127,8 @@ class MetadataContractTest {
         "COLUMN_TYPE", "TYPE_NAME", "ORDINAL_POSITION")).containsExactly(
         "|" + DatabaseMetaData.functionReturn + "|TIMESTAMP|0",
         "t|" + DatabaseMetaData.functionColumnIn + "|TIMESTAMP|1",
-        "from|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|2",
-        "to|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|3");
+        "from_zone|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|2",
+        "to_zone|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|3");
   }
 
   @Test
