@@ -55,6 +55,32 @@ class InsightsNodeListsTest {
     return false;
   }
 
+  /** The sandbox's param_completion nodes record the parameter they completed, as the document's list. */
+  @Test
+  void alteredParametersAreTheChangesEachNodeMade() throws SQLException {
+    String sql = "SELECT session_id, step_no, alteration_source, name, entity, \"value\", value_text, audio_url"
+        + " FROM insights.altered_parameters WHERE name = 'address' AND" + SINCE;
+    List<String> expected = new ArrayList<>();
+    for (JsonNode d : recent()) {
+      for (int i = 0; i < d.path("flow_path").size(); i++) {
+        for (JsonNode a : d.get("flow_path").get(i).path("context").path("altered_parameters")) {
+          if (a.get("name").asText().equals("address")) {
+            expected.add(d.get("id").asText() + "; " + (i + 1) + "; " + a.get("alteration_source").asText()
+                + "; address; " + a.get("entity").asText() + "; " + a.get("value").asText() + "; "
+                + a.get("value_text").asText() + "; " + a.path("audio_url").asText(null));
+          }
+        }
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(db.rows(sql)).containsExactlyInAnyOrderElementsOf(expected);
+    String filter = "{\"must\":[{\"term\":{\"flow_path.context.altered_parameters.name\":\"address\"}}]}";
+    assertThat(filters()).containsExactly(filter);
+    try (Db local = Db.open(false, InsightsSchema.DEFAULT_LOOKBACK_DAYS, false)) {
+      assertThat(local.rows(sql)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
   @Test
   void nodeTagsAreNumberedByTheirNodesStep() throws SQLException {
     String sql = "SELECT session_id, step_no, tag, category FROM insights.node_tags WHERE tag = 'invalid' AND"

@@ -114,11 +114,12 @@ final class Conversation {
       Answer answer = slot.answers().pick(random, day);
       hear(answer.utterance());
       parameters.set(s, FlowSteps.parameter(slot, answer));
-      respond("param_completion", "fill_" + slot.name(), answer.utterance());
+      ObjectNode completion = respond("param_completion", "fill_" + slot.name(), answer.utterance());
       ObjectNode collected = FlowSteps.parameter(slot, answer);
       if (voice) {
         collected.put("audio_url", profile.agent().versionId() + "/" + requestId + "/" + slot.name() + ".mp3");
       }
+      FlowSteps.altered(completion, "completed", collected);
       collectedParameters.put(slot.name(), collected);
       said.put(slot.name(), answer.valueText());
     }

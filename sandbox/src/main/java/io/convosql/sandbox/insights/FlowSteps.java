@@ -64,6 +64,22 @@ final class FlowSteps {
     return step;
   }
 
+  /**
+   * Records in a step's {@code context.altered_parameters} (the fields the document's ID list gives
+   * it) that the step changed a parameter: its name, entity, new value and the caller's words, and
+   * the recording when there is one.
+   */
+  static void altered(ObjectNode step, String source, ObjectNode parameter) {
+    ObjectNode change = ((ObjectNode) step.get("context")).withArray("altered_parameters").addObject()
+        .put("alteration_source", source).put("name", parameter.path("name").asText())
+        .put("entity", parameter.path("type").asText());
+    change.set("value", parameter.get("value").deepCopy());
+    change.put("value_text", parameter.path("value_text").asText());
+    if (parameter.has("audio_url")) {
+      change.put("audio_url", parameter.get("audio_url").asText());
+    }
+  }
+
   /** Adds a collected tag to a step's {@code tags}. */
   static void tag(ObjectNode step, String tag, String category) {
     ((ArrayNode) step.get("tags")).addObject().put("tag", tag).put("category", category);

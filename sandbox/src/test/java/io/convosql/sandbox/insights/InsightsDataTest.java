@@ -101,6 +101,36 @@ class InsightsDataTest {
   }
 
   @Test
+  void aCompletedParameterIsRecordedAsAnAlteredParameterOfItsNode() {
+    List<ObjectNode> docs = InsightsData.generate(7, 300, NOW, List.of()).documents();
+    int checked = 0;
+    for (ObjectNode d : docs) {
+      for (JsonNode node : d.get("flow_path")) {
+        JsonNode altered = node.path("context").path("altered_parameters");
+        if (!node.get("type").asText().equals("param_completion") || altered.isMissingNode()) {
+          assertThat(altered.isMissingNode()).as("only completions alter").isTrue();
+          continue;
+        }
+        JsonNode change = altered.get(0);
+        JsonNode collected = null;
+        for (JsonNode p : d.get("flow_data").get("collected_parameters")) {
+          if (p.get("name").equals(change.get("name"))) {
+            collected = p;
+          }
+        }
+        assertThat(collected).as("the parameter is collected").isNotNull();
+        assertThat(change.get("alteration_source").asText()).isEqualTo("completed");
+        assertThat(change.get("entity")).isEqualTo(collected.get("type"));
+        assertThat(change.get("value")).isEqualTo(collected.get("value"));
+        assertThat(change.get("value_text")).isEqualTo(collected.get("value_text"));
+        assertThat(change.get("audio_url")).isEqualTo(collected.get("audio_url"));
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
   void linkedCallsBecomeSessionsOfTheDialledAgent() {
     InsightsData plain = InsightsData.generate(7, 50, NOW, List.of());
     InsightsAgent known = plain.agents().get(2);
