@@ -42,7 +42,8 @@ final class FlowPathTable extends ElementTable {
                 "context.status.code", false),
             column("status_message", VARCHAR, "Status message of the node's execution", LIST,
                 "context.status.message", true).asJson(),
-            column("webhook_url", VARCHAR, "The URL the node sent a webhook request to, if it did", LIST,
+            column("webhook_url", VARCHAR, "The URL the node sent a webhook request to; '' (not NULL)"
+                + " when it sent none, as the document writes it", LIST,
                 "context.url", false)), settings, pushdown);
   }
 
