@@ -24,7 +24,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The properties of one connection: the URL's {@code name=value;...} pairs merged with the given
  * {@code Properties}, checked against the known names (a typo is an error, not a silent default),
  * with convosql's defaults for Calcite (lex=MYSQL_ANSI, NULLs last, Babel's parser, PostgreSQL's
- * functions, LENIENT conformance) where the user gave none.
+ * functions, LENIENT conformance, day and month names in English) where the user gave none.
  */
 final class ConnectionSettings {
   /** Properties SQL tools send on their own; accepted and ignored. */
@@ -38,7 +38,10 @@ final class ConnectionSettings {
       "fun", "postgresql",
       // DEFAULT plus what PostgreSQL and MySQL users write: !=, %, GROUP BY 1 or an alias, but not
       // BABEL's non-grouped columns in SELECT (each read from an arbitrary row of its group)
-      "conformance", "LENIENT");
+      "conformance", "LENIENT",
+      // DAYNAME and MONTHNAME in English and whole (Wednesday), as MySQL gives them; Calcite's ROOT
+      // gives Wed
+      "locale", "en_US");
 
   private final Properties properties;
   private final Function<String, String> environment;

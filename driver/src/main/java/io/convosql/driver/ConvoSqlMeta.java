@@ -5,6 +5,7 @@ import io.convosql.core.plan.ForeignKey;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -287,19 +289,34 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
   }
 
   /**
-   * Calcite's database properties, with convosql's own function ({@code matches}) among the string
-   * functions, where SQL tools (sqlline's completion, DBeaver) look for function names.
+   * Calcite's database properties (JDBC's escape functions), with convosql's own functions added
+   * where SQL tools (sqlline's completion, DBeaver) look for function names: {@code matches} among
+   * the string functions, {@code convert_tz} among the time and date ones, and with the default
+   * functions Oracle's {@code NVL} beside {@code IFNULL} (without them, {@code CONVERT_TIMEZONE},
+   * which only their synonym runs, is left out). Each runs in {@code {fn …}} as in plain SQL.
    */
   @Override
   public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
     Map<DatabaseProperty, Object> properties = new EnumMap<>(DatabaseProperty.class);
     properties.putAll(super.getDatabaseProperties(ch));
-    Object calcite = properties.getOrDefault(DatabaseProperty.GET_STRING_FUNCTIONS,
-        DatabaseProperty.GET_STRING_FUNCTIONS.defaultValue);
-    String functions = calcite == null ? "" : calcite.toString();
-    properties.put(DatabaseProperty.GET_STRING_FUNCTIONS,
-        functions.isEmpty() ? MATCHES : functions + "," + MATCHES);
+    append(properties, DatabaseProperty.GET_STRING_FUNCTIONS, MATCHES);
+    append(properties, DatabaseProperty.GET_TIME_DATE_FUNCTIONS, ConvertTz.NAME);
+    if (PostgresqlFunctions.FUN.equals(
+        CalciteConnectionProperty.FUN.wrap(connection().getProperties()).getString())) {
+      append(properties, DatabaseProperty.GET_SYSTEM_FUNCTIONS, "NVL");
+    } else { // Calcite lists it but cannot run it; only the default functions' synonym does
+      properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, String.join(",", Arrays.stream(
+          properties.get(DatabaseProperty.GET_TIME_DATE_FUNCTIONS).toString().split(","))
+          .filter(f -> !f.equals("CONVERT_TIMEZONE")).toList()));
+    }
     return properties;
+  }
+
+  private static void append(Map<DatabaseProperty, Object> properties, DatabaseProperty list,
+      String name) {
+    Object calcite = properties.getOrDefault(list, list.defaultValue);
+    String names = calcite == null ? "" : calcite.toString();
+    properties.put(list, names.isEmpty() ? name : names + "," + name);
   }
 
   /** The type with the literal prefix of a binary string, {@code x'}, which Calcite leaves out. */

@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -8,9 +9,11 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
  * Functions from other databases that users type by habit, added to the default functions
- * ({@code fun=postgresql}), where PostgreSQL has none of these names, so nothing PostgreSQL users
- * write changes meaning: MySQL's {@code IFNULL} and {@code GROUP_CONCAT} and Oracle's {@code NVL}, as
- * Calcite's libraries define them. Before, each failed with "No match found for function signature".
+ * ({@code fun=postgresql}), where PostgreSQL has none of these names (or, for {@code reverse}, the
+ * same meaning), so nothing PostgreSQL users write changes meaning: MySQL's {@code IFNULL},
+ * {@code GROUP_CONCAT}, {@code DAYNAME}, {@code MONTHNAME}, {@code SPACE} and {@code CHAR}, Oracle's
+ * {@code NVL}, as Calcite's libraries define them, and the other names of {@link FunctionSynonyms}.
+ * Before, each failed with "No match found for function signature".
  * SQL Server's {@code DATEDIFF} is not one of them: it counts unit boundaries crossed, which no
  * function here does, so its error names {@code TIMESTAMPDIFF} instead ({@link OtherDialects}).
  */
@@ -28,8 +31,17 @@ final class HabitFunctions {
   }
 
   private static final class Table {
-    static final List<SqlOperator> ADDED = List.of(SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL,
-        SqlLibraryOperators.GROUP_CONCAT);
+    static final List<SqlOperator> ADDED = added();
+
+    private static List<SqlOperator> added() {
+      List<SqlOperator> added = new ArrayList<>(List.of(SqlLibraryOperators.IFNULL,
+          SqlLibraryOperators.NVL, SqlLibraryOperators.GROUP_CONCAT, SqlLibraryOperators.DAYNAME,
+          SqlLibraryOperators.MONTHNAME, SqlLibraryOperators.SPACE, SqlLibraryOperators.CHAR,
+          SqlLibraryOperators.REVERSE));
+      added.addAll(FunctionSynonyms.operators());
+      return List.copyOf(added);
+    }
+
     static final SqlOperatorTable INSTANCE =
         SqlOperatorTables.chain(PostgresqlFunctions.table(), SqlOperatorTables.of(ADDED));
   }

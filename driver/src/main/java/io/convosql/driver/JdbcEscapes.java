@@ -2,9 +2,12 @@ package io.convosql.driver;
 
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 
 /**
  * JDBC's escape syntax, which tools and ORMs write because every driver must take it. Calcite's
@@ -14,7 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code {oj a LEFT OUTER JOIN b ON …}}: the join, braces removed;
  *   <li>{@code {limit n}} and {@code {limit n offset m}}: {@code LIMIT n [OFFSET m]};
- *   <li>{@code LIKE 'x!_%' {escape '!'}}: {@code ESCAPE '!'}.
+ *   <li>{@code LIKE 'x!_%' {escape '!'}}: {@code ESCAPE '!'};
+ *   <li>{@code {fn f(…)}} of a function that is not one of JDBC's ({@code NVL}, {@code matches}):
+ *       the call, braces removed.
  * </ul>
  * Text inside strings, quoted names and comments is never touched. {@code {call …}} and
  * {@code {? = call …}} are refused ({@link #refuseCall}): there are no stored procedures.
@@ -50,11 +55,12 @@ final class JdbcEscapes {
           end++;
         }
         String keyword = sql.substring(start, end).toUpperCase(Locale.ROOT);
-        boolean ours = keyword.equals("OJ") || keyword.equals("LIMIT") || keyword.equals("ESCAPE");
+        boolean ours = keyword.equals("OJ") || keyword.equals("LIMIT") || keyword.equals("ESCAPE")
+            || keyword.equals("FN") && !jdbcFunction(sql, end);
         open.push(ours);
-        if (ours) { // "{limit" becomes " LIMIT", "{oj" blanks
+        if (ours) { // "{limit" becomes " LIMIT", "{oj" and "{fn" blanks
           out.append(' ').append(sql, i + 1, start)
-              .append(keyword.equals("OJ") ? "  " : keyword);
+              .append(keyword.equals("OJ") || keyword.equals("FN") ? "  " : keyword);
           i = end;
         } else {
           out.append(c);
@@ -69,6 +75,33 @@ final class JdbcEscapes {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the function named after {@code {fn} at {@code from} is one of JDBC's, which Calcite
+   * reads itself; any other ({@code NVL}, {@code matches}, {@code convert_tz}, and
+   * {@code CONVERT_TIMEZONE}, which Calcite maps to a function it cannot run) is called as plain SQL.
+   */
+  private static boolean jdbcFunction(String sql, int from) {
+    int start = from;
+    while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (SqlSpans.wordChar(sql, end)) {
+      end++;
+    }
+    String name = sql.substring(start, end).toUpperCase(Locale.ROOT);
+    return !name.equals("CONVERT_TIMEZONE") && JdbcFunctions.NAMES.contains(name);
+  }
+
+  /** The names of JDBC's escape functions Calcite reads, loaded with the first {@code {fn}}. */
+  private static final class JdbcFunctions {
+    static final Set<String> NAMES = Set.copyOf(Arrays.asList(String.join(",",
+        SqlJdbcFunctionCall.getNumericFunctions(), SqlJdbcFunctionCall.getStringFunctions(),
+        SqlJdbcFunctionCall.getTimeDateFunctions(), SqlJdbcFunctionCall.getSystemFunctions(),
+        "REVERSE,TO_CHAR") // two Calcite reads in {fn} but lists in none of the four
+        .split(",")));
   }
 
   /** Throws for a stored procedure call ({@code {call p}}, {@code {? = call p}}, {@code CALL p}). */

@@ -106,6 +106,6 @@ class ApiKeyTest {
     ConnectionSettings settings = ConnectionSettings.parse(
         "pathsim.apiKey=" + WRONG_KEY + ";pathsim.url=http://127.0.0.1:1/v1", null, name -> null);
     assertThat(settings.calciteProperties()).containsOnlyKeys("lex", "defaultNullCollation", "fun", "parserFactory",
-        "conformance");
+        "conformance", "locale");
   }
 }

@@ -1,0 +1,94 @@
+package io.convosql.driver;
+
+import static org.apache.calcite.util.Static.RESOURCE;
+
+import java.util.List;
+import java.util.function.Function;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Other names for functions SQL here has, as MySQL, Redshift and Snowflake users type them and as
+ * JDBC's escape functions name them ({@code {fn UCASE(s)}} worked, {@code UCASE(s)} did not):
+ * {@code UCASE}, {@code LCASE}, {@code CURDATE()}, {@code CURTIME()}, {@code LOCATE(sub, s [, from])}
+ * and {@code CONVERT_TIMEZONE([from_zone,] to_zone, t)} ({@code from_zone} UTC when left out, as
+ * Redshift reads it). Each call is rewritten before validation into the function it names, so
+ * planning, pushdown and errors are those of that function.
+ */
+final class FunctionSynonyms {
+  private FunctionSynonyms() {}
+
+  /** The synonyms, for an operator table. */
+  static List<SqlOperator> operators() {
+    return List.of(
+        new Synonym("UCASE", SqlFunctionCategory.STRING, 1, 1,
+            call -> SqlStdOperatorTable.UPPER.createCall(call.getParserPosition(), call.getOperandList())),
+        new Synonym("LCASE", SqlFunctionCategory.STRING, 1, 1,
+            call -> SqlStdOperatorTable.LOWER.createCall(call.getParserPosition(), call.getOperandList())),
+        new Synonym("LOCATE", SqlFunctionCategory.NUMERIC, 2, 3,
+            call -> SqlStdOperatorTable.POSITION.createCall(call.getParserPosition(),
+                call.getOperandList())),
+        new Synonym("CURDATE", SqlFunctionCategory.TIMEDATE, 0, 0,
+            call -> SqlStdOperatorTable.CURRENT_DATE.createCall(call.getParserPosition())),
+        new Synonym("CURTIME", SqlFunctionCategory.TIMEDATE, 0, 0,
+            call -> SqlStdOperatorTable.CURRENT_TIME.createCall(call.getParserPosition())),
+        new Synonym("CONVERT_TIMEZONE", SqlFunctionCategory.TIMEDATE, 2, 3,
+            FunctionSynonyms::convertTz));
+  }
+
+  /** {@code CONVERT_TIMEZONE([from,] to, t)} as {@code convert_tz(t, from, to)}. */
+  private static SqlNode convertTz(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    List<SqlNode> args = call.getOperandList();
+    SqlNode from = args.size() == 3 ? args.get(0) : SqlLiteral.createCharString("UTC", pos);
+    SqlNode to = args.get(args.size() - 2);
+    SqlNode t = args.get(args.size() - 1);
+    SqlFunction convertTz = new SqlUnresolvedFunction(new SqlIdentifier(ConvertTz.NAME, pos), null,
+        null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    return new SqlBasicCall(convertTz, List.of(t, from, to), pos);
+  }
+
+  /** A name whose calls become calls of another function, with its count of arguments checked. */
+  private static final class Synonym extends SqlFunction {
+    private final int min;
+    private final int max;
+    private final Function<SqlCall, SqlNode> rewrite;
+
+    Synonym(String name, SqlFunctionCategory category, int min, int max,
+        Function<SqlCall, SqlNode> rewrite) {
+      super(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, OperandTypes.VARIADIC, category);
+      this.min = min;
+      this.max = max;
+      this.rewrite = rewrite;
+    }
+
+    @Override
+    public SqlOperandCountRange getOperandCountRange() {
+      return SqlOperandCountRanges.between(min, max);
+    }
+
+    @Override
+    public SqlNode rewriteCall(SqlValidator validator, SqlCall call) {
+      int n = call.operandCount();
+      if (n < min || n > max) {
+        throw validator.newValidationError(call, RESOURCE.invalidArgCount(getName(), n < min ? min : max));
+      }
+      return rewrite.apply(call);
+    }
+  }
+}
