@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -63,6 +64,13 @@ final class Proxies {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof SQLFeatureNotSupportedException unsupported && unsupported.getSQLState() == null
+          && unsupported.getMessage() == null) { // Calcite's, which says nothing of the call
+        throw new SQLFeatureNotSupportedException(method.getDeclaringClass().getSimpleName() + "."
+            + method.getName() + " is not supported by convosql, whose result sets are forward-only and"
+            + " read-only and which makes no LOBs, row ids or generated keys: leave the call out", "0A000",
+            cause);
+      }
       boolean declaresSql = method.getExceptionTypes().length > 0;
       throw cause instanceof SQLException || declaresSql && (cause instanceof RuntimeException
           || cause instanceof LinkageError) ? SqlErrors.translate(cause) : cause;

@@ -3,6 +3,7 @@ package io.convosql.driver;
 import io.convosql.core.http.ApiException;
 import io.convosql.core.http.RequestInterruptedException;
 import io.convosql.core.exec.ScanCancelledException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -15,6 +16,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -47,6 +49,9 @@ final class SqlErrors {
         return t.getMessage() != null && t.getMessage().contains("timeout")
             ? new SQLTimeoutException(message, "HY008", thrown) : new SQLException(message, "HY008", thrown);
       }
+      if (t instanceof UnsupportedCharsetException charset) {
+        return convertToAType(charset.getCharsetName(), thrown);
+      }
       if (t instanceof SqlParseException || t instanceof SqlValidatorException
           || t instanceof CalciteContextException) {
         return thrown instanceof SQLException s && s.getSQLState() != null ? s
@@ -66,6 +71,17 @@ final class SqlErrors {
       }
     }
     return other(thrown);
+  }
+
+  /**
+   * CONVERT(x, name) with a name that is no character set: Calcite reads CONVERT's second argument as
+   * one (Oracle's conversion of text), where MySQL users write a type ({@code CONVERT(x, SIGNED)}).
+   */
+  private static SQLException convertToAType(String name, Throwable thrown) {
+    String type = SqlTypeName.get(name.toUpperCase(Locale.ROOT)) != null ? name : "type), as in CAST(x AS BIGINT";
+    return new SQLException("CONVERT(x, " + name + "): " + name + " is not a character set; CONVERT(x,"
+        + " charset) converts text from one character set to another. To change a value's type write"
+        + " CAST(x AS " + type + ")", "42000", thrown);
   }
 
   /**

@@ -72,6 +72,19 @@ class ConnectionContractTest {
   }
 
   @Test
+  void aCallCalciteDoesNotImplementIs0A000NamingIt() throws SQLException {
+    // Calcite throws these without a message: they read "Not supported by convosql: SQLFeatureNotSupportedException"
+    try (Connection c = DriverFixture.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM pathsim.workspaces")) {
+      assertState(() -> rs.absolute(2), "0A000").isInstanceOf(SQLFeatureNotSupportedException.class)
+          .hasMessage("ResultSet.absolute is not supported by convosql, whose result sets are forward-only"
+              + " and read-only and which makes no LOBs, row ids or generated keys: leave the call out");
+      assertState(c::createBlob, "0A000").hasMessageStartingWith("Connection.createBlob is not supported");
+      assertThat(rs.next()).isTrue(); // the result set still reads
+    }
+  }
+
+  @Test
   void maxFieldSizeCutsTextAndBytes() throws SQLException {
     try (Connection c = DriverFixture.connect(); Statement s = c.createStatement()) {
       s.setMaxFieldSize(4);

@@ -56,6 +56,19 @@ class RuntimeErrorStateTest {
   }
 
   @Test
+  void convertToATypeIs42000SayingToCast() throws SQLException {
+    // CONVERT(x, name) is Calcite's charset conversion; MySQL's CONVERT(x, SIGNED) failed with HY000 "SIGNED"
+    try (Connection c = DriverFixture.connect()) {
+      assertState(failure(c, "SELECT CONVERT('1', INTEGER)"), "42000", "CONVERT(x, INTEGER): INTEGER is not"
+          + " a character set; CONVERT(x, charset) converts text from one character set to another. To"
+          + " change a value's type write CAST(x AS INTEGER)");
+      assertState(failure(c, "SELECT CONVERT(name, SIGNED) FROM pathsim.workspaces"), "42000",
+          "CONVERT(x, SIGNED): SIGNED is not a character set; CONVERT(x, charset) converts text from one"
+          + " character set to another. To change a value's type write CAST(x AS type), as in CAST(x AS BIGINT)");
+    }
+  }
+
+  @Test
   void misuseHasItsState() throws SQLException {
     try (Connection c = DriverFixture.connect();
         PreparedStatement ps = c.prepareStatement("SELECT id FROM pathsim.workspaces WHERE id = ?")) {
