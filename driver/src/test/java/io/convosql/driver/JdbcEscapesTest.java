@@ -74,6 +74,9 @@ class JdbcEscapesTest {
         + " 'x!%' {escape '!'} {limit 5 offset 2}")).isEqualTo("SELECT a FROM     t LEFT JOIN u ON"
         + " t.x = u.x  WHERE b LIKE 'x!%'  ESCAPE '!'   LIMIT 5 offset 2 ");
     assertThat(connection.nativeSQL("SELECT '{limit 1}' FROM t")).isEqualTo("SELECT '{limit 1}' FROM t");
+    // a function JDBC does not define is the plain call; JDBC's own stay for the parser
+    assertThat(connection.nativeSQL("SELECT {fn NVL(a, 1)}, {fn UCASE(b)} FROM t"))
+        .isEqualTo("SELECT     NVL(a, 1) , {fn UCASE(b)} FROM t");
     String sql = "SELECT name FROM {oj pathsim.workspaces} WHERE name = 'a' ORDER name";
     SQLException e = OwnSandbox.run(connection, sql).failure();
     assertThat(e.getSQLState()).isEqualTo("42000");
