@@ -67,6 +67,7 @@ final class Schemas {
     insights.useCache(settings.cacheSettings());
     StatementWarnings warnings = new StatementWarnings();
     insights.setWarningListener(warnings);
+    pathSim.setWarningListener(warnings);
     root.add("pathsim", pathSim);
     root.add("insights", insights);
     root.add("matches", Matches.function());

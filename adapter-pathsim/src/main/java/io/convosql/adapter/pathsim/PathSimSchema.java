@@ -1,5 +1,6 @@
 package io.convosql.adapter.pathsim;
 
+import io.convosql.core.exec.WarningListener;
 import io.convosql.core.http.CacheSettings;
 import io.convosql.core.http.HttpSettings;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
   public static final String DEFAULT_URL = "https://api.pathsim.com/v1";
 
   private final PathSimApi api;
+  private final SessionsTable sessions;
   private final Map<String, Table> tables = new LinkedHashMap<>();
 
   /**
@@ -37,10 +39,19 @@ public final class PathSimSchema extends AbstractSchema implements AutoCloseable
       @Nullable String timeFormat) {
     this.api = new PathSimApi(root, apiKey, http, TimeReading.Order.ofProperty(timeFormat));
     tables.put("workspaces", new WorkspacesTable(api, pushdown));
-    tables.put("sessions", new SessionsTable(api, pushdown));
+    this.sessions = new SessionsTable(api, pushdown);
+    tables.put("sessions", sessions);
     tables.put("transcript_lines", new TranscriptLinesTable(api, pushdown));
     tables.put("steps", new StepsTable(api, pushdown));
     tables.put("recordings", new RecordingsTable(api, pushdown));
+  }
+
+  /**
+   * Where warnings of this connection's scans go, such as the one saying that a value compared with
+   * test_type is spelt unlike the API's ('voice' for 'Voice'). Replaces the previous listener.
+   */
+  public void setWarningListener(WarningListener listener) {
+    sessions.setWarnings(listener);
   }
 
   /**

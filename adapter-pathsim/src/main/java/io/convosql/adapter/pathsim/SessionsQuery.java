@@ -51,6 +51,8 @@ final class SessionsQuery {
   boolean calculated;
   /** Whether the terms contradict each other, so no row can match. */
   boolean contradiction;
+  /** Values compared with a value-mapped column that the API spells otherwise ('voice'). */
+  final List<SpellingMiss> misses = new ArrayList<>();
 
   private SessionsQuery() {}
 
@@ -122,6 +124,12 @@ final class SessionsQuery {
   /** Sends a value-mapped parameter for one documented value; returns whether it was sent. */
   private boolean mapped(Term t, String param, Map<String, String> values) {
     List<Object> eq = equalities(t);
+    for (Object v : eq == null ? List.of() : eq) {
+      SpellingMiss miss = SpellingMiss.of(SessionColumns.COLUMNS.get(t.column()).name(), v, param, values);
+      if (miss != null) {
+        misses.add(miss);
+      }
+    }
     if (eq == null || eq.size() != 1 || params.containsKey(param)) {
       exact = false;
       return false;

@@ -12,6 +12,7 @@ import io.convosql.core.exec.ConcurrentConcat;
 import io.convosql.core.exec.OrderedRequests;
 import io.convosql.core.exec.RowSource;
 import io.convosql.core.exec.Streams;
+import io.convosql.core.exec.WarningListener;
 import io.convosql.core.http.Futures;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.ForeignKey;
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class SessionsTable extends ApiTable {
   private final PathSimApi api;
+  private volatile WarningListener warnings = WarningListener.NONE;
 
   SessionsTable(PathSimApi api, boolean pushdown) {
     super("sessions", "PathSim test sessions of all workspaces, one row per session; pushes down"
@@ -42,6 +44,11 @@ final class SessionsTable extends ApiTable {
         + " (detail) costs one GET /sessions/{id} per row, only when the query uses it",
         SessionColumns.COLUMNS, pushdown);
     this.api = api;
+  }
+
+  /** Where the warnings of this table's scans go ({@link SpellingMiss}). */
+  void setWarnings(WarningListener listener) {
+    this.warnings = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   @Override
@@ -139,6 +146,7 @@ final class SessionsTable extends ApiTable {
   @Override
   public RowSource open(BoundScan scan) {
     SessionsQuery q = SessionsQuery.of(scan.terms());
+    q.misses.forEach(miss -> warnings.warn(scan.context(), miss.warning()));
     if (q.contradiction) {
       return RowSource.of(java.util.Collections.emptyIterator());
     }
