@@ -203,8 +203,12 @@ final class SessionsTable extends ApiTable {
       rows = Streams.merge(streams, SortedSessions.order(scan.sort()),
           "PathSim GET /workspaces/{id}/sessions");
     }
-    DetailRows details = detail ? new DetailRows(api, scan, rows, offsetByApi) : null;
-    Iterator<Object[]> out = details != null ? details : rows;
+    // sorted here, an exact list's OFFSET rows are skipped before their details are asked for
+    boolean offsetHere = sorted && exact && scan.offset() > 0;
+    Iterator<Object[]> listed = offsetHere ? skipping(rows, scan.offset()) : rows;
+    boolean offsetApplied = offsetByApi || offsetHere;
+    DetailRows details = detail ? new DetailRows(api, scan, listed, offsetApplied) : null;
+    Iterator<Object[]> out = details != null ? details : listed;
     return new RowSource() {
       @Override
       public boolean hasNext() {
@@ -218,7 +222,7 @@ final class SessionsTable extends ApiTable {
 
       @Override
       public boolean offsetApplied() {
-        return offsetByApi;
+        return offsetApplied;
       }
 
       @Override
@@ -227,6 +231,32 @@ final class SessionsTable extends ApiTable {
           details.close();
         }
         rows.close();
+      }
+    };
+  }
+
+  /** The rows after the first {@code n}, skipped when the first row is asked for. */
+  private static Iterator<Object[]> skipping(Iterator<Object[]> rows, long n) {
+    return new Iterator<>() {
+      private boolean skipped;
+
+      @Override
+      public boolean hasNext() {
+        if (!skipped) {
+          skipped = true;
+          for (long i = 0; i < n && rows.hasNext(); i++) {
+            rows.next();
+          }
+        }
+        return rows.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return rows.next();
       }
     };
   }

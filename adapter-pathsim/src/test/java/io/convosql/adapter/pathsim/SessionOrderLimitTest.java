@@ -119,6 +119,19 @@ class SessionOrderLimitTest {
   }
 
   @Test
+  void anOrderedOffsetAsksNoDetailOfTheRowsItSkips() throws SQLException {
+    List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(20, 23);
+    assertThat(Sql.rows(connection, "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '"
+        + busiest + "' ORDER BY started_at DESC LIMIT 3 OFFSET 20"))
+        .isEqualTo(expected.stream().map(s -> s.id() + "; " + s.detail().summary()).toList());
+    List<String> lists = plus("GET /workspaces/" + busiest + "/sessions?limit=23&offset=0&sort=-created_at",
+        windowPages(busiest, expected.get(2), true));
+    assertThat(requests().subList(0, lists.size())).isEqualTo(lists);
+    assertThat(requests().subList(lists.size(), requests().size())).containsExactlyInAnyOrderElementsOf(
+        expected.stream().map(s -> "GET /sessions/" + s.id()).toList());
+  }
+
+  @Test
   void limitOverOnePageIsPagedUpToTheLimit() throws SQLException {
     List<Session> expected = newestFirst(sessions(s -> s.workspaceId().equals(busiest))).subList(0, 250);
     assertThat(Sql.rows(connection, "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '"
