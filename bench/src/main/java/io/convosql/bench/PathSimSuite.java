@@ -62,23 +62,48 @@ final class PathSimSuite {
   static SuiteQuery topN() {
     return SuiteQuery.of("ps_top_n", "top-N",
         "SELECT id, started_at, virtual_customer FROM pathsim.sessions ORDER BY started_at DESC LIMIT 20",
-        "GET /workspaces, then one page of sort=-created_at&limit=20 per workspace (any workspace may"
-            + " hold the newest sessions, an empty one too): 1 + workspaces",
+        "GET /workspaces, then per workspace one page of sort=-created_at&limit=20 (any workspace may"
+            + " hold the newest sessions, an empty one too) and, for one that has 20, the pages of"
+            + " created_from = the day before the 20th: the document does not say created_at is the"
+            + " start time, so a client that must be right reads the days the 20 reach and sorts them",
         h -> {
           List<Object[]> all = new ArrayList<>();
           for (String w : h.workspaceIds()) {
-            List<Object[]> mine = new ArrayList<>();
-            h.sessions(w, Map.of("sort", "-created_at"), r -> {
-              mine.add(new Object[] {r.path("_id").asText(), HandClient.pathSimTime(r),
-                  r.path("Virtual Customer").asText()});
-              return mine.size() < 20;
-            });
+            List<Object[]> mine = newest(h, w, Map.of("sort", "-created_at"), 20);
+            if (mine.size() == 20) {
+              mine = newest(h, w, window(mine), -1);
+            }
             all.addAll(mine);
           }
           all.sort(Comparator.comparing((Object[] r) -> (LocalDateTime) r[1]).reversed());
           return all.stream().limit(20).map(Canon::row).toList();
         },
-        h -> 1 + h.workspaceIds().size()).checked(Check.SAME_ORDER, 1);
+        h -> {
+          long n = 1;
+          for (String w : h.workspaceIds()) {
+            List<Object[]> first = newest(h, w, Map.of("sort", "-created_at"), 20);
+            n += 1 + (first.size() < 20 ? 0 : Pages.of(h.sessionsTotal(w, window(first)), HandClient.PATHSIM_PAGE));
+          }
+          return n;
+        }).checked(Check.SAME_ORDER, 1);
+  }
+
+  /** Up to {@code n} sessions (-1: all) of a listing, newest first by started_at. */
+  private static List<Object[]> newest(HandClient h, String w, Map<String, String> params, int n) {
+    List<Object[]> rows = new ArrayList<>();
+    h.sessions(w, params, r -> {
+      rows.add(new Object[] {r.path("_id").asText(), HandClient.pathSimTime(r),
+          r.path("Virtual Customer").asText()});
+      return n < 0 || rows.size() < n;
+    });
+    rows.sort(Comparator.comparing((Object[] r) -> (LocalDateTime) r[1]).reversed());
+    return rows;
+  }
+
+  /** created_from the day before the oldest of these rows' start, with sort=-created_at. */
+  private static Map<String, String> window(List<Object[]> rows) {
+    LocalDateTime last = (LocalDateTime) rows.get(rows.size() - 1)[1];
+    return Map.of("created_from", last.toLocalDate().minusDays(1).toString(), "sort", "-created_at");
   }
 
   static SuiteQuery count() {

@@ -2,6 +2,7 @@ package io.convosql.adapter.pathsim;
 
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.SortKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,13 +30,22 @@ final class SessionsExplain {
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
     if (!spec.count() && q.workspaces != null && q.workspaces.size() == 1 && q.exact && spec.early() == null
-        && !q.calculated
+        && !q.calculated && spec.sort().isEmpty()
         && fetch != null && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
       // one exact list: the pages that hold OFFSET + FETCH rows, and a detail per row returned
       long rows = (Long) fetch.literalValue();
       long through = rows + (offset == null ? 0 : (Long) offset.literalValue());
       long n = Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE) + (detail ? rows : 0);
       return "at most " + n + (n == 1 ? " request" : " requests");
+    }
+    if (!spec.count() && !spec.sort().isEmpty() && q.exact && spec.early() == null && !q.calculated
+        && fetch != null && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
+      // the pages that hold OFFSET + FETCH rows, then the pages of the days they reach, per workspace
+      long rows = (Long) fetch.literalValue();
+      long through = rows + (offset == null ? 0 : (Long) offset.literalValue());
+      long first = Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE);
+      return (q.workspaces == null ? "1 + " : "") + "per workspace " + first + " + 1 per 100 sessions"
+          + " of the days the LIMIT reaches" + (detail ? " + 1 per row returned (detail columns)" : "");
     }
     String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
         + (q.workspaces == null ? "each workspace" : "the workspace");
@@ -70,15 +80,16 @@ final class SessionsExplain {
       workspaceCount = q.workspaces.size();
     }
     Map<String, String> params = new LinkedHashMap<>(q.listParams());
-    if (!spec.sort().isEmpty()) {
-      params.put("sort", spec.sort().get(0).descending() ? "-created_at" : "created_at");
+    boolean sorted = !spec.sort().isEmpty();
+    if (sorted) {
+      params.put("sort", SessionsTable.sortParam(spec.sort()));
     }
     boolean exact = q.exact && spec.early() == null; // a condition checked before details may drop rows
-    boolean offsetByApi = exact && SessionsTable.apiOffset(q, workspaceCount);
+    boolean offsetByApi = exact && !sorted && SessionsTable.apiOffset(q, workspaceCount);
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
-    if (exact && !q.calculated && fetch != null && !fetch.isParameter()
-        && (offset == null || !offset.isParameter())) {
+    boolean limited = exact && !q.calculated && fetch != null;
+    if (limited && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
       long n = (Long) fetch.literalValue() + (offsetByApi || offset == null ? 0 : (Long) offset.literalValue());
       params.put("limit", Long.toString(Math.min(PathSimApi.MAX_PAGE, Math.max(1, n))));
     } else {
@@ -92,6 +103,15 @@ final class SessionsExplain {
       b.append(" for workspace in ").append(q.workspaces);
     }
     b.append(NEXT_PAGES);
+    if (sorted && limited) {
+      SortKey k = spec.sort().get(0);
+      b.append(k.nullsFirst() ? "; then every page without the LIMIT"
+          : k.descending() ? "; then every page with created_from = the day before the LIMIT's last started_at"
+          : "; then every page with created_to = two days after the LIMIT's last started_at");
+    }
+    if (sorted) {
+      b.append("; sorted here by started_at");
+    }
     if (SessionColumns.needsDetail(spec.usedColumns())) {
       b.append("; GET /sessions/{id} per row (detail columns)");
     }

@@ -169,12 +169,41 @@ final class SessionsQuery {
   private static @Nullable Object searchText(Term t) {
     if (t instanceof Term.Compare && ((Term.Compare) t).op() == Term.Op.EQ) {
       Object v = value(((Term.Compare) t).value());
-      return v instanceof String && ((String) v).isEmpty() ? null : v;
+      return v instanceof String text ? searchable(text) : v;
     }
     if (t instanceof Term.Like) {
-      return LikeText.of(((Term.Like) t).pattern(), ((Term.Like) t).escape());
+      String text = LikeText.of(((Term.Like) t).pattern(), ((Term.Like) t).escape());
+      return text == null ? null : searchable(text);
     }
     return null;
+  }
+
+  /** What a service that searches with an unescaped regular expression reads as its syntax. */
+  private static final String REGEX_SYNTAX = "\\^$|?*+()[]{}";
+
+  /**
+   * The longest run of {@code text} without regular-expression syntax ({@code .} stays: read as a
+   * wildcard it only finds more), or null when no such run has more than blanks. The document calls
+   * {@code search} a search "in agent names or targets" and does not say how it reads its value; a
+   * substring of the text finds a superset of what the text finds under a plain substring search,
+   * and also under one that takes the value as a regular expression, where {@code +18316561725} (a
+   * Target as the document writes it) is an error and {@code a{2}} or {@code x$y} find other sessions.
+   */
+  static @Nullable String searchable(String text) {
+    int bestStart = 0;
+    int bestEnd = 0;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || REGEX_SYNTAX.indexOf(text.charAt(i)) >= 0) {
+        if (i - start > bestEnd - bestStart) {
+          bestStart = start;
+          bestEnd = i;
+        }
+        start = i + 1;
+      }
+    }
+    String run = text.substring(bestStart, bestEnd);
+    return run.isBlank() ? null : run;
   }
 
   private void bound(Term t) {

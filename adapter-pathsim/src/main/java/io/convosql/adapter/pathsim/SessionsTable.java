@@ -127,6 +127,14 @@ final class SessionsTable extends ApiTable {
         + " column, or add a LIMIT";
   }
 
+  /**
+   * The {@code sort} sent for ORDER BY started_at: the document's default field, created_at. It only
+   * makes reading short; {@link SortedSessions} sorts by started_at itself.
+   */
+  static String sortParam(List<SortKey> sort) {
+    return sort.get(0).descending() ? "-created_at" : "created_at";
+  }
+
   /** Whether the query can be answered by getting sessions by id rather than listing them. */
   static boolean byId(SessionsQuery q, boolean usesWorkspace) {
     return q.ids != null && !usesWorkspace;
@@ -164,10 +172,11 @@ final class SessionsTable extends ApiTable {
     }
     // a condition checked here before details may drop listed rows: the API's rows are then a superset
     boolean exact = q.exact && !scan.hasEarlyCondition();
-    boolean offsetByApi = exact && apiOffset(q, workspaces.size());
+    boolean sorted = !scan.sort().isEmpty();
+    boolean offsetByApi = exact && !sorted && apiOffset(q, workspaces.size());
     Map<String, String> filters = new LinkedHashMap<>(q.listParams());
-    if (!scan.sort().isEmpty()) {
-      filters.put("sort", scan.sort().get(0).descending() ? "-created_at" : "created_at");
+    if (sorted) {
+      filters.put("sort", sortParam(scan.sort()));
     }
     long needed = !exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
     long firstOffset = offsetByApi ? scan.offset() : 0;
@@ -186,15 +195,28 @@ final class SessionsTable extends ApiTable {
           .rows(readsAll, width));
     }
     AsyncRows rows;
-    if (scan.sort().isEmpty()) {
+    if (!sorted) {
       rows = new ConcurrentConcat(parts, width);
     } else {
+      // the API's created_at order need not be started_at's: each workspace's sessions are sorted here
+      boolean detailTerm = scan.terms().stream().anyMatch(t -> t.column() >= SessionColumns.FIRST_DETAIL);
+      java.util.function.Predicate<Object[]> passes =
+          detailTerm ? null : scan.checkBefore(SessionColumns.detailColumns());
       List<AsyncRows> streams = new ArrayList<>();
-      parts.forEach(s -> streams.add(s.get()));
-      rows = Streams.merge(streams, Streams.comparator(scan.sort()), "PathSim GET /workspaces/{id}/sessions");
+      for (String w : workspaces) {
+        streams.add(new SortedSessions((params, wanted, ahead) -> new SessionPages(api, scan, w,
+            params, 0, wanted, pinnedUntil, 0, wanted).rows(ahead, ahead ? api.concurrency() : 1),
+            scan, filters, scan.needed(), exact && !q.calculated, passes));
+      }
+      rows = Streams.merge(streams, SortedSessions.order(scan.sort()),
+          "PathSim GET /workspaces/{id}/sessions");
     }
-    DetailRows details = detail ? new DetailRows(api, scan, rows, offsetByApi) : null;
-    Iterator<Object[]> out = details != null ? details : rows;
+    // sorted here, an exact list's OFFSET rows are skipped before their details are asked for
+    boolean offsetHere = sorted && exact && scan.offset() > 0;
+    Iterator<Object[]> listed = offsetHere ? skipping(rows, scan.offset()) : rows;
+    boolean offsetApplied = offsetByApi || offsetHere;
+    DetailRows details = detail ? new DetailRows(api, scan, listed, offsetApplied) : null;
+    Iterator<Object[]> out = details != null ? details : listed;
     return new RowSource() {
       @Override
       public boolean hasNext() {
@@ -208,7 +230,7 @@ final class SessionsTable extends ApiTable {
 
       @Override
       public boolean offsetApplied() {
-        return offsetByApi;
+        return offsetApplied;
       }
 
       @Override
@@ -217,6 +239,32 @@ final class SessionsTable extends ApiTable {
           details.close();
         }
         rows.close();
+      }
+    };
+  }
+
+  /** The rows after the first {@code n}, skipped when the first row is asked for. */
+  private static Iterator<Object[]> skipping(Iterator<Object[]> rows, long n) {
+    return new Iterator<>() {
+      private boolean skipped;
+
+      @Override
+      public boolean hasNext() {
+        if (!skipped) {
+          skipped = true;
+          for (long i = 0; i < n && rows.hasNext(); i++) {
+            rows.next();
+          }
+        }
+        return rows.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return rows.next();
       }
     };
   }
@@ -242,7 +290,7 @@ final class SessionsTable extends ApiTable {
     // a detail does not name its workspace: evidence, if these rows have none, is sought in all
     api.settleTimes(rows, null, "/sessions/{id}", () -> WorkspacesTable.ids(api, scan), scan);
     if (!scan.sort().isEmpty()) {
-      rows.sort(Streams.comparator(scan.sort()));
+      rows.sort(SortedSessions.order(scan.sort()));
     }
     return rows.iterator();
   }

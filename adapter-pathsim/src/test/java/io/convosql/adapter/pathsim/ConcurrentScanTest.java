@@ -189,9 +189,12 @@ class ConcurrentScanTest {
     assertThat(rows).containsExactlyElementsOf(
         expected.stream().map(x -> x.id() + "; " + x.detail().summary()).toList());
     assertThat(SANDBOX.hookFailure()).isEmpty();
-    // one page, then exactly one detail per row: a LIMIT of 30 bounds what is requested ahead
-    assertThat(requests()).hasSize(31);
-    assertThat(requests().subList(1, 31)).containsExactlyInAnyOrderElementsOf(
+    // 30 candidates and their days, then exactly one detail per row: a LIMIT of 30 bounds what is
+    // requested ahead
+    List<String> window = SessionOrderLimitTest.windowPages(busiest, expected.get(29), true);
+    assertThat(requests()).hasSize(31 + window.size());
+    assertThat(requests().subList(1, 1 + window.size())).isEqualTo(window);
+    assertThat(requests().subList(1 + window.size(), requests().size())).containsExactlyInAnyOrderElementsOf(
         expected.stream().map(x -> "GET /sessions/" + x.id()).toList());
   }
 

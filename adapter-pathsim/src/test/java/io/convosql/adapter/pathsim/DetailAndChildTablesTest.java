@@ -49,7 +49,8 @@ class DetailAndChildTablesTest {
   void listColumnsSendNoDetailRequest() throws SQLException {
     Sql.rows(connection, "SELECT id, test_type, objective FROM pathsim.sessions WHERE workspace_id = '"
         + busiest + "' ORDER BY started_at DESC LIMIT 5");
-    assertThat(requests()).hasSize(1).allMatch(r -> r.startsWith("GET /workspaces/"));
+    // five candidates, then the days of the fifth (SortedSessions)
+    assertThat(requests()).hasSize(2).allMatch(r -> r.startsWith("GET /workspaces/"));
   }
 
   @Test
@@ -60,9 +61,12 @@ class DetailAndChildTablesTest {
     assertThat(Sql.rows(connection, "SELECT id, duration_seconds, summary FROM pathsim.sessions WHERE workspace_id = '"
         + busiest + "' ORDER BY started_at DESC LIMIT 3")).isEqualTo(expected);
     List<String> sent = requests();
-    assertThat(sent).hasSize(4);
+    assertThat(sent.subList(0, 2)).isEqualTo(List.of(
+        "GET /workspaces/" + busiest + "/sessions?limit=3&offset=0&sort=-created_at",
+        SessionOrderLimitTest.windowPages(busiest, newest.get(2), true).get(0)));
+    assertThat(sent).hasSize(5);
     // the three details are requested at once, so they arrive in any order
-    assertThat(sent.subList(1, 4)).containsExactlyInAnyOrder(newest.stream().map(s -> "GET /sessions/" + s.id()).toArray(String[]::new));
+    assertThat(sent.subList(2, 5)).containsExactlyInAnyOrder(newest.stream().map(s -> "GET /sessions/" + s.id()).toArray(String[]::new));
   }
 
   @Test
@@ -71,12 +75,16 @@ class DetailAndChildTablesTest {
         + "' ORDER BY started_at DESC LIMIT 3";
     assertThat(Sql.explain(connection, sql)).endsWith("request=[GET /workspaces/" + busiest
         + "/sessions?sort=-created_at&limit=3&offset=0 (next pages: offset + pagination.limit while"
-        + " pagination.hasMore); GET /sessions/{id} per row (detail columns)], estimate=[at most 4 requests])");
+        + " pagination.hasMore); then every page with created_from = the day before the LIMIT's last"
+        + " started_at; sorted here by started_at; GET /sessions/{id} per row (detail columns)],"
+        + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches + 1 per row"
+        + " returned (detail columns)])");
     assertThat(requests()).isEmpty();
     Sql.rows(connection, sql);
     List<String> sent = requests();
     assertThat(sent.get(0)).isEqualTo("GET /workspaces/" + busiest + "/sessions?limit=3&offset=0&sort=-created_at");
-    assertThat(sent.subList(1, sent.size())).hasSize(3).allMatch(r -> r.startsWith("GET /sessions/"));
+    assertThat(sent.get(1)).contains("/sessions?created_from=");
+    assertThat(sent.subList(2, sent.size())).hasSize(3).allMatch(r -> r.startsWith("GET /sessions/"));
   }
 
   @Test

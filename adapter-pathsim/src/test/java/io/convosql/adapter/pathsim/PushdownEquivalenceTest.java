@@ -86,7 +86,20 @@ class PushdownEquivalenceTest {
             new Object[] {"..", b.id()}),
         Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ?",
             new Object[] {w1 + "/sessions/.."}),
-        Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND 1 = 0", new Object[] {w1}));
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE workspace_id = ? AND 1 = 0", new Object[] {w1}),
+        // values in any case, IN, NOT IN, NULL, OR across columns, bound values; java.time values
+        // for started_at are bound through the driver (driver module)
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE started_at = ?", new Object[] {Timestamp.from(a.time())}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE CAST(started_at AS DATE) = ?",
+            new Object[] {java.sql.Date.valueOf("2025-08-08")}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE test_type = ? AND source = 'ad-hoc'", new Object[] {"voice"}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE test_type IN ('Voice') AND objective NOT IN ('Achieved')", new Object[0]),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE connected IS NULL OR test_type = 'Web' AND source = ?", new Object[] {"Ad-hoc"}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE virtual_customer LIKE ?", new Object[] {"%weather%"}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE target = ?", new Object[] {voice.target()}),
+        Arguments.of("SELECT id FROM pathsim.sessions WHERE virtual_customer LIKE '%Weather%Test%'", new Object[0]),
+        Arguments.of("SELECT id, started_at FROM pathsim.sessions WHERE connected = 'Failed' AND workspace_id = ?"
+            + " ORDER BY started_at LIMIT 3 OFFSET 2", new Object[] {w1}));
   }
 
   @ParameterizedTest

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.convosql.sandbox.ApiHandler;
 import io.convosql.sandbox.Exchanges;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ public final class PathSimEmulator implements ApiHandler {
   private volatile String baseUrl = "https://api.pathsim.com/v1";
   private volatile String storageUrl = "https://storage.pathsim.com";
   private volatile boolean dayFirst;
+  private volatile boolean createdBeforeStart;
 
   public PathSimEmulator(PathSimData data, String apiKey) {
     this.data = Objects.requireNonNull(data, "data");
@@ -48,6 +51,23 @@ public final class PathSimEmulator implements ApiHandler {
    */
   public void setDayFirst(boolean dayFirst) {
     this.dayFirst = dayFirst;
+  }
+
+  /**
+   * Whether a session's {@code created_at}, which {@code sort=created_at} (and the default
+   * {@code -created_at}) orders by, is up to three days before its Time rather than equal to it, as
+   * for a session created when its campaign was scheduled. The document names {@code created_at} as
+   * a sort field without saying it is the start time; {@code start_timestamp} and the
+   * {@code created_from}/{@code created_to} filters ("start date") keep to Time. Off by default.
+   */
+  public void setCreatedBeforeStart(boolean createdBeforeStart) {
+    this.createdBeforeStart = createdBeforeStart;
+  }
+
+  /** A session's created_at when {@link #setCreatedBeforeStart} is on: 0 to 3 days before Time. */
+  public static Instant createdAt(Session s) {
+    long lead = Math.floorMod(s.id().hashCode() * 31L + 7, 3 * 24 * 60L);
+    return s.time().minus(lead, ChronoUnit.MINUTES);
   }
 
   /** The storage host's handler, which serves the recording files. */
@@ -116,7 +136,8 @@ public final class PathSimEmulator implements ApiHandler {
     if (data.workspace(workspaceId).isEmpty()) {
       return send(exchange, 404, Wire.error("Workspace not found"));
     }
-    Page page = SessionQuery.parse(params).apply(data.sessions(workspaceId));
+    Page page = SessionQuery.parse(params).apply(data.sessions(workspaceId),
+        createdBeforeStart ? PathSimEmulator::createdAt : null);
     Exchanges.send(exchange, 200, "application/json", ListingJson.write(page, dayFirst));
     return 200;
   }

@@ -3,10 +3,12 @@ package io.convosql.sandbox.pathsim;
 import io.convosql.sandbox.pathsim.QueryParams.TimeBound;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The filters, order and page of a session listing, applied as the document reads literally: the
@@ -24,6 +26,7 @@ final class SessionQuery {
   private Instant to;
   private boolean toInclusive;
   private boolean descending = true;
+  private boolean byCreation = true;
   private int limit = DEFAULT_LIMIT;
   private long offset;
   private Objective objective;
@@ -50,6 +53,7 @@ final class SessionQuery {
     }
     String sort = p.choice("sort", SessionQuery::sortField);
     q.descending = sort == null || sort.startsWith("-");
+    q.byCreation = sort == null || sort.endsWith("created_at");
     q.limit = (int) Math.min(MAX_LIMIT, p.number("limit", DEFAULT_LIMIT, 1));
     q.offset = p.number("offset", 0, 0);
     return q;
@@ -64,6 +68,14 @@ final class SessionQuery {
 
   /** The page this query selects from a workspace's sessions in {@link Session#ASCENDING} order. */
   Page apply(List<Session> ascending) {
+    return apply(ascending, null);
+  }
+
+  /**
+   * The page this query selects, with {@code created_at} read by {@code createdAt} when it is not
+   * the start time (null: it is); {@code start_timestamp} always sorts by the start time.
+   */
+  Page apply(List<Session> ascending, Function<Session, Instant> createdAt) {
     List<Session> matched = ascending;
     if (filtersStored()) {
       matched = new ArrayList<>();
@@ -72,6 +84,10 @@ final class SessionQuery {
           matched.add(s);
         }
       }
+    }
+    if (createdAt != null && byCreation) {
+      matched = new ArrayList<>(matched);
+      matched.sort(Comparator.comparing(createdAt).thenComparing(Session::id));
     }
     int total = matched.size();
     long end = offset >= total ? offset : Math.min(total, offset + limit);

@@ -47,6 +47,33 @@ class SessionOrderTest {
   }
 
   @Test
+  void createdBeforeStartOrdersCreatedAtButNotStartTimestampOrDates() {
+    try (Sandbox sandbox = PathSimClient.start()) {
+      PathSimData data = sandbox.pathSim().data();
+      String empty = data.workspaces().stream()
+          .filter(w -> data.sessions(w.id()).isEmpty()).findFirst().orElseThrow().id();
+      List<Session> added = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        added.add(data.addSession(empty, Instant.parse("2025-08-15T10:30:00Z").plusSeconds(i * 3600)));
+      }
+      sandbox.pathSim().setCreatedBeforeStart(true);
+      PathSimClient client = new PathSimClient(sandbox);
+      List<String> byStart = added.stream().sorted(Session.ASCENDING).map(Session::id).toList();
+      List<String> byCreation = added.stream().sorted(java.util.Comparator
+          .comparing(PathSimEmulator::createdAt).thenComparing(Session::id)).map(Session::id).toList();
+      assertThat(byCreation).isNotEqualTo(byStart);
+      assertThat(ids(list(client, empty, "?sort=created_at"))).isEqualTo(byCreation);
+      assertThat(ids(list(client, empty, "?sort=start_timestamp"))).isEqualTo(byStart);
+      List<String> newestCreated = new ArrayList<>(byCreation);
+      Collections.reverse(newestCreated);
+      assertThat(ids(list(client, empty, ""))).isEqualTo(newestCreated);
+      // the dates still filter on Time, the start
+      assertThat(ids(list(client, empty, "?sort=start_timestamp&created_from=2025-08-15T15:00:00Z")))
+          .isEqualTo(byStart.subList(5, 12));
+    }
+  }
+
+  @Test
   void aDateBoundStartsAtMidnightAndCreatedToExcludesIt() {
     try (Sandbox sandbox = PathSimClient.start()) {
       PathSimData data = sandbox.pathSim().data();
