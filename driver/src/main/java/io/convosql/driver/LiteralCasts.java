@@ -69,8 +69,9 @@ final class LiteralCasts {
     }
     String text = ((RexLiteral) cast.getOperands().get(0)).getValueAs(String.class);
     SqlTypeName type = cast.getType().getSqlTypeName();
-    throw new SqlStateException("'" + text + "' is not a " + type + " (" + failure.getMessage()
-        + "): compare with a " + type + " value" + example(type),
+    String aType = IndefiniteArticle.a(type.toString());
+    throw new SqlStateException("'" + text + "' is not " + aType + " (" + failure.getMessage()
+        + "): compare with " + aType + " value" + example(type),
         SqlTypeName.DATETIME_TYPES.contains(type) ? "22007" : "22018");
   }
 

@@ -57,11 +57,11 @@ final class ResultSetValues {
       throw new SQLDataException("Column " + column + "'s value " + value + " is out of the range of "
           + type.getSimpleName() + ": read it as Long or BigDecimal", "22003", e);
     } catch (NumberFormatException e) {
-      throw new SQLDataException("Column " + column + "'s value '" + value + "' is not a number, so not"
-          + " a " + type.getSimpleName() + ": read it as String", "22018", e);
+      throw new SQLDataException("Column " + column + "'s value '" + value + "' is not a number, so not "
+          + IndefiniteArticle.a(type.getSimpleName()) + ": read it as String", "22018", e);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new SQLDataException("Column " + column + "'s value '" + value + "' is not a "
-          + type.getSimpleName() + ": " + e.getMessage(), "22018", e);
+      throw new SQLDataException("Column " + column + "'s value '" + value + "' is not "
+          + IndefiniteArticle.a(type.getSimpleName()) + ": " + e.getMessage(), "22018", e);
     }
   }
 

@@ -43,8 +43,8 @@ class BadLiteralTest {
     try (Connection c = DriverFixture.connect()) {
       SQLException number = failure(c, "SELECT id FROM pathsim.sessions WHERE duration_seconds = 'long'");
       assertThat(number.getSQLState()).isEqualTo("22018");
-      assertThat((Throwable) number).hasMessageStartingWith("'long' is not a INTEGER (").hasMessageEndingWith(
-          "): compare with a INTEGER value such as 42");
+      assertThat((Throwable) number).hasMessageStartingWith("'long' is not an INTEGER (").hasMessageEndingWith(
+          "): compare with an INTEGER value such as 42");
       SQLException time = failure(c, "SELECT id FROM pathsim.sessions WHERE started_at > 'yesterday'");
       assertThat(time.getSQLState()).isEqualTo("22007"); // as docs/errors.md says of date/time text
       assertThat((Throwable) time).isInstanceOf(SQLDataException.class)

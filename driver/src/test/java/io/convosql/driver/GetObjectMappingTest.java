@@ -103,6 +103,10 @@ class GetObjectMappingTest {
     assertThatThrownBy(() -> rs.getObject(1, Long.class)).isInstanceOf(SQLDataException.class)
         .hasMessageStartingWith("Column 1's value '" + WORKSPACE.id() + "' is not a number")
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+    assertThatThrownBy(() -> rs.getObject(1, Integer.class)).isInstanceOf(SQLDataException.class)
+        .hasMessage("Column 1's value '" + WORKSPACE.id() + "' is not a number, so not an Integer: read it as String");
+    assertThatThrownBy(() -> rs.getObject(1, Instant.class)).isInstanceOf(SQLDataException.class)
+        .hasMessageStartingWith("Column 1's value '" + WORKSPACE.id() + "' is not an Instant: ");
     assertThatThrownBy(() -> rs.getObject(1, LocalDateTime.class))
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
     assertThatThrownBy(() -> rs.getObject(5, Integer.class)).isInstanceOf(SQLDataException.class)

@@ -125,7 +125,22 @@ class LimitParameterTest {
         assertThatThrownBy(() -> b.bind(grouped, 2, -1))
             .hasMessage("OFFSET ? is bound to -1, and a row count cannot be negative: bind 0 or more")
             .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2201X");
-        assertThatThrownBy(() -> b.bind(cte, 2, -1)).hasMessage(limit);
+        // the error names the clause as written: FETCH NEXT ? ROWS, OFFSET ? ROWS
+        assertThatThrownBy(() -> b.bind(cte, 2, -1)).hasMessage("FETCH NEXT ? ROWS is bound to -1, and a row"
+            + " count cannot be negative: bind 0 or more; for every row, leave out FETCH NEXT ? ROWS ONLY")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2201W");
+        assertThatThrownBy(() -> b.bind(cte, 1, -1))
+            .hasMessage("OFFSET ? ROWS is bound to -1, and a row count cannot be negative: bind 0 or more")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2201X");
+      }
+      try (PreparedStatement first = connection.prepareStatement(
+          "SELECT id FROM pathsim.workspaces ORDER BY id fetch  first ? row only")) {
+        try (PreparedStatement mysql = connection.prepareStatement("SELECT id FROM pathsim.workspaces LIMIT ?, ?")) {
+          assertThatThrownBy(() -> mysql.setInt(1, -1)).hasMessage("The offset of LIMIT ?, ? is bound to -1, and a"
+              + " row count cannot be negative: bind 0 or more");
+        }
+        assertThatThrownBy(() -> first.setInt(1, -2)).hasMessage("FETCH FIRST ? ROW is bound to -2, and a row"
+            + " count cannot be negative: bind 0 or more; for every row, leave out FETCH FIRST ? ROW ONLY");
       }
       assertThatThrownBy(() -> grouped.setString(1, "-5"))
           .hasMessageStartingWith("LIMIT ? is bound to -5,");

@@ -27,6 +27,8 @@ class ShellTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEqualTo(Shell.usage() + System.lineSeparator());
     assertThat(run.err()).isEmpty();
+    // every place a key may come from, as docs/keys.md lists them
+    assertThat(run.out()).contains("PATHSIM_API_KEY").contains("INSIGHTS_API_KEY").contains("~/.convosql/credentials");
   }
 
   @Test

@@ -125,6 +125,31 @@ class ReportTest {
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
   }
 
+  /**
+   * A period with more tests than the default request budget (one detail request per test) still
+   * makes its page: {@code Report --demo} on the sandbox's 14 days is about 300 tests.
+   */
+  @Test
+  void aPeriodOfMoreTestsThanTheDefaultRequestBudgetIsReported(@TempDir Path dir) throws Exception {
+    try (Sandbox big = Sandbox.builder().seed(5).pathSimSessions(3000).insightsSessions(0)
+            .now(Instant.parse("2025-09-01T18:00:00Z")).start();
+        Connection c = Report.connect("jdbc:convosql:requestsPerSecond=0;pathsim.url=" + big.pathSimUrl()
+            + ";pathsim.apiKey=" + Sandbox.PATHSIM_KEY)) {
+      long tests;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pathsim.sessions WHERE started_at"
+              + " >= TIMESTAMP '2025-08-19 00:00:00' AND started_at < TIMESTAMP '2025-09-02 00:00:00'")) {
+        rs.next();
+        tests = rs.getLong(1);
+      }
+      assertThat(tests).isGreaterThan(250);
+      Path out = dir.resolve("report.html");
+      Report.write(c, FIRST, LAST, out);
+      assertThat(Files.readString(out, StandardCharsets.UTF_8))
+          .contains("(UTC): " + String.format(Locale.ROOT, "%,d", tests) + " tests of ");
+    }
+  }
+
   @Test
   void aDayWithoutTestsBreaksTheLineAndThePeakIsMarkedWithItsValue() {
     String svg = SvgSmallMultiples.render("t", List.of("a", "b", "c", "d"),
