@@ -144,7 +144,7 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
    * The foreign keys from the tables the last three arguments name (children) to those the first
    * three name (parents), ordered as JDBC asks: by the parent's schema, table and column
    * ({@code orderBy} 0, for imported keys) or by the child's ({@code orderBy} 4, the child's first
-   * column in a row), each key having a single column.
+   * column in a row), then by KEY_SEQ: one row per column of each key.
    */
   private MetaResultSet foreignKeys(@Nullable String pkCatalog, @Nullable String pkSchema,
       @Nullable String pkTable, @Nullable String fkCatalog, @Nullable String fkSchema,
@@ -159,16 +159,22 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
         for (Named parent : all) {
           if (parent.schema().equals(child.schema()) && parent.table().name().equals(key.table())
               && names(parent, pkCatalog, pkSchema, pkTable)) {
-            rows.add(new Object[] {catalog(), parent.schema(), parent.table().name(),
-                key.tableColumn(), catalog(), child.schema(), child.table().name(), key.column(),
-                (short) 1, NO_ACTION, NO_ACTION, child.table().name() + "_" + key.column() + "_fk",
-                primaryKeyName(parent.table()), NOT_DEFERRABLE});
+            String name = child.table().name() + "_" + String.join("_", key.columns()) + "_fk";
+            for (int i = 0; i < key.columns().size(); i++) {
+              rows.add(new Object[] {catalog(), parent.schema(), parent.table().name(),
+                  key.tableColumns().get(i), catalog(), child.schema(), child.table().name(),
+                  key.columns().get(i), (short) (i + 1), NO_ACTION, NO_ACTION, name,
+                  primaryKeyName(parent.table()), NOT_DEFERRABLE});
+            }
           }
         }
       }
     }
+    // JDBC's order: the schema and table of the parent (imported) or child (exported), then KEY_SEQ;
+    // keys between the same two tables apart by name
     rows.sort(Comparator.comparing((Object[] r) -> (String) r[orderBy + 1])
-        .thenComparing(r -> (String) r[orderBy + 2]).thenComparing(r -> (String) r[orderBy + 3]));
+        .thenComparing(r -> (String) r[orderBy + 2]).thenComparing(r -> (String) r[11])
+        .thenComparing(r -> (Short) r[8]));
     return rows(FOREIGN_KEY_COLUMNS, FOREIGN_KEY_TYPES, rows);
   }
 

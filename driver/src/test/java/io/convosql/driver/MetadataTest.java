@@ -133,19 +133,30 @@ class MetadataTest {
   }
 
   @Test
-  void primaryKeysAreTheSessionsAndWorkspacesIds() throws SQLException {
+  void primaryKeysAreTheIdsAndTheNumberedRowsOfTheirSessions() throws SQLException {
     List<String> keys = new ArrayList<>();
     for (String t : TABLES) { // one table at a time, as navigators ask
       String[] name = t.split("\\.");
       keys.addAll(rows(md.getPrimaryKeys(null, name[0], name[1]),
           "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
     }
-    assertThat(keys).containsExactly(
+    assertThat(keys).containsExactly( // each table's in the order of COLUMN_NAME, as JDBC asks
+        "insights|collected_parameters|collect_no|2|collected_parameters_pk",
+        "insights|collected_parameters|session_id|1|collected_parameters_pk",
+        "insights|collected_tags|collect_no|2|collected_tags_pk",
+        "insights|collected_tags|session_id|1|collected_tags_pk",
+        "insights|flow_path|session_id|1|flow_path_pk",
+        "insights|flow_path|step_no|2|flow_path_pk",
         "insights|sessions|id|1|sessions_pk",
+        "insights|transcript_lines|line_no|2|transcript_lines_pk",
+        "insights|transcript_lines|session_id|1|transcript_lines_pk",
         "pathsim|sessions|id|1|sessions_pk",
+        "pathsim|transcript_lines|line_no|2|transcript_lines_pk",
+        "pathsim|transcript_lines|session_id|1|transcript_lines_pk",
         "pathsim|workspaces|id|1|workspaces_pk");
-    assertThat(rows(md.getPrimaryKeys(null, null, null), "TABLE_SCHEM", "TABLE_NAME"))
-        .containsExactly("insights|sessions", "pathsim|sessions", "pathsim|workspaces");
+    assertThat(rows(md.getPrimaryKeys(null, null, null), "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME"))
+        .containsExactlyInAnyOrderElementsOf(keys.stream()
+            .map(k -> String.join("|", java.util.Arrays.asList(k.split("\\|")).subList(0, 3))).toList());
   }
 
   @Test
@@ -160,14 +171,26 @@ class MetadataTest {
     String rules = "|" + DatabaseMetaData.importedKeyNoAction + "|"
         + DatabaseMetaData.importedKeyNoAction + "|" + DatabaseMetaData.importedKeyNotDeferrable;
     assertThat(imported).containsExactly(
+        "insights|altered_parameters|session_id|insights|flow_path|session_id|1"
+            + "|altered_parameters_session_id_step_no_fk|flow_path_pk" + rules,
+        "insights|altered_parameters|step_no|insights|flow_path|step_no|2"
+            + "|altered_parameters_session_id_step_no_fk|flow_path_pk" + rules,
         "insights|altered_parameters|session_id|insights|sessions|id|1|altered_parameters_session_id_fk|sessions_pk"
             + rules,
         "insights|collected_parameters|session_id|insights|sessions|id|1|collected_parameters_session_id_fk"
             + "|sessions_pk" + rules,
         "insights|collected_tags|session_id|insights|sessions|id|1|collected_tags_session_id_fk|sessions_pk" + rules,
+        "insights|execution_parameters|session_id|insights|flow_path|session_id|1"
+            + "|execution_parameters_session_id_step_no_fk|flow_path_pk" + rules,
+        "insights|execution_parameters|step_no|insights|flow_path|step_no|2"
+            + "|execution_parameters_session_id_step_no_fk|flow_path_pk" + rules,
         "insights|execution_parameters|session_id|insights|sessions|id|1|execution_parameters_session_id_fk"
             + "|sessions_pk" + rules,
         "insights|flow_path|session_id|insights|sessions|id|1|flow_path_session_id_fk|sessions_pk" + rules,
+        "insights|node_tags|session_id|insights|flow_path|session_id|1|node_tags_session_id_step_no_fk"
+            + "|flow_path_pk" + rules,
+        "insights|node_tags|step_no|insights|flow_path|step_no|2|node_tags_session_id_step_no_fk"
+            + "|flow_path_pk" + rules,
         "insights|node_tags|session_id|insights|sessions|id|1|node_tags_session_id_fk|sessions_pk" + rules,
         "insights|parameters|session_id|insights|sessions|id|1|parameters_session_id_fk|sessions_pk" + rules,
         "insights|request_ids|session_id|insights|sessions|id|1|request_ids_session_id_fk|sessions_pk" + rules,
@@ -189,6 +212,13 @@ class MetadataTest {
     assertThat(rows(md.getExportedKeys(null, "pathsim", "workspaces"), "FKTABLE_NAME", "FKCOLUMN_NAME"))
         .containsExactly("sessions|workspace_id");
     assertThat(rows(md.getExportedKeys(null, "pathsim", "steps"), "FKTABLE_NAME")).isEmpty();
+    assertThat(rows(md.getExportedKeys(null, "insights", "flow_path"), "FKTABLE_NAME", "FKCOLUMN_NAME",
+        "PKCOLUMN_NAME", "KEY_SEQ")).containsExactly(
+        "altered_parameters|session_id|session_id|1", "altered_parameters|step_no|step_no|2",
+        "execution_parameters|session_id|session_id|1", "execution_parameters|step_no|step_no|2",
+        "node_tags|session_id|session_id|1", "node_tags|step_no|step_no|2");
+    assertThat(rows(md.getCrossReference(null, "insights", "flow_path", null, "insights", "node_tags"),
+        "FKCOLUMN_NAME", "KEY_SEQ")).containsExactly("session_id|1", "step_no|2");
     assertThat(rows(md.getCrossReference(null, "insights", "sessions", null, "insights", "tags"),
         "PKTABLE_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME")).containsExactly("sessions|tags|session_id");
     assertThat(rows(md.getCrossReference(null, "pathsim", "sessions", null, "insights", "tags"),
@@ -203,6 +233,9 @@ class MetadataTest {
     assertThat(rows(md.getIndexInfo(null, "insights", "sessions", false, true), "INDEX_NAME",
         "COLUMN_NAME")).containsExactly("sessions_pk|id");
     assertThat(rows(md.getIndexInfo(null, "pathsim", "steps", false, true), "INDEX_NAME")).isEmpty();
+    assertThat(rows(md.getIndexInfo(null, "insights", "flow_path", true, true), "INDEX_NAME",
+        "ORDINAL_POSITION", "COLUMN_NAME")).containsExactly("flow_path_pk|1|session_id",
+        "flow_path_pk|2|step_no");
   }
 
   @Test

@@ -106,7 +106,12 @@ class SchemaCrawlerTest {
     }
     assertThat(keys).containsExactlyEntriesOf(new TreeMap<>(Map.of(
         "insights.sessions", List.of("id"), "pathsim.sessions", List.of("id"),
-        "pathsim.workspaces", List.of("id"))));
+        "pathsim.workspaces", List.of("id"),
+        "insights.collected_parameters", List.of("session_id", "collect_no"),
+        "insights.collected_tags", List.of("session_id", "collect_no"),
+        "insights.flow_path", List.of("session_id", "step_no"),
+        "insights.transcript_lines", List.of("session_id", "line_no"),
+        "pathsim.transcript_lines", List.of("session_id", "line_no"))));
   }
 
   @Test
@@ -118,12 +123,18 @@ class SchemaCrawlerTest {
         .sorted()
         .toList();
     assertThat(references).containsExactly(
+        "insights.altered_parameters.session_id -> insights.flow_path.session_id",
         "insights.altered_parameters.session_id -> insights.sessions.id",
+        "insights.altered_parameters.step_no -> insights.flow_path.step_no",
         "insights.collected_parameters.session_id -> insights.sessions.id",
         "insights.collected_tags.session_id -> insights.sessions.id",
+        "insights.execution_parameters.session_id -> insights.flow_path.session_id",
         "insights.execution_parameters.session_id -> insights.sessions.id",
+        "insights.execution_parameters.step_no -> insights.flow_path.step_no",
         "insights.flow_path.session_id -> insights.sessions.id",
+        "insights.node_tags.session_id -> insights.flow_path.session_id",
         "insights.node_tags.session_id -> insights.sessions.id",
+        "insights.node_tags.step_no -> insights.flow_path.step_no",
         "insights.parameters.session_id -> insights.sessions.id",
         "insights.request_ids.session_id -> insights.sessions.id",
         "insights.tags.session_id -> insights.sessions.id",

@@ -43,4 +43,10 @@ final class CollectedParametersTable extends ElementTable {
     }
     return column == TYPE ? EntityType.read(element, place) : super.value(column, element, number, place);
   }
+
+  /** Each row is one of its session's, numbered: the two identify it. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of("session_id", "collect_no");
+  }
 }

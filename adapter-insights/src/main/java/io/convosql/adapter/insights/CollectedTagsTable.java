@@ -28,4 +28,10 @@ final class CollectedTagsTable extends ElementTable {
   @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
     return column == COLLECT_NO ? (Object) number : super.value(column, element, number, place);
   }
+
+  /** Each row is one of its session's, numbered: the two identify it. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of("session_id", "collect_no");
+  }
 }

@@ -51,4 +51,10 @@ final class FlowPathTable extends ElementTable {
   @Nullable Object value(int column, JsonNode element, int number, AnswerPlace place) {
     return column == STEP_NO ? (Object) number : super.value(column, element, number, place);
   }
+
+  /** Each row is one of its session's, numbered: the two identify it. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of("session_id", "step_no");
+  }
 }

@@ -5,6 +5,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.exec.BoundScan;
 import io.convosql.core.json.AnswerPlace;
+import io.convosql.core.plan.ForeignKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,14 @@ abstract class NodeListTable extends ElementTable {
       ScanSettings settings, boolean pushdown) {
     super(name, description, FLOW_PATH, withStep(elementColumns), settings, pushdown);
     this.inner = Objects.requireNonNull(inner, "inner");
+  }
+
+  /** The session, and the node of {@code insights.flow_path} whose list the row is an element of. */
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    List<ForeignKey> keys = new ArrayList<>(super.foreignKeys());
+    keys.add(new ForeignKey(List.of("session_id", "step_no"), FLOW_PATH, List.of("session_id", "step_no")));
+    return keys;
   }
 
   private static List<Attribute> withStep(List<Attribute> elementColumns) {

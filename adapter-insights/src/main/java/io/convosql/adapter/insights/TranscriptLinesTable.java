@@ -68,4 +68,10 @@ final class TranscriptLinesTable extends ElementTable {
     }
     return n;
   }
+
+  /** Each row is one of its session's, numbered: the two identify it. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of("session_id", "line_no");
+  }
 }
