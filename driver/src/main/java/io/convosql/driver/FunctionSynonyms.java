@@ -2,24 +2,31 @@ package io.convosql.driver;
 
 import static org.apache.calcite.util.Static.RESOURCE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -37,18 +44,56 @@ final class FunctionSynonyms {
   static List<SqlOperator> operators() {
     return List.of(
         new Synonym("UCASE", SqlFunctionCategory.STRING, 1, 1,
-            call -> SqlStdOperatorTable.UPPER.createCall(call.getParserPosition(), call.getOperandList())),
+            call -> SqlStdOperatorTable.UPPER.createCall(call.getParserPosition(), text(call, 0))),
         new Synonym("LCASE", SqlFunctionCategory.STRING, 1, 1,
-            call -> SqlStdOperatorTable.LOWER.createCall(call.getParserPosition(), call.getOperandList())),
-        new Synonym("LOCATE", SqlFunctionCategory.NUMERIC, 2, 3,
-            call -> SqlStdOperatorTable.POSITION.createCall(call.getParserPosition(),
-                call.getOperandList())),
+            call -> SqlStdOperatorTable.LOWER.createCall(call.getParserPosition(), text(call, 0))),
+        new Synonym("LOCATE", SqlFunctionCategory.NUMERIC, 2, 3, FunctionSynonyms::locate),
         new Synonym("CURDATE", SqlFunctionCategory.TIMEDATE, 0, 0,
             call -> SqlStdOperatorTable.CURRENT_DATE.createCall(call.getParserPosition())),
         new Synonym("CURTIME", SqlFunctionCategory.TIMEDATE, 0, 0,
             call -> SqlStdOperatorTable.CURRENT_TIME.createCall(call.getParserPosition())),
         new Synonym("CONVERT_TIMEZONE", SqlFunctionCategory.TIMEDATE, 2, 3,
             FunctionSynonyms::convertTz));
+  }
+
+  /**
+   * Operand {@code i}, a {@code ?} as {@code CAST(? AS VARCHAR)}: UPPER and POSITION infer no type for
+   * it, so {@code UCASE(?)} failed and {@code LOCATE(?, 'abc')} took the other operand's CHAR(3),
+   * padding a bound {@code 'b'} to {@code 'b  '}, found nowhere.
+   */
+  private static SqlNode text(SqlCall call, int i) {
+    return typed(call.operand(i), SqlTypeName.VARCHAR);
+  }
+
+  private static SqlNode typed(SqlNode operand, SqlTypeName type) {
+    if (!(operand instanceof SqlDynamicParam)) {
+      return operand;
+    }
+    SqlParserPos pos = operand.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, operand,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
+  }
+
+  /**
+   * {@code LOCATE(sub, s [, from])} as {@code POSITION(sub IN s [FROM from])}; a {@code from} below 1
+   * gives 0 as in MySQL (NULL when {@code sub} or {@code s} is), where POSITION fails on 0 and
+   * searches backwards from the end for a negative one.
+   */
+  private static SqlNode locate(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode sub = text(call, 0);
+    SqlNode s = text(call, 1);
+    if (call.operandCount() == 2) {
+      return SqlStdOperatorTable.POSITION.createCall(pos, sub, s);
+    }
+    SqlNode from = typed(call.operand(2), SqlTypeName.INTEGER);
+    SqlNode none = SqlStdOperatorTable.MULTIPLY.createCall(pos, // 0, or NULL as POSITION gives it
+        SqlStdOperatorTable.POSITION.createCall(pos, sub, s), SqlLiteral.createExactNumeric("0", pos));
+    return SqlStdOperatorTable.CASE.createCall(null, pos, null,
+        SqlNodeList.of(SqlStdOperatorTable.LESS_THAN.createCall(pos, from,
+            SqlLiteral.createExactNumeric("1", pos))),
+        SqlNodeList.of(none),
+        SqlStdOperatorTable.POSITION.createCall(pos, sub, s, from));
   }
 
   /** {@code CONVERT_TIMEZONE([from,] to, t)} as {@code convert_tz(t, from, to)}. */
@@ -88,7 +133,24 @@ final class FunctionSynonyms {
       if (n < min || n > max) {
         throw validator.newValidationError(call, RESOURCE.invalidArgCount(getName(), n < min ? min : max));
       }
-      return rewrite.apply(call);
+      return resolved(validator, rewrite.apply(call));
+    }
+
+    /**
+     * The call with its function looked up, as the validator looks up a parsed call's before this
+     * rewrite: {@code convert_tz} left unresolved inferred no type for a {@code ?}, which then took
+     * the timestamp's ({@code CONVERT_TIMEZONE('UTC', ?, t)} failed to prepare).
+     */
+    private static SqlNode resolved(SqlValidator validator, SqlNode node) {
+      if (node instanceof SqlBasicCall call && call.getOperator() instanceof SqlUnresolvedFunction f) {
+        List<SqlOperator> found = new ArrayList<>();
+        validator.getOperatorTable().lookupOperatorOverloads(f.getNameAsId(), f.getFunctionType(),
+            SqlSyntax.FUNCTION, found, validator.getCatalogReader().nameMatcher());
+        if (found.size() == 1) {
+          call.setOperator(found.get(0));
+        }
+      }
+      return node;
     }
   }
 }

@@ -42,7 +42,7 @@ import org.checkerframework.checker.nullness.qual.PolyNull;
  * select list get the type of {@code name}. A {@code ?} with nothing to take a type from stays an
  * error (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
  * ({@link NameSuggestions}); PostgreSQL's {@code now()} and {@code date_trunc} become the standard
- * calls they mean ({@link PostgresqlCalls}).
+ * calls they mean ({@link PostgresqlCalls}); {@code DAYNAME} of a time fails here ({@link PeriodNames}).
  */
 final class ParameterTypingValidator extends CalciteSqlValidator {
   /** The SELECTs being validated, innermost first: where a column name was looked for. */
@@ -81,7 +81,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(call);
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(call));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }
@@ -91,6 +91,19 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       ilike = getOperatorTable().getOperatorList().contains(SqlLibraryOperators.ILIKE);
     }
     return ilike;
+  }
+
+  /** Calcite's type, after the checks Calcite leaves to code generation ({@link PeriodNames}). */
+  @Override
+  public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    RelDataType type = super.deriveType(scope, expr);
+    if (expr instanceof SqlCall call && call.operandCount() == 1 && call.operand(0) != null) {
+      RelDataType operand = getValidatedNodeTypeIfKnown(call.operand(0));
+      if (operand != null) {
+        PeriodNames.check(this, call, operand);
+      }
+    }
+    return type;
   }
 
   @Override

@@ -1,0 +1,72 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.pathsim.TestType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The other names of {@link FunctionSynonyms} and the MySQL functions added beside them, where they
+ * differ from a plain rewrite: with {@code ?} parameters, MySQL's LOCATE from a start below 1, and
+ * DAYNAME of NULL or of a time.
+ */
+class FunctionSynonymsTest {
+  @Test
+  void parametersInTheOtherNamesAreTypedAsTheFunctionsTheyNameNeed() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      // before: 'b' took 'abcb''s CHAR(4), padded to 'b   ', found nowhere (0); UCASE(?) did not prepare
+      assertThat(DriverFixture.rows(c, "SELECT LOCATE(?, 'abcb'), LOCATE('b', 'abcb', ?), UCASE(?),"
+          + " LCASE(?)", "b", 3, "ab", "AB")).containsExactly("2; 4; AB; ab");
+      // before: "Cannot apply 'convert_tz' to arguments of type 'convert_tz(<TIMESTAMP(3)>, ..."
+      assertThat(DriverFixture.rows(c, "SELECT CONVERT_TIMEZONE('UTC', ?, TIMESTAMP '2025-01-01"
+          + " 12:00:00'), CONVERT_TIMEZONE(?, TIMESTAMP '2025-01-01 12:00:00')", "Asia/Kolkata", "+01:00"))
+          .containsExactly("2025-01-01 17:30:00.000; 2025-01-01 13:00:00.000");
+      // before: "Cannot apply 'POSITION' to arguments of type 'POSITION(<UNKNOWN> IN <VARCHAR>)'"
+      long voice = DriverFixture.data().sessions().stream()
+          .filter(s -> s.testType() == TestType.VOICE).count();
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT COUNT(*) FROM pathsim.sessions WHERE LOCATE(?, test_type) = 1")) {
+        assertThat(s.getParameterMetaData().getParameterType(1)).isEqualTo(Types.VARCHAR);
+        for (int run = 0; run < 2; run++) { // the second from the plan cache
+          s.setString(1, "Voi");
+          try (ResultSet rs = s.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(voice).isPositive();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void locateFromAStartBelowOneFindsNothingAsInMysql() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      // before: 0 failed ("from operand value must not be zero"), -1 searched backwards (2, 4)
+      assertThat(DriverFixture.rows(c, "SELECT LOCATE('b', 'abcb', 0), LOCATE('b', 'abcb', -1),"
+          + " LOCATE('b', 'abcb', 2), LOCATE('b', 'abcb', 3), LOCATE(NULL, 'abcb', 0),"
+          + " LOCATE('b', 'abcb', NULL)"))
+          .containsExactly("0; 0; 2; 4; null; null");
+    }
+  }
+
+  @Test
+  void dayNameOfNullIsNullAndOfATimeAnErrorNotAnAssertionError() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT DAYNAME(NULL), MONTHNAME(NULL), {fn DAYNAME(NULL)}"))
+          .containsExactly("null; null; null");
+      for (String sql : new String[] {"SELECT DAYNAME(TIME '10:00:00')",
+          "SELECT {fn MONTHNAME(TIME '10:00:00')}"}) {
+        Throwable e = DriverFixture.queryFailure(c, sql); // before: java.lang.AssertionError: unknown type TIME(0)
+        assertThat(e).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) e).getSQLState()).isEqualTo("42000");
+        assertThat(e.getMessage()).containsPattern("Cannot apply '(DAY|MONTH)NAME' to arguments of type"
+            + " '(DAY|MONTH)NAME\\(<TIME\\(0\\)>\\)'. Supported form\\(s\\): '(DAY|MONTH)NAME\\(<DATE>\\)',");
+      }
+    }
+  }
+}
