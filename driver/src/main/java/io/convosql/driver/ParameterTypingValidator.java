@@ -28,6 +28,7 @@ import org.apache.calcite.sql.fun.SqlInternalOperators;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidatorException;
@@ -211,6 +212,13 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     }
     if (known == null || known.equals(unknownType)) {
       return;
+    }
+    if (known.getSqlTypeName() == SqlTypeName.CHAR) {
+      // a literal's CHAR(n) would pad a shorter bound text ('b' beside 'abcd' read 'b   ') and make
+      // a longer one no CHAR(n): the ? is text of any length
+      known = typeFactory.createTypeWithNullability(typeFactory.createTypeWithCharsetAndCollation(
+          typeFactory.createSqlType(SqlTypeName.VARCHAR), known.getCharset(), known.getCollation()),
+          known.isNullable());
     }
     for (SqlNode o : operands) {
       if (o instanceof SqlDynamicParam && getValidatedNodeTypeIfKnown(o) == null) {

@@ -69,6 +69,10 @@ class DialectTest {
         (Object) null)).containsExactly("Staging");
     assertThat(rows("SELECT CASE WHEN name = ? THEN ? ELSE name END FROM pathsim.workspaces"
         + " WHERE name = 'Staging'", "Staging", "it")).containsExactly("it");
+    // beside a literal the ? is text of any length, not the literal's CHAR(4): no padding, no cut
+    assertThat(rows("SELECT '[' || COALESCE(?, 'abcd') || ']', CASE WHEN 1 = 1 THEN ? ELSE 'abcd' END,"
+        + " COALESCE(?, 'abcd') = 'b'", "b", "longer than four", "b"))
+        .containsExactly("[b]; longer than four; true");
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT COALESCE(?, name) FROM pathsim.workspaces")) {
       assertThat(ps.getParameterMetaData().getParameterCount()).isEqualTo(1);
