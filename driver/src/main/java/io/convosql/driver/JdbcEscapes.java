@@ -2,8 +2,10 @@ package io.convosql.driver;
 
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +30,8 @@ final class JdbcEscapes {
   private static final Pattern CALL = Pattern.compile(
       "\\s*(\\{\\s*(\\?\\s*=\\s*)?CALL\\b|CALL\\s)[\\s\\S]*", Pattern.CASE_INSENSITIVE);
 
+  private static final int[] NOT_OURS = {};
+
   private JdbcEscapes() {}
 
   /** The statement with its {@code oj}, {@code limit} and {@code escape} escapes in plain SQL. */
@@ -36,7 +40,9 @@ final class JdbcEscapes {
       return sql;
     }
     StringBuilder out = new StringBuilder(sql.length());
-    Deque<Boolean> open = new ArrayDeque<>(); // per open brace: whether its closing one is dropped
+    // per open brace: where its escape's opening starts and ends when rewritten here, else null
+    Deque<int[]> open = new ArrayDeque<>();
+    List<int[]> unclosed = new ArrayList<>();
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
@@ -57,22 +63,28 @@ final class JdbcEscapes {
         String keyword = sql.substring(start, end).toUpperCase(Locale.ROOT);
         boolean ours = keyword.equals("OJ") || keyword.equals("LIMIT") || keyword.equals("ESCAPE")
             || keyword.equals("FN") && !jdbcFunction(sql, end);
-        open.push(ours);
         if (ours) { // "{limit" becomes " LIMIT", "{oj" and "{fn" blanks
+          open.push(new int[] {i, end});
           out.append(' ').append(sql, i + 1, start)
               .append(keyword.equals("OJ") || keyword.equals("FN") ? "  " : keyword);
           i = end;
         } else {
+          open.push(NOT_OURS);
           out.append(c);
           i++;
         }
       } else if (c == '}') {
-        out.append(!open.isEmpty() && open.pop() ? ' ' : c);
+        int[] opened = open.poll();
+        out.append(opened != null && opened != NOT_OURS ? ' ' : c);
         i++;
       } else {
         out.append(c);
         i++;
       }
+    }
+    open.stream().filter(o -> o != NOT_OURS).forEach(unclosed::add);
+    for (int[] o : unclosed) { // "{fn NVL(1, 2)" with no "}": as typed, so that the parser says so
+      out.replace(o[0], o[1], sql.substring(o[0], o[1]));
     }
     return out.toString();
   }

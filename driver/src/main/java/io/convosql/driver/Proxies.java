@@ -58,6 +58,21 @@ final class Proxies {
     }
   }
 
+  /** Why convosql has no such call, where one reason covers it; empty otherwise. */
+  private static String unsupportedBecause(Method method) {
+    String name = method.getName();
+    if (method.getDeclaringClass() == java.sql.ResultSet.class && (name.startsWith("update")
+        || name.matches("absolute|relative|previous|first|last|beforeFirst|afterLast|insertRow"
+            + "|deleteRow|refreshRow|cancelRowUpdates|moveToInsertRow|moveToCurrentRow"))) {
+      return ", whose result sets are forward-only and read-only";
+    }
+    if (name.matches("create(Blob|Clob|NClob|SQLXML|Struct|ArrayOf)|getRowId|getGeneratedKeys")) {
+      return ", which reads the APIs' values and makes no LOBs, structured values, row ids or"
+          + " generated keys";
+    }
+    return "";
+  }
+
   /** Calls the target; a failure becomes an SQLException with the SQLState of its cause. */
   static Object invokeTranslated(Object target, Method method, Object[] args) throws Throwable {
     try {
@@ -67,9 +82,8 @@ final class Proxies {
       if (cause instanceof SQLFeatureNotSupportedException unsupported && unsupported.getSQLState() == null
           && unsupported.getMessage() == null) { // Calcite's, which says nothing of the call
         throw new SQLFeatureNotSupportedException(method.getDeclaringClass().getSimpleName() + "."
-            + method.getName() + " is not supported by convosql, whose result sets are forward-only and"
-            + " read-only and which makes no LOBs, row ids or generated keys: leave the call out", "0A000",
-            cause);
+            + method.getName() + " is not supported by convosql" + unsupportedBecause(method)
+            + ": leave the call out", "0A000", cause);
       }
       boolean declaresSql = method.getExceptionTypes().length > 0;
       throw cause instanceof SQLException || declaresSql && (cause instanceof RuntimeException

@@ -74,14 +74,16 @@ final class SqlErrors {
   }
 
   /**
-   * CONVERT(x, name) with a name that is no character set: Calcite reads CONVERT's second argument as
-   * one (Oracle's conversion of text), where MySQL users write a type ({@code CONVERT(x, SIGNED)}).
+   * CONVERT with a name that is no character set: Calcite reads {@code CONVERT(x, name)} and
+   * {@code CONVERT(x USING name)} as conversions of text between character sets (Oracle's and
+   * MySQL's), where MySQL users also write a type ({@code CONVERT(x, SIGNED)}); a misspelt character
+   * set lands here too, so the message names both readings.
    */
   private static SQLException convertToAType(String name, Throwable thrown) {
     String type = SqlTypeName.get(name.toUpperCase(Locale.ROOT)) != null ? name : "type), as in CAST(x AS BIGINT";
-    return new SQLException("CONVERT(x, " + name + "): " + name + " is not a character set; CONVERT(x,"
-        + " charset) converts text from one character set to another. To change a value's type write"
-        + " CAST(x AS " + type + ")", "42000", thrown);
+    return new SQLException(name + " is not a character set: CONVERT(x, charset) and CONVERT(x USING"
+        + " charset) convert text from one character set to another (UTF8, LATIN1, ...). To change a"
+        + " value's type write CAST(x AS " + type + ")", "42000", thrown);
   }
 
   /**

@@ -78,8 +78,13 @@ class ConnectionContractTest {
         ResultSet rs = s.executeQuery("SELECT id FROM pathsim.workspaces")) {
       assertState(() -> rs.absolute(2), "0A000").isInstanceOf(SQLFeatureNotSupportedException.class)
           .hasMessage("ResultSet.absolute is not supported by convosql, whose result sets are forward-only"
-              + " and read-only and which makes no LOBs, row ids or generated keys: leave the call out");
-      assertState(c::createBlob, "0A000").hasMessageStartingWith("Connection.createBlob is not supported");
+              + " and read-only: leave the call out");
+      assertState(c::createBlob, "0A000").hasMessage("Connection.createBlob is not supported by"
+          + " convosql, which reads the APIs' values and makes no LOBs, structured values, row ids or"
+          + " generated keys: leave the call out");
+      // no reason where none of these is the reason
+      assertState(() -> s.setCursorName("c1"), "0A000")
+          .hasMessage("Statement.setCursorName is not supported by convosql: leave the call out");
       assertThat(rs.next()).isTrue(); // the result set still reads
     }
   }

@@ -77,6 +77,13 @@ class JdbcEscapesTest {
     // a function JDBC does not define is the plain call; JDBC's own stay for the parser
     assertThat(connection.nativeSQL("SELECT {fn NVL(a, 1)}, {fn UCASE(b)} FROM t"))
         .isEqualTo("SELECT     NVL(a, 1) , {fn UCASE(b)} FROM t");
+    // an escape never closed stays as typed, and the parser says where (it ran as if closed)
+    assertThat(connection.nativeSQL("SELECT {fn NVL(1, 2)")).isEqualTo("SELECT {fn NVL(1, 2)");
+    for (String unclosed : List.of("SELECT {fn NVL(1, 2)", "SELECT 1 {limit 1", "SELECT 1 {fn UCASE('a')")) {
+      SQLException failed = OwnSandbox.run(connection, unclosed).failure();
+      assertThat((Object) failed).as(unclosed).isNotNull();
+      assertThat(failed.getSQLState()).as(unclosed).isEqualTo("42000");
+    }
     String sql = "SELECT name FROM {oj pathsim.workspaces} WHERE name = 'a' ORDER name";
     SQLException e = OwnSandbox.run(connection, sql).failure();
     assertThat(e.getSQLState()).isEqualTo("42000");

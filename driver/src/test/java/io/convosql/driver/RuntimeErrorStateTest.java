@@ -59,12 +59,16 @@ class RuntimeErrorStateTest {
   void convertToATypeIs42000SayingToCast() throws SQLException {
     // CONVERT(x, name) is Calcite's charset conversion; MySQL's CONVERT(x, SIGNED) failed with HY000 "SIGNED"
     try (Connection c = DriverFixture.connect()) {
-      assertState(failure(c, "SELECT CONVERT('1', INTEGER)"), "42000", "CONVERT(x, INTEGER): INTEGER is not"
-          + " a character set; CONVERT(x, charset) converts text from one character set to another. To"
-          + " change a value's type write CAST(x AS INTEGER)");
+      assertState(failure(c, "SELECT CONVERT('1', INTEGER)"), "42000", "INTEGER is not a character set:"
+          + " CONVERT(x, charset) and CONVERT(x USING charset) convert text from one character set to"
+          + " another (UTF8, LATIN1, ...). To change a value's type write CAST(x AS INTEGER)");
       assertState(failure(c, "SELECT CONVERT(name, SIGNED) FROM pathsim.workspaces"), "42000",
-          "CONVERT(x, SIGNED): SIGNED is not a character set; CONVERT(x, charset) converts text from one"
-          + " character set to another. To change a value's type write CAST(x AS type), as in CAST(x AS BIGINT)");
+          "SIGNED is not a character set: CONVERT(x, charset) and CONVERT(x USING charset) convert text"
+          + " from one character set to another (UTF8, LATIN1, ...). To change a value's type write"
+          + " CAST(x AS type), as in CAST(x AS BIGINT)");
+      // a misspelt character set gets the same words, which fit it too
+      assertThat(failure(c, "SELECT CONVERT('a' USING LATN1)").getMessage())
+          .startsWith("LATN1 is not a character set: ");
     }
   }
 
