@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A value compared with a PathSim sessions column that the API writes in another spelling
  * ({@code 'voice'} for {@code 'Voice'}, the document's parameter value {@code 'not_achieved'} for
- * {@code 'Not Achieved'}) still compares as written, and the statement says why it found nothing:
+ * {@code 'Not Achieved'}), or with an Insights status ({@code 'Ended'} for {@code 'ended'}), still
+ * compares as written, and the statement says why it found nothing:
  * a warning naming what the API writes. Before, such a query answered no rows without a word.
  */
 class SpellingWarningTest {
@@ -74,6 +75,32 @@ class SpellingWarningTest {
       bound.setString(1, "Not Achieved");
       assertThat(count(bound)).isPositive();
       assertThat(warnings(bound)).isEmpty();
+    }
+  }
+
+  @Test
+  void insightsStatusesAreNamedAsTheDocumentWritesThem() throws SQLException {
+    String window = " AND session_start_time >= TIMESTAMP '2025-01-01 00:00:00'";
+    try (Connection c = DriverFixture.connect("insights.url=" + DriverFixture.SANDBOX.insightsUrl(),
+            "insights.apiKey=" + io.convosql.sandbox.Sandbox.INSIGHTS_KEY);
+        PreparedStatement count = c.prepareStatement(
+            "SELECT COUNT(*) FROM insights.sessions WHERE status = 'Ended'" + window);
+        PreparedStatement rows = c.prepareStatement(
+            "SELECT id FROM insights.sessions WHERE call_status IN ('In Progress')" + window);
+        PreparedStatement right = c.prepareStatement(
+            "SELECT COUNT(*) FROM insights.sessions WHERE status = 'ended'" + window)) {
+      assertThat(count(count)).isZero();
+      assertThat(warnings(count)).containsExactly("01000 insights.sessions: status is compared with"
+          + " 'Ended' as written, but the API writes status as one of 'ended', 'in_progress': write"
+          + " 'ended', or compare LOWER(status) to match in any case");
+      try (ResultSet rs = rows.executeQuery()) {
+        assertThat(rs.next()).isFalse();
+      }
+      assertThat(warnings(rows)).singleElement().asString()
+          .contains("call_status is compared with 'In Progress' as written")
+          .contains("write 'in_progress'");
+      assertThat(count(right)).isPositive();
+      assertThat(warnings(right)).isEmpty();
     }
   }
 

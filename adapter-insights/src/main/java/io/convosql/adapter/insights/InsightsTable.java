@@ -162,8 +162,17 @@ abstract class InsightsTable extends ApiTable {
         + " filter on id, or add a LIMIT";
   }
 
+  /**
+   * The columns whose values the document lists (by index), each value as SQL reads it and as the API
+   * takes it; none by default. A value spelt otherwise gets a warning ({@link ScanSettings#warnSpelling}).
+   */
+  java.util.Map<Integer, java.util.Map<String, String>> documentedValues() {
+    return java.util.Map.of();
+  }
+
   @Override
   public RowSource open(BoundScan scan) {
+    settings.warnSpelling(scan.context(), this, scan.terms());
     SearchPlan plan = SearchPlan.of(scan.terms(), this);
     if (plan.contradiction) {
       return RowSource.of(Collections.emptyIterator());

@@ -1,8 +1,12 @@
 package io.convosql.adapter.insights;
 
 import io.convosql.core.exec.WarningListener;
+import io.convosql.core.plan.SpellingMiss;
+import io.convosql.core.plan.Term;
 import java.sql.SQLWarning;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.DataContext;
 
@@ -67,6 +71,24 @@ final class ScanSettings {
     long to = plan.upper == null ? cut : Math.min((Long) plan.upper, cut);
     long from = plan.lower == null ? Math.min(to, now) - lookbackDays * DAY : (Long) plan.lower;
     return new Window(from, to);
+  }
+
+  /**
+   * Tells the statement of each value compared with a column of documented values that is one of
+   * them spelt otherwise ({@code status = 'Ended'}), which SQL compares as written ({@link SpellingMiss}).
+   */
+  void warnSpelling(DataContext context, InsightsTable table, List<Term> terms) {
+    for (Term t : terms) {
+      Map<String, String> values = table.documentedValues().get(t.column());
+      List<Object> eq = values == null ? null : Term.equalities(t);
+      for (Object v : eq == null ? List.of() : eq) {
+        SpellingMiss miss = SpellingMiss.of("insights." + table.name(),
+            table.columns().get(t.column()).name(), v, null, values);
+        if (miss != null) {
+          warnings.warn(context, miss.warning());
+        }
+      }
+    }
   }
 
   /** Tells the statement that only the lookback window was read. */

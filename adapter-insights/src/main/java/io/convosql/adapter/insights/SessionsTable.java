@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -59,6 +60,15 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
       channel("audio_url", VARCHAR, "Recording URL of the call", "audio_url"),
       Attribute.of("document", VARCHAR, "The whole session document as JSON, for JSON_VALUE and friends;"
           + " fetched only when selected, filters stay local", null, null));
+
+  /** The values the document lists for status and call_status ("in_progress/ended"). */
+  private static final Map<String, String> CALL_STATES =
+      Map.of("in_progress", "in_progress", "ended", "ended");
+
+  @Override
+  Map<Integer, Map<String, String>> documentedValues() {
+    return Map.of(column("status"), CALL_STATES, column("call_status"), CALL_STATES);
+  }
 
   private final boolean allowDelete;
 

@@ -52,6 +52,7 @@ final class WindowCounts {
     if (plan.lower == null) {
       settings.warnLookback(scan.context(), table.name(), range);
     }
+    settings.warnSpelling(scan.context(), table, scan.terms());
     return sum;
   }
 }

@@ -11,6 +11,7 @@ import static io.convosql.adapter.pathsim.SessionColumns.VIRTUAL_CUSTOMER;
 import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
 import io.convosql.core.plan.Operand;
+import io.convosql.core.plan.SpellingMiss;
 import io.convosql.core.plan.Term;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -125,7 +126,8 @@ final class SessionsQuery {
   private boolean mapped(Term t, String param, Map<String, String> values) {
     List<Object> eq = equalities(t);
     for (Object v : eq == null ? List.of() : eq) {
-      SpellingMiss miss = SpellingMiss.of(SessionColumns.COLUMNS.get(t.column()).name(), v, param, values);
+      SpellingMiss miss = SpellingMiss.of("pathsim.sessions", SessionColumns.COLUMNS.get(t.column()).name(),
+          v, param, values);
       if (miss != null) {
         misses.add(miss);
       }

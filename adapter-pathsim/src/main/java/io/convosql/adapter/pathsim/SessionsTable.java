@@ -46,7 +46,7 @@ final class SessionsTable extends ApiTable {
     this.api = api;
   }
 
-  /** Where the warnings of this table's scans go ({@link SpellingMiss}). */
+  /** Where the warnings of this table's scans go ({@code SpellingMiss}). */
   void setWarnings(WarningListener listener) {
     this.warnings = java.util.Objects.requireNonNull(listener, "listener");
   }
