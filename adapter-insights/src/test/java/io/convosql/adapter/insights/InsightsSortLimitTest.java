@@ -219,4 +219,20 @@ class InsightsSortLimitTest {
     assertThat(TestApi.recorded()).extracting(r -> r.param("from_date") + " " + r.param("page_number"))
         .containsExactly("2025-07-04T12:04:59.999999 0", "2025-07-04T12:04:59.999999 1");
   }
+
+  /**
+   * language is free text the service may analyse into words (so its equalities are sent as match),
+   * and ElasticSearch refuses to sort by an analysed field: ORDER BY language is sorted here. Before,
+   * it was sent as sort_by=language:asc, which such a service answers with an error.
+   */
+  @Test
+  void anOrderOnFreeTextIsSortedHere() throws SQLException {
+    String sql = "SELECT id, \"language\" FROM insights.sessions" + SINCE_AUG1 + " ORDER BY \"language\", id LIMIT 3";
+    List<String> expected = sinceAug1(Comparator.comparing((JsonNode d) -> Docs.text(d, "language"),
+            Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(d -> Docs.text(d, "id")))
+        .stream().limit(3).map(d -> Docs.text(d, "id") + "; " + Docs.text(d, "language")).toList();
+    assertThat(db.rows(sql)).isEqualTo(expected);
+    assertThat(TestApi.recorded()).isNotEmpty().allSatisfy(r -> assertThat(r.param("sort_by"))
+        .isEqualTo(TestApi.UNORDERED));
+  }
 }
