@@ -105,24 +105,60 @@ class InsightsResultWindowTest {
     }
   }
 
-  @Test
-  void aBareTotalOfTenThousandIsNotTakenAsTheCount() {
-    Instant day = Instant.parse("2025-06-10T00:00:00Z");
-    ObjectNode small = sandbox.insights().data().documents().get(0).deepCopy();
-    small.retain("id", "session_start_time", "status", "channel", "account_id", "agent_information");
-    for (int i = 0; i < 10_050; i++) { // small documents: a generated one is a few kilobytes
-      ObjectNode d = small.deepCopy();
-      d.put("id", "many-" + i).put("session_start_time",
-          LocalDateTime.ofInstant(day.plusMillis(i * 8_000L), ZoneOffset.UTC).toString());
-      sandbox.insights().data().add(d);
+  private static final Instant MANY_DAY = Instant.parse("2025-06-10T00:00:00Z");
+
+  /** The sessions of 2025-06-10, after adding 10,050 small ones to that day (once per sandbox). */
+  private static synchronized long manyOnOneDay() {
+    if (sandbox.insights().data().documents().stream().noneMatch(d -> d.get("id").asText().equals("many-0"))) {
+      ObjectNode small = sandbox.insights().data().documents().get(0).deepCopy();
+      small.retain("id", "session_start_time", "status", "channel", "account_id", "agent_information");
+      for (int i = 0; i < 10_050; i++) { // small documents: a generated one is a few kilobytes
+        ObjectNode d = small.deepCopy();
+        d.put("id", "many-" + i).put("session_start_time",
+            LocalDateTime.ofInstant(MANY_DAY.plusMillis(i * 8_000L), ZoneOffset.UTC).toString());
+        sandbox.insights().data().add(d);
+      }
     }
     long onThatDay = sandbox.insights().data().documents().stream()
-        .filter(d -> !start(d).isBefore(day) && start(d).isBefore(day.plusSeconds(86_400))).count();
+        .filter(d -> !start(d).isBefore(MANY_DAY) && start(d).isBefore(MANY_DAY.plusSeconds(86_400))).count();
     assertThat(onThatDay).isGreaterThan(10_000);
+    return onThatDay;
+  }
+
+  private static final String MANY_DAY_RANGE = " WHERE session_start_time >= TIMESTAMP '2025-06-10 00:00:00'"
+      + " AND session_start_time < TIMESTAMP '2025-06-11 00:00:00'";
+
+  /**
+   * A service that counts every hit ({@code track_total_hits: true}) keeps ElasticSearch's default
+   * result window all the same: an exact total over 10,000 is read in halves too. Before, the scan paged
+   * on and failed at the 101st page with the service's refusal.
+   */
+  @Test
+  void anExactTotalOverTenThousandIsReadInHalvesToo() {
+    long onThatDay = manyOnOneDay();
+    sandbox.insights().setResultWindowWithExactTotal(10_000);
+    try {
+      assertThat(run("SELECT COUNT(DISTINCT id), COUNT(*) FROM insights.sessions" + MANY_DAY_RANGE))
+          .containsExactly(onThatDay + "; " + onThatDay);
+      assertThat(searches()).isNotEmpty().noneMatch(r -> r.contains("page_number=100&"));
+      List<String> times = run("SELECT session_start_time FROM insights.sessions" + MANY_DAY_RANGE
+          + " ORDER BY session_start_time DESC");
+      assertThat(times).hasSize((int) onThatDay).isSortedAccordingTo(Comparator.reverseOrder());
+      // a total under the cap is read as it is, and COUNT(*) alone is that total: one request
+      assertThat(run("SELECT COUNT(*) FROM insights.sessions" + MANY_DAY_RANGE))
+          .containsExactly(Long.toString(onThatDay));
+      assertThat(searches()).hasSize(1);
+    } finally {
+      sandbox.insights().setResultWindow(0, false);
+    }
+  }
+
+  @Test
+  void aBareTotalOfTenThousandIsNotTakenAsTheCount() {
+    long onThatDay = manyOnOneDay();
     sandbox.insights().setResultWindow(10_000, true);
     try {
-      assertThat(run("SELECT COUNT(*) FROM insights.sessions WHERE session_start_time"
-          + " >= TIMESTAMP '2025-06-10 00:00:00' AND session_start_time < TIMESTAMP '2025-06-11 00:00:00'"))
+      assertThat(run("SELECT COUNT(*) FROM insights.sessions" + MANY_DAY_RANGE))
           .containsExactly(Long.toString(onThatDay));
       assertThat(searches()).noneMatch(r -> r.contains("page_number=100&"));
     } finally {

@@ -53,9 +53,12 @@ final class SearchPlan {
       }
     }
     p.searchIds();
-    if (!table.sessionRows() || !p.should.isEmpty() && !p.must.isEmpty()) {
-      // Child rows are filtered by session. ElasticSearch reads should next to must as optional (it
-      // only scores), so the hits may then be a superset even though the document says otherwise.
+    if (!table.sessionRows() || !p.should.isEmpty()) {
+      // Child rows are filtered by session. ElasticSearch reads should as optional (it only scores)
+      // next to a must or filter clause, and a service that adds its date range to the same bool
+      // query (the natural way to merge filter_by) has one in every search: the hits may then be a
+      // superset even though the document says otherwise, so they never bound a LIMIT, an OFFSET or
+      // a COUNT(*).
       p.exact = false;
     }
     if (p.lower instanceof Long && p.upper instanceof Long && (Long) p.lower >= (Long) p.upper) {

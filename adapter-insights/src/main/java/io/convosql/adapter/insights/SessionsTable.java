@@ -103,13 +103,17 @@ final class SessionsTable extends InsightsTable implements ModifiableTable {
    * Orders the API gives as SQL wants them: NULLs last (the API puts missing values last), not on
    * document, not on destination (a number in the document's model, so the API may order it as one),
    * and session_start_time only as the last key (the API orders by microseconds, which SQL's
-   * milliseconds tie, so a later key would see another order).
+   * milliseconds tie, so a later key would see another order), and not on free text the service may
+   * analyse into words (language, whose equalities are sent as match): ElasticSearch refuses to sort
+   * by an analysed field.
    */
   @Override
   public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
     for (int i = 0; i < keys.size(); i++) {
       SortKey k = keys.get(i);
+      DocField field = attribute(k.column()).field();
       if (k.nullsFirst() || k.column() == DOCUMENT || k.column() == DESTINATION
+          || field != null && !field.term()
           || k.column() == START && i < keys.size() - 1) {
         return false;
       }

@@ -28,7 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * ({@link InsightsTable#sortBy}) has no ties, so such a hit is the same session read again.
  *
  * <p>A first page whose total is only a lower bound (a service on ElasticSearch counts up to 10,000
- * hits, and refuses to page past them) has more sessions than the service will page through: when the
+ * hits, and refuses to page past them), or an exact total past 10,000 (a service that counts every hit
+ * still refuses to page past them), has more sessions than the service will page through: when the
  * order allows ({@code split}), the window is read instead as its two halves in time, in the scan's
  * order, each split again as needed, so that every session is read whatever the service's cap.
  * Otherwise paging goes on while pages are full, and a service that refuses a page fails the scan.
@@ -136,7 +137,7 @@ final class WindowPages {
         rows.addAll(table.rows(doc, scan));
       }
     }
-    if (split && first && !answer.totalExact() && hits.size() == pageSize && window.to() - window.from() > 1
+    if (split && first && beyondPaging(answer) && hits.size() == pageSize && window.to() - window.from() > 1
         && (cap < 0 || delivered + rows.size() < cap)) {
       halve(); // these hits are read again with the half they belong to
       return new Page(List.of(), true, -1);
@@ -165,6 +166,15 @@ final class WindowPages {
       return new Page(rows, true, -1);
     }
     return new Page(rows, more, following);
+  }
+
+  /**
+   * Whether the service may refuse to page through this search: its total is only a lower bound, or an
+   * exact one past ElasticSearch's default {@code max_result_window} ({@value WindowCounts#CAPPED} hits),
+   * which a service counting every hit ({@code track_total_hits: true}) keeps all the same.
+   */
+  private static boolean beyondPaging(SearchAnswer answer) {
+    return !answer.totalExact() || answer.total() > WindowCounts.CAPPED;
   }
 
   /** Reads the current window as its two halves in time, in the scan's order. */

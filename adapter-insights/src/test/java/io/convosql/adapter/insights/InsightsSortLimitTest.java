@@ -181,11 +181,11 @@ class InsightsSortLimitTest {
   }
 
   @Test
-  void aResidualFilterOrAShouldListNextToMustKeepsFullPages() throws SQLException {
+  void aResidualFilterOrAShouldListKeepsFullPages() throws SQLException {
     assertThat(db.rows("SELECT id FROM insights.sessions" + SINCE_AUG1
         + " AND agent_name LIKE 'Pizza%' ORDER BY session_start_time DESC LIMIT 5")).hasSize(5);
     assertThat(TestApi.recorded()).allSatisfy(r -> assertThat(r.param("page_size")).isEqualTo("100"));
-    // ElasticSearch reads should next to must as optional, so the hits may hold more than the answer.
+    // ElasticSearch reads should next to must (or a filter) as optional, so the hits may hold more than the answer.
     assertThat(db.rows("SELECT id FROM insights.sessions" + SINCE_AUG1 + " AND call_status = 'ended'"
         + " AND channel IN ('http', 'whatsapp') ORDER BY session_start_time DESC LIMIT 5")).hasSize(5);
     assertThat(TestApi.recorded()).singleElement()
@@ -194,8 +194,10 @@ class InsightsSortLimitTest {
         + " AND channel IN ('http', 'whatsapp') ORDER BY session_start_time DESC LIMIT 5";
     assertThat(db.rows(alone)).isEqualTo(Docs.ids(sinceAug1(newestFirst()).stream()
         .filter(d -> !"voice".equals(Docs.text(d, "channel"))).limit(5).toList()));
+    // A should list alone too: a service that merges filter_by with its date range reads it as optional
+    // (InsightsOptionalShouldTest), so its hits do not bound the LIMIT.
     assertThat(TestApi.recorded()).singleElement()
-        .satisfies(r -> assertThat(r.param("page_size")).isEqualTo("5"));
+        .satisfies(r -> assertThat(r.param("page_size")).isEqualTo("100"));
   }
 
   @Test
@@ -216,5 +218,21 @@ class InsightsSortLimitTest {
     assertThat(db.rows(sql)).isEqualTo(Docs.ids(docs.subList(0, 150)));
     assertThat(TestApi.recorded()).extracting(r -> r.param("from_date") + " " + r.param("page_number"))
         .containsExactly("2025-07-04T12:04:59.999999 0", "2025-07-04T12:04:59.999999 1");
+  }
+
+  /**
+   * language is free text the service may analyse into words (so its equalities are sent as match),
+   * and ElasticSearch refuses to sort by an analysed field: ORDER BY language is sorted here. Before,
+   * it was sent as sort_by=language:asc, which such a service answers with an error.
+   */
+  @Test
+  void anOrderOnFreeTextIsSortedHere() throws SQLException {
+    String sql = "SELECT id, \"language\" FROM insights.sessions" + SINCE_AUG1 + " ORDER BY \"language\", id LIMIT 3";
+    List<String> expected = sinceAug1(Comparator.comparing((JsonNode d) -> Docs.text(d, "language"),
+            Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(d -> Docs.text(d, "id")))
+        .stream().limit(3).map(d -> Docs.text(d, "id") + "; " + Docs.text(d, "language")).toList();
+    assertThat(db.rows(sql)).isEqualTo(expected);
+    assertThat(TestApi.recorded()).isNotEmpty().allSatisfy(r -> assertThat(r.param("sort_by"))
+        .isEqualTo(TestApi.UNORDERED));
   }
 }

@@ -48,6 +48,15 @@ public final class InsightsEmulator implements ApiHandler {
   }
 
   /**
+   * From now on, refuses hits past {@code max} but reports every search's exact total, as a service
+   * on ElasticSearch with {@code track_total_hits: true} and the default {@code max_result_window}
+   * (10,000) does. 0 turns it off; {@link #setResultWindow} replaces it.
+   */
+  public void setResultWindowWithExactTotal(int max) {
+    search.resultWindowWithExactTotal(max);
+  }
+
+  /**
    * From now on (when {@code on}), orders hits as replicas of an ElasticSearch index do where the
    * document promises no order: a search without {@code sort_by} gets its hits in an order drawn anew
    * for each request, and hits that tie on every key of a {@code sort_by} likewise, so that paging

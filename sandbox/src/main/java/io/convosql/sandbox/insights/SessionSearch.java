@@ -16,6 +16,7 @@ final class SessionSearch {
   private final InsightsData data;
   private volatile int resultWindow; // 0: none
   private volatile boolean flattened;
+  private volatile boolean exactTotal;
   private volatile boolean varyingOrder;
 
   SessionSearch(InsightsData data) {
@@ -34,6 +35,17 @@ final class SessionSearch {
     }
     this.resultWindow = max;
     this.flattened = flattened;
+    this.exactTotal = false;
+  }
+
+  /**
+   * Answers as a service on ElasticSearch that counts every hit ({@code track_total_hits: true}) but
+   * keeps the default {@code max_result_window}: exact totals, and a request for hits past {@code max}
+   * refused. 0 turns it off.
+   */
+  void resultWindowWithExactTotal(int max) {
+    resultWindow(max, false);
+    this.exactTotal = max > 0;
   }
 
   /**
@@ -69,7 +81,7 @@ final class SessionSearch {
       hits.add(query.projection().render(sorted.get((int) i)));
     }
     String total = Integer.toString(sorted.size());
-    if (max > 0 && sorted.size() > max) {
+    if (max > 0 && sorted.size() > max && !exactTotal) {
       total = flattened ? Integer.toString(max) : "{\"value\":" + max + ",\"relation\":\"gte\"}";
     }
     return render(total, hits, query.pageSizeText(), query.pageNumberText());
