@@ -49,9 +49,11 @@ final class RowCountParameters {
    */
   private record Clause(boolean offset, String written, String whole) {}
 
-  private static final Pattern FETCH_BEFORE = Pattern.compile("(?i)\\bFETCH\\s+(FIRST|NEXT)\\s*$");
-  private static final Pattern OFFSET_BEFORE = Pattern.compile("(?i)\\bOFFSET\\s*$");
-  private static final Pattern ROWS_AFTER = Pattern.compile("(?i)^\\s*(ROWS?)\\b(\\s+ONLY\\b)?");
+  /** Blanks or a comment, which may stand between the words of a clause and its ?. */
+  private static final String GAP = "(?:\\s|/\\*(?s:.*?)\\*/|--[^\\n]*(?:\\n|$))";
+  private static final Pattern FETCH_BEFORE = Pattern.compile("(?i)\\bFETCH" + GAP + "+(FIRST|NEXT)" + GAP + "*$");
+  private static final Pattern OFFSET_BEFORE = Pattern.compile("(?i)\\bOFFSET" + GAP + "*$");
+  private static final Pattern ROWS_AFTER = Pattern.compile("(?i)^" + GAP + "*(ROWS?)\\b(" + GAP + "+ONLY\\b)?");
 
   /** Names the parameter at {@code pos} of {@code sql} with the words around it. */
   private static Clause written(String sql, SqlParserPos pos, boolean offset) {

@@ -142,6 +142,14 @@ class LimitParameterTest {
         assertThatThrownBy(() -> first.setInt(1, -2)).hasMessage("FETCH FIRST ? ROW is bound to -2, and a row"
             + " count cannot be negative: bind 0 or more; for every row, leave out FETCH FIRST ? ROW ONLY");
       }
+      // a comment between the words and the ? changes nothing of the clause's name
+      try (PreparedStatement commented = connection.prepareStatement("SELECT id FROM pathsim.workspaces"
+          + " ORDER BY id OFFSET /* skip */ ? ROWS FETCH NEXT -- how many\n ? /* n */ ROWS ONLY")) {
+        assertThatThrownBy(() -> commented.setInt(1, -1)).hasMessage("OFFSET ? ROWS is bound to -1, and a"
+            + " row count cannot be negative: bind 0 or more");
+        assertThatThrownBy(() -> commented.setInt(2, -1)).hasMessage("FETCH NEXT ? ROWS is bound to -1, and a"
+            + " row count cannot be negative: bind 0 or more; for every row, leave out FETCH NEXT ? ROWS ONLY");
+      }
       assertThatThrownBy(() -> grouped.setString(1, "-5"))
           .hasMessageStartingWith("LIMIT ? is bound to -5,");
       s.setInt(1, 2); // the statement is still usable

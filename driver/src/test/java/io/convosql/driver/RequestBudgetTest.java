@@ -109,6 +109,32 @@ class RequestBudgetTest {
   }
 
   @Test
+  void everySessionsDetailInStartedAtOrderStopsAfterTheFirstPages() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      // sorted here, every session is still one detail request: the first pages' totals say so, as
+      // without the ORDER BY, before the pages and 250 details are sent and the rows half shown
+      SQLException e = failure(c, "SELECT id, summary FROM pathsim.sessions ORDER BY started_at DESC", 0);
+      assertThat((Throwable) e).isNotNull();
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).startsWith("PathSim API: the statement needs at least ")
+          .containsPattern(" requests, more than maxRequestsPerStatement=250 allows; stopped after [2-6]"
+              + " requests \\(GET /workspaces/");
+      assertThat(sent()).hasSizeBetween(2, 6).noneMatch(r -> r.startsWith("GET /sessions/"));
+      // with a LIMIT on one workspace, the LIMIT's rows are what the details cost
+      String w = DriverFixture.rows(c, "SELECT workspace_id FROM pathsim.sessions GROUP BY workspace_id"
+          + " ORDER BY COUNT(*) DESC LIMIT 1").get(0);
+      e = failure(c, "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w
+          + "' ORDER BY started_at LIMIT 260", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).contains("stopped after 1 requests (GET /workspaces/");
+      assertThat(sent()).hasSize(1);
+      // across workspaces each stream's LIMIT is not the statement's: no false alarm
+      assertThat((Throwable) failure(c, "SELECT id, summary FROM pathsim.sessions ORDER BY started_at DESC"
+          + " LIMIT 100", 0)).isNull();
+    }
+  }
+
+  @Test
   void anIdWithItsWorkspaceAndDetailsRunsWithinTheDefault() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
       String id = DriverFixture.rows(c, "SELECT id FROM pathsim.sessions ORDER BY started_at DESC LIMIT 1").get(0);

@@ -202,10 +202,15 @@ final class SessionsTable extends ApiTable {
       boolean detailTerm = scan.terms().stream().anyMatch(t -> t.column() >= SessionColumns.FIRST_DETAIL);
       java.util.function.Predicate<Object[]> passes =
           detailTerm ? null : scan.checkBefore(SessionColumns.detailColumns());
+      // every session read costs its detail without a LIMIT; with one, a single workspace's first
+      // listing says how many of its sessions do (across workspaces each would claim the whole LIMIT)
+      int perRow = detail && q.ids == null && !scan.hasEarlyCondition()
+          && (readsAll || workspaces.size() == 1) ? 1 : 0;
       List<AsyncRows> streams = new ArrayList<>();
       for (String w : workspaces) {
-        streams.add(new SortedSessions((params, wanted, ahead) -> new SessionPages(api, scan, w,
-            params, 0, wanted, pinnedUntil, 0, wanted).rows(ahead, ahead ? api.concurrency() : 1),
+        streams.add(new SortedSessions((params, wanted, ahead, first) -> new SessionPages(api, scan, w,
+            params, 0, wanted, pinnedUntil, first ? perRow : 0, first ? expectedRows : wanted)
+            .rows(ahead, ahead ? api.concurrency() : 1),
             scan, filters, scan.needed(), exact && !q.calculated, passes));
       }
       rows = Streams.merge(streams, SortedSessions.order(scan.sort()),

@@ -48,10 +48,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class SortedSessions implements AsyncRows {
   /**
    * Builds one listing of the workspace with these parameters, reading at most {@code needed} rows
-   * (-1: all), page after page or with pages requested ahead.
+   * (-1: all), page after page or with pages requested ahead; only the {@code first} tells the
+   * request budget what the listed sessions cost further on (their details), so that the later
+   * reads of the same sessions do not count it again.
    */
   interface Listing {
-    AsyncRows list(Map<String, String> params, long needed, boolean ahead);
+    AsyncRows list(Map<String, String> params, long needed, boolean ahead, boolean first);
   }
 
   private final Listing listing;
@@ -97,7 +99,8 @@ final class SortedSessions implements AsyncRows {
 
   private AsyncRows first() {
     if (first == null) {
-      first = needed < 0 ? listing.list(params, -1, true) : listing.list(params, exact ? needed : -1, false);
+      first = needed < 0 ? listing.list(params, -1, true, true)
+          : listing.list(params, exact ? needed : -1, false, true);
       current = first;
     }
     return first;
@@ -144,13 +147,13 @@ final class SortedSessions implements AsyncRows {
         rows.addAll(drain(listed)); // no narrower than the listing under way: read the rest of it
       } else {
         scan.checkCancelled();
-        current = listing.list(window, -1, true);
+        current = listing.list(window, -1, true, false);
         rows = drain(current);
         if (!holdsAll(rows, top)) {
           // the window lacks a session of the first n: the service's dates are not the start times
           // the document says they are (or the session went meanwhile); only reading all is exact
           scan.checkCancelled();
-          current = listing.list(params, -1, true);
+          current = listing.list(params, -1, true, false);
           rows = drain(current);
         }
       }
