@@ -120,6 +120,18 @@ final class RequestServer {
     held.release();
   }
 
+  /**
+   * The longest request target (path and query, as sent) answered; longer ones get 414, as nginx
+   * answers a request line past its default 8 KB buffer (and most gateways have a limit near it).
+   */
+  static final int MAX_TARGET_BYTES = 8000;
+
+  private static int targetLength(HeldExchange held) {
+    java.net.URI uri = held.getRequestURI();
+    String query = uri.getRawQuery();
+    return uri.getRawPath().length() + (query == null ? 0 : 1 + query.length());
+  }
+
   /** Fills the held exchange with the answer to send; returns the fault drawn, or null. */
   private FaultKind answer(ApiHandler handler, HeldExchange held, String method, String path,
       Map<String, List<String>> params, String key) throws IOException {
@@ -132,6 +144,10 @@ final class RequestServer {
         Exchanges.sendJson(held, 503, "{\"success\":false,\"error\":\"sandbox stopping\"}");
         return null;
       }
+    }
+    if (targetLength(held) > MAX_TARGET_BYTES) {
+      Exchanges.sendJson(held, 414, "{\"success\":false,\"error\":\"URI Too Long\"}");
+      return null;
     }
     KeyRateLimit limit = rateLimit;
     int wait = limit == null || handler.api().equals("storage") ? 0 : limit.take(key);

@@ -82,8 +82,29 @@ final class SearchPlan {
     ids = null;
   }
 
-  /** The most ids one search sends as {@code should} terms. */
-  static final int MAX_SEARCHED_IDS = 100;
+  /**
+   * The most ids one search sends as {@code should} terms: 50 session ids make a URL of about 4.5 KB,
+   * 100 one past the 8 KB request line that nginx and most gateways take (the sandbox answers 414 past
+   * it, as they do). A longer list of ids is got by id.
+   */
+  static final int MAX_SEARCHED_IDS = 50;
+
+  /**
+   * Whether an IN list's values, as {@code should} terms, keep the search's URL within a request line
+   * servers take: about as long as {@link #MAX_SEARCHED_IDS} session ids. A longer list is checked
+   * here on the window's sessions instead of failing with 414.
+   */
+  private static boolean fitsOneUrl(List<Object> values) {
+    long chars = 0;
+    for (Object v : values) {
+      chars += MARKUP_CHARS + (v instanceof Operand ? ID_CHARS : String.valueOf(v).length());
+    }
+    return chars <= MAX_SEARCHED_IDS * (MARKUP_CHARS + ID_CHARS);
+  }
+
+  /** The length of a session id, and of the JSON around one should term's value. */
+  private static final int ID_CHARS = 36;
+  private static final int MARKUP_CHARS = 30;
 
   /** The {@code filter_by} JSON, or null when nothing is filtered. */
   @Nullable String filterBy(List<Clause> extraMustNot) {
@@ -195,7 +216,7 @@ final class SearchPlan {
       if (!values.isEmpty() && values.stream().allMatch(SearchPlan::hasWords)) {
         if (values.size() == 1) {
           must.add(Clause.match(field.path(), text(values.get(0))));
-        } else if (should.isEmpty()) {
+        } else if (should.isEmpty() && fitsOneUrl(values)) {
           values.forEach(v -> should.add(Clause.match(field.path(), text(v))));
         }
       }
@@ -204,7 +225,7 @@ final class SearchPlan {
     if (field.term() && values != null) {
       if (values.size() == 1) {
         must.add(Clause.term(field.path(), text(values.get(0))));
-      } else if (should.isEmpty() && !values.isEmpty()) {
+      } else if (should.isEmpty() && !values.isEmpty() && fitsOneUrl(values)) {
         values.forEach(v -> should.add(Clause.term(field.path(), text(v))));
       } else {
         exact = false; // the API takes one should list; this IN list is checked locally

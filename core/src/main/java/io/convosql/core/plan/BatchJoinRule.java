@@ -17,14 +17,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Calcite's batch nested-loop join, offered only where it saves requests: a join on one key whose
  * right side is an API table scan that can take that key as an IN list. The join reads the left
- * side in batches of 100 rows and runs the right scan once per batch with
+ * side in batches of {@value #BATCH_SIZE} rows and runs the right scan once per batch with
  * {@code key = $cor0.x OR ... OR key = $cor99.x}, which {@link ScanRules#FILTER} pushes as an IN
  * list of correlation fields (bound to the batch's values when the scan runs). Other joins never
  * see this rule, so their plans stay as they were.
  */
 final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
+  /**
+   * Keys per batch: few enough that a request naming them all fits a server's request line (an
+   * Insights search names them in its URL, and 100 session ids made a URL past 8 KB, which nginx and
+   * most gateways refuse with 414), many enough that a join costs few requests.
+   */
+  static final int BATCH_SIZE = 50;
+
   static final BatchJoinRule INSTANCE = new BatchJoinRule(Config.DEFAULT
-      .withDescription("ApiScanBatchJoinRule").as(Config.class));
+      .withBatchSize(BATCH_SIZE).withDescription("ApiScanBatchJoinRule").as(Config.class));
 
   /**
    * The same rule, fired again whenever a scan joins the right input's set: a scan can take its
@@ -32,7 +39,7 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
    * happen after the join was first matched.
    */
   static final BatchJoinRule OVER_SCAN = new BatchJoinRule(Config.DEFAULT
-      .withDescription("ApiScanBatchJoinRule:overScan")
+      .withBatchSize(BATCH_SIZE).withDescription("ApiScanBatchJoinRule:overScan")
       .withOperandSupplier(b0 -> b0.operand(LogicalJoin.class).inputs(
           b1 -> b1.operand(RelNode.class).anyInputs(),
           b2 -> b2.operand(AbstractApiScan.class).anyInputs()))
