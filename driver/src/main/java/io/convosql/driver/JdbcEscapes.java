@@ -2,10 +2,8 @@ package io.convosql.driver;
 
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,7 +40,6 @@ final class JdbcEscapes {
     StringBuilder out = new StringBuilder(sql.length());
     // per open brace: where its escape's opening starts and ends when rewritten here, else null
     Deque<int[]> open = new ArrayDeque<>();
-    List<int[]> unclosed = new ArrayList<>();
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
@@ -82,9 +79,10 @@ final class JdbcEscapes {
         i++;
       }
     }
-    open.stream().filter(o -> o != NOT_OURS).forEach(unclosed::add);
-    for (int[] o : unclosed) { // "{fn NVL(1, 2)" with no "}": as typed, so that the parser says so
-      out.replace(o[0], o[1], sql.substring(o[0], o[1]));
+    for (int[] o : open) { // "{fn NVL(1, 2)" with no "}": as typed, so that the parser says so
+      if (o != NOT_OURS) {
+        out.replace(o[0], o[1], sql.substring(o[0], o[1]));
+      }
     }
     return out.toString();
   }

@@ -43,8 +43,8 @@ final class PeriodNames {
 
   /** {@code DAYNAME(NULL)} as {@code DAYNAME(CAST(NULL AS TIMESTAMP))}; any other call as it is. */
   static SqlCall rewrite(SqlCall call) {
-    if (is(call) && call.operandCount() == 1 && SqlUtil.isNullLiteral(call.operand(0), false)
-        && call instanceof SqlBasicCall basic) {
+    if (call.operandCount() == 1 && SqlUtil.isNullLiteral(call.operand(0), false)
+        && call instanceof SqlBasicCall basic && is(call)) {
       SqlParserPos pos = call.operand(0).getParserPosition();
       basic.setOperand(0, SqlStdOperatorTable.CAST.createCall(pos, call.operand(0),
           new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, pos), pos)));
@@ -55,8 +55,8 @@ final class PeriodNames {
   /** Fails for a call whose operand, typed as {@code operand}, is a time of day. */
   static void check(SqlValidatorImpl validator, SqlCall call, RelDataType operand) {
     SqlTypeName type = operand.getSqlTypeName();
-    if (is(call) && (type == SqlTypeName.TIME || type == SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE
-        || type == SqlTypeName.TIME_TZ)) {
+    if ((type == SqlTypeName.TIME || type == SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE
+        || type == SqlTypeName.TIME_TZ) && is(call)) { // the type first: this runs for every call
       String name = call.getOperator().getName().replaceAll("^\\{fn (.*)}$", "$1");
       throw validator.newValidationError(call, RESOURCE.canNotApplyOp2Type(name,
           "'" + name + "(<" + operand.getFullTypeString().replace(" NOT NULL", "") + ">)'",

@@ -78,17 +78,8 @@ final class ScanSettings {
    * them spelt otherwise ({@code status = 'Ended'}), which SQL compares as written ({@link SpellingMiss}).
    */
   void warnSpelling(DataContext context, InsightsTable table, List<Term> terms) {
-    for (Term t : terms) {
-      Map<String, String> values = table.documentedValues().get(t.column());
-      List<Object> eq = values == null ? null : Term.equalities(t);
-      for (Object v : eq == null ? List.of() : eq) {
-        SpellingMiss miss = SpellingMiss.of("insights." + table.name(),
-            table.columns().get(t.column()).name(), v, null, values);
-        if (miss != null) {
-          warnings.warn(context, miss.warning());
-        }
-      }
-    }
+    SpellingMiss.among("insights." + table.name(), terms, table.columns(), table.documentedValues(),
+        Map.of()).forEach(miss -> warnings.warn(context, miss.warning()));
   }
 
   /** Tells the statement that only the lookback window was read. */

@@ -11,7 +11,6 @@ import static io.convosql.adapter.pathsim.SessionColumns.VIRTUAL_CUSTOMER;
 import static io.convosql.adapter.pathsim.SessionColumns.WORKSPACE_ID;
 
 import io.convosql.core.plan.Operand;
-import io.convosql.core.plan.SpellingMiss;
 import io.convosql.core.plan.Term;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +35,11 @@ final class SessionsQuery {
   static final Map<String, String> OBJECTIVES = Map.of("Achieved", "achieved", "Not Achieved", "not_achieved");
   static final Map<String, String> CONNECTIONS = Map.of("Connected", "connected", "Failed", "failed",
       "System Error", "system_error", "In Progress", "in_progress");
+  /** By column: the values above, and the list parameter each column is sent as. */
+  static final Map<Integer, Map<String, String>> DOCUMENTED = Map.of(TEST_TYPE, TYPE, SOURCE, SOURCES,
+      OBJECTIVE, OBJECTIVES, CONNECTED, CONNECTIONS);
+  static final Map<Integer, String> PARAMS = Map.of(TEST_TYPE, "type", SOURCE, "source",
+      OBJECTIVE, "objective", CONNECTED, "connected");
 
   /** Workspaces to read, or null for all; values are strings or (unbound) operands. */
   @Nullable Set<Object> workspaces;
@@ -52,8 +56,6 @@ final class SessionsQuery {
   boolean calculated;
   /** Whether the terms contradict each other, so no row can match. */
   boolean contradiction;
-  /** Values compared with a value-mapped column that the API spells otherwise ('voice'). */
-  final List<SpellingMiss> misses = new ArrayList<>();
 
   private SessionsQuery() {}
 
@@ -76,16 +78,12 @@ final class SessionsQuery {
         exact = false; // in a list scan the ids are checked locally
         break;
       case TEST_TYPE:
-        mapped(t, "type", TYPE);
-        break;
       case SOURCE:
-        mapped(t, "source", SOURCES);
+        mapped(t);
         break;
       case OBJECTIVE:
-        calculated |= mapped(t, "objective", OBJECTIVES);
-        break;
       case CONNECTED:
-        calculated |= mapped(t, "connected", CONNECTIONS);
+        calculated |= mapped(t);
         break;
       case VIRTUAL_CUSTOMER:
       case TARGET:
@@ -123,15 +121,10 @@ final class SessionsQuery {
   }
 
   /** Sends a value-mapped parameter for one documented value; returns whether it was sent. */
-  private boolean mapped(Term t, String param, Map<String, String> values) {
+  private boolean mapped(Term t) {
+    String param = PARAMS.get(t.column());
+    Map<String, String> values = DOCUMENTED.get(t.column());
     List<Object> eq = equalities(t);
-    for (Object v : eq == null ? List.of() : eq) {
-      SpellingMiss miss = SpellingMiss.of("pathsim.sessions", SessionColumns.COLUMNS.get(t.column()).name(),
-          v, param, values);
-      if (miss != null) {
-        misses.add(miss);
-      }
-    }
     if (eq == null || eq.size() != 1 || params.containsKey(param)) {
       exact = false;
       return false;

@@ -19,6 +19,7 @@ import io.convosql.core.plan.ForeignKey;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
+import io.convosql.core.plan.SpellingMiss;
 import io.convosql.core.plan.Term;
 import io.convosql.core.plan.RequestEstimate;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class SessionsTable extends ApiTable {
     this.api = api;
   }
 
-  /** Where the warnings of this table's scans go ({@code SpellingMiss}). */
+  /** Where the warnings of this table's scans go ({@link SpellingMiss}). */
   void setWarnings(WarningListener listener) {
     this.warnings = java.util.Objects.requireNonNull(listener, "listener");
   }
@@ -154,7 +155,8 @@ final class SessionsTable extends ApiTable {
   @Override
   public RowSource open(BoundScan scan) {
     SessionsQuery q = SessionsQuery.of(scan.terms());
-    q.misses.forEach(miss -> warnings.warn(scan.context(), miss.warning()));
+    SpellingMiss.among("pathsim.sessions", scan.terms(), SessionColumns.COLUMNS, SessionsQuery.DOCUMENTED,
+        SessionsQuery.PARAMS).forEach(miss -> warnings.warn(scan.context(), miss.warning()));
     if (q.contradiction) {
       return RowSource.of(java.util.Collections.emptyIterator());
     }

@@ -1,6 +1,8 @@
 package io.convosql.core.plan;
 
 import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +26,30 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public record SpellingMiss(String table, String column, String given, String documented,
     @Nullable String param, String apiValue, Map<String, String> values) {
+
+  /**
+   * Every miss among the equalities ({@code =}, {@code IN}) of {@code terms} on the columns whose
+   * documented values are given.
+   *
+   * @param columns the table's columns, for their names
+   * @param documented by column index: each documented value as SQL reads it, to the API's value
+   * @param params by column index: the API parameter that stands for the column, where one does
+   */
+  public static List<SpellingMiss> among(String table, List<Term> terms, List<Column> columns,
+      Map<Integer, Map<String, String>> documented, Map<Integer, String> params) {
+    List<SpellingMiss> misses = new ArrayList<>();
+    for (Term t : terms) {
+      Map<String, String> values = documented.get(t.column());
+      List<Object> eq = values == null ? null : Term.equalities(t);
+      for (Object v : eq == null ? List.of() : eq) {
+        SpellingMiss miss = of(table, columns.get(t.column()).name(), v, params.get(t.column()), values);
+        if (miss != null) {
+          misses.add(miss);
+        }
+      }
+    }
+    return misses;
+  }
 
   /** The miss when {@code given} is a documented value spelt otherwise; null when it is none. */
   public static @Nullable SpellingMiss of(String table, String column, @Nullable Object given,
