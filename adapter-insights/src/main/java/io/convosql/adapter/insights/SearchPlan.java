@@ -31,6 +31,8 @@ final class SearchPlan {
   boolean exact = true;
   /** Whether the terms contradict each other, so that no row can match. */
   boolean contradiction;
+  /** The clauses left out so that the search's URL stays short enough ({@link UrlBudget}). */
+  int leftOut;
 
   private SearchPlan() {}
 
