@@ -79,13 +79,21 @@ final class InsightsApi implements AutoCloseable {
   /**
    * DELETE /insights/sessions/{id}, sent once and never retried; false when the API has no such
    * session (404).
+   *
+   * @throws DeleteAnswer.Refused when the answer has a success status but its body says the session
+   *     was not deleted ({@link DeleteAnswer#failed})
    */
   boolean delete(String id, String sessionStartTime, Cancellation cancellation) {
     Map<String, String> params = Map.of("session_start_time", sessionStartTime);
     if (!sendable(id, sessionPath(id), params)) {
       return false;
     }
-    return client.sendJsonOnce("DELETE", sessionPath(id), params, true, cancellation) != null;
+    ApiClient.Written answer = client.sendOnce("DELETE", sessionPath(id), params, true, cancellation);
+    if (answer != null && DeleteAnswer.failed(answer.body())) {
+      throw new DeleteAnswer.Refused(sessionPath(id), answer.status(),
+          client.redact(DeleteAnswer.message(answer.body())));
+    }
+    return answer != null;
   }
 
   /** How this API's client retries and waits; DELETE reuses it for its check-then-retry. */
