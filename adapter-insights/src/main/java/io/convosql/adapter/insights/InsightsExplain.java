@@ -110,9 +110,13 @@ final class InsightsExplain {
       return "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=" + day + " for id in "
           + Operand.describe(plan.ids);
     }
-    boolean unknown = plan.lower instanceof Operand || plan.upper instanceof Operand;
-    return (unknown ? "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
-        + " bounds on session_start_time fall inside one day, else " : "")
+    String oneDay = "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
+        + " bounds on session_start_time fall inside one day, else ";
+    if (plan.unknownBounds() && plan.lower != null && plan.ids.size() <= SearchPlan.MAX_SEARCHED_IDS) {
+      return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
+          + Operand.describe(plan.ids);
+    }
+    return (plan.unknownBounds() ? oneDay : "")
         + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids);
   }
 
