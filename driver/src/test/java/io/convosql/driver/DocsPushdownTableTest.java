@@ -125,7 +125,11 @@ class DocsPushdownTableTest {
             + " '2025-08-01 00:00:00' AND session_start_time < TIMESTAMP '2025-08-02 00:00:00'",
         "`GET /insights/sessions/{id}/parameters?session_start_time=…`",
         "GET /insights/sessions/{id}/parameters?session_start_time=2025-08-01 for id in [x]"));
-    INSIGHTS.put("`id = x` without one", new Check("SELECT id FROM insights.sessions WHERE id = 'x'",
+    INSIGHTS.put("`id = x` (or `id IN (…)` of up to 50) with a lower bound on `session_start_time` that does"
+        + " not pin one day", new Check("SELECT id FROM insights.sessions WHERE id = 'x' AND " + SINCE_AUGUST,
+        "`filter_by` `must` `term` on `id`", "filter_by={\"must\":[{\"term\":{\"id\":\"x\"}}]}"));
+    INSIGHTS.put("`id = x` without a lower bound on `session_start_time` (or more than 50 ids)", new Check(
+        "SELECT id FROM insights.sessions WHERE id = 'x'",
         "`GET /insights/sessions/search/{id}`", "GET /insights/sessions/search/{id} for id in [x]"));
     INSIGHTS.put("`WHERE FALSE`", new Check("SELECT id FROM insights.sessions WHERE 1 = 0", "no request", null));
   }

@@ -51,12 +51,12 @@ final class InsightsApi implements AutoCloseable {
 
   /** {@link #session} without waiting; cancelling the future cancels the request. */
   CompletableFuture<List<JsonNode>> sessionAsync(String id, @Nullable String day, Cancellation cancellation) {
-    if (!pathSafe(id)) {
+    String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
+    Map<String, String> params = day != null ? Map.of("session_start_time", day) : Map.of();
+    if (!sendable(id, path, params)) {
       return CompletableFuture.completedFuture(List.of());
     }
-    String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
-    return Futures.map(client.getJsonAsync(path, day != null ? Map.of("session_start_time", day) : Map.of(),
-        true, cancellation, answer -> ended(answer, path)),
+    return Futures.map(client.getJsonAsync(path, params, true, cancellation, answer -> ended(answer, path)),
         body -> body == null ? List.of() : SearchAnswer.documents(body, path));
   }
 
@@ -79,18 +79,42 @@ final class InsightsApi implements AutoCloseable {
   /**
    * DELETE /insights/sessions/{id}, sent once and never retried; false when the API has no such
    * session (404).
+   *
+   * @throws DeleteAnswer.Refused when the answer has a success status but its body says the session
+   *     was not deleted ({@link DeleteAnswer#failed})
    */
   boolean delete(String id, String sessionStartTime, Cancellation cancellation) {
-    if (!pathSafe(id)) {
+    Map<String, String> params = Map.of("session_start_time", sessionStartTime);
+    if (!sendable(id, sessionPath(id), params)) {
       return false;
     }
-    return client.sendJsonOnce("DELETE", sessionPath(id), Map.of("session_start_time", sessionStartTime),
-        true, cancellation) != null;
+    ApiClient.Written answer = client.sendOnce("DELETE", sessionPath(id), params, true, cancellation);
+    if (answer != null && DeleteAnswer.failed(answer.body())) {
+      throw new DeleteAnswer.Refused(sessionPath(id), answer.status(),
+          client.redact(DeleteAnswer.message(answer.body())));
+    }
+    return answer != null;
   }
 
   /** How this API's client retries and waits; DELETE reuses it for its check-then-retry. */
   HttpSettings http() {
     return client.settings();
+  }
+
+  /** The bytes of a request's target (path and query) as sent: percent-encoded, below the API's root. */
+  int targetBytes(String path, Map<String, String> params) {
+    HttpUrl url = client.url(path, params);
+    String query = url.encodedQuery();
+    return url.encodedPath().length() + (query == null ? 0 : 1 + query.length());
+  }
+
+  /**
+   * Whether a request to the session with this id can be sent: an id that cannot be a path segment,
+   * or whose URL would be longer than servers take ({@link UrlBudget#MAX_TARGET_BYTES}; the service's
+   * ids are 36 characters), names no session the service can answer for.
+   */
+  private boolean sendable(String id, String path, Map<String, String> params) {
+    return pathSafe(id) && targetBytes(path, params) <= UrlBudget.MAX_TARGET_BYTES;
   }
 
   static String sessionPath(String id) {

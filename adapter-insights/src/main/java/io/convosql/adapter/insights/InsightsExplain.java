@@ -39,6 +39,7 @@ final class InsightsExplain {
     boolean count = spec.count();
     String project = count ? WindowCounts.PROJECT : table.projectFields(spec.usedColumns());
     String sortBy = count ? null : table.sortBy(sort); // a count reads only totals, in no order
+    UrlBudget.fit(plan, table.settings.api, sortBy, project);
     if (plan.lower instanceof Operand || plan.upper instanceof Operand) {
       SearchShape shape = new SearchShape(sortBy, plan.filterBy(List.of()), project);
       return request(shape.params("<window start>", "<window end>", "0",
@@ -46,7 +47,8 @@ final class InsightsExplain {
           + (count ? WindowCounts.SUMMING : "")
           + "; windows of at most " + Window.MAX_DAYS + " days from " + bound(plan.lower, "now - "
           + table.settings.lookbackDays + " days") + " to " + bound(plan.upper, "now")
-          + (byTime && !sort.get(0).descending() ? ", oldest first" : ", newest first");
+          + (byTime && !sort.get(0).descending() ? ", oldest first" : ", newest first")
+          + UrlBudget.explain(plan);
     }
     Window range = table.settings.range(plan, table.settings.now(false));
     if (range.empty()) {
@@ -78,6 +80,7 @@ final class InsightsExplain {
           .append(", the same requests with ").append(laterWindows(windows));
       b.append(count ? ", the totals summed" : "");
     }
+    b.append(UrlBudget.explain(plan));
     if (plan.lower == null) {
       b.append("; no lower bound on session_start_time: the last ").append(table.settings.lookbackDays)
           .append(" days");
@@ -107,9 +110,13 @@ final class InsightsExplain {
       return "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=" + day + " for id in "
           + Operand.describe(plan.ids);
     }
-    boolean unknown = plan.lower instanceof Operand || plan.upper instanceof Operand;
-    return (unknown ? "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
-        + " bounds on session_start_time fall inside one day, else " : "")
+    String oneDay = "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
+        + " bounds on session_start_time fall inside one day, else ";
+    if (plan.unknownBounds() && plan.lower != null && plan.ids.size() <= SearchPlan.MAX_SEARCHED_IDS) {
+      return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
+          + Operand.describe(plan.ids);
+    }
+    return (plan.unknownBounds() ? oneDay : "")
         + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids);
   }
 

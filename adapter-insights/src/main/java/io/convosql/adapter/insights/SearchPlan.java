@@ -31,6 +31,8 @@ final class SearchPlan {
   boolean exact = true;
   /** Whether the terms contradict each other, so that no row can match. */
   boolean contradiction;
+  /** The clauses left out so that the search's URL stays short enough ({@link UrlBudget}). */
+  int leftOut;
 
   private SearchPlan() {}
 
@@ -68,18 +70,33 @@ final class SearchPlan {
   }
 
   /**
-   * Several ids with a lower bound on session_start_time that does not pin one day (a batch of a
-   * join's keys, or an IN list, within a date range) are searched as one {@code should} list in the
-   * range's windows (at most {@link #MAX_SEARCHED_IDS} ids per request) rather than got one by one;
-   * only when no other clause is pushed, since {@code should} next to {@code must} would not filter.
+   * Ids with a lower bound on session_start_time that does not pin one day are searched in the
+   * range's windows rather than got with {@code /search/{id}}, whose "wide range of dates" the document
+   * leaves undefined (a service may answer 404 for an old session the query's window holds): one id as
+   * a {@code must} term next to the other clauses; two to {@link #MAX_SEARCHED_IDS} ids as the
+   * {@code should} list, alone with the {@code must_not} clauses (next to {@code must}, ElasticSearch
+   * reads {@code should} as optional, and the ids narrow more than any other clause): the other
+   * {@code must} and {@code should} clauses are then checked here. A batch of a join's keys is such a
+   * list. A longer list is got by id; without a lower bound, the search by id is the only route.
    */
   private void searchIds() {
-    if (ids == null || ids.size() < 2 || ids.size() > MAX_SEARCHED_IDS || lower == null
-        || ByIdReads.day(this) != null || !must.isEmpty() || !should.isEmpty() || contradiction) {
-      return;
+    if (ids == null || lower == null || ByIdReads.day(this) != null || contradiction
+        || ids.size() > MAX_SEARCHED_IDS || unknownBounds()) {
+      return; // bounds known only when the statement runs: the scan decides then (EXPLAIN says both)
     }
-    ids.forEach(v -> should.add(Clause.term("id", text(v))));
+    if (ids.size() == 1) {
+      must.add(0, Clause.term("id", text(ids.iterator().next())));
+    } else {
+      must.clear();
+      should.clear();
+      ids.forEach(v -> should.add(Clause.term("id", text(v))));
+    }
     ids = null;
+  }
+
+  /** Whether a bound on session_start_time is a parameter (a plan explained, not run). */
+  boolean unknownBounds() {
+    return lower instanceof Operand || upper instanceof Operand;
   }
 
   /**

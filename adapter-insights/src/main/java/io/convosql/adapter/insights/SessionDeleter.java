@@ -8,6 +8,7 @@ import io.convosql.core.http.CacheControl;
 import io.convosql.core.http.Cancellation;
 import io.convosql.core.http.HttpSettings;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Deletes the sessions a DELETE selected, one request each. A DELETE is never repeated blindly: when
  * one gets no answer (a timeout, a cut connection) or a "try again" status, the session is looked up
  * first, and the DELETE is sent again only if the session is still there; a session already gone
- * counts as deleted. A failure says how many sessions were deleted before it. A
+ * counts as deleted. An answer with a success status whose body says the deletion failed
+ * ({@link DeleteAnswer}) is a failure, not a deletion. A failure says how many sessions, and which,
+ * were deleted before it. A
  * statement the guard refused fails here before its rows are read, so before any request, as a
  * read-only write (25006). Public only
  * because generated code calls it.
@@ -61,6 +64,7 @@ public final class SessionDeleter {
 
   private long delete(List<Object[]> sessions, DataContext context) {
     long deleted = 0;
+    List<String> deletedIds = new ArrayList<>();
     for (Object[] row : sessions) {
       AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
       if (cancel != null && cancel.get()) {
@@ -76,9 +80,12 @@ public final class SessionDeleter {
       try {
         if (deleteChecked(id, (Long) start, cancellation(context))) {
           deleted++;
+          deletedIds.add(id);
         }
+      } catch (DeleteAnswer.Refused e) {
+        throw refused(e, id, deletedIds, sessions.size());
       } catch (ApiException e) {
-        throw failed(e, id, deleted, sessions.size());
+        throw failed(e, id, deletedIds, sessions.size());
       }
     }
     return deleted;
@@ -124,13 +131,35 @@ public final class SessionDeleter {
     };
   }
 
-  private static ApiException failed(ApiException e, String id, long deleted, int total) {
+  private static ApiException failed(ApiException e, String id, List<String> deleted, int total) {
     String hint = uncertain(e)
         ? "the last request may have reached the API, so session " + id + " may be deleted or not:"
             + " check with SELECT before deleting again"
         : "check with SELECT which sessions remain";
     return new ApiException(e.api(), e.method(), e.path(), e.status(),
-        "deleting session " + id + " failed after " + deleted + " of " + total + " sessions were deleted",
-        e.getMessage(), hint, e.sqlState(), e);
+        "deleting session " + id + " failed after " + deleted.size() + " of " + total + " sessions were deleted",
+        e.getMessage(), hint + deletedBefore(deleted), e.sqlState(), e);
+  }
+
+  /**
+   * A DELETE the service answered with a success status and a body saying it failed: the session is
+   * still there (as the service says), and the sessions deleted before it stay deleted.
+   */
+  private static ApiException refused(DeleteAnswer.Refused e, String id, List<String> deleted, int total) {
+    return new ApiException(InsightsApi.SPEC.name(), "DELETE", e.path, e.status,
+        "the API reported that deleting session " + id + " failed, after " + deleted.size() + " of " + total
+            + " sessions were deleted", e.getMessage(),
+        "session " + id + " was not deleted" + deletedBefore(deleted) + ". Check with SELECT which"
+            + " sessions remain, and that the API key may delete sessions", "HY000", null);
+  }
+
+  /** The ids of the sessions deleted before a failure, for its message (the first 20 of them). */
+  private static String deletedBefore(List<String> deleted) {
+    if (deleted.isEmpty()) {
+      return "";
+    }
+    String listed = String.join(", ", deleted.subList(0, Math.min(20, deleted.size())));
+    return "; deleted before it: " + listed
+        + (deleted.size() > 20 ? " and " + (deleted.size() - 20) + " more" : "");
   }
 }

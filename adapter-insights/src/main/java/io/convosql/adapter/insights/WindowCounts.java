@@ -34,6 +34,7 @@ final class WindowCounts {
     if (plan.contradiction) {
       return 0;
     }
+    UrlBudget.fit(plan, table.settings.api, null, PROJECT); // a clause left out makes the totals a superset
     if (!table.sessionRows() || plan.ids != null || !plan.exact) {
       return -1;
     }

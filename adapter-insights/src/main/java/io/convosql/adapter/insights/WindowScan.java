@@ -25,9 +25,10 @@ final class WindowScan {
     List<SortKey> sort = scan.sort();
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
     List<Window> windows = range.split(byTime && !sort.get(0).descending());
-    Paging paging = Paging.of(plan, scan, windows.size());
     String sortBy = table.sortBy(sort);
     String project = table.projectFields(scan.usedColumns());
+    UrlBudget.fit(plan, table.settings.api, sortBy, project);
+    Paging paging = Paging.of(plan, scan, windows.size());
     boolean readsAll = scan.needed() < 0;
     int width = readsAll ? table.settings.api.http().maxConcurrent() : 1;
     List<Supplier<AsyncRows>> parts = new ArrayList<>();

@@ -181,6 +181,84 @@ class InsightsDeleteTest {
     });
   }
 
+  @Test
+  void aDeleteTheServiceSaysFailedIsAnErrorNamingTheSessionsDeletedBeforeIt() throws SQLException {
+    onWireMock(api -> {
+      api.stubFor(get(urlPathEqualTo("/insights/sessions/search/s2")).willReturn(okJson(S2)));
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(okJson("{\"success\":true}")));
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s2"))
+          .willReturn(okJson("{\"success\":false,\"message\":\"Permission denied for the session\"}")));
+      return 1;
+    }, (c, api) -> {
+      assertThatThrownBy(() -> c.createStatement().executeUpdate(
+          "DELETE FROM insights.sessions WHERE id IN ('s1', 's2')"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Insights API: the API reported that deleting session s2 failed, after 1 of 2"
+              + " sessions were deleted (DELETE /insights/sessions/s2, HTTP 200): Permission denied for the"
+              + " session. Hint: session s2 was not deleted; deleted before it: s1. Check with SELECT which"
+              + " sessions remain, and that the API key may delete sessions")
+          .satisfies(e -> assertThat(apiException(e).sqlState()).isEqualTo("HY000"));
+      // an answer that says it failed is not a lost one: sent once, never checked and sent again
+      api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1")));
+      api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s2")));
+      api.verify(0, getRequestedFor(urlPathEqualTo("/insights/sessions/s2/parameters")));
+    });
+  }
+
+  /** Answers of the Delete Session endpoint, which the document does not define, read as done. */
+  @Test
+  void aSuccessStatusWithoutAReportedFailureIsADeletion() throws SQLException {
+    for (String body : new String[] {"", "{}", "{\"success\":true}", "{\"message\":\"Session deleted\"}",
+        "{\"success\":true,\"error\":null}", "{\"deleted\":true}", "{\"status\":\"ok\"}", "true",
+        "{\"error\":\"\"}"}) {
+      for (int status : new int[] {200, 202, 204}) {
+        if (status == 204 && !body.isEmpty()) {
+          continue;
+        }
+        onWireMock(api -> {
+          api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1"))
+              .willReturn(aResponse().withStatus(status).withBody(body)));
+          return 1;
+        }, (c, api) -> assertThat(c.createStatement().executeUpdate(
+            "DELETE FROM insights.sessions WHERE id = 's1'")).as(status + " " + body).isEqualTo(1));
+      }
+    }
+  }
+
+  /** Bodies that report a failure in a way a service plausibly would: each fails the statement. */
+  @Test
+  void aBodyThatReportsAFailureIsAnError() throws SQLException {
+    String[][] cases = {
+        {"{\"success\":false}", "(DELETE /insights/sessions/s1, HTTP 200): {\"success\":false}. Hint"},
+        {"{\"success\":\"false\",\"detail\":\"Not allowed\"}", "HTTP 200): Not allowed. Hint"},
+        {"{\"deleted\":false,\"reason\":\"Session in use\"}", "HTTP 200): Session in use. Hint"},
+        {"{\"status\":\"error\",\"msg\":\"Internal\"}", "HTTP 200): Internal. Hint"},
+        {"{\"error\":\"Permission denied\"}", "HTTP 200): Permission denied. Hint"},
+        {"{\"error\":{\"code\":3,\"message\":\"Session is archived\"}}", "HTTP 200): Session is archived. Hint"},
+        {"false", "HTTP 200): false. Hint"}};
+    for (String[] c : cases) {
+      onWireMock(api -> {
+        api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(okJson(c[0])));
+        return 1;
+      }, (conn, api) -> assertThatThrownBy(() -> conn.createStatement().executeUpdate(
+          "DELETE FROM insights.sessions WHERE id = 's1'")).as(c[0]).isInstanceOf(SQLException.class)
+          .hasMessageContaining("Insights API: the API reported that deleting session s1 failed, after 0 of 1"
+              + " sessions were deleted")
+          .hasMessageContaining(c[1] + ": session s1 was not deleted. Check with SELECT"));
+    }
+  }
+
+  private static io.convosql.core.http.ApiException apiException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.convosql.core.http.ApiException a) {
+        return a;
+      }
+    }
+    throw new AssertionError("no ApiException in " + e);
+  }
+
+  private static final String S2 = "{\"id\":\"s2\",\"session_start_time\":\"2021-01-16T08:00:00\"}";
+
   private static final String S1 = "{\"id\":\"s1\",\"session_start_time\":\"2021-01-15T08:09:43.377776\"}";
 
   interface Stubs {

@@ -234,14 +234,24 @@ public final class ApiClient implements AutoCloseable {
    */
   public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
+    Written answer = sendOnce(method, path, params, notFoundIsNull, cancellation);
+    return answer == null ? null : answer.body();
+  }
+
+  /** The success status of a write's answer and its parsed body (an empty object when blank). */
+  public record Written(int status, JsonNode body) {}
+
+  /** {@link #sendJsonOnce} with the answer's status, for an API whose body may report a failure. */
+  public @Nullable Written sendOnce(String method, String path, Map<String, String> params,
+      boolean notFoundIsNull, Cancellation cancellation) {
     cancellation.beforeSend(spec.name(), method, path);
     Request request = new Request.Builder().url(url(path, params)).method(method, null).build();
     RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
     try {
-      JsonNode json = json(method, path, execute(request, false, method, path, cancellation, trace),
-          notFoundIsNull);
+      Answer answer = execute(request, false, method, path, cancellation, trace);
+      JsonNode json = json(method, path, answer, notFoundIsNull);
       trace.items(json);
-      return json;
+      return json == null ? null : new Written(answer.status(), json);
     } finally {
       trace.report(settings.observer(), this::redact);
       ResponseCache c = cache.get();

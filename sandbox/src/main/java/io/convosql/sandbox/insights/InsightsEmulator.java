@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class InsightsEmulator implements ApiHandler {
   private final InsightsData data;
   private final byte[] apiKey;
   private final SessionSearch search;
+  /** The earliest start the search by id finds, in epoch microseconds; Long.MIN_VALUE for any. */
+  private volatile long searchByIdSince = Long.MIN_VALUE;
 
   public InsightsEmulator(InsightsData data, String apiKey) {
     this.data = Objects.requireNonNull(data, "data");
@@ -65,6 +68,15 @@ public final class InsightsEmulator implements ApiHandler {
    */
   public void setVaryingOrder(boolean on) {
     search.varyingOrder(on);
+  }
+
+  /**
+   * From now on, the search by id ({@code /insights/sessions/search/{id}}) finds only sessions that
+   * started at or after {@code since}, and answers 404 for older ones, as a service does whose "wide
+   * range of dates" (the document's words) ends there; null: every date (the default).
+   */
+  public void setSearchByIdSince(Instant since) {
+    searchByIdSince = since == null ? Long.MIN_VALUE : IsoTime.micros(since);
   }
 
   @Override
@@ -121,7 +133,10 @@ public final class InsightsEmulator implements ApiHandler {
         : send(exchange, 404, Json.detail(NOT_FOUND));
   }
 
-  /** Finds a session over all dates, slowly, as the document warns this endpoint is. */
+  /**
+   * Finds a session over all dates (or those since {@link #setSearchByIdSince}), slowly, as the
+   * document warns this endpoint is.
+   */
   private int searchById(HttpExchange exchange, String id) throws IOException {
     try {
       Thread.sleep(SEARCH_BY_ID_DELAY_MS);
@@ -129,7 +144,8 @@ public final class InsightsEmulator implements ApiHandler {
       Thread.currentThread().interrupt();
       return send(exchange, 503, Json.detail("Service stopping"));
     }
-    Optional<StoredSession> session = data.find(id);
+    long since = searchByIdSince;
+    Optional<StoredSession> session = data.find(id).filter(s -> s.startMicros() >= since);
     return session.isPresent()
         ? send(exchange, 200, session.get().json())
         : send(exchange, 404, Json.detail(NOT_FOUND));
