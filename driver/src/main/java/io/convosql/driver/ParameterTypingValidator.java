@@ -77,8 +77,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   }
 
   /**
-   * Calcite's rewrites, then PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls})
-   * and ILIKE for every alphabet ({@link CaseFoldedLike}).
+   * Calcite's rewrites, then JDBC's {@code {fn LOCATE}} as the plain LOCATE ({@link FunctionSynonyms}),
+   * PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}) and ILIKE for every
+   * alphabet ({@link CaseFoldedLike}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
@@ -86,7 +87,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(call));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }
