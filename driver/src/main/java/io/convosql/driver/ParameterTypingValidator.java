@@ -62,12 +62,13 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /**
    * The validator for a statement prepared on the connection of {@code context}, whose functions
-   * ({@code fun}) are {@code functions}.
+   * ({@code fun}) are {@code functions}, found by a name in any case ({@link AnyCaseFunctions}).
    */
   static ParameterTypingValidator create(CalcitePrepare.Context context, SqlOperatorTable functions,
       CalciteCatalogReader catalogReader, UnaryOperator<Config> transform) {
     CalciteConnectionConfig connection = context.config();
-    SqlOperatorTable operators = SqlOperatorTables.chain(functions, catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(AnyCaseFunctions.of(functions),
+        AnyCaseFunctions.of(catalogReader));
     Config config = transform.apply(Config.DEFAULT
         .withLenientOperatorLookup(connection.lenientOperatorLookup())
         .withConformance(connection.conformance())
