@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -57,6 +58,18 @@ final class FunctionSynonyms {
   }
 
   /**
+   * JDBC's {@code {fn LOCATE(sub, s [, from])}} as the plain {@code LOCATE}, which Calcite's own
+   * escape read as POSITION, so that a {@code from} of 0 failed (HY000) and a negative one searched
+   * backwards; any other call as it is. It needs no function of the connection's, so it holds under
+   * every {@code fun}.
+   */
+  static SqlCall escaped(SqlCall call) {
+    return call.getOperator() instanceof SqlJdbcFunctionCall jdbc
+        && jdbc.getName().equals("{fn LOCATE}") && (call.operandCount() == 2 || call.operandCount() == 3)
+        ? locate(call) : call;
+  }
+
+  /**
    * Operand {@code i}, a {@code ?} as {@code CAST(? AS VARCHAR)}: UPPER and POSITION infer no type for
    * it, so {@code UCASE(?)} failed and {@code LOCATE(?, 'abc')} took the other operand's CHAR(3),
    * padding a bound {@code 'b'} to {@code 'b  '}, found nowhere.
@@ -79,7 +92,7 @@ final class FunctionSynonyms {
    * gives 0 as in MySQL (NULL when {@code sub} or {@code s} is), where POSITION fails on 0 and
    * searches backwards from the end for a negative one.
    */
-  private static SqlNode locate(SqlCall call) {
+  private static SqlCall locate(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
     SqlNode sub = text(call, 0);
     SqlNode s = text(call, 1);

@@ -21,6 +21,8 @@ import org.apache.calcite.sql.SqlJdbcFunctionCall;
  *   <li>{@code {fn f(…)}} of a function that is not one of JDBC's ({@code NVL}, {@code matches}):
  *       the call, braces removed.
  * </ul>
+ * The name in {@code {fn …}} of one of JDBC's functions is written in capitals, as Calcite looks
+ * it up, so that {@code {fn ucase(s)}} runs also where names keep their case ({@code lex=JAVA}).
  * Text inside strings, quoted names and comments is never touched. {@code {call …}} and
  * {@code {? = call …}} are refused ({@link #refuseCall}): there are no stored procedures.
  */
@@ -32,7 +34,10 @@ final class JdbcEscapes {
 
   private JdbcEscapes() {}
 
-  /** The statement with its {@code oj}, {@code limit} and {@code escape} escapes in plain SQL. */
+  /**
+   * The statement with its {@code oj}, {@code limit} and {@code escape} escapes in plain SQL, and the
+   * names of JDBC's {@code fn} functions in capitals.
+   */
   static String rewrite(String sql) {
     if (sql.indexOf('{') < 0) {
       return sql;
@@ -65,6 +70,20 @@ final class JdbcEscapes {
           out.append(' ').append(sql, i + 1, start)
               .append(keyword.equals("OJ") || keyword.equals("FN") ? "  " : keyword);
           i = end;
+        } else if (keyword.equals("FN")) { // one of JDBC's, named in capitals as Calcite looks it up
+          int name = end;
+          while (name < sql.length() && Character.isWhitespace(sql.charAt(name))) {
+            name++;
+          }
+          int nameEnd = name;
+          while (SqlSpans.wordChar(sql, nameEnd)) {
+            nameEnd++;
+          }
+          String upper = sql.substring(name, nameEnd).toUpperCase(Locale.ROOT);
+          open.push(NOT_OURS);
+          out.append(sql, i, name)
+              .append(upper.length() == nameEnd - name ? upper : sql.substring(name, nameEnd));
+          i = nameEnd;
         } else {
           open.push(NOT_OURS);
           out.append(c);

@@ -40,8 +40,9 @@ import org.checkerframework.checker.nullness.qual.PolyNull;
  * Calcite's validator, configured as Calcite configures it for a connection, that also types a
  * {@code ?} from the other operands of the call it stands in where the operator itself infers
  * nothing: {@code COALESCE(?, name)}, {@code name || ?}, {@code CASE ... THEN ? ELSE name END} in a
- * select list get the type of {@code name}. A {@code ?} with nothing to take a type from stays an
- * error (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
+ * select list get the type of {@code name}; a {@code ?} only text can fill, {@code UPPER(?)}, is
+ * VARCHAR ({@link TextParameters}). A {@code ?} with nothing to take a type from stays an error
+ * (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
  * ({@link NameSuggestions}); PostgreSQL's {@code now()} and {@code date_trunc} become the standard
  * calls they mean ({@link PostgresqlCalls}); {@code DAYNAME} of a time fails here ({@link PeriodNames}).
  */
@@ -50,6 +51,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   private final Deque<SqlSelect> selects = new ArrayDeque<>();
   /** Whether the connection's functions hold ILIKE (not under {@code fun=standard}); null: not yet looked. */
   private @Nullable Boolean ilike;
+  /** Types a {@code ?} only text can fill, such as UPPER's, where nothing else types it. */
+  private final TextParameters text = new TextParameters(this,
+      (scope, call) -> siblingType(scope, call.getOperandList()));
 
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
@@ -58,12 +62,13 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /**
    * The validator for a statement prepared on the connection of {@code context}, whose functions
-   * ({@code fun}) are {@code functions}.
+   * ({@code fun}) are {@code functions}, found by a name in any case ({@link AnyCaseFunctions}).
    */
   static ParameterTypingValidator create(CalcitePrepare.Context context, SqlOperatorTable functions,
       CalciteCatalogReader catalogReader, UnaryOperator<Config> transform) {
     CalciteConnectionConfig connection = context.config();
-    SqlOperatorTable operators = SqlOperatorTables.chain(functions, catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(AnyCaseFunctions.of(functions),
+        AnyCaseFunctions.of(catalogReader));
     Config config = transform.apply(Config.DEFAULT
         .withLenientOperatorLookup(connection.lenientOperatorLookup())
         .withConformance(connection.conformance())
@@ -73,8 +78,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   }
 
   /**
-   * Calcite's rewrites, then PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls})
-   * and ILIKE for every alphabet ({@link CaseFoldedLike}).
+   * Calcite's rewrites, then JDBC's {@code {fn LOCATE}} as the plain LOCATE ({@link FunctionSynonyms}),
+   * PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}) and ILIKE for every
+   * alphabet ({@link CaseFoldedLike}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
@@ -82,7 +88,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(call));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }
@@ -147,8 +153,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
     if (node instanceof SqlDynamicParam && inferredType.equals(unknownType)
         && getValidatedNodeTypeIfKnown(node) != null) {
-      return; // typed already, from its siblings
+      return; // typed already, from its siblings or as text
     }
+    text.typeWithin(scopes.getOrDefault(node, scope), node);
     if (node instanceof SqlCase c) {
       List<@Nullable SqlNode> results = new ArrayList<>();
       for (SqlNode then : c.getThenOperands()) {
@@ -196,8 +203,24 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /** Gives each untyped {@code ?} among the operands the type of the first operand that has one. */
   private void typeFromSiblings(SqlValidatorScope scope, List<@Nullable SqlNode> operands) {
-    if (operands.stream().noneMatch(o -> o instanceof SqlDynamicParam)) {
+    RelDataType known = siblingType(scope, operands);
+    if (known == null) {
       return;
+    }
+    for (SqlNode o : operands) {
+      if (o instanceof SqlDynamicParam && getValidatedNodeTypeIfKnown(o) == null) {
+        super.inferUnknownTypes(known, scope, o);
+      }
+    }
+  }
+
+  /**
+   * The type of the first operand that has one, for the {@code ?}s among them (text of any length for
+   * a literal's {@code CHAR(n)}); null when there is no {@code ?} or no such operand.
+   */
+  private @Nullable RelDataType siblingType(SqlValidatorScope scope, List<@Nullable SqlNode> operands) {
+    if (operands.stream().noneMatch(o -> o instanceof SqlDynamicParam)) {
+      return null;
     }
     RelDataType known = null;
     for (SqlNode o : operands) {
@@ -206,12 +229,12 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
         try {
           known = deriveType(scope, o);
         } catch (CalciteException e) {
-          return; // the operand's own error is reported when the call is validated
+          return null; // the operand's own error is reported when the call is validated
         }
       }
     }
     if (known == null || known.equals(unknownType)) {
-      return;
+      return null;
     }
     if (known.getSqlTypeName() == SqlTypeName.CHAR) {
       // a literal's CHAR(n) would pad a shorter bound text ('b' beside 'abcd' read 'b   ') and make
@@ -220,10 +243,6 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
           typeFactory.createSqlType(SqlTypeName.VARCHAR), known.getCharset(), known.getCollation()),
           known.isNullable());
     }
-    for (SqlNode o : operands) {
-      if (o instanceof SqlDynamicParam && getValidatedNodeTypeIfKnown(o) == null) {
-        super.inferUnknownTypes(known, scope, o);
-      }
-    }
+    return known;
   }
 }

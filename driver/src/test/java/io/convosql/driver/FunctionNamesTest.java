@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -139,6 +140,34 @@ class FunctionNamesTest {
       // Calcite's escapes that no list names still read as JDBC's
       assertThat(DriverFixture.rows(c, "SELECT {fn REVERSE('abc')}, {fn TO_CHAR(DATE '2025-01-02',"
           + " 'YYYY')}, REVERSE('xyz')")).containsExactly("cba; 2025; zyx");
+    }
+  }
+
+  @Test
+  void underLexJavaFunctionNamesMatchInAnyCaseAsCalcitesBuiltInsDo() throws SQLException {
+    try (Connection c = DriverFixture.connect("lex=JAVA")) {
+      // Calcite's built-ins already did: upper, abs, initcap are UPPER, ABS, INITCAP
+      assertThat(DriverFixture.rows(c, "SELECT upper('a'), Abs(-1), initcap('ab')")).containsExactly("A; 1; Ab");
+      for (String name : listed(c.getMetaData())) {
+        for (String spelled : List.of(name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
+          // before: {fn ucase(…)} "Function '{fn ucase}' is not defined", dayname(…) "No match found
+          // for function signature dayname(<DATE>)", MATCHES(…) and CONVERT_TZ(…) likewise
+          String escaped = CALLS.get(name)[0].replace("{fn " + name + "(", "{fn " + spelled + "(");
+          assertThat(DriverFixture.rows(c, "SELECT " + escaped)).as(escaped).containsExactly(CALLS.get(name)[1]);
+          if (!ESCAPE_ONLY.contains(name)) {
+            String plain = plain(escaped);
+            assertThat(DriverFixture.rows(c, "SELECT " + plain)).as(plain).containsExactly(CALLS.get(name)[1]);
+          }
+        }
+      }
+      // PostgreSQL's, and the other names of FunctionSynonyms
+      assertThat(DriverFixture.rows(c, "SELECT lpad('a', 3, '*'), split_part('a,b', ',', 2), strpos('abc', 'c'),"
+          + " greatest(1, 2), md5('a') IS NOT NULL, ifnull(NULL, 1), Nvl(NULL, 2), lcase('A'),"
+          + " monthname(DATE '2025-03-01'), reverse('ab'), convert_timezone('UTC', TIMESTAMP '2025-01-01 12:00:00')"))
+          .containsExactly("**a; b; 3; 2; true; 1; 2; a; March; ba; 2025-01-01 12:00:00.000");
+      // names of tables and columns stay case-sensitive
+      assertThat(DriverFixture.queryFailure(c, "SELECT ID FROM pathsim.workspaces").getMessage())
+          .contains("Column 'ID' not found");
     }
   }
 

@@ -69,6 +69,23 @@ class JdbcEscapesTest {
   }
 
   @Test
+  void locateInTheEscapeIsThePlainLocate() throws SQLException {
+    String from = "SELECT %s('b', 'abcb', 0), %<s('b', 'abcb', -1), %<s('b', 'abcb', 3), %<s('b', 'abcb'),"
+        + " %<s(NULL, 'abcb', 0), %<s('x', name, 0), %<s(?, 'abcb', ?) FROM pathsim.workspaces"
+        + " WHERE name = 'Staging'";
+    // before: HY000 "Invalid input for POSITION function: from operand value must not be zero"
+    List<String> plain = DriverFixture.rows(connection, from.formatted("LOCATE"), "b", 0);
+    assertThat(plain).containsExactly("0; 0; 4; 2; null; 0; 0");
+    assertThat(DriverFixture.rows(connection, from.formatted("{fn LOCATE").replace(")", ")}"), "b", 0))
+        .isEqualTo(plain);
+    // also where plain SQL has no LOCATE (fun=standard): JDBC's escape is there under every fun
+    try (Connection standard = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "fun=standard")) {
+      assertThat(DriverFixture.rows(standard, "SELECT {fn LOCATE('b', 'abcb', 0)}, {fn LOCATE('b', 'abcb', 3)}"))
+          .containsExactly("0; 4");
+    }
+  }
+
+  @Test
   void nativeSqlIsThePlainSqlAndErrorsPointWhereTheUserTyped() throws SQLException {
     assertThat(connection.nativeSQL("SELECT a FROM {oj t LEFT JOIN u ON t.x = u.x} WHERE b LIKE"
         + " 'x!%' {escape '!'} {limit 5 offset 2}")).isEqualTo("SELECT a FROM     t LEFT JOIN u ON"

@@ -118,4 +118,18 @@ class NonLatinLiteralTest {
     assertThat(DriverFixture.rows(c, "SELECT id FROM pathsim.sessions WHERE virtual_customer = ?", "😀")).isEmpty();
     assertThat(params("pathsim", "search")).containsExactly(null, "😀");
   }
+
+  /**
+   * What tables.md says of characters outside Unicode's first 65,536: the length, position and
+   * substring functions count them as two UTF-16 units and agree with each other, where LIKE's
+   * {@code _} and ASCII read the whole character (PostgreSQL counts 1 in CHAR_LENGTH).
+   */
+  @Test
+  void textFunctionsCountACharacterOutsideTheFirstPlaneAsTwoAndAgree() throws SQLException {
+    assertThat(both("SELECT CHAR_LENGTH('😀'), CHARACTER_LENGTH('a😀'), LENGTH('😀'), POSITION('b' IN 'a😀b'),"
+        + " LOCATE('b', 'a😀b'), SUBSTRING('a😀b', 2, 2), SUBSTRING('a😀b', 1, CHAR_LENGTH('a😀b')),"
+        + " OCTET_LENGTH(CAST('😀' AS VARBINARY)), '😀' LIKE '_', ASCII('😀')"))
+        .containsExactly("2; 3; 2; 4; 4; 😀; a😀b; 4; true; 128512");
+    assertThat(DriverFixture.rows(c, "SELECT CHAR_LENGTH(?)", "😀")).containsExactly("2");
+  }
 }

@@ -1,0 +1,167 @@
+package io.convosql.driver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Types VARCHAR a {@code ?} that only text can fill: an operand of UPPER, TRIM, CHAR_LENGTH,
+ * SUBSTRING's first, LPAD's first and the like, where Calcite infers no type, so that
+ * {@code UPPER(?)} prepared only as {@code UPPER(CAST(? AS VARCHAR))}. The function's own check of
+ * its operands decides: each such {@code ?} is tried as text, numbers, a truth value and times, and
+ * is text when every combination the function takes has text there. Calls are looked at innermost
+ * first, so that {@code UPPER(?) = 'AB'} and {@code UPPER(?) || ?} see UPPER's type. A type the
+ * operands beside the {@code ?} give ({@link ParameterTypingValidator}) is kept when the function
+ * takes it, so nothing that prepared before is typed otherwise.
+ */
+final class TextParameters {
+  /** The types tried; binary strings are not, so that a function of text or bytes takes text. */
+  private static final List<SqlTypeName> TRIED = List.of(SqlTypeName.VARCHAR, SqlTypeName.INTEGER,
+      SqlTypeName.DECIMAL, SqlTypeName.DOUBLE, SqlTypeName.BOOLEAN, SqlTypeName.DATE,
+      SqlTypeName.TIME, SqlTypeName.TIMESTAMP);
+  /** The most untyped {@code ?} operands of one call tried together (8^3 checks at most). */
+  private static final int MOST = 3;
+
+  private final SqlValidatorImpl validator;
+  /** The type the other operands give a call's {@code ?}s, as the validator would give it, or null. */
+  private final BiFunction<SqlValidatorScope, SqlCall, @Nullable RelDataType> siblings;
+  /** The calls looked at already: what they could say does not change before they are validated. */
+  private final Set<SqlCall> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  TextParameters(SqlValidatorImpl validator,
+      BiFunction<SqlValidatorScope, SqlCall, @Nullable RelDataType> siblings) {
+    this.validator = validator;
+    this.siblings = siblings;
+  }
+
+  /** Types the text-only {@code ?}s of the calls in {@code node}, innermost first, not in sub-queries. */
+  void typeWithin(SqlValidatorScope scope, SqlNode node) {
+    if (node instanceof SqlNodeList list) {
+      list.forEach(n -> typeWithin(scope, n));
+    } else if (node instanceof SqlCall call && !node.isA(SqlKind.QUERY) && seen.add(call)) {
+      for (SqlNode operand : call.getOperandList()) {
+        if (operand != null) {
+          typeWithin(scope, operand);
+        }
+      }
+      type(scope, call);
+    }
+  }
+
+  private void type(SqlValidatorScope scope, SqlCall call) {
+    SqlOperator operator = call.getOperator();
+    if (operator.getOperandTypeInference() != null || operator instanceof SqlUnresolvedFunction
+        || call.getKind() == SqlKind.CASE) {
+      return; // the operator types its operands, or there is nothing to ask yet
+    }
+    List<SqlDynamicParam> untyped = new ArrayList<>();
+    for (SqlNode operand : call.getOperandList()) {
+      if (operand instanceof SqlDynamicParam p && validator.getValidatedNodeTypeIfKnown(p) == null) {
+        untyped.add(p);
+      }
+    }
+    if (untyped.isEmpty() || untyped.size() > MOST || call.getOperandList().stream()
+        .anyMatch(o -> o != null && !(o instanceof SqlDynamicParam) && hasUntyped(o))) {
+      return; // nothing to type, or an operand's type is not known yet, nor what the call takes
+    }
+    SqlCall checked = operator instanceof SqlJdbcFunctionCall jdbc ? lookupCall(jdbc) : call;
+    if (checked == null || !countFits(checked)) {
+      return;
+    }
+    RelDataType beside = siblings.apply(scope, call);
+    if (beside != null && takes(scope, checked, untyped, Collections.nCopies(untyped.size(), beside))) {
+      return; // typed as before, from the operands beside it
+    }
+    RelDataTypeFactory types = validator.getTypeFactory();
+    List<RelDataType> tried = TRIED.stream()
+        .map(t -> types.createTypeWithNullability(types.createSqlType(t), true)).toList();
+    boolean[] textOnly = new boolean[untyped.size()];
+    boolean anyTaken = false;
+    Arrays.fill(textOnly, true);
+    int combinations = (int) Math.pow(tried.size(), untyped.size());
+    for (int c = 0; c < combinations; c++) {
+      List<RelDataType> assignment = new ArrayList<>();
+      for (int i = 0, rest = c; i < untyped.size(); i++, rest /= tried.size()) {
+        assignment.add(tried.get(rest % tried.size()));
+      }
+      if (takes(scope, checked, untyped, assignment)) {
+        anyTaken = true;
+        for (int i = 0; i < untyped.size(); i++) {
+          textOnly[i] &= assignment.get(i) == tried.get(0);
+        }
+      }
+    }
+    for (int i = 0; anyTaken && i < untyped.size(); i++) {
+      if (textOnly[i]) {
+        validator.setValidatedNodeType(untyped.get(i), tried.get(0));
+      }
+    }
+  }
+
+  /** Whether the call's operands check with its {@code ?}s of these types, coercing none of them. */
+  private boolean takes(SqlValidatorScope scope, SqlCall call, List<SqlDynamicParam> params,
+      List<RelDataType> types) {
+    for (int i = 0; i < params.size(); i++) {
+      validator.setValidatedNodeType(params.get(i), types.get(i));
+    }
+    try {
+      return call.getOperator().checkOperandTypes(new SqlCallBinding(validator, scope, call) {
+        @Override
+        public boolean isTypeCoercionEnabled() {
+          return false;
+        }
+      }, false);
+    } catch (RuntimeException notTaken) { // an operand's own error, reported when it is validated
+      return false;
+    } finally {
+      params.forEach(validator::removeValidatedNodeType);
+    }
+  }
+
+  private static boolean countFits(SqlCall call) {
+    try {
+      return call.getOperator().getOperandCountRange().isValidCount(call.operandCount());
+    } catch (RuntimeException noRange) {
+      return false;
+    }
+  }
+
+  /** The call a JDBC escape function stands for ({@code {fn UCASE(?)}} is UPPER), on the same operands. */
+  private static @Nullable SqlCall lookupCall(SqlJdbcFunctionCall jdbc) {
+    try {
+      return jdbc.getLookupCall();
+    } catch (RuntimeException notAJdbcFunction) {
+      return null;
+    }
+  }
+
+  private boolean hasUntyped(SqlNode node) {
+    if (node instanceof SqlDynamicParam) {
+      return validator.getValidatedNodeTypeIfKnown(node) == null;
+    }
+    if (node instanceof SqlNodeList list) {
+      return list.stream().anyMatch(n -> n != null && hasUntyped(n));
+    }
+    return node instanceof SqlCall call && !node.isA(SqlKind.QUERY)
+        && call.getOperandList().stream().anyMatch(n -> n != null && hasUntyped(n));
+  }
+}

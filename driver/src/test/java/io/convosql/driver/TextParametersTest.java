@@ -1,0 +1,142 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code ?} that only text can fill, an operand of UPPER, TRIM, CHAR_LENGTH, SUBSTRING, LPAD and
+ * the like, is VARCHAR, as PostgreSQL and MySQL read it: before, each failed to prepare with
+ * "Illegal use of dynamic parameter" or took the type of a number beside it
+ * ({@code SUBSTRING(? FROM 2)}: "Cannot apply 'SUBSTRING' to arguments of type
+ * 'SUBSTRING(<INTEGER> FROM <INTEGER>)'").
+ */
+class TextParametersTest {
+  private static Sandbox sandbox;
+  private static Connection connection;
+  private static Connection unpushed;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    sandbox = OwnSandbox.start(20, 2);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+    unpushed.close();
+    sandbox.close();
+  }
+
+  private static List<String> rows(String sql, Object... parameters) throws SQLException {
+    return DriverFixture.rows(connection, sql, parameters);
+  }
+
+  @Test
+  void aParameterOfATextFunctionIsText() throws SQLException {
+    assertThat(rows("SELECT UPPER(?), LOWER(?), INITCAP(?), TRIM(?), CHAR_LENGTH(?),"
+        + " CHARACTER_LENGTH(?), LENGTH(?), REVERSE(?), ASCII(?)",
+        "aBc", "aBc", "hello world", "  x  ", "abcd", "abc", "ab", "abc", "A"))
+        .containsExactly("ABC; abc; Hello World; x; 4; 3; 2; cba; 65");
+    assertThat(rows("SELECT SUBSTRING(? FROM 2), SUBSTRING(? FROM 2 FOR 1), SUBSTRING(?, 2),"
+        + " POSITION(? IN ?), TRIM(BOTH ? FROM 'xxaxx'), TRIM(LEADING 'x' FROM ?)",
+        "aBc", "aBc", "aBc", "B", "aBc", "x", "xxa"))
+        .containsExactly("Bc; B; Bc; 2; a; a");
+    assertThat(rows("SELECT LPAD(?, 5, '*'), RPAD(?, 4), LEFT(?, 2), RIGHT(?, 2), REPEAT(?, 3),"
+        + " REPLACE(?, ?, ?), ? || ?, CONCAT(?, 'q')",
+        "ab", "ab", "abc", "abc", "ab", "banana", "a", "o", "x", "y", "p"))
+        .containsExactly("***ab; ab  ; ab; bc; ababab; bonono; xy; pq");
+    // JDBC's escape functions, and a ? inside a call inside a comparison
+    assertThat(rows("SELECT {fn UCASE(?)}, {fn LENGTH(?)}, UPPER(?) = 'AB', UPPER(?) || ?",
+        "ab", "abc", "ab", "ab", "!")).containsExactly("AB; 3; true; AB!");
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT UPPER(?), SUBSTRING(? FROM 2), CHAR_LENGTH(?)")) {
+      ParameterMetaData md = s.getParameterMetaData();
+      for (int i = 1; i <= 3; i++) {
+        assertThat(md.getParameterType(i)).isEqualTo(Types.VARCHAR);
+        assertThat(md.getParameterClassName(i)).isEqualTo(String.class.getName());
+      }
+    }
+  }
+
+  @Test
+  void whatIsBoundIsReadAsText() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("SELECT UPPER(?), CHAR_LENGTH(?)")) {
+      s.setString(1, "ab");
+      s.setString(2, "abc");
+      assertThat(read(s)).containsExactly("AB; 3");
+      s.setObject(1, "cd"); // and the second run comes from the plan cache
+      s.setObject(2, "");
+      assertThat(read(s)).containsExactly("CD; 0");
+      s.setInt(1, 42); // a number is its text, as MySQL reads UPPER(42)
+      s.setLong(2, 12345L);
+      assertThat(read(s)).containsExactly("42; 5");
+      s.setNull(1, Types.VARCHAR);
+      s.setObject(2, null);
+      assertThat(read(s)).containsExactly("null; null");
+    }
+  }
+
+  @Test
+  void aTextFunctionOfAParameterFiltersAsTheValueItGivesPushedOrNot() throws SQLException {
+    String pathsim = "SELECT id, test_type FROM pathsim.sessions WHERE test_type = INITCAP(?) ORDER BY id";
+    String insights = "SELECT id, channel FROM insights.sessions WHERE channel = LOWER(TRIM(?)) AND "
+        + OwnSandbox.INSIGHTS_RANGE + " ORDER BY id";
+    String insightsLike = "SELECT id FROM insights.sessions WHERE channel LIKE UPPER(?) AND "
+        + OwnSandbox.INSIGHTS_RANGE + " ORDER BY id";
+    for (String[] q : new String[][] {{pathsim, "VOICE", "Voice"}, {insights, " Voice ", "voice"},
+        {insightsLike, "v%", null}}) {
+      List<String> pushed = DriverFixture.rows(connection, q[0], q[1]);
+      assertThat(DriverFixture.rows(unpushed, q[0], q[1])).as(q[0]).isEqualTo(pushed);
+      if (q[2] != null) { // the same rows as the value the function gives, bound as it is
+        assertThat(pushed).as(q[0]).isNotEmpty()
+            .isEqualTo(DriverFixture.rows(connection, q[0].replaceAll("(INITCAP|LOWER)\\(.*?\\)+", "?"), q[2]));
+      } else { // LIKE 'V%': channels are lower case
+        assertThat(pushed).isEmpty();
+      }
+    }
+    // the function of the ? is evaluated here, before the rows are requested, never sent as type=
+    String plan = String.join("\n", DriverFixture.rows(connection, "EXPLAIN PLAN FOR " + pathsim, "VOICE"));
+    assertThat(plan).contains("before row requests=[=(test_type, INITCAP(?0))]",
+        "GET /workspaces/{each workspace}/sessions?limit=100&offset=0").doesNotContain("type=?0");
+  }
+
+  @Test
+  void aParameterNothingFixesStillAsksForACast() {
+    // a ? alone, beside another ? in a function taking any type, or where numbers of any kind fit
+    for (String sql : List.of("SELECT ? AS tag FROM pathsim.workspaces", "SELECT COALESCE(?, ?)",
+        "SELECT SUBSTRING(? FROM ?)")) {
+      SQLException e = OwnSandbox.run(connection, sql).failure();
+      assertThat(e.getSQLState()).as(sql).isEqualTo("42000");
+      assertThat(e.getMessage()).as(sql).contains("Illegal use of dynamic parameter: nothing around"
+          + " this ? gives it a type; write CAST(? AS VARCHAR), or the type you bind");
+    }
+  }
+
+  private static List<String> read(PreparedStatement s) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          b.append(i > 1 ? "; " : "").append(rs.getString(i));
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
+  }
+}
