@@ -225,6 +225,23 @@ class InsightsDeleteTest {
     }
   }
 
+  /**
+   * An {@code error} field that says there was none: an error code 0 (as many services write "no
+   * error"), or a placeholder such as Python's {@code str(None)}. Each is a deletion, not a failure.
+   */
+  @Test
+  void anErrorFieldThatSaysThereWasNoneIsADeletion() throws SQLException {
+    for (String body : new String[] {"{\"error\":0,\"message\":\"Session deleted\"}",
+        "{\"status\":\"success\",\"error\":0}", "{\"error\":0.0}", "{\"error\":\"None\"}",
+        "{\"error\":\"null\",\"message\":\"deleted\"}", "{\"error\":\"0\"}", "{\"error\":\"false\"}"}) {
+      onWireMock(api -> {
+        api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(okJson(body)));
+        return 1;
+      }, (c, api) -> assertThat(c.createStatement().executeUpdate(
+          "DELETE FROM insights.sessions WHERE id = 's1'")).as(body).isEqualTo(1));
+    }
+  }
+
   /** Bodies that report a failure in a way a service plausibly would: each fails the statement. */
   @Test
   void aBodyThatReportsAFailureIsAnError() throws SQLException {
@@ -235,6 +252,7 @@ class InsightsDeleteTest {
         {"{\"status\":\"error\",\"msg\":\"Internal\"}", "HTTP 200): Internal. Hint"},
         {"{\"error\":\"Permission denied\"}", "HTTP 200): Permission denied. Hint"},
         {"{\"error\":{\"code\":3,\"message\":\"Session is archived\"}}", "HTTP 200): Session is archived. Hint"},
+        {"{\"error\":403,\"message\":\"Forbidden\"}", "HTTP 200): Forbidden. Hint"},
         {"false", "HTTP 200): false. Hint"}};
     for (String[] c : cases) {
       onWireMock(api -> {
