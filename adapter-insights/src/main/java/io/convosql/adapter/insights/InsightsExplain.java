@@ -112,7 +112,7 @@ final class InsightsExplain {
     }
     String oneDay = "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
         + " bounds on session_start_time fall inside one day, else ";
-    if (plan.unknownBounds() && plan.lower != null && plan.ids.size() <= SearchPlan.MAX_SEARCHED_IDS) {
+    if (plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
       return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
           + Operand.describe(plan.ids);
     }
