@@ -114,6 +114,11 @@ class InsightsUrlLengthTest {
     assertThat(rows(sql)).containsExactly("1");
     // not the total of a search without the term: its sessions are read and checked
     assertThat(TestApi.requests()).containsExactly(search(null, PROJECT));
+    // and EXPLAIN says so: the pages it reads, not a total
+    assertThat(pushed.explain(sql)).contains("request=[GET /insights/sessions?from_date=" + FROM + "&to_date=" + TO
+        + "&page_number=0&page_size=100&sort_by=" + TestApi.UNORDERED + "&project_fields=" + PROJECT
+        + " (next pages: page_number + 1 while the hits so far are fewer than total); 1 filter term left out")
+        .doesNotContain("its total");
   }
 
   @Test
