@@ -242,6 +242,28 @@ class InsightsDeleteTest {
     }
   }
 
+  /**
+   * A success status with a body that is not JSON (a proxy's login page, or a service's plain text):
+   * the driver cannot tell whether the session was deleted, and says so rather than that it was not.
+   */
+  @Test
+  void aSuccessStatusWithABodyThatIsNotJsonLeavesTheOutcomeOpen() throws SQLException {
+    onWireMock(api -> {
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(aResponse().withStatus(200)
+          .withHeader("Content-Type", "text/plain").withBody("Session deleted")));
+      return 1;
+    }, (c, api) -> {
+      assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
+          .hasMessageContaining("Insights API: deleting session s1 failed after 0 of 1 sessions were deleted"
+              + " (DELETE /insights/sessions/s1, HTTP 200)")
+          .hasMessageContaining("the answer is not valid JSON")
+          .hasMessageContaining("Hint: the last request may have reached the API, so session s1 may be deleted"
+              + " or not: check with SELECT before deleting again")
+          .satisfies(e -> assertThat(apiException(e).sqlState()).isEqualTo("22000"));
+      api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1"))); // never sent again
+    });
+  }
+
   /** Bodies that report a failure in a way a service plausibly would: each fails the statement. */
   @Test
   void aBodyThatReportsAFailureIsAnError() throws SQLException {
