@@ -10,8 +10,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Reads the body of a Delete Session answer with a success status. The API document defines no body
  * for it, so any body is a deletion, unless it says explicitly that the deletion failed, as a service
  * may while answering 200: a flag {@code success}, {@code deleted}, {@code ok} or
- * {@code acknowledged} that is false, a {@code status} of error, failed, failure or fail, a non-empty
- * {@code error} (without a flag that is true), or a bare {@code false}. The user is never told a
+ * {@code acknowledged} that is false, a {@code status} of error, failed, failure or fail, an
+ * {@code error} that names one (not empty, 0, "none", …; {@link #reportsError}) without a flag that is
+ * true, or a bare {@code false}. The user is never told a
  * session was deleted when the service says it was not.
  */
 final class DeleteAnswer {
@@ -56,9 +57,29 @@ final class DeleteAnswer {
       return true;
     }
     JsonNode error = body.get("error");
-    return !confirmed && error != null && !error.isNull() && !(error.isBoolean() && !error.asBoolean())
-        && !(error.isContainerNode() && error.isEmpty()) && !(error.isTextual() && error.asText().isBlank());
+    return !confirmed && error != null && reportsError(error);
   }
+
+  /**
+   * Whether an {@code error} value names an error: not null, false, an empty object or list, blank
+   * text, the number 0 (the usual code for "no error") or text that says there was none ("0", "false",
+   * "none" as Python writes None, "null").
+   */
+  private static boolean reportsError(JsonNode error) {
+    if (error.isNull() || error.isBoolean()) {
+      return error.asBoolean();
+    }
+    if (error.isNumber()) {
+      return error.doubleValue() != 0;
+    }
+    if (error.isTextual()) {
+      String text = error.asText().strip().toLowerCase(Locale.ROOT);
+      return !text.isEmpty() && !NO_ERROR.contains(text);
+    }
+    return !error.isContainerNode() || !error.isEmpty();
+  }
+
+  private static final Set<String> NO_ERROR = Set.of("0", "false", "none", "null");
 
   /** The service's message in a failure body ({@code message}, {@code detail}, …), else the body. */
   static String message(JsonNode body) {

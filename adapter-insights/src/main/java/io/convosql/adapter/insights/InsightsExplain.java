@@ -37,6 +37,13 @@ final class InsightsExplain {
     List<SortKey> sort = spec.sort();
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
     boolean count = spec.count();
+    if (count) {
+      UrlBudget.fit(plan, table.settings.api, null, WindowCounts.PROJECT);
+      if (!plan.exact) { // a term left out: the totals would count too much, so the scan pages and counts
+        count = false;
+        plan = SearchPlan.of(spec.terms(), table);
+      }
+    }
     String project = count ? WindowCounts.PROJECT : table.projectFields(spec.usedColumns());
     String sortBy = count ? null : table.sortBy(sort); // a count reads only totals, in no order
     UrlBudget.fit(plan, table.settings.api, sortBy, project);
@@ -112,7 +119,7 @@ final class InsightsExplain {
     }
     String oneDay = "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
         + " bounds on session_start_time fall inside one day, else ";
-    if (plan.unknownBounds() && plan.lower != null && plan.ids.size() <= SearchPlan.MAX_SEARCHED_IDS) {
+    if (plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
       return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
           + Operand.describe(plan.ids);
     }

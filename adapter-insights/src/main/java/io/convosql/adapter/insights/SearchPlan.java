@@ -3,6 +3,7 @@ package io.convosql.adapter.insights;
 import io.convosql.core.plan.Matches;
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Term;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -77,11 +78,12 @@ final class SearchPlan {
    * {@code should} list, alone with the {@code must_not} clauses (next to {@code must}, ElasticSearch
    * reads {@code should} as optional, and the ids narrow more than any other clause): the other
    * {@code must} and {@code should} clauses are then checked here. A batch of a join's keys is such a
-   * list. A longer list is got by id; without a lower bound, the search by id is the only route.
+   * list. A longer list, or ids longer than session ids ({@link #searchable}), is got by id; without a
+   * lower bound, the search by id is the only route.
    */
   private void searchIds() {
     if (ids == null || lower == null || ByIdReads.day(this) != null || contradiction
-        || ids.size() > MAX_SEARCHED_IDS || unknownBounds()) {
+        || !searchable(ids) || unknownBounds()) {
       return; // bounds known only when the statement runs: the scan decides then (EXPLAIN says both)
     }
     if (ids.size() == 1) {
@@ -105,6 +107,32 @@ final class SearchPlan {
    * it, as they do). A longer list of ids is got by id.
    */
   static final int MAX_SEARCHED_IDS = 50;
+
+  /**
+   * Whether ids are few and short enough to be searched as terms in one request: at most
+   * {@link #MAX_SEARCHED_IDS}, whose values take no more of the URL, percent-encoded as sent, than as
+   * many session ids do. Their terms then always fit ({@link UrlBudget} never leaves them out, which
+   * would read every session of the windows); longer ones are got by id, where an id too long for any
+   * URL costs no request. A parameter (explained, not run) counts as a session id.
+   */
+  static boolean searchable(Set<Object> ids) {
+    long bytes = 0;
+    for (Object v : ids) {
+      bytes += v instanceof Operand ? ID_CHARS : encodedBytes(String.valueOf(v));
+    }
+    return ids.size() <= MAX_SEARCHED_IDS && bytes <= (long) MAX_SEARCHED_IDS * ID_CHARS;
+  }
+
+  /** The bytes of a value in a URL: a letter, digit, '-', '.', '_' or '~' as is, any other byte as %XX. */
+  private static long encodedBytes(String value) {
+    long n = 0;
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      boolean plain = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+          || b == '-' || b == '.' || b == '_' || b == '~';
+      n += plain ? 1 : 3;
+    }
+    return n;
+  }
 
   /**
    * Whether an IN list's values, as {@code should} terms, keep the search's URL within a request line

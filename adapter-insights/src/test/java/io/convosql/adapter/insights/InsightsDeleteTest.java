@@ -225,6 +225,45 @@ class InsightsDeleteTest {
     }
   }
 
+  /**
+   * An {@code error} field that says there was none: an error code 0 (as many services write "no
+   * error"), or a placeholder such as Python's {@code str(None)}. Each is a deletion, not a failure.
+   */
+  @Test
+  void anErrorFieldThatSaysThereWasNoneIsADeletion() throws SQLException {
+    for (String body : new String[] {"{\"error\":0,\"message\":\"Session deleted\"}",
+        "{\"status\":\"success\",\"error\":0}", "{\"error\":0.0}", "{\"error\":\"None\"}",
+        "{\"error\":\"null\",\"message\":\"deleted\"}", "{\"error\":\"0\"}", "{\"error\":\"false\"}"}) {
+      onWireMock(api -> {
+        api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(okJson(body)));
+        return 1;
+      }, (c, api) -> assertThat(c.createStatement().executeUpdate(
+          "DELETE FROM insights.sessions WHERE id = 's1'")).as(body).isEqualTo(1));
+    }
+  }
+
+  /**
+   * A success status with a body that is not JSON (a proxy's login page, or a service's plain text):
+   * the driver cannot tell whether the session was deleted, and says so rather than that it was not.
+   */
+  @Test
+  void aSuccessStatusWithABodyThatIsNotJsonLeavesTheOutcomeOpen() throws SQLException {
+    onWireMock(api -> {
+      api.stubFor(delete(urlPathEqualTo("/insights/sessions/s1")).willReturn(aResponse().withStatus(200)
+          .withHeader("Content-Type", "text/plain").withBody("Session deleted")));
+      return 1;
+    }, (c, api) -> {
+      assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM insights.sessions WHERE id = 's1'"))
+          .hasMessageContaining("Insights API: deleting session s1 failed after 0 of 1 sessions were deleted"
+              + " (DELETE /insights/sessions/s1, HTTP 200)")
+          .hasMessageContaining("the answer is not valid JSON")
+          .hasMessageContaining("Hint: the last request may have reached the API, so session s1 may be deleted"
+              + " or not: check with SELECT before deleting again")
+          .satisfies(e -> assertThat(apiException(e).sqlState()).isEqualTo("22000"));
+      api.verify(1, deleteRequestedFor(urlPathEqualTo("/insights/sessions/s1"))); // never sent again
+    });
+  }
+
   /** Bodies that report a failure in a way a service plausibly would: each fails the statement. */
   @Test
   void aBodyThatReportsAFailureIsAnError() throws SQLException {
@@ -235,6 +274,7 @@ class InsightsDeleteTest {
         {"{\"status\":\"error\",\"msg\":\"Internal\"}", "HTTP 200): Internal. Hint"},
         {"{\"error\":\"Permission denied\"}", "HTTP 200): Permission denied. Hint"},
         {"{\"error\":{\"code\":3,\"message\":\"Session is archived\"}}", "HTTP 200): Session is archived. Hint"},
+        {"{\"error\":403,\"message\":\"Forbidden\"}", "HTTP 200): Forbidden. Hint"},
         {"false", "HTTP 200): false. Hint"}};
     for (String[] c : cases) {
       onWireMock(api -> {

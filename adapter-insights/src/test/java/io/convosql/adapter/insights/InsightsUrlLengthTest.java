@@ -114,6 +114,11 @@ class InsightsUrlLengthTest {
     assertThat(rows(sql)).containsExactly("1");
     // not the total of a search without the term: its sessions are read and checked
     assertThat(TestApi.requests()).containsExactly(search(null, PROJECT));
+    // and EXPLAIN says so: the pages it reads, not a total
+    assertThat(pushed.explain(sql)).contains("request=[GET /insights/sessions?from_date=" + FROM + "&to_date=" + TO
+        + "&page_number=0&page_size=100&sort_by=" + TestApi.UNORDERED + "&project_fields=" + PROJECT
+        + " (next pages: page_number + 1 while the hits so far are fewer than total); 1 filter term left out")
+        .doesNotContain("its total");
   }
 
   @Test
@@ -198,5 +203,34 @@ class InsightsUrlLengthTest {
   void anIdTooLongForAnyUrlIsNoSession() throws SQLException {
     assertThat(pushed.rows("SELECT id FROM insights.sessions WHERE id = ?", HUGE)).isEmpty();
     assertThat(TestApi.requests()).isEmpty();
+  }
+
+  /** Bounds over several days, which search their windows for ids that fit one search (pushdown.md). */
+  private static final String DAYS = " AND session_start_time >= TIMESTAMP '2020-06-01 00:00:00'"
+      + " AND session_start_time < TIMESTAMP '2020-06-20 00:00:00'";
+
+  /**
+   * With a lower bound, ids are searched in the bounds' windows only while their terms fit a search's
+   * URL, as many session ids would; otherwise they are got by id, where an id too long for a URL
+   * costs no request. Leaving their terms out instead would read every session of the windows.
+   */
+  @Test
+  void idsTooLongForOneSearchAreGotByIdNotReadWithTheWholeWindow() throws SQLException {
+    assertThat(local.rows("SELECT id FROM insights.sessions WHERE id = ?" + DAYS, HUGE)).isEmpty();
+    assertThat(pushed.rows("SELECT id FROM insights.sessions WHERE id = ?" + DAYS, HUGE)).isEmpty();
+    assertThat(TestApi.requests()).isEmpty();
+    String a = "A".repeat(4500);
+    String b = "B".repeat(4500);
+    String sql = "SELECT id FROM insights.sessions WHERE id IN (?, ?, 'url-a')" + DAYS;
+    assertThat(local.rows(sql, a, b)).containsExactly("url-a");
+    assertThat(pushed.rows(sql, a, b)).containsExactly("url-a");
+    assertThat(TestApi.requests()).containsExactlyInAnyOrder("GET /insights/sessions/search/" + a,
+        "GET /insights/sessions/search/" + b, "GET /insights/sessions/search/url-a");
+    // wide characters count as sent: 36 of them take 324 bytes each in the URL
+    List<String> wide = IntStream.range(0, 10).mapToObj(i -> "名".repeat(35) + i).toList();
+    String in = "SELECT id FROM insights.sessions WHERE id IN ("
+        + wide.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" + DAYS;
+    assertThat(pushed.rows(in, wide.toArray())).isEmpty();
+    assertThat(TestApi.requests()).hasSize(10).allMatch(r -> r.startsWith("GET /insights/sessions/search/"));
   }
 }
