@@ -125,12 +125,14 @@ class DocsPushdownTableTest {
             + " '2025-08-01 00:00:00' AND session_start_time < TIMESTAMP '2025-08-02 00:00:00'",
         "`GET /insights/sessions/{id}/parameters?session_start_time=…`",
         "GET /insights/sessions/{id}/parameters?session_start_time=2025-08-01 for id in [x]"));
-    INSIGHTS.put("`id = x` (or `id IN (…)` of up to 50) with a lower bound on `session_start_time` that does"
-        + " not pin one day", new Check("SELECT id FROM insights.sessions WHERE id = 'x' AND " + SINCE_AUGUST,
-        "`filter_by` `must` `term` on `id`", "filter_by={\"must\":[{\"term\":{\"id\":\"x\"}}]}"));
-    INSIGHTS.put("`id = x` without a lower bound on `session_start_time` (or more than 50 ids)", new Check(
+    INSIGHTS.put("`id = x`, `id IN (…)` without a one-day bound", new Check(
         "SELECT id FROM insights.sessions WHERE id = 'x'",
-        "`GET /insights/sessions/search/{id}`", "GET /insights/sessions/search/{id} for id in [x]"));
+        "`GET /insights/sessions/search/{id}` per id", "request=[GET /insights/sessions/search/{id} for id in [x]]"));
+    INSIGHTS.put("the same with a lower bound on `session_start_time`", new Check(
+        "SELECT id FROM insights.sessions WHERE id IN ('x', 'y') AND " + SINCE_AUGUST,
+        "for each id `/search/{id}` answers 404 for, a search per window of the bounds with `filter_by` `term`"
+            + " on `id`", "request=[GET /insights/sessions/search/{id} for id in [x, y]; for an id it does not"
+            + " find (404), GET /insights/sessions with filter_by on id (up to 50 such ids per search) in "));
     INSIGHTS.put("`WHERE FALSE`", new Check("SELECT id FROM insights.sessions WHERE 1 = 0", "no request", null));
   }
 

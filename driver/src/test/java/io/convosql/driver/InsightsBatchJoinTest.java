@@ -97,6 +97,29 @@ class InsightsBatchJoinTest {
     assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
   }
 
+  /**
+   * A batch is searched in the windows even when it holds one key: the keys of a join's other side
+   * often name no session, and a search by id would then be followed by the windows all the same.
+   */
+  @Test
+  void aBatchOfOneKeyIsStillOneSearchPerWindow() throws SQLException {
+    List<String> keys = new ArrayList<>(inRange().subList(0, 2));
+    IntStream.range(0, 49).forEach(i -> keys.add(
+        java.util.UUID.nameUUIDFromBytes(("none-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString()));
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE" + RANGE;
+    List<String> local = sorted(rows(off, sql));
+    assertThat(local).hasSize(2);
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, sql))).isEqualTo(local);
+    List<RecordedRequest> sent = SANDBOX.requests().of("insights");
+    // 51 keys: a batch of 50 as should terms, and one of 1 as a must term
+    assertThat(sent).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
+        .containsExactlyInAnyOrder(50, 1);
+    assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
+  }
+
   @Test
   void withoutALowerBoundTheInsightsSideIsScannedOnce() throws SQLException {
     String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(inRange()) + ") AS v(k)"

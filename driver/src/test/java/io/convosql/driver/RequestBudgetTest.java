@@ -171,6 +171,40 @@ class RequestBudgetTest {
     }
   }
 
+  /**
+   * An id is its search by id, one request however far back the lower bound on session_start_time
+   * (the estimate counts only those); the bounds' windows are searched only for an id it answers 404
+   * for, and counted once that is known: all of them at most, as the session may be in the oldest.
+   */
+  @Test
+  void theWindowsSearchedForAnIdTheSearchByIdDoesNotFindAreCountedWhenItAnswers404() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
+      String id = DriverFixture.rows(c, "SELECT id FROM insights.sessions LIMIT 1").get(0);
+      String since = " AND session_start_time >= TIMESTAMP '1970-01-01 00:00:00'";
+      assertThat((Throwable) failure(c, "SELECT id FROM insights.sessions WHERE id = '" + id + "'" + since, 0))
+          .isNull();
+      assertThat(sent()).containsExactly("GET /insights/sessions/search/" + id);
+      // 1970-01-01 to 2025-09-01: 20,332 days, 345 windows of at most 59
+      SQLException e = failure(c, "SELECT id FROM insights.sessions WHERE id = 'no-such-session'" + since
+          + " AND session_start_time < TIMESTAMP '2025-09-01 00:00:00'", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).isEqualTo("Insights API: session 'no-such-session' was not found by GET"
+          + " /insights/sessions/search/{id} (404); searching the 345 windows of the query's bounds on"
+          + " session_start_time for it would take 345 requests: the statement needs 346, more than"
+          + " maxRequestsPerStatement=250 allows; stopped after 1 request (GET /insights/sessions). Hint:"
+          + " narrow session_start_time (each 59-day window costs a request), or raise"
+          + " maxRequestsPerStatement (0 for no limit)");
+      assertThat(sent()).containsExactly("GET /insights/sessions/search/no-such-session");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=3")) {
+      SQLException e = failure(c, "SELECT id FROM insights.sessions WHERE id IN ('a', 'b', 'c', 'd')", 0);
+      assertThat(e.getSQLState()).isEqualTo("54000");
+      assertThat(e.getMessage()).startsWith("Insights API: the statement needs 4 requests, more than"
+          + " maxRequestsPerStatement=3 allows; nothing of it was sent (GET /insights/sessions/search/{id}).");
+      assertThat(sent()).isEmpty();
+    }
+  }
+
   @Test
   void aRunningScanStopsBeforeTheRequestPastTheBudget() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=2")) {

@@ -5,6 +5,7 @@ import io.convosql.core.exec.BoundScan;
 import io.convosql.core.exec.OrderedRequests;
 import io.convosql.core.exec.RowSource;
 import io.convosql.core.exec.Streams;
+import io.convosql.core.http.Futures;
 import io.convosql.core.json.AnswerPlace;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs a scan whose ids are pinned by getting each session directly, up to maxConcurrentRequests at
  * once: by its day when the query's bounds on session_start_time fall inside one UTC day, otherwise
- * with the slower search by id.
+ * with the slower search by id, and then, for the ids it answers 404 for, when the query has a lower
+ * bound, a search of the bounds' windows ({@link IdWindows}).
  */
 final class ByIdReads {
   private ByIdReads() {}
@@ -36,23 +38,32 @@ final class ByIdReads {
         : InsightsApi.SEARCH + "/search/" + id;
   }
 
+  /** One get's answer: the documents, or null when the API answered 404. */
+  private record Got(String id, @Nullable List<JsonNode> docs) {}
+
   static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
     String day = day(plan);
     List<Object[]> rows = new ArrayList<>();
     List<String> ids = plan.ids.stream().map(id -> (String) id).toList();
+    List<String> missing = new ArrayList<>();
     // up to maxConcurrentRequests gets at once, read in the order of the ids
-    try (OrderedRequests<String, List<JsonNode>> gets = new OrderedRequests<>(ids.iterator(),
-        id -> table.settings.api.sessionAsync(id, day, scan), table.settings.api.http().maxConcurrent(),
-        -1, scan)) {
-      for (String id : ids) {
-        if (!gets.hasNext()) {
-          break;
+    try (OrderedRequests<String, Got> gets = new OrderedRequests<>(ids.iterator(),
+        id -> Futures.map(table.settings.api.sessionAsync(id, day, scan), docs -> new Got(id, docs)),
+        table.settings.api.http().maxConcurrent(), -1, scan)) {
+      while (gets.hasNext()) {
+        Got got = gets.next();
+        if (got.docs() == null) {
+          missing.add(got.id());
+          continue;
         }
-        AnswerPlace place = DocValues.place(path(id, day));
-        for (JsonNode doc : gets.next()) {
+        AnswerPlace place = DocValues.place(path(got.id(), day));
+        for (JsonNode doc : got.docs()) {
           rows.addAll(table.rows(doc, scan, place));
         }
       }
+    }
+    if (!missing.isEmpty() && day == null && plan.lower instanceof Long) {
+      rows.addAll(IdWindows.rows(table, scan, plan, missing));
     }
     if (!scan.sort().isEmpty()) {
       rows.sort(Streams.comparator(scan.sort()));

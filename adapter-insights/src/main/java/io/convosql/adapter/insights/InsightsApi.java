@@ -46,18 +46,29 @@ final class InsightsApi implements AutoCloseable {
    * a path segment. An ended session's document is cached for the longer lifetime.
    */
   List<JsonNode> session(String id, @Nullable String day, Cancellation cancellation) {
-    return Futures.await(sessionAsync(id, day, cancellation), cancellation);
+    List<JsonNode> docs = Futures.await(sessionAsync(id, day, cancellation), cancellation);
+    return docs == null ? List.of() : docs;
   }
 
-  /** {@link #session} without waiting; cancelling the future cancels the request. */
-  CompletableFuture<List<JsonNode>> sessionAsync(String id, @Nullable String day, Cancellation cancellation) {
-    String path = day != null ? sessionPath(id) + "/parameters" : SEARCH + "/search/" + id;
+  /**
+   * {@link #session} without waiting, telling the API's 404 apart: null when the API answered that it
+   * has no such session (on that day, or in the dates its search by id covers); empty when no
+   * request could be sent ({@link #sendable}). Cancelling the future cancels the request.
+   */
+  CompletableFuture<@Nullable List<JsonNode>> sessionAsync(String id, @Nullable String day,
+      Cancellation cancellation) {
+    String path = ByIdReads.path(id, day);
     Map<String, String> params = day != null ? Map.of("session_start_time", day) : Map.of();
     if (!sendable(id, path, params)) {
       return CompletableFuture.completedFuture(List.of());
     }
     return Futures.map(client.getJsonAsync(path, params, true, cancellation, answer -> ended(answer, path)),
-        body -> body == null ? List.of() : SearchAnswer.documents(body, path));
+        body -> body == null ? null : SearchAnswer.documents(body, path));
+  }
+
+  /** Whether {@link #sessionAsync} sends a request for this id and day. */
+  boolean sendable(String id, @Nullable String day) {
+    return sendable(id, ByIdReads.path(id, day), day != null ? Map.of("session_start_time", day) : Map.of());
   }
 
   /** Whether an answer holds only sessions whose status is ended: documents that no longer change. */

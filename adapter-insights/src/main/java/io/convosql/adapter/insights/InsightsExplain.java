@@ -32,7 +32,7 @@ final class InsightsExplain {
       return "none (the filter matches no row)";
     }
     if (plan.ids != null) {
-      return byId(plan);
+      return byId(table, plan);
     }
     List<SortKey> sort = spec.sort();
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
@@ -111,7 +111,7 @@ final class InsightsExplain {
     return b.toString();
   }
 
-  private static String byId(SearchPlan plan) {
+  private static String byId(InsightsTable table, SearchPlan plan) {
     String day = ByIdReads.day(plan);
     if (day != null) {
       return "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=" + day + " for id in "
@@ -119,12 +119,32 @@ final class InsightsExplain {
     }
     String oneDay = "GET " + InsightsApi.SEARCH + "/{id}/parameters?session_start_time=<day> when the"
         + " bounds on session_start_time fall inside one day, else ";
-    if (plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
+    boolean batch = plan.ids.stream()
+        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null);
+    if (batch && plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
       return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
           + Operand.describe(plan.ids);
     }
     return (plan.unknownBounds() ? oneDay : "")
-        + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids);
+        + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids)
+        + (plan.lower == null ? "" : missing(table, plan));
+  }
+
+  /** The searches for the ids that the search by id answers 404 for ({@link IdWindows}). */
+  private static String missing(InsightsTable table, SearchPlan plan) {
+    String windows = "each window of at most " + Window.MAX_DAYS + " days of the bounds";
+    if (!plan.unknownBounds()) {
+      Window range = table.settings.range(plan, table.settings.now(false));
+      if (range.empty()) {
+        return "";
+      }
+      int n = range.split(false).size();
+      windows = (n == 1 ? "the one window" : "each of the " + n + " windows of at most " + Window.MAX_DAYS
+          + " days") + " from " + IsoTimes.from(range.from()) + " to " + IsoTimes.to(range.to());
+    }
+    return "; for an id it does not find (404), GET " + InsightsApi.SEARCH + " with filter_by on id (up to "
+        + SearchPlan.MAX_SEARCHED_IDS + " such ids per search) in " + windows + ", newest first, until every"
+        + " such id is found";
   }
 
   /** The page size as the scan will choose it, symbolic when FETCH or OFFSET is a parameter. */

@@ -143,12 +143,21 @@ abstract class InsightsTable extends ApiTable {
 
   /**
    * Without a LIMIT a search reads every window of the range, one request at least each: known
-   * before the first is sent.
+   * before the first is sent. Ids are one get each (those that can be sent); the windows searched for
+   * those the search by id does not find are counted once the gets have shown which ({@link IdWindows}).
    */
   @Override
   public RequestEstimate estimate(BoundScan scan) {
-    SearchPlan plan = SearchPlan.of(scan.terms(), this);
-    if (plan.contradiction || plan.ids != null || scan.needed() >= 0) {
+    SearchPlan plan = SearchPlan.of(scan, this);
+    if (plan.contradiction) {
+      return null;
+    }
+    if (plan.ids != null) {
+      String day = ByIdReads.day(plan);
+      long gets = plan.ids.stream().filter(id -> settings.api.sendable((String) id, day)).count();
+      return new RequestEstimate(gets, "Insights", "GET", ByIdReads.path("{id}", day));
+    }
+    if (scan.needed() >= 0) {
       return null;
     }
     Window range = settings.range(plan, settings.now(scan.bypassCache()));
@@ -173,7 +182,7 @@ abstract class InsightsTable extends ApiTable {
   @Override
   public RowSource open(BoundScan scan) {
     settings.warnSpelling(scan.context(), this, scan.terms());
-    SearchPlan plan = SearchPlan.of(scan.terms(), this);
+    SearchPlan plan = SearchPlan.of(scan, this);
     if (plan.contradiction) {
       return RowSource.of(Collections.emptyIterator());
     }

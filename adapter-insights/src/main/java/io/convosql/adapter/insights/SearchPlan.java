@@ -1,5 +1,6 @@
 package io.convosql.adapter.insights;
 
+import io.convosql.core.exec.BoundScan;
 import io.convosql.core.plan.Matches;
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Term;
@@ -37,7 +38,20 @@ final class SearchPlan {
 
   private SearchPlan() {}
 
+  /** The plan of a bound scan: its terms, searched for a batch of a join's keys as {@link #of} says. */
+  static SearchPlan of(BoundScan scan, InsightsTable table) {
+    return of(scan.terms(), table, scan.keyBatch());
+  }
+
+  /**
+   * The plan of these terms; ids that are all correlation fields are a batch of a join's keys
+   * (unbound: a plan explained), whose bound values come with {@link BoundScan#keyBatch()}.
+   */
   static SearchPlan of(List<Term> terms, InsightsTable table) {
+    return of(terms, table, false);
+  }
+
+  private static SearchPlan of(List<Term> terms, InsightsTable table, boolean keyBatch) {
     Map<Integer, Object> pins = new HashMap<>();
     for (Term t : terms) {
       List<Object> values = Term.equalities(t);
@@ -55,7 +69,8 @@ final class SearchPlan {
         p.other(t, table.field(t.column(), pins));
       }
     }
-    p.searchIds();
+    p.searchIds(keyBatch || p.ids != null && !p.ids.isEmpty() && p.ids.stream()
+        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null));
     if (!table.sessionRows() || !p.should.isEmpty()) {
       // Child rows are filtered by session. ElasticSearch reads should as optional (it only scores)
       // next to a must or filter clause, and a service that adds its date range to the same bool
@@ -71,21 +86,31 @@ final class SearchPlan {
   }
 
   /**
-   * Ids with a lower bound on session_start_time that does not pin one day are searched in the
-   * range's windows rather than got with {@code /search/{id}}, whose "wide range of dates" the document
-   * leaves undefined (a service may answer 404 for an old session the query's window holds): one id as
-   * a {@code must} term next to the other clauses; two to {@link #MAX_SEARCHED_IDS} ids as the
-   * {@code should} list, alone with the {@code must_not} clauses (next to {@code must}, ElasticSearch
-   * reads {@code should} as optional, and the ids narrow more than any other clause): the other
-   * {@code must} and {@code should} clauses are then checked here. A batch of a join's keys is such a
-   * list. A longer list, or ids longer than session ids ({@link #searchable}), is got by id; without a
-   * lower bound, the search by id is the only route.
+   * A batch of a join's keys with a lower bound on session_start_time that does not pin one day is
+   * searched in the range's windows: one search per window holds the whole batch (at most
+   * {@link #MAX_SEARCHED_IDS} keys, each session one hit, so one page). Getting the keys instead would
+   * cost a {@code /search/{id}} per key and, as soon as one is not found (the keys of a join's other
+   * side often name no session of the range), the same windows on top: more, unless every key is a
+   * session the search by id finds and the range has more windows than the batch has keys. Ids the
+   * query wrote are got by id first ({@link ByIdReads}); so are keys too long for one search
+   * ({@link #searchable}), and any without a lower bound.
    */
-  private void searchIds() {
-    if (ids == null || lower == null || ByIdReads.day(this) != null || contradiction
+  private void searchIds(boolean keyBatch) {
+    if (!keyBatch || ids == null || lower == null || ByIdReads.day(this) != null || contradiction
         || !searchable(ids) || unknownBounds()) {
       return; // bounds known only when the statement runs: the scan decides then (EXPLAIN says both)
     }
+    idsAsTerms();
+  }
+
+  /**
+   * Moves the ids into {@code filter_by}: one id as a {@code must} term next to the other clauses;
+   * two to {@link #MAX_SEARCHED_IDS} ids as the {@code should} list, alone with the {@code must_not}
+   * clauses (next to {@code must}, ElasticSearch reads {@code should} as optional, and the ids narrow
+   * more than any other clause): the other {@code must} and {@code should} clauses are then checked
+   * here.
+   */
+  private void idsAsTerms() {
     if (ids.size() == 1) {
       must.add(0, Clause.term("id", text(ids.iterator().next())));
     } else {
@@ -94,6 +119,22 @@ final class SearchPlan {
       ids.forEach(v -> should.add(Clause.term("id", text(v))));
     }
     ids = null;
+  }
+
+  /**
+   * The search in a window for sessions that {@code /search/{id}} did not find ({@link IdWindows}):
+   * these ids, {@link #searchable} together, as terms alone (any other clause is checked here, so
+   * that every hit shows its session found and no later window need be read for it). Its hits join
+   * the sessions got by id, so the API applies no OFFSET and no page size to them.
+   */
+  SearchPlan searching(java.util.Collection<String> missing) {
+    SearchPlan p = new SearchPlan();
+    p.ids = new LinkedHashSet<>(missing);
+    p.lower = lower;
+    p.upper = upper;
+    p.idsAsTerms();
+    p.exact = false;
+    return p;
   }
 
   /** Whether a bound on session_start_time is a parameter (a plan explained, not run). */

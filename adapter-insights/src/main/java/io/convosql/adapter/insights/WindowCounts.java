@@ -30,7 +30,7 @@ final class WindowCounts {
 
   /** The sum of the windows' totals, or -1 when they would not be the exact count. */
   static long count(InsightsTable table, BoundScan scan) {
-    SearchPlan plan = SearchPlan.of(scan.terms(), table);
+    SearchPlan plan = SearchPlan.of(scan, table);
     if (plan.contradiction) {
       return 0;
     }

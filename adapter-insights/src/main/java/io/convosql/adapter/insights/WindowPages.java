@@ -55,6 +55,8 @@ final class WindowPages {
   private @Nullable String previousFirstId;
   /** The sessions of the page read before, whose hits a shifted next page repeats. */
   private Set<String> previousIds = Set.of();
+  /** Told the id of each session read inside the window ({@link #onSession}). */
+  private java.util.function.Consumer<String> sessions = id -> { };
 
   /**
    * @param split whether a window the service cannot page through may be read as its halves: when the
@@ -75,6 +77,12 @@ final class WindowPages {
     this.skip = paging.skip();
     this.apiOffset = paging.apiOffset();
     this.cap = paging.cap();
+  }
+
+  /** Tells {@code listener} the id of each session read inside the window, whether it makes rows or not. */
+  WindowPages onSession(java.util.function.Consumer<String> listener) {
+    sessions = Objects.requireNonNull(listener, "listener");
+    return this;
   }
 
   /**
@@ -134,6 +142,9 @@ final class WindowPages {
       Object start = DocValues.read(doc.path("session_start_time"), SqlTypeName.TIMESTAMP,
           "session_start_time");
       if (start != null && window.contains((Long) start)) {
+        if (id != null) {
+          sessions.accept(id);
+        }
         rows.addAll(table.rows(doc, scan));
       }
     }

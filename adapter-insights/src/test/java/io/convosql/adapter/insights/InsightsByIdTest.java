@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code id = x} gets the session directly: by its day (GET .../{id}/parameters) when the bounds on
- * session_start_time fall inside one day; with a lower bound over several days it searches their
- * windows with a term on id; without one, by the slower search by id; a 404 is no row.
+ * session_start_time fall inside one day, otherwise by the slower search by id; a 404 is no row, but
+ * with a lower bound over several days the search by id's 404 is followed by a search of the bounds'
+ * windows for the id, newest first, until it is found.
  */
 class InsightsByIdTest {
   private static final Instant AUG20 = Instant.parse("2025-08-20T00:00:00Z");
@@ -22,9 +23,24 @@ class InsightsByIdTest {
   private static JsonNode first;
   private static JsonNode second;
 
+  /**
+   * Sessions of 2019 for the search by id that does not reach them ({@code setSearchByIdSince}): one
+   * it does not find (before 2019-06-01), two it does.
+   */
+  private static final String OLD = "byid-old";
+  private static final String MID = "byid-mid";
+  private static final String NEW = "byid-new";
+  /** Bounds of five windows, newest first: 07-04 to 09-01, 05-06 (holding OLD), 03-08, 01-08, 01-01. */
+  private static final String RANGE = " AND session_start_time >= TIMESTAMP '2019-01-01 00:00:00'"
+      + " AND session_start_time < TIMESTAMP '2019-09-01 00:00:00'";
+  private static final String PROJECT = "[\"id\",\"session_start_time\"]";
+
   @BeforeAll
   static void open() throws SQLException {
     db = Db.open();
+    add(OLD, "2019-05-15T10:00:00");
+    add(MID, "2019-07-20T10:00:00");
+    add(NEW, "2019-08-10T10:00:00");
     List<? extends JsonNode> docs = Docs.between(AUG20, TestApi.NOW, d -> d.path("flow_path").size() > 2);
     first = docs.get(0);
     second = docs.get(docs.size() - 1);
@@ -34,6 +50,24 @@ class InsightsByIdTest {
   static void close() throws SQLException {
     db.close();
   }
+
+  private static void add(String id, String start) {
+    ObjectNode doc = Docs.all().get(0).deepCopy();
+    doc.put("id", id).put("session_start_time", start).put("status", "ended");
+    TestApi.sandbox().insights().data().add(doc);
+  }
+
+  /** A search of one window of {@link #RANGE} for the ids as terms, with {@link #PROJECT}. */
+  private static String search(String from, String to, String filter) {
+    return TestApi.search(from, to, 0, 100, TestApi.UNORDERED, filter, PROJECT);
+  }
+
+  private static String must(String id) {
+    return "{\"must\":[{\"term\":{\"id\":\"" + id + "\"}}]}";
+  }
+
+  private static final String W1 = "2019-07-03T23:59:59.999999";
+  private static final String W2 = "2019-05-05T23:59:59.999999";
 
   private static String id(JsonNode doc) {
     return doc.get("id").asText();
@@ -102,19 +136,22 @@ class InsightsByIdTest {
     }
   }
 
+  /**
+   * Within a date range the ids are still got by id; the search by id found two, and the one it
+   * answered 404 for is then searched in the range's one window, in case the search by id does not
+   * reach that far.
+   */
   @Test
-  void anIdListWithinADateRangeIsOneSearchWithShouldTerms() throws SQLException {
+  void anIdListWithinADateRangeGetsEachSessionThenSearchesTheWindowForTheOneNotFound() throws SQLException {
     String sql = "SELECT id FROM insights.sessions WHERE id IN ('" + id(first) + "', 'no-such-session', '"
         + id(second) + "') AND session_start_time >= TIMESTAMP '2025-08-20 00:00:00'";
     assertThat(db.rows(sql)).containsExactlyInAnyOrder(id(first), id(second));
-    // the ids in the order of the folded IN list: sorted
-    String filter = java.util.stream.Stream.of(id(first), id(second), "no-such-session").sorted()
-        .map(id -> "{\"term\":{\"id\":\"" + id + "\"}}")
-        .collect(java.util.stream.Collectors.joining(",", "{\"should\":[", "]}"));
-    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-08-19T23:59:59.999999",
-        "2025-09-01T12:05:00", 0, 100, TestApi.UNORDERED, filter, "[\"id\",\"session_start_time\"]"));
+    List<String> sent = TestApi.requests();
+    assertThat(sent.subList(0, 3)).containsExactlyInAnyOrder("GET /insights/sessions/search/" + id(first),
+        "GET /insights/sessions/search/" + id(second), "GET /insights/sessions/search/no-such-session");
+    assertThat(sent.subList(3, sent.size())).containsExactly(search("2025-08-19T23:59:59.999999",
+        "2025-09-01T12:05:00", must("no-such-session")));
   }
-
   @Test
   void aWrongDayIsNoRow() throws SQLException {
     assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = ? AND session_start_time"
@@ -123,60 +160,101 @@ class InsightsByIdTest {
     assertThat(TestApi.recorded()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(404));
   }
 
+  /**
+   * With a lower bound over several days, a session the search by id finds costs that one request,
+   * however far back the bound: its start is then checked against the bounds here.
+   */
   @Test
-  void boundsOverSeveralDaysAreASearchOfTheirWindowForTheId() throws SQLException {
+  void boundsOverSeveralDaysAreCheckedOnTheSessionTheSearchByIdFinds() throws SQLException {
     String sql = "SELECT id FROM insights.sessions WHERE id = ? AND session_start_time > ?";
-    String filter = "{\"must\":[{\"term\":{\"id\":\"" + id(first) + "\"}}]}";
     assertThat(db.rows(sql, id(first), java.sql.Timestamp.valueOf(Docs.jdbcStart(first)))).isEmpty();
-    // after the session's start: from_date is a microsecond before the next millisecond
-    String after = Docs.jdbcStart(first).replace(' ', 'T') + "999";
-    assertThat(TestApi.requests()).containsExactly(TestApi.search(after, "2025-09-01T12:05:00", 0, 100,
-        TestApi.UNORDERED, filter, "[\"id\",\"session_start_time\"]"));
+    assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/" + id(first));
     assertThat(db.rows(sql, id(first), java.sql.Timestamp.valueOf("2025-08-01 00:00:00"))).containsExactly(id(first));
-    assertThat(TestApi.requests()).containsExactly(TestApi.search("2025-08-01T00:00:00.000999",
-        "2025-09-01T12:05:00", 0, 100, TestApi.UNORDERED, filter, "[\"id\",\"session_start_time\"]"));
+    assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/" + id(first));
+    assertThat(db.rows(sql, id(first), java.sql.Timestamp.valueOf("1970-01-01 00:00:00"))).containsExactly(id(first));
+    assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/" + id(first));
     assertThat(db.explain(sql, id(first), java.sql.Timestamp.valueOf("2025-08-01 00:00:00"))).contains(
         "request=[GET /insights/sessions/{id}/parameters?session_start_time=<day> when the bounds on"
-            + " session_start_time fall inside one day, else GET /insights/sessions in the bounds' windows with"
-            + " filter_by on id, for id in [?0]]");
+            + " session_start_time fall inside one day, else GET /insights/sessions/search/{id} for id in [?0];"
+            + " for an id it does not find (404), GET /insights/sessions with filter_by on id (up to 50 such"
+            + " ids per search) in each window of at most 59 days of the bounds, newest first, until every"
+            + " such id is found]");
   }
 
   /**
    * The document does not say which dates the search by id covers ("a wide range"): a service may
-   * answer 404 for an old session. With a lower bound on session_start_time the query's own window is
-   * searched with a term on id, as the document defines; without one the search by id is the only
-   * route (reading all history instead is not an option), and finds what the service finds.
+   * answer 404 for an old session. With a lower bound on session_start_time the bounds' windows are
+   * then searched with a term on id, as the document defines, newest first, and no further than the
+   * window that holds it; without one the search by id is the only route (reading all history
+   * instead is not an option), and finds what the service finds.
    */
   @Test
-  void anOldSessionIsFoundInTheQuerysWindowWhereTheSearchByIdDoesNotReach() throws SQLException {
-    ObjectNode doc = Docs.all().get(0).deepCopy();
-    doc.put("id", "byid-old").put("session_start_time", "2020-05-15T10:00:00").put("status", "ended");
-    TestApi.sandbox().insights().data().add(doc);
-    TestApi.sandbox().insights().setSearchByIdSince(Instant.parse("2025-01-01T00:00:00Z"));
+  void anOldSessionTheSearchByIdDoesNotReachIsFoundInTheWindowsOfTheBounds() throws SQLException {
+    TestApi.sandbox().insights().setSearchByIdSince(Instant.parse("2019-06-01T00:00:00Z"));
     try {
-      String range = " AND session_start_time >= TIMESTAMP '2020-05-01 00:00:00'"
-          + " AND session_start_time < TIMESTAMP '2020-06-01 00:00:00'";
-      assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = ?" + range, "byid-old"))
-          .containsExactly("byid-old");
-      assertThat(db.explain("SELECT id FROM insights.sessions WHERE id = 'byid-old'" + range)).contains(
-          "request=[GET /insights/sessions?from_date=2020-04-30T23:59:59.999999&to_date=2020-06-01T00:00:00"
-              + "&page_number=0&page_size=100&sort_by=" + TestApi.UNORDERED
-              + "&filter_by={\"must\":[{\"term\":{\"id\":\"byid-old\"}}]}&project_fields=[\"id\",\"session_start_time\"]");
-      assertThat(TestApi.requests()).containsExactly(TestApi.search("2020-04-30T23:59:59.999999",
-          "2020-06-01T00:00:00", 0, 100, TestApi.UNORDERED, "{\"must\":[{\"term\":{\"id\":\"byid-old\"}}]}",
-          "[\"id\",\"session_start_time\"]"));
-      // two ids and another condition: the ids narrow the search, the status is checked here
-      assertThat(db.rows("SELECT id FROM insights.sessions WHERE id IN ('byid-old', 'no-such-session')"
-          + " AND status = 'ended'" + range)).containsExactly("byid-old");
-      assertThat(TestApi.requests()).containsExactly(TestApi.search("2020-04-30T23:59:59.999999",
-          "2020-06-01T00:00:00", 0, 100, TestApi.UNORDERED,
-          "{\"should\":[{\"term\":{\"id\":\"byid-old\"}},{\"term\":{\"id\":\"no-such-session\"}}]}",
-          "[\"id\",\"session_start_time\",\"status\"]"));
-      // an upper bound alone leaves the search by id, which does not reach 2020 here
-      assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = 'byid-old'"
-          + " AND session_start_time < TIMESTAMP '2020-06-01 00:00:00'")).isEmpty();
+      String sql = "SELECT id, session_start_time FROM insights.sessions WHERE id = ?" + RANGE;
+      assertThat(db.rows(sql, OLD)).containsExactly(OLD + "; 2019-05-15 10:00:00.000");
+      assertThat(TestApi.recorded()).extracting(r -> r.path() + " " + r.status()).containsExactly(
+          "/insights/sessions/search/" + OLD + " 404", "/insights/sessions 200", "/insights/sessions 200");
+      assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/" + OLD,
+          search(W1, "2019-09-01T00:00:00", must(OLD)), search(W2, "2019-07-04T00:00:00", must(OLD)));
+      assertThat(db.explain("SELECT id FROM insights.sessions WHERE id = '" + OLD + "'" + RANGE)).contains(
+          "request=[GET /insights/sessions/search/{id} for id in [" + OLD + "]; for an id it does not find"
+              + " (404), GET /insights/sessions with filter_by on id (up to 50 such ids per search) in each of"
+              + " the 5 windows of at most 59 days from 2018-12-31T23:59:59.999999 to 2019-09-01T00:00:00,"
+              + " newest first, until every such id is found]");
+      // an upper bound alone leaves the search by id, which does not reach it
+      assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = '" + OLD + "'"
+          + " AND session_start_time < TIMESTAMP '2019-09-01 00:00:00'")).isEmpty();
       assertThat(TestApi.recorded()).extracting(r -> r.path() + " " + r.status())
-          .containsExactly("/insights/sessions/search/byid-old 404");
+          .containsExactly("/insights/sessions/search/" + OLD + " 404");
+    } finally {
+      TestApi.sandbox().insights().setSearchByIdSince(null);
+    }
+  }
+
+  /** An id no session has costs its search by id and one search per window of the bounds. */
+  @Test
+  void anAbsentIdCostsItsSearchByIdAndEachWindowOfTheBounds() throws SQLException {
+    assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = 'no-such-session'"
+        + " AND session_start_time >= TIMESTAMP '2019-01-01 00:00:00'"
+        + " AND session_start_time < TIMESTAMP '2019-04-01 00:00:00'")).isEmpty();
+    assertThat(TestApi.requests()).containsExactly("GET /insights/sessions/search/no-such-session",
+        search("2019-01-31T23:59:59.999999", "2019-04-01T00:00:00", must("no-such-session")),
+        search("2018-12-31T23:59:59.999999", "2019-02-01T00:00:00", must("no-such-session")));
+  }
+
+  /**
+   * Of an IN list, only the ids the search by id does not find are searched for in the windows, until
+   * every one is found; other conditions are checked here, not sent with them. Several are one
+   * should list, which reads every window while one of them is still missing.
+   */
+  @Test
+  void theIdsOfAListTheSearchByIdDoesNotFindAreSearchedTogetherUntilFound() throws SQLException {
+    TestApi.sandbox().insights().setSearchByIdSince(Instant.parse("2019-06-01T00:00:00Z"));
+    try {
+      String sql = "SELECT id FROM insights.sessions WHERE id IN ('" + OLD + "', '" + MID + "', '" + NEW
+          + "') AND status = 'ended'" + RANGE + " ORDER BY session_start_time";
+      assertThat(db.rows(sql)).containsExactly(OLD, MID, NEW);
+      List<String> sent = TestApi.requests();
+      assertThat(sent.subList(0, 3)).containsExactlyInAnyOrder("GET /insights/sessions/search/" + OLD,
+          "GET /insights/sessions/search/" + MID, "GET /insights/sessions/search/" + NEW);
+      String project = "[\"id\",\"session_start_time\",\"status\"]";
+      assertThat(sent.subList(3, sent.size())).containsExactly(
+          TestApi.search(W1, "2019-09-01T00:00:00", 0, 100, TestApi.UNORDERED, must(OLD), project),
+          TestApi.search(W2, "2019-07-04T00:00:00", 0, 100, TestApi.UNORDERED, must(OLD), project));
+      // two not found: one should list; the absent one keeps every window read
+      assertThat(db.rows("SELECT id FROM insights.sessions WHERE id IN ('" + OLD + "', 'no-such-session')"
+          + RANGE)).containsExactly(OLD);
+      String both = "{\"should\":[{\"term\":{\"id\":\"" + OLD + "\"}},{\"term\":{\"id\":\"no-such-session\"}}]}";
+      sent = TestApi.requests();
+      assertThat(sent.subList(0, 2)).containsExactlyInAnyOrder("GET /insights/sessions/search/" + OLD,
+          "GET /insights/sessions/search/no-such-session");
+      assertThat(sent.subList(2, sent.size())).containsExactly(search(W1, "2019-09-01T00:00:00", both),
+          search(W2, "2019-07-04T00:00:00", both), search("2019-03-07T23:59:59.999999", "2019-05-06T00:00:00",
+              must("no-such-session")), search("2019-01-07T23:59:59.999999", "2019-03-08T00:00:00",
+              must("no-such-session")), search("2018-12-31T23:59:59.999999", "2019-01-08T00:00:00",
+              must("no-such-session")));
     } finally {
       TestApi.sandbox().insights().setSearchByIdSince(null);
     }

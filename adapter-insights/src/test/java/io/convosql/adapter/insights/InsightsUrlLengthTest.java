@@ -205,14 +205,19 @@ class InsightsUrlLengthTest {
     assertThat(TestApi.requests()).isEmpty();
   }
 
-  /** Bounds over several days, which search their windows for ids that fit one search (pushdown.md). */
+  /**
+   * Bounds over several days, which search their windows for the ids the search by id does not find,
+   * as many together as fit one search (pushdown.md).
+   */
   private static final String DAYS = " AND session_start_time >= TIMESTAMP '2020-06-01 00:00:00'"
       + " AND session_start_time < TIMESTAMP '2020-06-20 00:00:00'";
 
   /**
-   * With a lower bound, ids are searched in the bounds' windows only while their terms fit a search's
-   * URL, as many session ids would; otherwise they are got by id, where an id too long for a URL
-   * costs no request. Leaving their terms out instead would read every session of the windows.
+   * With a lower bound, the ids the search by id does not find are searched in the bounds' windows
+   * only as many together as take no more of a search's URL than as many session ids would; an id too
+   * long for a search alone names no session of the service's and is not searched for, and one too
+   * long for a URL costs no request at all. Leaving their terms out instead would read every session
+   * of the windows.
    */
   @Test
   void idsTooLongForOneSearchAreGotByIdNotReadWithTheWholeWindow() throws SQLException {
@@ -231,6 +236,20 @@ class InsightsUrlLengthTest {
     String in = "SELECT id FROM insights.sessions WHERE id IN ("
         + wide.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" + DAYS;
     assertThat(pushed.rows(in, wide.toArray())).isEmpty();
-    assertThat(TestApi.requests()).hasSize(10).allMatch(r -> r.startsWith("GET /insights/sessions/search/"));
+    List<String> sent = TestApi.requests();
+    assertThat(sent).hasSize(12);
+    assertThat(sent.subList(0, 10)).allMatch(r -> r.startsWith("GET /insights/sessions/search/"));
+    // five of them take 1,580 bytes, six 1,896, more than 50 session ids' 1,800: two searches
+    String project = "[\"id\",\"session_start_time\"]";
+    assertThat(sent.subList(10, 12)).containsExactly(
+        TestApi.search("2020-05-31T23:59:59.999999", "2020-06-20T00:00:00", 0, 100, TestApi.UNORDERED,
+            should(wide.subList(0, 5)), project),
+        TestApi.search("2020-05-31T23:59:59.999999", "2020-06-20T00:00:00", 0, 100, TestApi.UNORDERED,
+            should(wide.subList(5, 10)), project));
+  }
+
+  private static String should(List<String> ids) {
+    return ids.stream().map(id -> "{\"term\":{\"id\":\"" + id + "\"}}")
+        .collect(Collectors.joining(",", "{\"should\":[", "]}"));
   }
 }

@@ -32,13 +32,15 @@ public final class BoundScan implements Cancellation, CacheControl {
   private final RequestBudget budget;
   private final String narrowing;
   private final @Nullable Predicate1<Object[]> early;
+  private final boolean keyBatch;
 
   /**
    * @param narrowing how a user narrows the scan's requests, for the request budget's error
    * @param early the spec's early condition as generated code, or null when it has none
+   * @param keyBatch whether the terms hold a batch of a join's outer keys ({@link #keyBatch()})
    */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
-      DataContext context, String narrowing, @Nullable Predicate1<Object[]> early) {
+      DataContext context, String narrowing, @Nullable Predicate1<Object[]> early, boolean keyBatch) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -49,6 +51,16 @@ public final class BoundScan implements Cancellation, CacheControl {
     this.budget = RequestBudget.of(context);
     this.narrowing = narrowing;
     this.early = early;
+    this.keyBatch = keyBatch;
+  }
+
+  /**
+   * Whether the scan is the inner side of a batched join: an IN list of its terms holds a batch of
+   * the outer side's keys (bound from correlation fields), which may well name rows the API does not
+   * have, rather than values the query wrote.
+   */
+  public boolean keyBatch() {
+    return keyBatch;
   }
 
   /**
@@ -145,6 +157,15 @@ public final class BoundScan implements Cancellation, CacheControl {
    */
   public void expect(long more, String api, String method, String path) {
     budget.expect(more, api, method, path, narrowing);
+  }
+
+  /**
+   * Fails before a further step of a running scan when its {@code more} requests, known only now
+   * (a search to fall back on after gets found nothing, say), would take the statement past its
+   * budget. {@code what} says what they are for, {@code narrowing} how to need fewer.
+   */
+  public void checkMore(long more, String what, String narrowing, String api, String method, String path) {
+    budget.checkMore(more, what, api, method, path, narrowing);
   }
 
   /** Fails before anything is sent when an estimate of the scan's requests passes the budget. */

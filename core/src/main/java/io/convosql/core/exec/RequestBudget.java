@@ -78,6 +78,20 @@ public final class RequestBudget {
     }
   }
 
+  /**
+   * Fails when {@code more} requests that a running scan has just found it needs (for {@code what}),
+   * with those sent and expected, would pass the limit; nothing of them is sent then.
+   */
+  void checkMore(long more, String what, String api, String method, String path, String narrowing) {
+    long total = spent.get() + expected.get() + more;
+    if (limit > 0 && more > 0 && total > limit) {
+      throw new ApiException(api, method, path, 0, what + " would take " + more + " requests: the statement"
+          + " needs " + total + ", more than " + PROPERTY + "=" + limit + " allows; stopped after "
+          + spent.get() + (spent.get() == 1 ? " request" : " requests"), null, narrowing + ", or raise "
+          + PROPERTY + " (0 for no limit)", SQL_STATE, null);
+    }
+  }
+
   /** Counts a request about to be sent; fails instead when it would be one past the limit. */
   void spend(String api, String method, String path, String narrowing) {
     if (limit <= 0) {

@@ -86,7 +86,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       return 0;
     }
     BoundScan scan = new BoundScan(bound, List.of(), 0, -1, spec.usedColumns(), context,
-        table.narrowing(), early);
+        table.narrowing(), early, !spec.correlationKeys().isEmpty());
     checkEstimate(scan);
     long known = early == null ? table.count(scan) : -1; // the API's totals know no early condition
     if (known >= 0) {
@@ -135,7 +135,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       return false;
     }
     BoundScan scan = new BoundScan(bound, spec.sort(), offset, fetch, spec.usedColumns(), context,
-        table.narrowing(), early);
+        table.narrowing(), early, !spec.correlationKeys().isEmpty());
     checkEstimate(scan);
     checks = bound.stream().filter(Term::evaluable).toList();
     source = table.open(scan);
