@@ -61,6 +61,15 @@ abstract class SessionChildTable extends ApiTable {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
   }
 
+  /**
+   * The scan checks the rest of a WHERE clause itself, so that a LIMIT above it reaches the scan: it
+   * then reads one session after another until the LIMIT's rows pass, not every session listed.
+   */
+  @Override
+  public boolean checksConditions() {
+    return true;
+  }
+
   private static Set<Object> pinned(List<Term> terms) {
     Set<Object> ids = null;
     for (Term t : terms) {
@@ -139,10 +148,11 @@ abstract class SessionChildTable extends ApiTable {
     } else {
       sessions = allSessions(scan);
     }
-    // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time
-    int width = scan.needed() < 0 ? api.concurrency() : 1;
-    OrderedRequests<String, List<Object[]>> expanded =
-        new OrderedRequests<>(sessions, id -> expandAsync(id, scan), width, -1, scan);
+    // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time, the
+    // next asked for only when the rows so far fall short (it needs one session at least)
+    boolean limited = scan.needed() >= 0;
+    OrderedRequests<String, List<Object[]>> expanded = new OrderedRequests<>(sessions,
+        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), limited ? 1 : -1, scan);
     return new RowSource() {
       private Iterator<Object[]> current = Collections.emptyIterator();
 

@@ -187,13 +187,22 @@ class SessionOrderLimitTest {
   }
 
   @Test
-  void limitWithAResidualFilterStaysAboveIt() throws SQLException {
+  void limitOverALikeTheSearchOnlyNarrowsReachesTheScan() throws SQLException {
     String sql = "SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest
         + "' AND virtual_customer LIKE '%Weather%' LIMIT 2";
-    assertThat(Sql.explain(connection, sql)).contains("EnumerableLimit(fetch=[2])").doesNotContain("fetch=[2], request");
+    // the scan checks the LIKE itself (search is a superset), so the LIMIT is its own: no Filter or
+    // Limit above it, and it reads pages only until two sessions pass
+    assertThat(Sql.explain(connection, sql)).doesNotContain("EnumerableLimit").doesNotContain("EnumerableCalc")
+        .contains("before row requests=[LIKE(virtual_customer, '%Weather%')], fetch=[2], request=");
+    List<Session> weather = newestFirst(sessions(s -> s.workspaceId().equals(busiest)
+        && s.virtualCustomer().toLowerCase(java.util.Locale.ROOT).contains("weather")));
+    List<String> expected = weather.stream().filter(s -> s.virtualCustomer().contains("Weather"))
+        .limit(2).map(Session::id).toList();
+    assertThat(weather.indexOf(PathSimFixture.data().session(expected.get(1)).orElseThrow())).isLessThan(100);
     clear();
-    assertThat(Sql.rows(connection, sql)).hasSize(2);
-    assertThat(requests()).allMatch(r -> r.contains("limit=100"));
+    assertThat(Sql.rows(connection, sql)).isEqualTo(expected);
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=100&offset=0&search=Weather");
   }
 
   @Test
