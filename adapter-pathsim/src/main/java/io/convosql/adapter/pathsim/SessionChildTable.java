@@ -184,10 +184,12 @@ abstract class SessionChildTable extends ApiTable {
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     int width = scan.needed() < 0 ? api.concurrency() : 1;
+    // every listed session costs its requests; under a LIMIT none is sure to (one may have no rows)
+    RowRequests costs =
+        new RowRequests(requestsPerSession(scan.usedColumns()), null, sessionsNeeded(scan), 0);
     for (String workspace : WorkspacesTable.ids(api, scan)) {
-      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil,
-          requestsPerSession(scan.usedColumns()), sessionsNeeded(scan))
-          .rows(scan.needed() < 0, width));
+      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil, costs,
+          sessionsNeeded(scan)).rows(scan.needed() < 0, width));
     }
     AsyncRows rows = new ConcurrentConcat(parts, width);
     return new SessionIds(rows);

@@ -47,9 +47,15 @@ final class SessionsExplain {
       return (q.workspaces == null ? "1 + " : "") + "per workspace " + first + " + 1 per 100 sessions"
           + " of the days the LIMIT reaches" + (detail ? " + 1 per row returned (detail columns)" : "");
     }
+    // a started_at range lists whole days with a margin (created_from/created_to): the pages hold
+    // those days' sessions, and only the sessions passing the exact range cost their details; so
+    // for any filter the API does not apply exactly, or applies after its total (objective, connected)
     String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
-        + (q.workspaces == null ? "each workspace" : "the workspace");
-    return pages + (detail ? " + 1 per session (detail columns)" : "")
+        + (q.workspaces == null ? "each workspace" : "the workspace")
+        + (q.lower != null || q.upper != null ? " on the days listed" : "");
+    boolean everyListed = q.exact && spec.early() == null && !q.calculated;
+    return pages + (!detail ? "" : everyListed ? " + 1 per session (detail columns)"
+        : " + 1 per session passing the filter on list columns (detail columns)")
         + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "");
   }
 
