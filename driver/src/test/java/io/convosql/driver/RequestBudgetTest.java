@@ -190,12 +190,14 @@ class RequestBudgetTest {
   void explainShowsTheEstimate() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
       assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT COUNT(*) FROM pathsim.transcript_lines")))
-          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session]");
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session + up to 2 to learn how"
+              + " Time writes dates (once per connection)]");
       assertThat(String.join("\n", DriverFixture.rows(c,
           "EXPLAIN PLAN FOR SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')")))
           .contains("estimate=[4 requests]");
       assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT * FROM pathsim.sessions")))
-          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns)]");
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns) + up to"
+              + " 2 to learn how Time writes dates (once per connection)]");
     }
   }
 }

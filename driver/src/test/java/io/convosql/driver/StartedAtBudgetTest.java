@@ -75,8 +75,10 @@ class StartedAtBudgetTest {
     }
   }
 
+  /** What reading the first answers may cost while the connection has not learnt how Time is written. */
+  private static final String TIME_LISTS = " + up to 2 to learn how Time writes dates (once per connection)";
   private static final String RANGE_ESTIMATE = "1 + 1 per 100 sessions of each workspace on the days listed"
-      + " + 1 per session passing the filter on list columns (detail columns)";
+      + " + 1 per session passing the filter on list columns (detail columns)" + TIME_LISTS;
 
   /**
    * EXPLAIN shows the formula whose value is the requests sent; the query runs under exactly that
@@ -129,6 +131,7 @@ class StartedAtBudgetTest {
     assertThat(achieved).isLessThan(all.size());
     runsWithinItsOwnCount("SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w.id()
         + "' AND objective = 'Achieved'", pages(all.size()) + achieved,
-        "1 per 100 sessions of the workspace + 1 per session passing the filter on list columns (detail columns)");
+        "1 per 100 sessions of the workspace + 1 per session passing the filter on list columns (detail columns)"
+            + TIME_LISTS);
   }
 }

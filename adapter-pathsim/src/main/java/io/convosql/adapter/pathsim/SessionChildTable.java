@@ -128,7 +128,9 @@ abstract class SessionChildTable extends ApiTable {
       long n = ids.size() * (long) each;
       return n + (n == 1 ? " request" : " requests");
     }
-    return "1 + 1 per 100 sessions of each workspace + " + each + " per session";
+    return "1 + 1 per 100 sessions of each workspace + " + each + " per session"
+        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "")
+        + (api.times().stated() ? "" : SessionsExplain.TIME_LISTS);
   }
 
   @Override

@@ -14,8 +14,22 @@ final class SessionsExplain {
 
   private SessionsExplain() {}
 
-  /** The requests a sessions scan sends, as a count or a formula of what the API will answer. */
-  static String estimate(ScanSpec spec) {
+  /**
+   * What a scan that reads sessions may send besides, while the connection has not learnt how the
+   * service writes Time's dates ({@link TimeReading}): the lists around each reading of an ambiguous
+   * date, for the first page whose dates tell nothing; once learnt, nothing.
+   */
+  static final String TIME_LISTS = " + up to 2 to learn how Time writes dates (once per connection)";
+  /** The same for sessions got by id, whose details do not name their workspace. */
+  static final String TIME_LISTS_BY_ID =
+      " + GET /workspaces and up to 2 per workspace to learn how Time writes dates (once per connection)";
+
+  /**
+   * The requests a sessions scan sends, as a count or a formula of what the API will answer.
+   *
+   * @param timeStated whether the connection states how Time is written (then nothing is sent to learn it)
+   */
+  static String estimate(ScanSpec spec, boolean timeStated) {
     SessionsQuery q = SessionsQuery.of(spec.terms());
     if (spec.empty() || q.contradiction) {
       return "0 requests";
@@ -24,8 +38,14 @@ final class SessionsExplain {
       return q.workspaces == null ? "1 + 1 per workspace" : q.workspaces.size() + " requests";
     }
     if (!spec.count() && SessionsTable.byId(q, spec.usedColumns().get(SessionColumns.WORKSPACE_ID))) {
-      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests");
+      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests")
+          + (timeStated ? "" : TIME_LISTS_BY_ID);
     }
+    return listing(spec, q) + (timeStated ? "" : TIME_LISTS);
+  }
+
+  /** The requests of a listing of sessions and of their details. */
+  private static String listing(ScanSpec spec, SessionsQuery q) {
     boolean detail = !spec.count() && SessionColumns.needsDetail(spec.usedColumns());
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();

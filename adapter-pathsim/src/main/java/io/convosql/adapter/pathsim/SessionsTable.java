@@ -107,7 +107,7 @@ final class SessionsTable extends ApiTable {
 
   @Override
   public String explainEstimate(ScanSpec spec) {
-    return SessionsExplain.estimate(spec);
+    return SessionsExplain.estimate(spec, api.times().stated());
   }
 
   @Override

@@ -76,7 +76,8 @@ class SessionFilterPushdownTest {
     assertThat(Sql.explain(connection, "SELECT id FROM pathsim.sessions WHERE workspace_id = 'w1'"))
         .isEqualTo("EnumerableApiScan(table=[[pathsim, sessions]], columns=[[id]], filter=[[workspace_id = w1]],"
             + " request=[GET /workspaces/w1/sessions?limit=100&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)],"
-            + " estimate=[1 per 100 sessions of the workspace])");
+            + " estimate=[1 per 100 sessions of the workspace + up to 2 to learn how Time writes dates (once per"
+            + " connection)])");
   }
 
   @Test

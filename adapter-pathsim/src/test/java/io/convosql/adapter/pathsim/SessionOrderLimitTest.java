@@ -85,7 +85,8 @@ class SessionOrderLimitTest {
         + " sort=[[started_at DESC NULLS LAST]], fetch=[10], request=[GET /workspaces/" + busiest
         + "/sessions?sort=-created_at&limit=10&offset=0 (next pages: offset + pagination.limit while pagination.hasMore);"
         + " then every page with created_from = the day before the LIMIT's last started_at; sorted here by started_at],"
-        + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches])");
+        + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches + up to 2 to learn"
+        + " how Time writes dates (once per connection)])");
   }
 
   @Test
