@@ -174,6 +174,9 @@ final class SessionPages {
     received += rows.size();
     JsonNode pagination = answer.pagination();
     pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;
+    long total = pagination.hasNonNull("total") ? pagination.get("total").asLong() : -1;
+    // the listing's places this page covered: its rows and those the API dropped after cutting it
+    long covered = total >= 0 ? Math.max(0, Math.min(pageSize, total - offset)) : answer.rows().size();
     offset += pageSize;
     boolean more;
     long following = -1;
@@ -191,15 +194,11 @@ final class SessionPages {
       more = false; // every further row would be past what the scan needs
     }
     // the budget hears what is sure to follow: the sessions of this page that will cost their own
-    // requests and, from the first page's total, the pages still to list
-    long expected = costs.read(rows);
-    boolean first = pages == 1 && pagination.hasNonNull("total");
-    if (first) {
-      expected += expectFromTotal(pagination.get("total").asLong());
-    }
-    if (first || expected > 0) {
-      scan.expect(expected, "PathSim", "GET", path);
-    }
+    // requests and, from the first page's total, the pages still to list; and what the rate at which
+    // the sessions read passed makes likely for those not yet listed
+    boolean first = pages == 1 && total >= 0;
+    costs.afterPage(scan, path, this, rows, covered, more && total >= 0 ? total - offset : 0,
+        first ? expectFromTotal(total) : 0, first);
     return new Page(rows, more, following);
   }
 }

@@ -77,13 +77,16 @@ final class SessionsExplain {
     }
     // a started_at range lists whole days with a margin (created_from/created_to): the pages hold
     // those days' sessions, and only the sessions passing the exact range cost their details; so
-    // for any filter the API does not apply exactly, or applies after its total (objective, connected)
+    // for any filter the API does not apply exactly, or applies after its total (objective, connected).
+    // The request budget counts those of the pages not yet read at the rate of the pages read
+    // (RowRequests), as the estimate says
     String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
         + (q.workspaces == null ? "each workspace" : "the workspace")
         + (q.lower != null || q.upper != null ? " on the days listed" : "");
     boolean limit = fetch != null && !fetch.isParameter();
     return pages + (!detail ? "" : exactList ? " + 1 per session (detail columns)"
-        : " + 1 per session passing the filter on list columns (detail columns)")
+        : " + 1 per session passing the filter on list columns (detail columns; on pages not yet read,"
+            + " estimated at the rate of those read)")
         + (!limit ? "" : !wholeSort ? ", up to the LIMIT's rows"
             : detail ? ", details up to the LIMIT's rows" : "");
   }

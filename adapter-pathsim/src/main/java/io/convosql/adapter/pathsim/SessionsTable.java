@@ -242,6 +242,7 @@ final class SessionsTable extends ApiTable {
           details.close();
         }
         rows.close();
+        costs.done(scan);
       }
     };
   }
@@ -250,8 +251,9 @@ final class SessionsTable extends ApiTable {
    * The detail requests of a listing's sessions, as the request budget counts them: one for every
    * session of a list the API answers exactly; else one for each session of a page read that passes
    * what is checked before its detail (a started_at range is sent as whole days with a margin, and
-   * objective and connected are applied after the API's total, so neither tells); at most the rows
-   * the LIMIT takes, after an OFFSET skipped here.
+   * objective and connected are applied after the API's total, so neither tells), and for the pages
+   * not yet read, an estimate at the rate at which those read passed; at most the rows the LIMIT
+   * takes, after an OFFSET skipped here.
    */
   private static RowRequests details(BoundScan scan, SessionsQuery q, boolean exact, boolean offsetByApi,
       boolean offsetHere) {
