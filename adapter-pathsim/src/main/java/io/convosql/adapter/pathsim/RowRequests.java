@@ -18,9 +18,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * margin, a search, objective or connected applied after the API's total, a condition checked here)
  * a session is sure to cost once its page is read and it passes the checks its request waits for;
  * the sessions of the pages not yet read are estimated at the rate at which those read passed
- * ({@link #afterPage}), so that a query that would send far more than the budget stops after its first
- * pages rather than after the budget's worth of requests. Once every listed session is on a page
- * read, the count is exact.
+ * ({@link #afterPage}), so that a query that would send far more than the budget stops after a
+ * listing's first page rather than after the budget's worth of requests. The estimate may refuse the
+ * statement only when a listing's first page is read while the scan has read no listing's later page
+ * (so at most the first page of each listing, and details of their sessions, were sent); after that
+ * only the sure count and the budget itself can: a late refusal from an estimate a little over would
+ * waste the requests sent and refuse a query that fits. Details sent do not change the estimate (a
+ * request moves from expected to spent), so which first pages it sees is all that timing decides.
  */
 final class RowRequests {
   private final int perRow;
@@ -33,6 +37,8 @@ final class RowRequests {
   private long read;
   /** Each listing's places not yet read, by listing. */
   private final Map<Object, Long> unread = new HashMap<>();
+  /** Whether a listing's page after its first was read: the estimate no longer refuses. */
+  private boolean pastFirstPages;
 
   /**
    * @param perRow the requests each costing session sends
@@ -68,15 +74,18 @@ final class RowRequests {
    * alsoSure} (the pages still to list, as the listing's total shows) and those of the page's
    * sessions that pass (none when every listed row costs: {@link #listed} counted them); and, replacing
    * what it said before, those likely for the sessions not yet listed, at the rate at which the ones
-   * read passed, up to the LIMIT's rows. Throws when the budget would be passed.
+   * read passed, up to the LIMIT's rows. Throws when the sure requests would pass the budget, or, on
+   * a listing's first page ({@code firstPage}) while no listing's later page was read, the sure and
+   * the likely ones together.
    *
    * @param covered the listing's places the page covered: its rows and those the API dropped after
    *     cutting it (objective, connected), so that the rate applies to the places not yet read
    * @param stillUnread the listing's places after this page (0 when it is done or tells no total)
    * @param tell whether to tell the budget even of nothing sure (the first page's total was read)
+   * @param firstPage whether the page is the listing's first: the estimate may refuse only then
    */
   synchronized void afterPage(BoundScan scan, String path, Object listing, List<Object[]> rows,
-      long covered, long stillUnread, long alsoSure, boolean tell) {
+      long covered, long stillUnread, long alsoSure, boolean tell, boolean firstPage) {
     if (passes == null || perRow == 0) {
       if (tell || alsoSure > 0) {
         scan.expect(alsoSure, "PathSim", "GET", path);
@@ -88,6 +97,7 @@ final class RowRequests {
         passed++;
       }
     }
+    pastFirstPages |= !firstPage;
     read += covered;
     unread.put(listing, Math.max(0, stillUnread));
     long sure = alsoSure + more();
@@ -103,7 +113,7 @@ final class RowRequests {
     scan.expect(sure, this, likely, "of the " + read + " sessions listed so far " + passed + " passed the"
         + " filter and cost " + (perRow == 1 ? "a request" : perRow + " requests") + " each, and the "
         + unreadPlaces + " not yet listed are counted at that rate" + (cap >= 0 ? ", up to the LIMIT's rows" : ""),
-        "PathSim", "GET", path);
+        firstPage && !pastFirstPages, "PathSim", "GET", path);
   }
 
   /** Withdraws the estimate when the scan ends: no session of it is listed any more. */

@@ -195,10 +195,11 @@ final class SessionPages {
     }
     // the budget hears what is sure to follow: the sessions of this page that will cost their own
     // requests and, from the first page's total, the pages still to list; and what the rate at which
-    // the sessions read passed makes likely for those not yet listed
+    // the sessions read passed makes likely for those not yet listed (which may refuse the statement
+    // only on this first page, before the listing's requests are spent)
     boolean first = pages == 1 && total >= 0;
     costs.afterPage(scan, path, this, rows, covered, more && total >= 0 ? total - offset : 0,
-        first ? expectFromTotal(total) : 0, first);
+        first ? expectFromTotal(total) : 0, first, pages == 1);
     return new Page(rows, more, following);
   }
 }

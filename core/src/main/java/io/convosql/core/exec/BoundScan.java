@@ -150,10 +150,12 @@ public final class BoundScan implements Cancellation, CacheControl {
   /**
    * {@link #expect(long, String, String, String)} together with {@code source}'s extrapolation from
    * the answers read so far: {@code likely} more requests, as {@code how} says, replacing its previous
-   * one (0 withdraws it); throws when all of them would pass the budget.
+   * one (0 withdraws it); throws when the sure requests would pass the budget, or, when {@code early}
+   * (a listing's first page was just read), all of them with the extrapolations.
    */
-  public void expect(long more, Object source, long likely, String how, String api, String method, String path) {
-    budget.expect(more, source, likely, how, api, method, path, narrowing);
+  public void expect(long more, Object source, long likely, String how, boolean early, String api,
+      String method, String path) {
+    budget.expect(more, source, likely, how, early, api, method, path, narrowing);
   }
 
   /** Withdraws {@code source}'s extrapolation from the statement's {@link RequestBudget}. */

@@ -14,7 +14,8 @@ import org.apache.calcite.DataContext;
  * Calcite puts into each execution's DataContext as {@link DataContext.Variable#CANCEL_FLAG}). Scans
  * ask it before they send anything ({@link #checkEstimate}), say how many more requests the API's
  * answers have shown to be coming ({@link #expect}) and how many more they make likely
- * (an extrapolation from the part read so far, which a later answer revises), and
+ * (an extrapolation from the part read so far, which a later answer revises, and which may refuse
+ * the statement only when a listing's first page is read), and
  * count each request sent ({@link #spend}); each check fails, with the estimate (saying which part of
  * it is extrapolated, and how), the filter that narrows it and the property that raises the limit,
  * before a request past the limit goes out.
@@ -80,17 +81,21 @@ public final class RequestBudget {
    */
   public void expect(long more, String api, String method, String path, String narrowing) {
     expected.addAndGet(Math.max(0, more));
-    check(api, method, path, narrowing);
+    check(false, api, method, path, narrowing);
   }
 
   /**
    * {@link #expect} together with what {@code source} extrapolates from the answers read so far:
    * {@code likely} more requests that may but need not follow, reckoned as {@code how} says, replacing
-   * the source's previous extrapolation (0 withdraws it); one check of both, so that requests moving
-   * from the extrapolation to the sure count are never counted twice.
+   * the source's previous extrapolation (0 withdraws it); one check, so that requests moving from the
+   * extrapolation to the sure count are never counted twice. The extrapolations (every source's) may
+   * refuse the statement only when {@code early} (a listing's first page was just read): a refusal
+   * from an estimate is worth something only before the requests are spent, and near its end an
+   * estimate may be a little over what a query that fits sends. Otherwise only the sure count is
+   * checked.
    */
-  public void expect(long more, Object source, long likely, String how, String api, String method,
-      String path, String narrowing) {
+  public void expect(long more, Object source, long likely, String how, boolean early, String api,
+      String method, String path, String narrowing) {
     expected.addAndGet(Math.max(0, more));
     if (limit <= 0) {
       return; // the unlimited budget is shared: it keeps nothing of a statement's
@@ -100,7 +105,7 @@ public final class RequestBudget {
     } else {
       this.likely.remove(source);
     }
-    check(api, method, path, narrowing);
+    check(early, api, method, path, narrowing);
   }
 
   /** Withdraws what {@code source} extrapolated (it is done: nothing more of it will be sent). */
@@ -108,14 +113,15 @@ public final class RequestBudget {
     likely.remove(source);
   }
 
-  private void check(String api, String method, String path, String narrowing) {
+  /** Fails when the sure count, and with {@code withLikely} the extrapolations, pass the limit. */
+  private void check(boolean withLikely, String api, String method, String path, String narrowing) {
     if (limit <= 0) {
       return;
     }
     long sure = spent.get() + expected.get();
     long extrapolated = 0;
     StringBuilder how = new StringBuilder();
-    for (Likely l : likely.values()) {
+    for (Likely l : withLikely ? likely.values() : java.util.List.<Likely>of()) {
       extrapolated += l.requests();
       how.append(how.length() == 0 ? "" : "; ").append(l.how());
     }
