@@ -96,10 +96,13 @@ public enum ConvoSqlProperty {
           + " (Statement.executeQuery or prepareStatement) is not parsed and planned again; each run still"
           + " reads the clock and asks the API anew. 0 turns it off."),
   MAX_REQUESTS_PER_STATEMENT("maxRequestsPerStatement", "250", null, false,
-      "Most API requests one statement may send. A statement whose estimate (EXPLAIN shows it) is"
-          + " higher fails before sending them, and one that reaches it while running stops before the"
-          + " request past it; both with SQLState 54000 naming the estimate and the filter that narrows"
-          + " it. 0 for no limit.");
+      "Most API requests one statement may send. A statement that would send more fails before"
+          + " sending them: when its cost is known beforehand, or as soon as a listing's pages show it (the"
+          + " requests sure to follow and, for the sessions not yet listed of a filter the API does not"
+          + " apply exactly, as many as a listing's first page makes likely: an estimate, made only from the first pages"
+          + " read before any later page, which the error says it is); one that reaches it while running stops before the request past it; both with SQLState"
+          + " 54000 naming the estimate and the filter that narrows it. EXPLAIN shows each scan's estimate."
+          + " 0 for no limit.");
 
   private final String propertyName;
   private final @Nullable String defaultValue;

@@ -126,7 +126,7 @@ class RequestBudgetTest {
       e = failure(c, "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w
           + "' ORDER BY started_at LIMIT 260", 0);
       assertThat(e.getSQLState()).isEqualTo("54000");
-      assertThat(e.getMessage()).contains("stopped after 1 requests (GET /workspaces/");
+      assertThat(e.getMessage()).contains("stopped after 1 request (GET /workspaces/");
       assertThat(sent()).hasSize(1);
       // across workspaces each stream's LIMIT is not the statement's: no false alarm
       assertThat((Throwable) failure(c, "SELECT id, summary FROM pathsim.sessions ORDER BY started_at DESC"
@@ -224,12 +224,14 @@ class RequestBudgetTest {
   void explainShowsTheEstimate() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true")) {
       assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT COUNT(*) FROM pathsim.transcript_lines")))
-          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session]");
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session + up to 2 to learn how"
+              + " Time writes dates (once per connection)]");
       assertThat(String.join("\n", DriverFixture.rows(c,
           "EXPLAIN PLAN FOR SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')")))
           .contains("estimate=[4 requests]");
       assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT * FROM pathsim.sessions")))
-          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns)]");
+          .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns) + up to"
+              + " 2 to learn how Time writes dates (once per connection)]");
     }
   }
 }

@@ -97,7 +97,8 @@ class ShellOutputTest {
         .containsExactly("| " + "x".repeat(36) + " |", "| " + "x".repeat(36) + " |");
     assertThat(run.out()).contains("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions"
         + "?type=voice&limit=5&offset=0 (next pages: offset + pagination.limit while pagination.hasMore)],"
-        + " estimate=[1 + 1 per 100 sessions of each workspace, up to the LIMIT's rows])");
+        + " estimate=[1 + 1 per 100 sessions of each workspace, up to the LIMIT's rows + up to 2 to learn how"
+        + " Time writes dates (once per connection)])");
   }
 
   @Test

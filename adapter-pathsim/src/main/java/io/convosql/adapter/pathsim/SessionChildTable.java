@@ -61,6 +61,15 @@ abstract class SessionChildTable extends ApiTable {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
   }
 
+  /**
+   * The scan checks the rest of a WHERE clause itself, so that a LIMIT above it reaches the scan: it
+   * then reads one session after another until the LIMIT's rows pass, not every session listed.
+   */
+  @Override
+  public boolean checksConditions() {
+    return true;
+  }
+
   private static Set<Object> pinned(List<Term> terms) {
     Set<Object> ids = null;
     for (Term t : terms) {
@@ -119,7 +128,9 @@ abstract class SessionChildTable extends ApiTable {
       long n = ids.size() * (long) each;
       return n + (n == 1 ? " request" : " requests");
     }
-    return "1 + 1 per 100 sessions of each workspace + " + each + " per session";
+    return "1 + 1 per 100 sessions of each workspace + " + each + " per session"
+        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "")
+        + (api.times().stated() ? "" : SessionsExplain.TIME_LISTS);
   }
 
   @Override
@@ -139,10 +150,11 @@ abstract class SessionChildTable extends ApiTable {
     } else {
       sessions = allSessions(scan);
     }
-    // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time
-    int width = scan.needed() < 0 ? api.concurrency() : 1;
-    OrderedRequests<String, List<Object[]>> expanded =
-        new OrderedRequests<>(sessions, id -> expandAsync(id, scan), width, -1, scan);
+    // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time, the
+    // next asked for only when the rows so far fall short (it needs one session at least)
+    boolean limited = scan.needed() >= 0;
+    OrderedRequests<String, List<Object[]>> expanded = new OrderedRequests<>(sessions,
+        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), limited ? 1 : -1, scan);
     return new RowSource() {
       private Iterator<Object[]> current = Collections.emptyIterator();
 
@@ -174,10 +186,12 @@ abstract class SessionChildTable extends ApiTable {
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     int width = scan.needed() < 0 ? api.concurrency() : 1;
+    // every listed session costs its requests; under a LIMIT none is sure to (one may have no rows)
+    RowRequests costs =
+        new RowRequests(requestsPerSession(scan.usedColumns()), null, sessionsNeeded(scan), 0);
     for (String workspace : WorkspacesTable.ids(api, scan)) {
-      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil,
-          requestsPerSession(scan.usedColumns()), sessionsNeeded(scan))
-          .rows(scan.needed() < 0, width));
+      parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil, costs,
+          sessionsNeeded(scan)).rows(scan.needed() < 0, width));
     }
     AsyncRows rows = new ConcurrentConcat(parts, width);
     return new SessionIds(rows);

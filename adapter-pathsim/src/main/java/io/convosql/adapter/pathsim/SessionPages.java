@@ -39,7 +39,7 @@ final class SessionPages {
   private int pages;
   private int pageSize;
   private final long pinnedUntil;
-  private final int perRow;
+  private final RowRequests costs;
   private final long expectedRows;
   private Set<String> previousPage = Set.of();
 
@@ -47,13 +47,13 @@ final class SessionPages {
    * @param firstOffset the API offset of the first page
    * @param needed rows wanted from this stream when every row the API returns is in the answer,
    *     or -1 (then pages are as large as the API allows)
-   * @param perRow the requests each listed session costs the scan further on (its details, its
-   *     transcript), for the statement's request budget
+   * @param costs the requests listed sessions cost the scan further on (their details, their
+   *     transcripts), for the statement's request budget
    * @param expectedRows the most listed rows the budget should expect the scan to read, or -1 for
    *     all it lists (a child table's LIMIT cannot say how many sessions it reads)
    */
   SessionPages(PathSimApi api, BoundScan scan, String workspaceId, Map<String, String> filters,
-      long firstOffset, long needed, long pinnedUntil, int perRow, long expectedRows) {
+      long firstOffset, long needed, long pinnedUntil, RowRequests costs, long expectedRows) {
     this.api = api;
     this.scan = scan;
     this.workspaceId = workspaceId;
@@ -61,7 +61,7 @@ final class SessionPages {
     this.offset = firstOffset;
     this.needed = needed;
     this.pinnedUntil = pinnedUntil;
-    this.perRow = perRow;
+    this.costs = costs;
     this.expectedRows = expectedRows;
   }
 
@@ -123,10 +123,10 @@ final class SessionPages {
   }
 
   /**
-   * Tells the request budget what the first page's total implies before any further request goes:
-   * the pages still to list and each listed session's own requests.
+   * What the first page's total implies before any further request goes: the pages still to list
+   * and, when every listed session costs requests of its own, those.
    */
-  private void expectFromTotal(long total, String path) {
+  private long expectFromTotal(long total) {
     long listed = Math.max(0, total - (offset - pageSize));
     if (needed >= 0) {
       listed = Math.min(listed, needed);
@@ -135,7 +135,7 @@ final class SessionPages {
       listed = Math.min(listed, expectedRows);
     }
     long morePages = Math.max(0, (listed + pageSize - 1) / pageSize - 1);
-    scan.expect(morePages + perRow * listed, "PathSim", "GET", path);
+    return morePages + (costs.everyListedRow() ? costs.listed(listed) : 0);
   }
 
   /** Reads the next page in order: drops sessions already read or created since the scan began. */
@@ -174,6 +174,9 @@ final class SessionPages {
     received += rows.size();
     JsonNode pagination = answer.pagination();
     pageSize = pagination.path("limit").asInt(0) > 0 ? pagination.path("limit").asInt() : limit;
+    long total = pagination.hasNonNull("total") ? pagination.get("total").asLong() : -1;
+    // the listing's places this page covered: its rows and those the API dropped after cutting it
+    long covered = total >= 0 ? Math.max(0, Math.min(pageSize, total - offset)) : answer.rows().size();
     offset += pageSize;
     boolean more;
     long following = -1;
@@ -190,9 +193,13 @@ final class SessionPages {
     if (needed >= 0 && received >= needed) {
       more = false; // every further row would be past what the scan needs
     }
-    if (pages == 1 && pagination.hasNonNull("total")) {
-      expectFromTotal(pagination.get("total").asLong(), path);
-    }
+    // the budget hears what is sure to follow: the sessions of this page that will cost their own
+    // requests and, from the first page's total, the pages still to list; and what the rate at which
+    // the sessions read passed makes likely for those not yet listed (which may refuse the statement
+    // only on this first page, before the listing's requests are spent)
+    boolean first = pages == 1 && total >= 0;
+    costs.afterPage(scan, path, this, rows, covered, more && total >= 0 ? total - offset : 0,
+        first ? expectFromTotal(total) : 0, first, pages == 1);
     return new Page(rows, more, following);
   }
 }

@@ -2,7 +2,6 @@ package io.convosql.adapter.pathsim;
 
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.ScanSpec;
-import io.convosql.core.plan.SortKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,8 +13,22 @@ final class SessionsExplain {
 
   private SessionsExplain() {}
 
-  /** The requests a sessions scan sends, as a count or a formula of what the API will answer. */
-  static String estimate(ScanSpec spec) {
+  /**
+   * What a scan that reads sessions may send besides, while the connection has not learnt how the
+   * service writes Time's dates ({@link TimeReading}): the lists around each reading of an ambiguous
+   * date, for the first page whose dates tell nothing; once learnt, nothing.
+   */
+  static final String TIME_LISTS = " + up to 2 to learn how Time writes dates (once per connection)";
+  /** The same for sessions got by id, whose details do not name their workspace. */
+  static final String TIME_LISTS_BY_ID =
+      " + GET /workspaces and up to 2 per workspace to learn how Time writes dates (once per connection)";
+
+  /**
+   * The requests a sessions scan sends, as a count or a formula of what the API will answer.
+   *
+   * @param timeStated whether the connection states how Time is written (then nothing is sent to learn it)
+   */
+  static String estimate(ScanSpec spec, boolean timeStated) {
     SessionsQuery q = SessionsQuery.of(spec.terms());
     if (spec.empty() || q.contradiction) {
       return "0 requests";
@@ -24,8 +37,14 @@ final class SessionsExplain {
       return q.workspaces == null ? "1 + 1 per workspace" : q.workspaces.size() + " requests";
     }
     if (!spec.count() && SessionsTable.byId(q, spec.usedColumns().get(SessionColumns.WORKSPACE_ID))) {
-      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests");
+      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests")
+          + (timeStated ? "" : TIME_LISTS_BY_ID);
     }
+    return listing(spec, q) + (timeStated ? "" : TIME_LISTS);
+  }
+
+  /** The requests of a listing of sessions and of their details. */
+  private static String listing(ScanSpec spec, SessionsQuery q) {
     boolean detail = !spec.count() && SessionColumns.needsDetail(spec.usedColumns());
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
@@ -38,19 +57,48 @@ final class SessionsExplain {
       long n = Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE) + (detail ? rows : 0);
       return "at most " + n + (n == 1 ? " request" : " requests");
     }
-    if (!spec.count() && !spec.sort().isEmpty() && q.exact && spec.early() == null && !q.calculated
+    boolean exactList = q.exact && spec.early() == null && !q.calculated;
+    boolean wholeSort = wholeSort(spec);
+    if (!spec.count() && !spec.sort().isEmpty() && !wholeSort
         && fetch != null && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
-      // the pages that hold OFFSET + FETCH rows, then the pages of the days they reach, per workspace
+      // per workspace the pages that hold OFFSET + FETCH rows (of an exact list; else the pages until
+      // that many pass), then the pages of the days they reach (SortedSessions)
       long rows = (Long) fetch.literalValue();
-      long through = rows + (offset == null ? 0 : (Long) offset.literalValue());
-      long first = Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE);
+      long skipped = offset == null ? 0 : (Long) offset.literalValue();
+      long through = rows + skipped;
+      String first = exactList
+          ? Long.toString(Math.max(1, (through + PathSimApi.MAX_PAGE - 1) / PathSimApi.MAX_PAGE))
+          : "1 per 100 sessions until " + through + " pass";
+      // an exact list's OFFSET is skipped before the details, another's after them
+      String details = !detail ? "" : exactList || skipped == 0 ? " + 1 per row returned (detail columns)"
+          : " + 1 per row returned or skipped by the OFFSET (detail columns)";
       return (q.workspaces == null ? "1 + " : "") + "per workspace " + first + " + 1 per 100 sessions"
-          + " of the days the LIMIT reaches" + (detail ? " + 1 per row returned (detail columns)" : "");
+          + " of the days the LIMIT reaches" + details;
     }
+    // a started_at range lists whole days with a margin (created_from/created_to): the pages hold
+    // those days' sessions, and only the sessions passing the exact range cost their details; so
+    // for any filter the API does not apply exactly, or applies after its total (objective, connected).
+    // The request budget counts those of the pages not yet read at the rate of the pages read
+    // (RowRequests), as the estimate says
     String pages = (q.workspaces == null ? "1 + " : "") + "1 per 100 sessions of "
-        + (q.workspaces == null ? "each workspace" : "the workspace");
-    return pages + (detail ? " + 1 per session (detail columns)" : "")
-        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "");
+        + (q.workspaces == null ? "each workspace" : "the workspace")
+        + (q.lower != null || q.upper != null ? " on the days listed" : "");
+    boolean limit = fetch != null && !fetch.isParameter();
+    return pages + (!detail ? "" : exactList ? " + 1 per session (detail columns)"
+        : " + 1 per session passing the filter on list columns (detail columns; on pages not yet read,"
+            + " estimated at the rate of those read)")
+        + (!limit ? "" : !wholeSort ? ", up to the LIMIT's rows"
+            : detail ? ", details up to the LIMIT's rows" : "");
+  }
+
+  /**
+   * Whether an ORDER BY started_at reads every page whatever the LIMIT: NULLs first (no date window
+   * is sure to hold sessions without a Time), or a condition on a detail column (a session may still
+   * be dropped after its detail).
+   */
+  private static boolean wholeSort(ScanSpec spec) {
+    return !spec.sort().isEmpty() && (spec.sort().get(0).nullsFirst()
+        || spec.terms().stream().anyMatch(t -> t.column() >= SessionColumns.FIRST_DETAIL));
   }
 
   static String explain(ScanSpec spec) {
@@ -88,7 +136,7 @@ final class SessionsExplain {
     boolean offsetByApi = exact && !sorted && SessionsTable.apiOffset(q, workspaceCount);
     Operand fetch = spec.fetch();
     Operand offset = spec.offset();
-    boolean limited = exact && !q.calculated && fetch != null;
+    boolean limited = exact && !q.calculated && fetch != null && !wholeSort(spec);
     if (limited && !fetch.isParameter() && (offset == null || !offset.isParameter())) {
       long n = (Long) fetch.literalValue() + (offsetByApi || offset == null ? 0 : (Long) offset.literalValue());
       params.put("limit", Long.toString(Math.min(PathSimApi.MAX_PAGE, Math.max(1, n))));
@@ -103,10 +151,9 @@ final class SessionsExplain {
       b.append(" for workspace in ").append(q.workspaces);
     }
     b.append(NEXT_PAGES);
-    if (sorted && limited) {
-      SortKey k = spec.sort().get(0);
-      b.append(k.nullsFirst() ? "; then every page without the LIMIT"
-          : k.descending() ? "; then every page with created_from = the day before the LIMIT's last started_at"
+    if (sorted && fetch != null && !wholeSort(spec)) {
+      b.append(spec.sort().get(0).descending()
+          ? "; then every page with created_from = the day before the LIMIT's last started_at"
           : "; then every page with created_to = two days after the LIMIT's last started_at");
     }
     if (sorted) {

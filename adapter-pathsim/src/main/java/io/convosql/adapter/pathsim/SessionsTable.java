@@ -107,7 +107,7 @@ final class SessionsTable extends ApiTable {
 
   @Override
   public String explainEstimate(ScanSpec spec) {
-    return SessionsExplain.estimate(spec);
+    return SessionsExplain.estimate(spec, api.times().stated());
   }
 
   @Override
@@ -176,6 +176,8 @@ final class SessionsTable extends ApiTable {
     boolean exact = q.exact && !scan.hasEarlyCondition();
     boolean sorted = !scan.sort().isEmpty();
     boolean offsetByApi = exact && !sorted && apiOffset(q, workspaces.size());
+    // sorted here, an exact list's OFFSET rows are skipped before their details are asked for
+    boolean offsetHere = sorted && exact && scan.offset() > 0;
     Map<String, String> filters = new LinkedHashMap<>(q.listParams());
     if (sorted) {
       filters.put("sort", sortParam(scan.sort()));
@@ -188,13 +190,11 @@ final class SessionsTable extends ApiTable {
     // with a filter the API cannot apply exactly, a LIMIT still says the fewest rows the scan lists
     // (all of them pass): the budget expects that many, and stops the scan if it must read more
     long expectedRows = scan.needed();
+    RowRequests costs = detail ? details(scan, q, exact, offsetByApi, offsetHere) : RowRequests.none();
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
-      // a listed session costs its detail request, unless the ids asked for or a condition checked
-      // first may drop it: then no listed session is sure to cost one
-      parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil,
-          detail && q.ids == null && !scan.hasEarlyCondition() ? 1 : 0, expectedRows)
-          .rows(readsAll, width));
+      parts.add(() -> new SessionPages(api, scan, w, filters, firstOffset, needed, pinnedUntil, costs,
+          expectedRows).rows(readsAll, width));
     }
     AsyncRows rows;
     if (!sorted) {
@@ -204,22 +204,18 @@ final class SessionsTable extends ApiTable {
       boolean detailTerm = scan.terms().stream().anyMatch(t -> t.column() >= SessionColumns.FIRST_DETAIL);
       java.util.function.Predicate<Object[]> passes =
           detailTerm ? null : scan.checkBefore(SessionColumns.detailColumns());
-      // every session read costs its detail without a LIMIT; with one, a single workspace's first
-      // listing says how many of its sessions do (across workspaces each would claim the whole LIMIT)
-      int perRow = detail && q.ids == null && !scan.hasEarlyCondition()
-          && (readsAll || workspaces.size() == 1) ? 1 : 0;
+      // the first listing of each workspace tells the budget of the details (shared: all of them
+      // together need no more than the LIMIT's); the later reads of the same sessions do not again
       List<AsyncRows> streams = new ArrayList<>();
       for (String w : workspaces) {
         streams.add(new SortedSessions((params, wanted, ahead, first) -> new SessionPages(api, scan, w,
-            params, 0, wanted, pinnedUntil, first ? perRow : 0, first ? expectedRows : wanted)
-            .rows(ahead, ahead ? api.concurrency() : 1),
+            params, 0, wanted, pinnedUntil, first ? costs : RowRequests.none(),
+            first ? expectedRows : wanted).rows(ahead, ahead ? api.concurrency() : 1),
             scan, filters, scan.needed(), exact && !q.calculated, passes));
       }
       rows = Streams.merge(streams, SortedSessions.order(scan.sort()),
           "PathSim GET /workspaces/{id}/sessions");
     }
-    // sorted here, an exact list's OFFSET rows are skipped before their details are asked for
-    boolean offsetHere = sorted && exact && scan.offset() > 0;
     Iterator<Object[]> listed = offsetHere ? skipping(rows, scan.offset()) : rows;
     boolean offsetApplied = offsetByApi || offsetHere;
     DetailRows details = detail ? new DetailRows(api, scan, listed, offsetApplied) : null;
@@ -246,8 +242,24 @@ final class SessionsTable extends ApiTable {
           details.close();
         }
         rows.close();
+        costs.done(scan);
       }
     };
+  }
+
+  /**
+   * The detail requests of a listing's sessions, as the request budget counts them: one for every
+   * session of a list the API answers exactly; else one for each session of a page read that passes
+   * what is checked before its detail (a started_at range is sent as whole days with a margin, and
+   * objective and connected are applied after the API's total, so neither tells), and for the pages
+   * not yet read, an estimate at the rate at which those read passed; at most the rows the LIMIT
+   * takes, after an OFFSET skipped here.
+   */
+  private static RowRequests details(BoundScan scan, SessionsQuery q, boolean exact, boolean offsetByApi,
+      boolean offsetHere) {
+    long cap = scan.needed() < 0 ? -1 : offsetByApi || offsetHere ? scan.fetch() : scan.needed();
+    return new RowRequests(1, exact && !q.calculated ? null : scan.checkBefore(SessionColumns.detailColumns()),
+        cap, offsetHere ? scan.offset() : 0);
   }
 
   /** The rows after the first {@code n}, skipped when the first row is asked for. */

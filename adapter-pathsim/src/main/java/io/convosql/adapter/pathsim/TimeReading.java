@@ -111,12 +111,22 @@ final class TimeReading {
   private static final long DAY = 86_400_000L;
 
   private final AtomicReference<@Nullable Known> known = new AtomicReference<>();
+  private final boolean stated;
 
   /** @param stated the reading the connection states ({@code pathsim.timeFormat}), or null to learn it */
   TimeReading(@Nullable Order stated) {
+    this.stated = stated != null;
     if (stated != null) {
       known.set(new Known(stated, "pathsim.timeFormat=" + stated.property));
     }
+  }
+
+  /**
+   * Whether the connection states the reading, so that no answer is ever settled by asking for the
+   * lists around a date ({@link #settle}'s requests, which EXPLAIN's estimate counts otherwise).
+   */
+  boolean stated() {
+    return stated;
   }
 
   /** The reading known so far, or null. */

@@ -78,7 +78,7 @@ class DetailAndChildTablesTest {
         + " pagination.hasMore); then every page with created_from = the day before the LIMIT's last"
         + " started_at; sorted here by started_at; GET /sessions/{id} per row (detail columns)],"
         + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches + 1 per row"
-        + " returned (detail columns)])");
+        + " returned (detail columns) + up to 2 to learn how Time writes dates (once per connection)])");
     assertThat(requests()).isEmpty();
     Sql.rows(connection, sql);
     List<String> sent = requests();
@@ -92,7 +92,8 @@ class DetailAndChildTablesTest {
     assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines"))
         .endsWith("request=[GET /workspaces; GET /workspaces/{each workspace}/sessions?limit=100&offset=0"
             + " (next pages: offset + pagination.limit while pagination.hasMore); GET /sessions/{id}"
-            + " per listed session], estimate=[1 + 1 per 100 sessions of each workspace + 1 per session])");
+            + " per listed session], estimate=[1 + 1 per 100 sessions of each workspace + 1 per session"
+            + " + up to 2 to learn how Time writes dates (once per connection)])");
     assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines WHERE session_id IN ('a', 'b')"))
         .endsWith("request=[GET /sessions/{id} for session_id in [a, b]], estimate=[2 requests])");
     assertThat(requests()).isEmpty();

@@ -102,6 +102,10 @@ final class PathSimStub implements AutoCloseable {
         "application/json").withBody(body);
   }
 
+  Connection connection() {
+    return connection;
+  }
+
   List<String> rows(String sql) throws SQLException {
     return Sql.rows(connection, sql);
   }

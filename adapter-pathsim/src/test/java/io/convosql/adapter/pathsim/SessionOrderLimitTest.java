@@ -85,7 +85,50 @@ class SessionOrderLimitTest {
         + " sort=[[started_at DESC NULLS LAST]], fetch=[10], request=[GET /workspaces/" + busiest
         + "/sessions?sort=-created_at&limit=10&offset=0 (next pages: offset + pagination.limit while pagination.hasMore);"
         + " then every page with created_from = the day before the LIMIT's last started_at; sorted here by started_at],"
-        + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches])");
+        + " estimate=[per workspace 1 + 1 per 100 sessions of the days the LIMIT reaches + up to 2 to learn"
+        + " how Time writes dates (once per connection)])");
+  }
+
+  @Test
+  void nullsFirstReadsEveryPageAndExplainSaysSo() throws SQLException {
+    // the answer may hold sessions without a Time, which no date window is sure to hold
+    List<Session> all = newestFirst(sessions(s -> s.workspaceId().equals(busiest)));
+    String sql = "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' ORDER BY started_at DESC NULLS FIRST LIMIT 3";
+    assertThat(Sql.rows(connection, sql)).isEqualTo(idAndTime(all.subList(0, 3)));
+    List<String> pages = new java.util.ArrayList<>();
+    for (int offset = 0; offset < all.size(); offset += 100) {
+      pages.add("GET /workspaces/" + busiest + "/sessions?limit=100&offset=" + offset + "&sort=-created_at");
+    }
+    assertThat(pages).hasSizeGreaterThan(1);
+    assertThat(requests()).containsExactlyInAnyOrderElementsOf(pages);
+    assertThat(Sql.explain(connection, sql)).endsWith("request=[GET /workspaces/" + busiest
+        + "/sessions?sort=-created_at&limit=100&offset=0 (next pages: offset + pagination.limit while"
+        + " pagination.hasMore); sorted here by started_at], estimate=[1 per 100 sessions of the workspace"
+        + " + up to 2 to learn how Time writes dates (once per connection)])");
+  }
+
+  @Test
+  void aLikeBeforeTheOrderedLimitReadsUntilItsRowsPassThenTheirDays() throws SQLException {
+    List<Session> listed = newestFirst(sessions(s -> s.workspaceId().equals(busiest)
+        && s.virtualCustomer().toLowerCase(java.util.Locale.ROOT).contains("weather")));
+    List<Session> expected = listed.stream().filter(s -> s.virtualCustomer().contains("Weather")).limit(3).toList();
+    assertThat(listed.indexOf(expected.get(2))).isLessThan(100);
+    String sql = "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '" + busiest
+        + "' AND virtual_customer LIKE '%Weather%' ORDER BY started_at DESC LIMIT 3";
+    assertThat(Sql.rows(connection, sql)).isEqualTo(idAndTime(expected));
+    LocalDate from = LocalDate.ofInstant(expected.get(2).time(), ZoneOffset.UTC).minusDays(1);
+    Instant at = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    long inWindow = listed.stream().filter(s -> !s.time().isBefore(at)).count();
+    assertThat(inWindow).isLessThanOrEqualTo(100);
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=100&offset=0&search=Weather&sort=-created_at",
+        "GET /workspaces/" + busiest + "/sessions?created_from=" + from
+            + "&limit=100&offset=0&search=Weather&sort=-created_at");
+    assertThat(Sql.explain(connection, sql)).endsWith("; then every page with created_from = the day before"
+        + " the LIMIT's last started_at; sorted here by started_at], estimate=[per workspace 1 per 100 sessions"
+        + " until 3 pass + 1 per 100 sessions of the days the LIMIT reaches + up to 2 to learn how Time writes"
+        + " dates (once per connection)])");
   }
 
   @Test
@@ -187,13 +230,22 @@ class SessionOrderLimitTest {
   }
 
   @Test
-  void limitWithAResidualFilterStaysAboveIt() throws SQLException {
+  void limitOverALikeTheSearchOnlyNarrowsReachesTheScan() throws SQLException {
     String sql = "SELECT id FROM pathsim.sessions WHERE workspace_id = '" + busiest
         + "' AND virtual_customer LIKE '%Weather%' LIMIT 2";
-    assertThat(Sql.explain(connection, sql)).contains("EnumerableLimit(fetch=[2])").doesNotContain("fetch=[2], request");
+    // the scan checks the LIKE itself (search is a superset), so the LIMIT is its own: no Filter or
+    // Limit above it, and it reads pages only until two sessions pass
+    assertThat(Sql.explain(connection, sql)).doesNotContain("EnumerableLimit").doesNotContain("EnumerableCalc")
+        .contains("before row requests=[LIKE(virtual_customer, '%Weather%')], fetch=[2], request=");
+    List<Session> weather = newestFirst(sessions(s -> s.workspaceId().equals(busiest)
+        && s.virtualCustomer().toLowerCase(java.util.Locale.ROOT).contains("weather")));
+    List<String> expected = weather.stream().filter(s -> s.virtualCustomer().contains("Weather"))
+        .limit(2).map(Session::id).toList();
+    assertThat(weather.indexOf(PathSimFixture.data().session(expected.get(1)).orElseThrow())).isLessThan(100);
     clear();
-    assertThat(Sql.rows(connection, sql)).hasSize(2);
-    assertThat(requests()).allMatch(r -> r.contains("limit=100"));
+    assertThat(Sql.rows(connection, sql)).isEqualTo(expected);
+    assertThat(requests()).containsExactly(
+        "GET /workspaces/" + busiest + "/sessions?limit=100&offset=0&search=Weather");
   }
 
   @Test

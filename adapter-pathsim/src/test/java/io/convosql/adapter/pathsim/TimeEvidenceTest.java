@@ -88,6 +88,46 @@ class TimeEvidenceTest {
   }
 
   @Test
+  void explainsEstimateCountsTheListsThatLearnTheReading() throws SQLException {
+    stub = new PathSimStub();
+    String s1 = session("s1", "05/08/2025 10:00", "call_1");
+    stub.answer("/workspaces", PathSimStub.envelope("[" + PathSimStub.WORKSPACE + "]"));
+    stub.answer("/workspaces/w1/sessions", page(s1));
+    answerFrom("2025-05-07", page());
+    answerFrom("2025-08-04", page(s1));
+    stub.answer("/sessions/s1", PathSimStub.envelope(s1));
+    // one page, and the two lists around each reading of its one ambiguous date: 1 + 2
+    assertThat(Sql.explain(stub.connection(), SQL)).endsWith("estimate=[1 per 100 sessions of the workspace"
+        + " + up to 2 to learn how Time writes dates (once per connection)])");
+    assertThat(stub.rows(SQL)).containsExactly("s1; 2025-08-05 10:00:00.000");
+    assertThat(stub.api.getAllServeEvents()).hasSize(3);
+    // by id, a detail does not name its workspace: they are listed, and each may be asked twice
+    PathSimStub byId = new PathSimStub();
+    try {
+      byId.answer("/workspaces", PathSimStub.envelope("[" + PathSimStub.WORKSPACE + "]"));
+      byId.answer("/sessions/s1", PathSimStub.envelope(s1));
+      byId.api.stubFor(get(urlPathEqualTo("/v1/workspaces/w1/sessions")).withQueryParam("created_from",
+          equalTo("2025-05-07")).willReturn(json(page())));
+      byId.api.stubFor(get(urlPathEqualTo("/v1/workspaces/w1/sessions")).withQueryParam("created_from",
+          equalTo("2025-08-04")).willReturn(json(page(s1))));
+      String sql = "SELECT id, started_at FROM pathsim.sessions WHERE id = 's1'";
+      assertThat(Sql.explain(byId.connection(), sql)).endsWith("estimate=[1 request + GET /workspaces and up"
+          + " to 2 per workspace to learn how Time writes dates (once per connection)])");
+      assertThat(byId.rows(sql)).containsExactly("s1; 2025-08-05 10:00:00.000");
+      assertThat(byId.api.getAllServeEvents()).hasSize(1 + 1 + 2);
+    } finally {
+      byId.close();
+    }
+    // a stated reading is never learnt
+    PathSimStub stated = new PathSimStub("dd/MM");
+    try {
+      assertThat(Sql.explain(stated.connection(), SQL)).endsWith("estimate=[1 per 100 sessions of the workspace])");
+    } finally {
+      stated.close();
+    }
+  }
+
+  @Test
   void withNoEvidenceAnywhereTheQueryStopsAndAsksForTheFormat() throws SQLException {
     stub = new PathSimStub();
     stub.answer("/workspaces/w1/sessions", page(session("s1", "05/08/2025 10:00", "call_1")));

@@ -168,6 +168,22 @@ public final class BoundScan implements Cancellation, CacheControl {
     budget.checkMore(more, what, api, method, path, narrowing);
   }
 
+  /**
+   * {@link #expect(long, String, String, String)} together with {@code source}'s extrapolation from
+   * the answers read so far: {@code likely} more requests, as {@code how} says, replacing its previous
+   * one (0 withdraws it); throws when the sure requests would pass the budget, or, when {@code early}
+   * (a listing's first page was just read), all of them with the extrapolations.
+   */
+  public void expect(long more, Object source, long likely, String how, boolean early, String api,
+      String method, String path) {
+    budget.expect(more, source, likely, how, early, api, method, path, narrowing);
+  }
+
+  /** Withdraws {@code source}'s extrapolation from the statement's {@link RequestBudget}. */
+  public void withdraw(Object source) {
+    budget.withdraw(source);
+  }
+
   /** Fails before anything is sent when an estimate of the scan's requests passes the budget. */
   void checkEstimate(long estimate, String api, String method, String path) {
     budget.checkEstimate(estimate, api, method, path, narrowing);

@@ -4,6 +4,7 @@ import io.convosql.core.http.ApiException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.DataContext;
 
@@ -12,8 +13,11 @@ import org.apache.calcite.DataContext;
  * shared by all its scans. A driver sets the limit per statement (by its cancel flag, the object
  * Calcite puts into each execution's DataContext as {@link DataContext.Variable#CANCEL_FLAG}). Scans
  * ask it before they send anything ({@link #checkEstimate}), say how many more requests the API's
- * answers have shown to be coming ({@link #expect}), and count each request sent ({@link #spend}); each
- * check fails, with the estimate, the filter that narrows it and the property that raises the limit,
+ * answers have shown to be coming ({@link #expect}) and how many more they make likely
+ * (an extrapolation from the part read so far, which a later answer revises, and which may refuse
+ * the statement only when a listing's first page is read), and
+ * count each request sent ({@link #spend}); each check fails, with the estimate (saying which part of
+ * it is extrapolated, and how), the filter that narrows it and the property that raises the limit,
  * before a request past the limit goes out.
  */
 public final class RequestBudget {
@@ -29,6 +33,11 @@ public final class RequestBudget {
   private final long limit;
   private final AtomicLong spent = new AtomicLong();
   private final AtomicLong expected = new AtomicLong();
+  /** The current extrapolation of each source that makes one (a scan's listing), by that source. */
+  private final Map<Object, Likely> likely = new ConcurrentHashMap<>();
+
+  /** Requests a source expects beyond those sure to follow, and how it reckons them, for the error. */
+  private record Likely(long requests, String how) {}
 
   private RequestBudget(long limit) {
     this.limit = limit;
@@ -71,10 +80,56 @@ public final class RequestBudget {
    * requests a listing's total implies); fails when they would pass the limit.
    */
   public void expect(long more, String api, String method, String path, String narrowing) {
-    long total = spent.get() + expected.addAndGet(Math.max(0, more));
-    if (limit > 0 && total > limit) {
-      throw exceeded("at least " + total, api, method, path, narrowing,
-          "stopped after " + spent.get() + " requests");
+    expected.addAndGet(Math.max(0, more));
+    check(false, api, method, path, narrowing);
+  }
+
+  /**
+   * {@link #expect} together with what {@code source} extrapolates from the answers read so far:
+   * {@code likely} more requests that may but need not follow, reckoned as {@code how} says, replacing
+   * the source's previous extrapolation (0 withdraws it); one check, so that requests moving from the
+   * extrapolation to the sure count are never counted twice. The extrapolations (every source's) may
+   * refuse the statement only when {@code early} (a listing's first page was just read): a refusal
+   * from an estimate is worth something only before the requests are spent, and near its end an
+   * estimate may be a little over what a query that fits sends. Otherwise only the sure count is
+   * checked.
+   */
+  public void expect(long more, Object source, long likely, String how, boolean early, String api,
+      String method, String path, String narrowing) {
+    expected.addAndGet(Math.max(0, more));
+    if (limit <= 0) {
+      return; // the unlimited budget is shared: it keeps nothing of a statement's
+    }
+    if (likely > 0) {
+      this.likely.put(source, new Likely(likely, how));
+    } else {
+      this.likely.remove(source);
+    }
+    check(early, api, method, path, narrowing);
+  }
+
+  /** Withdraws what {@code source} extrapolated (it is done: nothing more of it will be sent). */
+  public void withdraw(Object source) {
+    likely.remove(source);
+  }
+
+  /** Fails when the sure count, and with {@code withLikely} the extrapolations, pass the limit. */
+  private void check(boolean withLikely, String api, String method, String path, String narrowing) {
+    if (limit <= 0) {
+      return;
+    }
+    long sure = spent.get() + expected.get();
+    long extrapolated = 0;
+    StringBuilder how = new StringBuilder();
+    for (Likely l : withLikely ? likely.values() : java.util.List.<Likely>of()) {
+      extrapolated += l.requests();
+      how.append(how.length() == 0 ? "" : "; ").append(l.how());
+    }
+    if (sure + extrapolated > limit) {
+      String sent = stoppedAfter(spent.get());
+      throw extrapolated == 0 ? exceeded("at least " + sure, api, method, path, narrowing, sent)
+          : exceeded("about " + (sure + extrapolated), api, method, path, narrowing, sent + "; of the "
+              + (sure + extrapolated) + ", " + sure + " are sure and " + extrapolated + " estimated: " + how);
     }
   }
 
@@ -86,8 +141,8 @@ public final class RequestBudget {
     long total = spent.get() + expected.get() + more;
     if (limit > 0 && more > 0 && total > limit) {
       throw new ApiException(api, method, path, 0, what + " would take " + more + " requests: the statement"
-          + " needs " + total + ", more than " + PROPERTY + "=" + limit + " allows; stopped after "
-          + spent.get() + (spent.get() == 1 ? " request" : " requests"), null, narrowing + ", or raise "
+          + " needs " + total + ", more than " + PROPERTY + "=" + limit + " allows; "
+          + stoppedAfter(spent.get()), null, narrowing + ", or raise "
           + PROPERTY + " (0 for no limit)", SQL_STATE, null);
     }
   }
@@ -103,8 +158,12 @@ public final class RequestBudget {
       spent.decrementAndGet();
       long estimate = Math.max(n, spent.get() + expected.get() + 1);
       throw exceeded("at least " + estimate, api, method, path, narrowing,
-          "stopped after " + spent.get() + " requests");
+          stoppedAfter(spent.get()));
     }
+  }
+
+  private static String stoppedAfter(long sent) {
+    return "stopped after " + sent + (sent == 1 ? " request" : " requests");
   }
 
   private ApiException exceeded(String estimate, String api, String method, String path, String narrowing,

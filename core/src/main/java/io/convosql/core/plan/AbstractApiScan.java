@@ -103,7 +103,8 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("filter", spec.terms().stream()
             .map(t -> describe(t.describe(apiTable.columns().get(t.column())), names)).toList(),
             !spec.terms().isEmpty())
-        .itemIf("before row requests", early(names), spec.early() != null)
+        .itemIf(apiTable.perRowColumns().isEmpty() ? "checked on each row" : "before row requests",
+            early(names), spec.early() != null)
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)

@@ -127,6 +127,19 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
     return new BitSet();
   }
 
+  /**
+   * Whether scans of this table check the conditions of a WHERE clause that the API does not apply
+   * exactly ({@link ScanSpec#early}) rather than leave them to a Filter above: with no Filter between
+   * them, a LIMIT reaches the scan, which then reads no further than its rows need (a LIMIT kept above
+   * a Filter would have the scan read, and the request budget expect, every page). The same obligation
+   * as for {@link #perRowColumns} holds: a scan with such a condition may not stop listing after
+   * FETCH rows, nor let the API skip the OFFSET's. By default whenever the table has per-row columns
+   * (the conditions on other columns are then checked before those requests).
+   */
+  public boolean checksConditions() {
+    return !perRowColumns().isEmpty();
+  }
+
   /** Whether the scan can return rows in this order (of a scan that already holds {@code spec}). */
   public boolean supportsSort(List<SortKey> keys, ScanSpec spec) {
     return false;

@@ -77,7 +77,6 @@ public final class ScanRules {
       RexTerms reader = new RexTerms(scan.apiTable().columns(), spec.projection());
       List<Term> added = new ArrayList<>();
       List<RexNode> residual = new ArrayList<>();
-      List<RexNode> unpushed = new ArrayList<>();
       for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
         Term term = reader.toTerm(conjunct);
         ScanSpec soFar = spec.withTerms(added);
@@ -90,11 +89,8 @@ public final class ScanRules {
         if (how != Pushdown.EXACT) {
           residual.add(conjunct);
         }
-        if (how == Pushdown.NONE) {
-          unpushed.add(conjunct);
-        }
       }
-      List<RexNode> checkedEarly = enabled && spec.early() == null ? early(scan, unpushed) : List.of();
+      List<RexNode> checkedEarly = enabled && spec.early() == null ? early(scan, residual) : List.of();
       if (added.isEmpty() && checkedEarly.isEmpty()) {
         return;
       }
@@ -111,18 +107,20 @@ public final class ScanRules {
     }
 
     /**
-     * The conjuncts the API cannot take that the scan can check before a row's own requests: none
-     * when the table has no such requests; else those on other columns that a generated predicate can
-     * decide alone (deterministic, no correlation, subquery or window).
+     * The conjuncts the API does not take exactly (not at all, or as a superset) that the scan checks
+     * itself: none unless the table {@linkplain ApiTable#checksConditions checks conditions}; else
+     * those that a generated predicate can decide on a row alone (deterministic, no correlation,
+     * subquery or window) and, when rows cost requests of their own, not on the columns those
+     * requests bring.
      */
-    private static List<RexNode> early(ApiScan scan, List<RexNode> unpushed) {
-      BitSet later = scan.apiTable().perRowColumns();
-      if (later.isEmpty() || unpushed.isEmpty()) {
+    private static List<RexNode> early(ApiScan scan, List<RexNode> residual) {
+      if (!scan.apiTable().checksConditions() || residual.isEmpty()) {
         return List.of();
       }
+      BitSet later = scan.apiTable().perRowColumns();
       RexShuttle toFullRow = toFullRow(scan);
       List<RexNode> early = new ArrayList<>();
-      for (RexNode conjunct : unpushed) {
+      for (RexNode conjunct : residual) {
         if (!RexUtil.isDeterministic(conjunct) || RexUtil.containsCorrelation(conjunct)
             || RexUtil.SubQueryFinder.find(conjunct) != null || RexOver.containsOver(conjunct)) {
           continue;
