@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +93,30 @@ class TextParametersTest {
       s.setObject(2, null);
       assertThat(read(s)).containsExactly("null; null");
     }
+  }
+
+  /**
+   * A date or time bound to a text parameter is the text its SQL literal shows, as MySQL reads it:
+   * before, setTimestamp gave the milliseconds since 1970 ({@code 1735725600000}), setDate the days
+   * ({@code 20089}) and setTime the milliseconds of the day, and a LocalDateTime its ISO text without
+   * the seconds ({@code 2025-01-01T10:00}).
+   */
+  @Test
+  void aDateOrTimeBoundToATextParameterIsItsSqlText() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT UPPER(?), 'day ' || ?, LOWER(?), TRIM(?), TRIM(?), CHAR_LENGTH(?)")) {
+      s.setTimestamp(1, Timestamp.valueOf("2025-01-01 10:00:00"));
+      s.setDate(2, Date.valueOf("2025-01-01"));
+      s.setTime(3, Time.valueOf("10:15:00"));
+      s.setObject(4, LocalDateTime.of(2025, 1, 1, 10, 0));
+      s.setTimestamp(5, Timestamp.valueOf("2025-01-01 10:00:00.25"));
+      s.setObject(6, LocalTime.of(10, 15));
+      assertThat(read(s)).containsExactly(
+          "2025-01-01 10:00:00; day 2025-01-01; 10:15:00; 2025-01-01 10:00:00; 2025-01-01 10:00:00.25; 8");
+    }
+    // the same where a column gives the ? its type: name = ? compares with that text
+    assertThat(rows("SELECT name FROM pathsim.workspaces WHERE ? = CAST(DATE '2025-01-01' AS VARCHAR)"
+        + " AND name = 'Staging'", Date.valueOf("2025-01-01"))).containsExactly("Staging");
   }
 
   @Test
