@@ -96,6 +96,24 @@ class TextParametersTest {
   }
 
   /**
+   * Each {@code ?} of a chain of {@code ||} is text, however long the chain: before, a {@code ?}
+   * beside a call that had a {@code ?} of its own failed ("nothing around this ? gives it a type"),
+   * so {@code ? || ? || ?} ran and {@code ? || ? || ? || ?}, {@code UPPER(?) || ? || ?} and
+   * {@code name || ? || ?} did not.
+   */
+  @Test
+  void everyParameterOfAChainOfConcatenationsIsText() throws SQLException {
+    assertThat(rows("SELECT ? || ? || ? || ?, UPPER(?) || ? || ?, ((? || ?) || ?) || ?",
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")).containsExactly("abcd; Efg; hijk");
+    assertThat(rows("SELECT name || ? || ?, ? || name || ? FROM pathsim.workspaces WHERE name = 'Staging'",
+        "-", "x", "<", ">")).containsExactly("Staging-x; <Staging>");
+    try (PreparedStatement s = connection.prepareStatement("SELECT name || ? || ? FROM pathsim.workspaces")) {
+      ParameterMetaData md = s.getParameterMetaData();
+      assertThat(List.of(md.getParameterType(1), md.getParameterType(2))).containsExactly(Types.VARCHAR, Types.VARCHAR);
+    }
+  }
+
+  /**
    * A date or time bound to a text parameter is the text its SQL literal shows, as MySQL reads it:
    * before, setTimestamp gave the milliseconds since 1970 ({@code 1735725600000}), setDate the days
    * ({@code 20089}) and setTime the milliseconds of the day, and a LocalDateTime its ISO text without
