@@ -88,7 +88,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(this, call)));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }
