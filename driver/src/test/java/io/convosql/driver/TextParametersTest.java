@@ -114,6 +114,27 @@ class TextParametersTest {
   }
 
   /**
+   * A {@code ?} before IN takes the type of the list's values, as {@code ? = name} takes the
+   * column's: before, {@code ? IN (1, 2)} and {@code ? IN (UPPER(name))} failed with HY000 "Error
+   * while preparing statement" and no cause (Calcite asked the list itself for a type). A list of
+   * only {@code ?}s gives none, and fails as {@code SELECT ?} does.
+   */
+  @Test
+  void aParameterBeforeInTakesTheTypeOfTheList() throws SQLException {
+    assertThat(rows("SELECT ? IN (1, 2), ? IN ('a', 'bc'), ? NOT IN (3)", 2, "bc", 3))
+        .containsExactly("true; true; false");
+    String sql = "SELECT name FROM pathsim.workspaces WHERE ? IN (UPPER(name), LOWER(name)) ORDER BY name";
+    assertThat(rows(sql, "STAGING")).containsExactly("Staging");
+    assertThat(DriverFixture.rows(unpushed, sql, "staging")).isEqualTo(rows(sql, "staging")).containsExactly("Staging");
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      assertThat(s.getParameterMetaData().getParameterType(1)).isEqualTo(Types.VARCHAR);
+    }
+    SQLException e = OwnSandbox.run(connection, "SELECT ? IN (?, ?)").failure();
+    assertThat(e.getSQLState()).isEqualTo("42000");
+    assertThat(e.getMessage()).contains("nothing around this ? gives it a type");
+  }
+
+  /**
    * A date or time bound to a text parameter is the text its SQL literal shows, as MySQL reads it:
    * before, setTimestamp gave the milliseconds since 1970 ({@code 1735725600000}), setDate the days
    * ({@code 20089}) and setTime the milliseconds of the day, and a LocalDateTime its ISO text without
