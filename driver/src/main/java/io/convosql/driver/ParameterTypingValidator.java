@@ -126,6 +126,27 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     }
   }
 
+  /**
+   * Types the {@code ?}s of ORDER BY as those of the select list are, which Calcite never did there:
+   * {@code ORDER BY POSITION(? IN name)} failed ("Cannot apply 'POSITION' to arguments of type
+   * 'POSITION(<UNKNOWN> IN <VARCHAR>)'"), {@code ORDER BY name = ? DESC} with no message (HY000).
+   */
+  @Override
+  protected void validateOrderList(SqlSelect select) {
+    SqlNodeList orders = select.getOrderList();
+    SqlValidatorScope scope = orders == null ? null : getOrderScope(select);
+    if (orders != null && scope != null) {
+      for (SqlNode item : orders) {
+        while (item instanceof SqlCall c && (c.getKind() == SqlKind.DESCENDING
+            || c.getKind() == SqlKind.NULLS_FIRST || c.getKind() == SqlKind.NULLS_LAST)) {
+          item = c.operand(0);
+        }
+        inferUnknownTypes(unknownType, scope, item);
+      }
+    }
+    super.validateOrderList(select);
+  }
+
   @Override
   public CalciteContextException newValidationError(SqlNode node,
       Resources.ExInst<SqlValidatorException> e) {

@@ -135,6 +135,25 @@ class TextParametersTest {
   }
 
   /**
+   * A {@code ?} in ORDER BY is typed as one in the select list is: before, Calcite typed none there,
+   * so {@code ORDER BY POSITION(? IN name)} and {@code ORDER BY name || ?} failed ("Cannot apply
+   * 'POSITION' to arguments of type 'POSITION(<UNKNOWN> IN <VARCHAR>)'") and
+   * {@code ORDER BY name = ? DESC}, a chosen row first, with HY000 and no cause.
+   */
+  @Test
+  void aParameterInOrderByIsTypedAsInTheSelectList() throws SQLException {
+    assertThat(rows("SELECT name FROM pathsim.workspaces ORDER BY name = ? DESC, name", "Staging"))
+        .containsExactly("Staging", "Legacy IVR", "Production Workspace", "QA Regression", "Sales Demos");
+    assertThat(rows("SELECT name FROM pathsim.workspaces ORDER BY POSITION(? IN name) DESC NULLS LAST, name",
+        "g")).containsExactly("QA Regression", "Staging", "Legacy IVR", "Production Workspace", "Sales Demos");
+    assertThat(rows("SELECT name AS n FROM pathsim.workspaces ORDER BY UPPER(?) || n LIMIT 1", "x"))
+        .containsExactly("Legacy IVR");
+    SQLException e = OwnSandbox.run(connection, "SELECT name FROM pathsim.workspaces ORDER BY ?").failure();
+    assertThat(e.getSQLState()).isEqualTo("42000");
+    assertThat(e.getMessage()).contains("nothing around this ? gives it a type");
+  }
+
+  /**
    * A date or time bound to a text parameter is the text its SQL literal shows, as MySQL reads it:
    * before, setTimestamp gave the milliseconds since 1970 ({@code 1735725600000}), setDate the days
    * ({@code 20089}) and setTime the milliseconds of the day, and a LocalDateTime its ISO text without
