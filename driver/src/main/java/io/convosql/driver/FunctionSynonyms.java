@@ -61,12 +61,18 @@ final class FunctionSynonyms {
    * JDBC's {@code {fn LOCATE(sub, s [, from])}} as the plain {@code LOCATE}, which Calcite's own
    * escape read as POSITION, so that a {@code from} of 0 failed (HY000) and a negative one searched
    * backwards; any other call as it is. It needs no function of the connection's, so it holds under
-   * every {@code fun}.
+   * every {@code fun}. Too few or too many arguments fail as the plain LOCATE's do (Calcite's
+   * escape threw an AssertionError for one, and gave 0 for four).
    */
-  static SqlCall escaped(SqlCall call) {
-    return call.getOperator() instanceof SqlJdbcFunctionCall jdbc
-        && jdbc.getName().equals("{fn LOCATE}") && (call.operandCount() == 2 || call.operandCount() == 3)
-        ? locate(call) : call;
+  static SqlCall escaped(SqlValidator validator, SqlCall call) {
+    if (!(call.getOperator() instanceof SqlJdbcFunctionCall jdbc) || !jdbc.getName().equals("{fn LOCATE}")) {
+      return call;
+    }
+    int n = call.operandCount();
+    if (n < 2 || n > 3) {
+      throw validator.newValidationError(call, RESOURCE.invalidArgCount("LOCATE", n < 2 ? 2 : 3));
+    }
+    return locate(call);
   }
 
   /**

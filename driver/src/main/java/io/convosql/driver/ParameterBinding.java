@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -65,8 +66,45 @@ final class ParameterBinding {
       case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
           Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
       case Types.BOOLEAN -> bool(value);
+      case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR -> text(value, dateZone);
       default -> null;
     };
+  }
+
+  /**
+   * A date or time bound to a text parameter, as the text its SQL literal shows ({@code 2025-01-01
+   * 10:00:00}, {@code 2025-01-01}, {@code 10:15:00}), as MySQL reads it: JDBC's own conversion gave
+   * the milliseconds since 1970 of a Timestamp, the days of a Date, and a LocalDateTime's ISO text
+   * without its seconds. Anything else is bound as it is (a number is its text).
+   */
+  private static @Nullable String text(Object value, @Nullable ZoneId dateZone) {
+    if (value instanceof java.sql.Date d) {
+      return (dateZone == null ? d.toLocalDate()
+          : Instant.ofEpochMilli(d.getTime()).atZone(dateZone).toLocalDate()).toString();
+    }
+    if (value instanceof java.sql.Time t) {
+      return clock(t.toLocalTime());
+    }
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime().toLocalDate() + " " + clock(t.toLocalDateTime().toLocalTime());
+    }
+    if (value instanceof java.util.Date d) {
+      LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneId.systemDefault());
+      return t.toLocalDate() + " " + clock(t.toLocalTime());
+    }
+    if (value instanceof LocalDateTime t) {
+      return t.toLocalDate() + " " + clock(t.toLocalTime());
+    }
+    return value instanceof LocalTime t ? clock(t) : null;
+  }
+
+  /** {@code hh:mm:ss}, and the fraction of a second without its trailing zeros when there is one. */
+  private static String clock(LocalTime t) {
+    String seconds = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+    if (t.getNano() == 0) {
+      return seconds;
+    }
+    return seconds + "." + String.format(Locale.ROOT, "%09d", t.getNano()).replaceAll("0+$", "");
   }
 
   private static @Nullable LocalDateTime timestamp(Object value, @Nullable ZoneId dateZone)

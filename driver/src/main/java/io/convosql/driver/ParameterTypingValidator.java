@@ -1,5 +1,7 @@
 package io.convosql.driver;
 
+import static org.apache.calcite.util.Static.RESOURCE;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +23,7 @@ import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
@@ -88,7 +91,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(this, call)));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }
@@ -121,6 +124,27 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     } finally {
       selects.pop();
     }
+  }
+
+  /**
+   * Types the {@code ?}s of ORDER BY as those of the select list are, which Calcite never did there:
+   * {@code ORDER BY POSITION(? IN name)} failed ("Cannot apply 'POSITION' to arguments of type
+   * 'POSITION(<UNKNOWN> IN <VARCHAR>)'"), {@code ORDER BY name = ? DESC} with no message (HY000).
+   */
+  @Override
+  protected void validateOrderList(SqlSelect select) {
+    SqlNodeList orders = select.getOrderList();
+    SqlValidatorScope scope = orders == null ? null : getOrderScope(select);
+    if (orders != null && scope != null) {
+      for (SqlNode item : orders) {
+        while (item instanceof SqlCall c && (c.getKind() == SqlKind.DESCENDING
+            || c.getKind() == SqlKind.NULLS_FIRST || c.getKind() == SqlKind.NULLS_LAST)) {
+          item = c.operand(0);
+        }
+        inferUnknownTypes(unknownType, scope, item);
+      }
+    }
+    super.validateOrderList(select);
   }
 
   @Override
@@ -156,7 +180,11 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       return; // typed already, from its siblings or as text
     }
     text.typeWithin(scopes.getOrDefault(node, scope), node);
-    if (node instanceof SqlCase c) {
+    if ((node.getKind() == SqlKind.IN || node.getKind() == SqlKind.NOT_IN) && node instanceof SqlCall in
+        && in.operand(0) instanceof SqlDynamicParam p && getValidatedNodeTypeIfKnown(p) == null
+        && in.operand(1) instanceof SqlNodeList list) {
+      typeBeforeIn(scope, p, list);
+    } else if (node instanceof SqlCase c) {
       List<@Nullable SqlNode> results = new ArrayList<>();
       for (SqlNode then : c.getThenOperands()) {
         // COALESCE(?, name) arrives as CASE WHEN ? IS NOT NULL THEN CAST_NOT_NULL(?) ELSE name END
@@ -170,6 +198,21 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       typeFromSiblings(scope, call.getOperandList());
     }
     super.inferUnknownTypes(inferredType, scope, node);
+  }
+
+  /**
+   * The {@code ?} of {@code ? IN (a, b)} typed as the first of the values that has a type: Calcite
+   * would ask the list itself for one, and failed with no message (HY000). With only {@code ?}s in
+   * the list nothing gives it a type, the error of {@code SELECT ?}.
+   */
+  private void typeBeforeIn(SqlValidatorScope scope, SqlDynamicParam param, SqlNodeList list) {
+    List<@Nullable SqlNode> operands = new ArrayList<>();
+    operands.add(param);
+    operands.addAll(list);
+    typeFromSiblings(scope, operands);
+    if (getValidatedNodeTypeIfKnown(param) == null) {
+      throw newValidationError(param, RESOURCE.dynamicParamIllegal());
+    }
   }
 
   /**
@@ -225,7 +268,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     RelDataType known = null;
     for (SqlNode o : operands) {
       if (known == null && o != null && !(o instanceof SqlDynamicParam)
-          && !SqlUtil.isNullLiteral(o, false) && !(o instanceof org.apache.calcite.sql.SqlNodeList)) {
+          && !SqlUtil.isNullLiteral(o, false) && !(o instanceof SqlNodeList)) {
         try {
           known = deriveType(scope, o);
         } catch (CalciteException e) {

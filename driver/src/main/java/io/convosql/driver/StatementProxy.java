@@ -38,7 +38,7 @@ final class StatementProxy implements InvocationHandler {
       Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
   /** The setters whose value {@link ParameterBinding} may convert: (index, value) or (index, Date, Calendar). */
   private static final Set<String> SETTERS = Set.of("setObject", "setLong", "setInt", "setShort",
-      "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate", "setArray");
+      "setByte", "setBigDecimal", "setDouble", "setFloat", "setString", "setDate", "setTimestamp", "setTime", "setArray");
 
   private final Statement statement;
   private final Connection connection;

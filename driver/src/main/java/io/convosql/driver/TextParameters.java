@@ -31,7 +31,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * is text when every combination the function takes has text there. Calls are looked at innermost
  * first, so that {@code UPPER(?) = 'AB'} and {@code UPPER(?) || ?} see UPPER's type. A type the
  * operands beside the {@code ?} give ({@link ParameterTypingValidator}) is kept when the function
- * takes it, so nothing that prepared before is typed otherwise.
+ * takes it, so nothing that prepared before is typed otherwise; it is given here, innermost first,
+ * so that in {@code name || ? || ?} the outer call sees the inner one's type.
  */
 final class TextParameters {
   /** The types tried; binary strings are not, so that a function of text or bytes takes text. */
@@ -88,10 +89,14 @@ final class TextParameters {
       return;
     }
     RelDataType beside = siblings.apply(scope, call);
-    if (beside != null && takes(scope, checked, untyped, Collections.nCopies(untyped.size(), beside))) {
-      return; // typed as before, from the operands beside it
-    }
     RelDataTypeFactory types = validator.getTypeFactory();
+    if (beside != null && takes(scope, checked, untyped, Collections.nCopies(untyped.size(), beside))) {
+      // typed as before, from the operands beside it, but now: the call around this one asks for
+      // its type before the validator would come to this call ({@code name || ? || ?})
+      RelDataType nullable = types.createTypeWithNullability(beside, true);
+      untyped.forEach(p -> validator.setValidatedNodeType(p, nullable));
+      return;
+    }
     List<RelDataType> tried = TRIED.stream()
         .map(t -> types.createTypeWithNullability(types.createSqlType(t), true)).toList();
     boolean[] textOnly = new boolean[untyped.size()];

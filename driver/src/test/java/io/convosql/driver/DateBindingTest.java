@@ -60,6 +60,32 @@ class DateBindingTest {
     }
   }
 
+  /**
+   * setTimestamp, not only setObject of a Timestamp, binds a DATE ? as its day: before, JDBC's own
+   * conversion passed its milliseconds, and the query failed with 22000 "Long given, Integer
+   * needed"; and setTimestamp on a number ? is refused, where it was a number made of them.
+   */
+  @Test
+  void setTimestampOnADateParameterIsItsDay() throws SQLException {
+    List<String> expected = DriverFixture.rows(connection, CREATED_ON.formatted("DATE '" + workspaceDay + "'"));
+    try (PreparedStatement s = connection.prepareStatement(CREATED_ON.formatted("?"))) {
+      s.setTimestamp(1, Timestamp.valueOf(workspaceDay.atTime(23, 59)));
+      List<String> rows = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      assertThat(rows).isNotEmpty().isEqualTo(expected);
+    }
+    try (PreparedStatement s = connection.prepareStatement("SELECT ? + 1")) {
+      assertThatThrownBy(() -> s.setTimestamp(1, Timestamp.valueOf("2025-01-01 10:00:00")))
+          .isInstanceOf(SQLDataException.class)
+          .hasMessageStartingWith("A parameter of type INTEGER cannot take a value of class Timestamp")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+    }
+  }
+
   @Test
   void aValueThatIsNoDateIs22xxx() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(CREATED_ON.formatted("?"))) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,6 +169,28 @@ class FunctionNamesTest {
       // names of tables and columns stay case-sensitive
       assertThat(DriverFixture.queryFailure(c, "SELECT ID FROM pathsim.workspaces").getMessage())
           .contains("Column 'ID' not found");
+    }
+  }
+
+  /**
+   * Where a connection's names keep their case, a function spelled exactly as one is defined is
+   * that one, also when another differs only in case; any case finds a function only where none is
+   * spelled so. Before, under {@code lex=JAVA} {@code myfn(s)} ran the function added as
+   * {@code MYFN}, and under {@code lex=ORACLE} the quoted {@code "myfn"(s)} did.
+   */
+  @Test
+  void aFunctionSpelledExactlyIsTheOneOfThatSpellingWhereNamesKeepTheirCase() throws SQLException {
+    for (String[] lex : new String[][] {{"lex=JAVA", "myfn"}, {"lex=ORACLE", "\"myfn\""}}) {
+      try (Connection c = DriverFixture.connect(lex[0])) {
+        org.apache.calcite.schema.SchemaPlus root =
+            c.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getRootSchema();
+        // two functions whose names differ only in case: hexadecimal and binary
+        root.add("myfn", ScalarFunctionImpl.create(Integer.class, "toHexString"));
+        root.add("MYFN", ScalarFunctionImpl.create(Integer.class, "toBinaryString"));
+        root.add("onlylower", ScalarFunctionImpl.create(Integer.class, "toHexString"));
+        assertThat(DriverFixture.rows(c, "SELECT " + lex[1] + "(10), MYFN(10), ONLYLOWER(10)"))
+            .as(lex[0]).containsExactly("a; 1010; a");
+      }
     }
   }
 

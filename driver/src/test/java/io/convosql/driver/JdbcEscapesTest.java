@@ -85,6 +85,24 @@ class JdbcEscapesTest {
     }
   }
 
+  /**
+   * {@code {fn LOCATE}} with too few or too many arguments fails as the plain LOCATE does (42000):
+   * before, one argument threw Calcite's AssertionError, no SQLException at all, and four gave 0.
+   */
+  @Test
+  void locateInTheEscapeCountsItsArgumentsAsThePlainLocate() {
+    for (String[] call : new String[][] {{"LOCATE('b')", "2"}, {"LOCATE()", "2"},
+        {"LOCATE('b', 'abc', 1, 2)", "3"}}) {
+      for (String sql : List.of("SELECT " + call[0], "SELECT {fn " + call[0] + "}")) {
+        SQLException e = OwnSandbox.run(connection, sql).failure();
+        assertThat((Object) e).as(sql).isNotNull();
+        assertThat(e.getSQLState()).as(sql).isEqualTo("42000");
+        assertThat(e.getMessage()).as(sql)
+            .contains("Invalid number of arguments to function 'LOCATE'. Was expecting " + call[1] + " arguments");
+      }
+    }
+  }
+
   @Test
   void nativeSqlIsThePlainSqlAndErrorsPointWhereTheUserTyped() throws SQLException {
     assertThat(connection.nativeSQL("SELECT a FROM {oj t LEFT JOIN u ON t.x = u.x} WHERE b LIKE"

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +93,88 @@ class TextParametersTest {
       s.setObject(2, null);
       assertThat(read(s)).containsExactly("null; null");
     }
+  }
+
+  /**
+   * Each {@code ?} of a chain of {@code ||} is text, however long the chain: before, a {@code ?}
+   * beside a call that had a {@code ?} of its own failed ("nothing around this ? gives it a type"),
+   * so {@code ? || ? || ?} ran and {@code ? || ? || ? || ?}, {@code UPPER(?) || ? || ?} and
+   * {@code name || ? || ?} did not.
+   */
+  @Test
+  void everyParameterOfAChainOfConcatenationsIsText() throws SQLException {
+    assertThat(rows("SELECT ? || ? || ? || ?, UPPER(?) || ? || ?, ((? || ?) || ?) || ?",
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")).containsExactly("abcd; Efg; hijk");
+    assertThat(rows("SELECT name || ? || ?, ? || name || ? FROM pathsim.workspaces WHERE name = 'Staging'",
+        "-", "x", "<", ">")).containsExactly("Staging-x; <Staging>");
+    try (PreparedStatement s = connection.prepareStatement("SELECT name || ? || ? FROM pathsim.workspaces")) {
+      ParameterMetaData md = s.getParameterMetaData();
+      assertThat(List.of(md.getParameterType(1), md.getParameterType(2))).containsExactly(Types.VARCHAR, Types.VARCHAR);
+    }
+  }
+
+  /**
+   * A {@code ?} before IN takes the type of the list's values, as {@code ? = name} takes the
+   * column's: before, {@code ? IN (1, 2)} and {@code ? IN (UPPER(name))} failed with HY000 "Error
+   * while preparing statement" and no cause (Calcite asked the list itself for a type). A list of
+   * only {@code ?}s gives none, and fails as {@code SELECT ?} does.
+   */
+  @Test
+  void aParameterBeforeInTakesTheTypeOfTheList() throws SQLException {
+    assertThat(rows("SELECT ? IN (1, 2), ? IN ('a', 'bc'), ? NOT IN (3)", 2, "bc", 3))
+        .containsExactly("true; true; false");
+    String sql = "SELECT name FROM pathsim.workspaces WHERE ? IN (UPPER(name), LOWER(name)) ORDER BY name";
+    assertThat(rows(sql, "STAGING")).containsExactly("Staging");
+    assertThat(DriverFixture.rows(unpushed, sql, "staging")).isEqualTo(rows(sql, "staging")).containsExactly("Staging");
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      assertThat(s.getParameterMetaData().getParameterType(1)).isEqualTo(Types.VARCHAR);
+    }
+    SQLException e = OwnSandbox.run(connection, "SELECT ? IN (?, ?)").failure();
+    assertThat(e.getSQLState()).isEqualTo("42000");
+    assertThat(e.getMessage()).contains("nothing around this ? gives it a type");
+  }
+
+  /**
+   * A {@code ?} in ORDER BY is typed as one in the select list is: before, Calcite typed none there,
+   * so {@code ORDER BY POSITION(? IN name)} and {@code ORDER BY name || ?} failed ("Cannot apply
+   * 'POSITION' to arguments of type 'POSITION(<UNKNOWN> IN <VARCHAR>)'") and
+   * {@code ORDER BY name = ? DESC}, a chosen row first, with HY000 and no cause.
+   */
+  @Test
+  void aParameterInOrderByIsTypedAsInTheSelectList() throws SQLException {
+    assertThat(rows("SELECT name FROM pathsim.workspaces ORDER BY name = ? DESC, name", "Staging"))
+        .containsExactly("Staging", "Legacy IVR", "Production Workspace", "QA Regression", "Sales Demos");
+    assertThat(rows("SELECT name FROM pathsim.workspaces ORDER BY POSITION(? IN name) DESC NULLS LAST, name",
+        "g")).containsExactly("QA Regression", "Staging", "Legacy IVR", "Production Workspace", "Sales Demos");
+    assertThat(rows("SELECT name AS n FROM pathsim.workspaces ORDER BY UPPER(?) || n LIMIT 1", "x"))
+        .containsExactly("Legacy IVR");
+    SQLException e = OwnSandbox.run(connection, "SELECT name FROM pathsim.workspaces ORDER BY ?").failure();
+    assertThat(e.getSQLState()).isEqualTo("42000");
+    assertThat(e.getMessage()).contains("nothing around this ? gives it a type");
+  }
+
+  /**
+   * A date or time bound to a text parameter is the text its SQL literal shows, as MySQL reads it:
+   * before, setTimestamp gave the milliseconds since 1970 ({@code 1735725600000}), setDate the days
+   * ({@code 20089}) and setTime the milliseconds of the day, and a LocalDateTime its ISO text without
+   * the seconds ({@code 2025-01-01T10:00}).
+   */
+  @Test
+  void aDateOrTimeBoundToATextParameterIsItsSqlText() throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT UPPER(?), 'day ' || ?, LOWER(?), TRIM(?), TRIM(?), CHAR_LENGTH(?)")) {
+      s.setTimestamp(1, Timestamp.valueOf("2025-01-01 10:00:00"));
+      s.setDate(2, Date.valueOf("2025-01-01"));
+      s.setTime(3, Time.valueOf("10:15:00"));
+      s.setObject(4, LocalDateTime.of(2025, 1, 1, 10, 0));
+      s.setTimestamp(5, Timestamp.valueOf("2025-01-01 10:00:00.25"));
+      s.setObject(6, LocalTime.of(10, 15));
+      assertThat(read(s)).containsExactly(
+          "2025-01-01 10:00:00; day 2025-01-01; 10:15:00; 2025-01-01 10:00:00; 2025-01-01 10:00:00.25; 8");
+    }
+    // the same where a column gives the ? its type: name = ? compares with that text
+    assertThat(rows("SELECT name FROM pathsim.workspaces WHERE ? = CAST(DATE '2025-01-01' AS VARCHAR)"
+        + " AND name = 'Staging'", Date.valueOf("2025-01-01"))).containsExactly("Staging");
   }
 
   @Test
