@@ -129,7 +129,8 @@ abstract class SessionChildTable extends ApiTable {
       return n + (n == 1 ? " request" : " requests");
     }
     return "1 + 1 per 100 sessions of each workspace + " + each + " per session"
-        + (spec.fetch() != null && !spec.fetch().isParameter() ? ", up to the LIMIT's rows" : "")
+        + (spec.fetch() != null && !spec.fetch().isParameter()
+            ? ", session by session until the LIMIT's rows are found" : "")
         + (api.times().stated() ? "" : SessionsExplain.TIME_LISTS);
   }
 

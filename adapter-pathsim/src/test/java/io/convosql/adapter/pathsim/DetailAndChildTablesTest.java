@@ -100,6 +100,15 @@ class DetailAndChildTablesTest {
   }
 
   @Test
+  void explainOfAChildTableUnderALimitSaysItReadsUntilTheRowsAreFound() throws SQLException {
+    // a LIMIT of 2 lines may take more than 2 sessions (one without a transcript line, say)
+    assertThat(Sql.explain(connection, "SELECT text FROM pathsim.transcript_lines LIMIT 2"))
+        .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session, session by session"
+            + " until the LIMIT's rows are found");
+    assertThat(requests()).isEmpty();
+  }
+
+  @Test
   void latencyColumnsComeFromFarEndStats() throws SQLException {
     Session s = sessions(x -> x.detail().voice() != null && x.detail().voice().latency() != null
         && !x.detail().nullKeys().contains("far_end_latency_stats")).get(0);
