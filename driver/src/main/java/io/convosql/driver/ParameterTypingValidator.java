@@ -44,7 +44,7 @@ import org.checkerframework.checker.nullness.qual.PolyNull;
  * {@code ?} from the other operands of the call it stands in where the operator itself infers
  * nothing: {@code COALESCE(?, name)}, {@code name || ?}, {@code CASE ... THEN ? ELSE name END} in a
  * select list get the type of {@code name}; a {@code ?} only text can fill, {@code UPPER(?)}, is
- * VARCHAR ({@link TextParameters}). A {@code ?} with nothing to take a type from stays an error
+ * VARCHAR ({@link TextParameters}); a {@code ?} beside an interval is a time ({@link TimeParameters}). A {@code ?} with nothing to take a type from stays an error
  * (write {@code CAST(? AS type)}). Its "not found" errors say which names were likely meant
  * ({@link NameSuggestions}); PostgreSQL's {@code now()} and {@code date_trunc} become the standard
  * calls they mean ({@link PostgresqlCalls}); {@code DAYNAME} of a time fails here ({@link PeriodNames}).
@@ -57,6 +57,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   /** Types a {@code ?} only text can fill, such as UPPER's, where nothing else types it. */
   private final TextParameters text = new TextParameters(this,
       (scope, call) -> siblingType(scope, call.getOperandList()));
+  /** Types a {@code ?} beside an interval, or of TIMESTAMPADD and TIMESTAMPDIFF, as a time. */
+  private final TimeParameters times = new TimeParameters(this);
 
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
@@ -179,6 +181,10 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
         && getValidatedNodeTypeIfKnown(node) != null) {
       return; // typed already, from its siblings or as text
     }
+    if (times.typed(node)) {
+      return; // a time, whatever the interval beside it would make it
+    }
+    times.typeWithin(scopes.getOrDefault(node, scope), node);
     text.typeWithin(scopes.getOrDefault(node, scope), node);
     if ((node.getKind() == SqlKind.IN || node.getKind() == SqlKind.NOT_IN) && node instanceof SqlCall in
         && in.operand(0) instanceof SqlDynamicParam p && getValidatedNodeTypeIfKnown(p) == null

@@ -5,8 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDateLiteral;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -16,13 +19,18 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * PostgreSQL's functions for "now" and "this day" that Calcite's PostgreSQL library lacks, written as
  * the standard calls they mean before validation: {@code now()} is {@code CURRENT_TIMESTAMP} (as
  * PostgreSQL defines it), {@code date_trunc('day', t)} is {@code FLOOR(t TO DAY)} for a unit written
- * as a literal (second, minute, hour, day, month, quarter, year), and {@code CURRENT_DATE - 7} (a
+ * as a literal (second, minute, hour, day, month, quarter, year; 'week' is its Monday, as in
+ * PostgreSQL), {@code to_timestamp(text, format)} is cast to TIMESTAMP (a UTC wall clock, as every
+ * time here), and {@code CURRENT_DATE - 7} (a
  * date and a whole number of days) is {@code CURRENT_DATE - INTERVAL '7' DAY}. Being the standard
  * calls, they push down as those do. A {@code now()} of the connection's own functions, or BigQuery's
  * {@code DATE_TRUNC(date, DAY)}, is left as it is.
@@ -49,6 +57,17 @@ final class PostgresqlCalls {
         return SqlStdOperatorTable.FLOOR.createCall(call.getParserPosition(), call.operand(1),
             new SqlIntervalQualifier(t, null, unit.getParserPosition()));
       }
+      if (unit.getValueAs(String.class).strip().equalsIgnoreCase("week")) {
+        return mondayOfWeek(call.operand(1), call.getParserPosition());
+      }
+    }
+    // PostgreSQL's to_timestamp(text, format) is a timestamptz, which Calcite cannot fold when it
+    // meets a time column (an AssertionError), when its operands are constants; here a time is a
+    // UTC wall clock: cast to TIMESTAMP (a ? is left as it was: TextParameters types it as text)
+    if (call.getOperator() == SqlLibraryOperators.TO_TIMESTAMP_PG && !hasParameter(call)) {
+      SqlParserPos pos = call.getParserPosition();
+      return SqlStdOperatorTable.CAST.createCall(pos, call,
+          new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, pos), pos));
     }
     // PostgreSQL's date ± integer (days), where the date is CURRENT_DATE or a DATE literal
     if ((call.getKind() == SqlKind.MINUS || call.getKind() == SqlKind.PLUS) && call.operandCount() == 2
@@ -60,6 +79,26 @@ final class PostgresqlCalls {
       return call.getOperator().createCall(call.getParserPosition(), call.operand(0), interval);
     }
     return call;
+  }
+
+  /**
+   * PostgreSQL's week, from Monday (ISO 8601): FLOOR(t TO WEEK) gives the Sunday on or before t, so
+   * the Sunday on or before the day before t, plus a day.
+   */
+  private static SqlNode mondayOfWeek(SqlNode time, SqlParserPos pos) {
+    SqlNode dayBefore = SqlStdOperatorTable.MINUS.createCall(pos, time, day(pos));
+    SqlNode sunday = SqlStdOperatorTable.FLOOR.createCall(pos, dayBefore,
+        new SqlIntervalQualifier(TimeUnit.WEEK, null, pos));
+    return SqlStdOperatorTable.PLUS.createCall(pos, sunday, day(pos));
+  }
+
+  private static boolean hasParameter(SqlNode node) {
+    return node instanceof SqlDynamicParam || node instanceof SqlCall c
+        && c.getOperandList().stream().anyMatch(o -> o != null && hasParameter(o));
+  }
+
+  private static SqlIntervalLiteral day(SqlParserPos pos) {
+    return SqlLiteral.createInterval(1, "1", new SqlIntervalQualifier(TimeUnit.DAY, null, pos), pos);
   }
 
   /**

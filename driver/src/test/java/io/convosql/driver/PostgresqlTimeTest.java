@@ -77,6 +77,37 @@ class PostgresqlTimeTest {
   }
 
   @Test
+  void dateTruncToTheWeekIsItsMonday() throws SQLException {
+    // PostgreSQL's weeks start on Monday (ISO 8601); FLOOR(t TO WEEK) gives the Sunday before
+    assertThat(rows("SELECT CAST(date_trunc('week', TIMESTAMP '2025-08-14 10:11:12') AS VARCHAR),"
+        + " CAST(DATE_TRUNC('Week', TIMESTAMP '2025-08-17 23:59:59') AS VARCHAR),"
+        + " CAST(date_trunc('week', TIMESTAMP '2025-08-11 00:00:00') AS VARCHAR)"))
+        .containsExactly("2025-08-11 00:00:00; 2025-08-11 00:00:00; 2025-08-11 00:00:00");
+    List<String> weeks = rows("SELECT date_trunc('week', started_at) AS w, COUNT(*) FROM pathsim.sessions"
+        + " GROUP BY 1 ORDER BY 1");
+    assertThat(weeks).hasSizeGreaterThan(2).allSatisfy(w -> assertThat(
+        java.time.LocalDate.parse(w.substring(0, 10)).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY));
+    assertThat(weeks.stream().mapToInt(w -> Integer.parseInt(w.substring(w.indexOf("; ") + 2))).sum())
+        .hasToString(rows("SELECT COUNT(*) FROM pathsim.sessions").get(0));
+  }
+
+  @Test
+  void toTimestampComparedWithATimeIsThatTime() throws SQLException {
+    // PostgreSQL's to_timestamp gave a TIMESTAMP WITH TIME ZONE that Calcite failed to fold, with
+    // an AssertionError ("Value does not contain time zone") out of executeQuery
+    sameAs("SELECT id FROM pathsim.sessions WHERE started_at >= TO_TIMESTAMP('2025-08-01', 'YYYY-MM-DD') ORDER BY id",
+        "SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-01 00:00:00' ORDER BY id");
+    sameAs("SELECT id FROM pathsim.workspaces WHERE to_timestamp('2020-01-01 10:00:00', 'YYYY-MM-DD HH24:MI:SS')"
+        + " <= created_at ORDER BY id",
+        "SELECT id FROM pathsim.workspaces WHERE TIMESTAMP '2020-01-01 10:00:00' <= created_at ORDER BY id");
+    assertThat(rows("SELECT CAST(TO_TIMESTAMP('2025-08-01 10:15:00', 'YYYY-MM-DD HH24:MI:SS') AS VARCHAR)"))
+        .containsExactly("2025-08-01 10:15:00");
+    assertThat(DriverFixture.rows(connection, "SELECT COUNT(*) FROM pathsim.sessions WHERE started_at >="
+        + " TO_TIMESTAMP(?, 'YYYY-MM-DD')", "2025-08-01")).isEqualTo(rows("SELECT COUNT(*) FROM"
+        + " pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-01 00:00:00'"));
+  }
+
+  @Test
   void anErrorAfterAnIntervalStringPointsAtWhatWasTyped() {
     String sql = "SELECT id FROM pathsim.sessions WHERE started_at > now() - interval '7 days' AND nmae = 1";
     SQLException e = OwnSandbox.run(connection, sql).failure();

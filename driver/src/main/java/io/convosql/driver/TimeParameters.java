@@ -1,0 +1,110 @@
+package io.convosql.driver;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+
+/**
+ * Types a {@code ?} that a time stands in: an operand of {@code +} beside an interval, the left of
+ * {@code -} an interval, the time of TIMESTAMPADD and both times of TIMESTAMPDIFF are TIMESTAMP(3),
+ * as the tables' times are, and TIMESTAMPADD's count is INTEGER. Calcite gives such a {@code ?} the
+ * type of the first operand it knows, the interval (or TIMESTAMPADD's unit), so
+ * {@code started_at < ? + INTERVAL '1' DAY} failed to prepare with "Cannot apply '<' to arguments
+ * of type '<TIMESTAMP(3)> < <INTERVAL DAY>'".
+ */
+final class TimeParameters {
+  private final SqlValidatorImpl validator;
+  /** The {@code ?}s typed here, whose type the operator's own inference must not replace. */
+  private final Set<SqlNode> typed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  TimeParameters(SqlValidatorImpl validator) {
+    this.validator = validator;
+  }
+
+  /** Whether this node is a {@code ?} typed here. */
+  boolean typed(SqlNode node) {
+    return typed.contains(node);
+  }
+
+  /**
+   * Types the {@code ?}s of the calls in {@code node} that a time or a count stands in, before any
+   * is validated ({@code ? + INTERVAL '1' DAY > started_at} derives the sum's type first), not in
+   * sub-queries.
+   */
+  void typeWithin(SqlValidatorScope scope, SqlNode node) {
+    if (node instanceof SqlNodeList list) {
+      list.forEach(n -> typeWithin(scope, n));
+    } else if (node instanceof SqlCall call && !node.isA(SqlKind.QUERY)) {
+      for (SqlNode operand : call.getOperandList()) {
+        if (operand != null) {
+          typeWithin(scope, operand);
+        }
+      }
+      type(scope, call);
+    }
+  }
+
+  private void type(SqlValidatorScope scope, SqlCall call) {
+    switch (call.getKind()) {
+      case PLUS -> {
+        if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
+          set(call.operand(0), SqlTypeName.TIMESTAMP);
+        }
+        if (call.operandCount() == 2 && interval(scope, call.operand(0))) {
+          set(call.operand(1), SqlTypeName.TIMESTAMP);
+        }
+      }
+      case MINUS -> {
+        if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
+          set(call.operand(0), SqlTypeName.TIMESTAMP);
+        }
+      }
+      case TIMESTAMP_ADD -> {
+        if (call.operandCount() == 3) {
+          set(call.operand(1), SqlTypeName.INTEGER);
+          set(call.operand(2), SqlTypeName.TIMESTAMP);
+        }
+      }
+      case TIMESTAMP_DIFF -> {
+        if (call.operandCount() == 3) {
+          set(call.operand(1), SqlTypeName.TIMESTAMP);
+          set(call.operand(2), SqlTypeName.TIMESTAMP);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private boolean interval(SqlValidatorScope scope, SqlNode operand) {
+    if (operand == null || operand instanceof SqlDynamicParam) {
+      return false;
+    }
+    try {
+      return SqlTypeUtil.isInterval(validator.deriveType(scope, operand));
+    } catch (CalciteException e) {
+      return false; // the operand's own error is reported when the call is validated
+    }
+  }
+
+  private void set(SqlNode operand, SqlTypeName name) {
+    if (operand instanceof SqlDynamicParam p && validator.getValidatedNodeTypeIfKnown(p) == null) {
+      RelDataTypeFactory types = validator.getTypeFactory();
+      RelDataType type = name == SqlTypeName.TIMESTAMP ? types.createSqlType(name, 3)
+          : types.createSqlType(name);
+      validator.setValidatedNodeType(p, types.createTypeWithNullability(type, true));
+      typed.add(p);
+    }
+  }
+}

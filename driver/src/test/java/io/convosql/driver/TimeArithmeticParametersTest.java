@@ -1,0 +1,99 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code ?} that a time stands in, beside an interval ({@code started_at < ? + INTERVAL '1' DAY},
+ * {@code ? - INTERVAL '7' DAY}) or as the time of TIMESTAMPADD and TIMESTAMPDIFF, is a TIMESTAMP,
+ * and TIMESTAMPADD's count an INTEGER. Before, each took the type of the interval beside it and
+ * failed to prepare: "Cannot apply '<' to arguments of type '<TIMESTAMP(3)> < <INTERVAL DAY>'", or
+ * "Cannot apply 'TIMESTAMPADD' to arguments of type 'TIMESTAMPADD(<INTERVAL DAY>, <INTEGER>,
+ * <INTERVAL DAY>)'".
+ */
+class TimeArithmeticParametersTest {
+  private static Sandbox sandbox;
+  private static Connection connection;
+  private static Connection unpushed;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    sandbox = OwnSandbox.start(40, 2);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+    unpushed.close();
+    sandbox.close();
+  }
+
+  /** The rows of {@code sql} with these values bound, pushed down and not, which must agree. */
+  private static List<String> rows(String sql, Object... values) throws SQLException {
+    List<String> pushed = DriverFixture.rows(connection, sql, values);
+    assertThat(DriverFixture.rows(unpushed, sql, values)).as(sql).isEqualTo(pushed);
+    return pushed;
+  }
+
+  @Test
+  void aParameterBesideAnIntervalIsATime() throws SQLException {
+    String literal = "SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-05 00:00:00'"
+        + " AND started_at < TIMESTAMP '2025-08-06 00:00:00' ORDER BY id";
+    List<String> day = rows(literal);
+    assertThat(day).hasSize(2);
+    String plus = "SELECT id FROM pathsim.sessions WHERE started_at >= ? AND started_at < ? + INTERVAL '1' DAY"
+        + " ORDER BY id";
+    LocalDate d = LocalDate.parse("2025-08-05");
+    assertThat(rows(plus, d, d)).isEqualTo(day);
+    assertThat(rows(plus, "2025-08-05", "2025-08-05")).isEqualTo(day);
+    assertThat(rows(plus, d.atStartOfDay(), java.sql.Timestamp.valueOf("2025-08-05 00:00:00"))).isEqualTo(day);
+    // the interval first, and PostgreSQL's spelling of it
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= ? AND started_at < INTERVAL '1' DAY + ?"
+        + " ORDER BY id", d, d)).isEqualTo(day);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= ? - INTERVAL '1 day'"
+        + " AND started_at < ? ORDER BY id", d.plusDays(1), d.plusDays(1))).isEqualTo(day);
+    // the sum before the column it is compared with
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE ? <= started_at AND ? + INTERVAL '1' DAY > started_at"
+        + " ORDER BY id", d, d)).isEqualTo(day);
+    // Insights pushes the range down as from_date/to_date
+    String insights = "SELECT id FROM insights.sessions WHERE session_start_time >= ? - INTERVAL '30' DAY"
+        + " AND session_start_time < ? ORDER BY id";
+    LocalDateTime end = LocalDateTime.parse("2025-09-01T00:00");
+    assertThat(rows(insights, end, end)).isNotEmpty().isEqualTo(rows(insights.replace("?",
+        "TIMESTAMP '2025-09-01 00:00:00'")));
+    try (PreparedStatement s = connection.prepareStatement(plus)) {
+      ParameterMetaData md = s.getParameterMetaData();
+      assertThat(md.getParameterType(2)).isEqualTo(Types.TIMESTAMP);
+    }
+  }
+
+  @Test
+  void timestampAddAndDiffTakeTimesAndACount() throws SQLException {
+    String literal = "SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-05 00:00:00'"
+        + " AND started_at < TIMESTAMP '2025-08-06 00:00:00' ORDER BY id";
+    List<String> day = rows(literal);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMPADD(DAY, -1, ?)"
+        + " AND started_at < ? ORDER BY id", LocalDate.parse("2025-08-06"), "2025-08-06")).isEqualTo(day);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= ?"
+        + " AND started_at < TIMESTAMPADD(DAY, ?, ?) ORDER BY id", "2025-08-05", 1, "2025-08-05"))
+        .isEqualTo(day);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE TIMESTAMPDIFF(DAY, ?, started_at) = 0"
+        + " AND started_at >= ? ORDER BY id", "2025-08-05", "2025-08-05")).isEqualTo(day);
+    assertThat(rows("SELECT TIMESTAMPDIFF(HOUR, ?, ?)", "2025-08-05", LocalDateTime.parse("2025-08-06T02:00")))
+        .containsExactly("26");
+  }
+}
