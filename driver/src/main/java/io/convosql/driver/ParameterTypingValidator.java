@@ -21,9 +21,11 @@ import org.apache.calcite.runtime.Resources;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
@@ -91,9 +93,32 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(this, call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
+        checkEscapeCount(FunctionSynonyms.escaped(this, call))));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
+  }
+
+  /**
+   * A JDBC escape function with a number of arguments the function it stands for does not take fails
+   * as that function does: {@code {fn SUBSTRING('abc')}} threw Calcite's AssertionError, no SQLException.
+   */
+  private SqlCall checkEscapeCount(SqlCall call) {
+    if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
+      SqlOperandCountRange range;
+      try {
+        range = jdbc.getLookupCall().getOperator().getOperandCountRange();
+      } catch (RuntimeException noSuchFunction) { // reported as Calcite reports it
+        return call;
+      }
+      int n = call.operandCount();
+      if (!range.isValidCount(n)) {
+        String name = jdbc.getName().replaceAll("^\\{fn |\\}$", "");
+        throw newValidationError(call, RESOURCE.invalidArgCount(name,
+            n < range.getMin() || range.getMax() < 0 ? range.getMin() : range.getMax()));
+      }
+    }
+    return call;
   }
 
   private boolean hasIlike() {
