@@ -105,14 +105,18 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    */
   private SqlCall checkEscapeCount(SqlCall call) {
     if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
+      SqlCall lookup;
       SqlOperandCountRange range;
       try {
-        range = jdbc.getLookupCall().getOperator().getOperandCountRange();
+        lookup = jdbc.getLookupCall();
+        range = lookup.getOperator().getOperandCountRange();
       } catch (RuntimeException noSuchFunction) { // reported as Calcite reports it
         return call;
       }
       int n = call.operandCount();
-      if (!range.isValidCount(n)) {
+      // an escape that reorders or adds operands ({fn LTRIM(s)} is TRIM(LEADING ' ' FROM s)) checks
+      // its own count; one that passes them on as they are does not
+      if (lookup.operandCount() == n && !range.isValidCount(n)) {
         String name = jdbc.getName().replaceAll("^\\{fn |\\}$", "");
         throw newValidationError(call, RESOURCE.invalidArgCount(name,
             n < range.getMin() || range.getMax() < 0 ? range.getMin() : range.getMax()));
