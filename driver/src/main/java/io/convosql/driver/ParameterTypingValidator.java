@@ -21,9 +21,11 @@ import org.apache.calcite.runtime.Resources;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
@@ -93,9 +95,36 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(this, call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
+        checkEscapeCount(FunctionSynonyms.escaped(this, call))));
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
+  }
+
+  /**
+   * A JDBC escape function with a number of arguments the function it stands for does not take fails
+   * as that function does: {@code {fn SUBSTRING('abc')}} threw Calcite's AssertionError, no SQLException.
+   */
+  private SqlCall checkEscapeCount(SqlCall call) {
+    if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
+      SqlCall lookup;
+      SqlOperandCountRange range;
+      try {
+        lookup = jdbc.getLookupCall();
+        range = lookup.getOperator().getOperandCountRange();
+      } catch (RuntimeException noSuchFunction) { // reported as Calcite reports it
+        return call;
+      }
+      int n = call.operandCount();
+      // an escape that reorders or adds operands ({fn LTRIM(s)} is TRIM(LEADING ' ' FROM s)) checks
+      // its own count; one that passes them on as they are does not
+      if (lookup.operandCount() == n && !range.isValidCount(n)) {
+        String name = jdbc.getName().replaceAll("^\\{fn |\\}$", "");
+        throw newValidationError(call, RESOURCE.invalidArgCount(name,
+            n < range.getMin() || range.getMax() < 0 ? range.getMin() : range.getMax()));
+      }
+    }
+    return call;
   }
 
   private boolean hasIlike() {

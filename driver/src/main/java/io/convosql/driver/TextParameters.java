@@ -1,12 +1,14 @@
 package io.convosql.driver;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
@@ -18,27 +20,38 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Types VARCHAR a {@code ?} that only text can fill: an operand of UPPER, TRIM, CHAR_LENGTH,
- * SUBSTRING's first, LPAD's first and the like, where Calcite infers no type, so that
- * {@code UPPER(?)} prepared only as {@code UPPER(CAST(? AS VARCHAR))}. The function's own check of
- * its operands decides: each such {@code ?} is tried as text, numbers, a truth value and times, and
- * is text when every combination the function takes has text there. Calls are looked at innermost
- * first, so that {@code UPPER(?) = 'AB'} and {@code UPPER(?) || ?} see UPPER's type. A type the
- * operands beside the {@code ?} give ({@link ParameterTypingValidator}) is kept when the function
- * takes it, so nothing that prepared before is typed otherwise; it is given here, innermost first,
- * so that in {@code name || ? || ?} the outer call sees the inner one's type.
+ * Types a {@code ?} that only text can fill VARCHAR, and one that only counts or places INTEGER,
+ * where Calcite infers no type or a wrong one: {@code UPPER(?)} prepared only as
+ * {@code UPPER(CAST(? AS VARCHAR))}, and {@code SUBSTRING(name, ?)}, {@code LPAD(name, ?)},
+ * {@code ROUND(x, ?)} and {@code TIMESTAMPADD(DAY, ?, t)} took the type of the operand beside the
+ * {@code ?} and failed ("Cannot apply ..."). The function's own check of its operands decides: each
+ * such {@code ?} is tried as text, numbers, a truth value and times, coercing none. It is text when
+ * every combination the function takes has text there; INTEGER when every one has a number there and
+ * either only an integer fits or the number counts or places within something that is no number (the
+ * call's type is the same, and no number, whichever number it is), so that {@code ABS(?)} and
+ * {@code SQRT(?)}, whose result a fraction would change, still ask for a CAST. Calls are looked at
+ * innermost first, so that {@code UPPER(?) = 'AB'} and {@code UPPER(?) || ?} see UPPER's type. A type
+ * the operands beside the {@code ?} give ({@link ParameterTypingValidator}) is kept when the function
+ * takes it, so nothing that prepared before is typed otherwise; it is given here, innermost first, so
+ * that in {@code name || ? || ?} the outer call sees the inner one's type.
  */
 final class TextParameters {
   /** The types tried; binary strings are not, so that a function of text or bytes takes text. */
   private static final List<SqlTypeName> TRIED = List.of(SqlTypeName.VARCHAR, SqlTypeName.INTEGER,
       SqlTypeName.DECIMAL, SqlTypeName.DOUBLE, SqlTypeName.BOOLEAN, SqlTypeName.DATE,
       SqlTypeName.TIME, SqlTypeName.TIMESTAMP);
+  /** Where text and the integer are in {@link #TRIED}, and the numbers. */
+  private static final int TEXT = 0;
+  private static final int INTEGER = 1;
+  private static final Set<Integer> NUMBERS = Set.of(1, 2, 3);
   /** The most untyped {@code ?} operands of one call tried together (8^3 checks at most). */
   private static final int MOST = 3;
 
@@ -70,9 +83,12 @@ final class TextParameters {
 
   private void type(SqlValidatorScope scope, SqlCall call) {
     SqlOperator operator = call.getOperator();
-    if (operator.getOperandTypeInference() != null || operator instanceof SqlUnresolvedFunction
+    if (operator.getOperandTypeInference() != null && operator.getOperandTypeInference() != InferTypes.RETURN_TYPE
+        || operator instanceof SqlUnresolvedFunction
         || call.getKind() == SqlKind.CASE) {
-      return; // the operator types its operands, or there is nothing to ask yet
+      // the operator types its operands, or there is nothing to ask yet; one that gives them the call's
+      // own type (CONCAT) gives none in a select list, and the text it takes is what it would give
+      return;
     }
     List<SqlDynamicParam> untyped = new ArrayList<>();
     for (SqlNode operand : call.getOperandList()) {
@@ -99,35 +115,80 @@ final class TextParameters {
     }
     List<RelDataType> tried = TRIED.stream()
         .map(t -> types.createTypeWithNullability(types.createSqlType(t), true)).toList();
-    boolean[] textOnly = new boolean[untyped.size()];
-    boolean anyTaken = false;
-    Arrays.fill(textOnly, true);
+    // each combination of tried types the call takes, with the type it then has (null: none known)
+    Map<List<Integer>, @Nullable RelDataType> taken = new HashMap<>();
     int combinations = (int) Math.pow(tried.size(), untyped.size());
     for (int c = 0; c < combinations; c++) {
-      List<RelDataType> assignment = new ArrayList<>();
+      List<Integer> choice = new ArrayList<>();
       for (int i = 0, rest = c; i < untyped.size(); i++, rest /= tried.size()) {
-        assignment.add(tried.get(rest % tried.size()));
+        choice.add(rest % tried.size());
       }
-      if (takes(scope, checked, untyped, assignment)) {
-        anyTaken = true;
-        for (int i = 0; i < untyped.size(); i++) {
-          textOnly[i] &= assignment.get(i) == tried.get(0);
-        }
+      Outcome outcome = check(scope, checked, untyped, choice.stream().map(tried::get).toList());
+      if (outcome.taken()) {
+        taken.put(choice, outcome.type());
       }
     }
-    for (int i = 0; anyTaken && i < untyped.size(); i++) {
-      if (textOnly[i]) {
-        validator.setValidatedNodeType(untyped.get(i), tried.get(0));
+    for (int i = 0; !taken.isEmpty() && i < untyped.size(); i++) {
+      int at = i;
+      Set<Integer> fits = taken.keySet().stream().map(choice -> choice.get(at)).collect(Collectors.toSet());
+      if (fits.equals(Set.of(TEXT))) {
+        validator.setValidatedNodeType(untyped.get(i), tried.get(TEXT));
+      } else if (NUMBERS.containsAll(fits)
+          && (fits.equals(Set.of(INTEGER)) || countsIn(taken, at))) {
+        validator.setValidatedNodeType(untyped.get(i), tried.get(INTEGER));
       }
+    }
+  }
+
+  /**
+   * Whether the {@code ?} at {@code at} counts or places within something that is no number, as
+   * SUBSTRING's and LPAD's number does: every number the call takes there gives it the same type,
+   * which is no number. A number that makes the call's own, {@code ABS(?)}, {@code SQRT(?)}, is not.
+   */
+  private static boolean countsIn(Map<List<Integer>, @Nullable RelDataType> taken, int at) {
+    for (Map.Entry<List<Integer>, @Nullable RelDataType> e : taken.entrySet()) {
+      List<Integer> asInteger = new ArrayList<>(e.getKey());
+      asInteger.set(at, INTEGER);
+      RelDataType type = e.getValue();
+      if (type == null || SqlTypeUtil.isNumeric(type) || !taken.containsKey(asInteger)
+          || !type.equals(taken.get(asInteger))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a call takes its operands, and the type it then has (null when that is not known). */
+  private record Outcome(boolean taken, @Nullable RelDataType type) {}
+
+  /** Whether the call's operands check with its {@code ?}s of these types coercing none, and its type. */
+  private Outcome check(SqlValidatorScope scope, SqlCall call, List<SqlDynamicParam> params,
+      List<RelDataType> types) {
+    for (int i = 0; i < params.size(); i++) {
+      validator.setValidatedNodeType(params.get(i), types.get(i));
+    }
+    try {
+      if (!takes(scope, call)) {
+        return new Outcome(false, null);
+      }
+      try {
+        return new Outcome(true, call.getOperator().inferReturnType(new SqlCallBinding(validator, scope, call)));
+      } catch (RuntimeException noType) {
+        return new Outcome(true, null);
+      }
+    } finally {
+      params.forEach(validator::removeValidatedNodeType);
     }
   }
 
   /** Whether the call's operands check with its {@code ?}s of these types, coercing none of them. */
   private boolean takes(SqlValidatorScope scope, SqlCall call, List<SqlDynamicParam> params,
       List<RelDataType> types) {
-    for (int i = 0; i < params.size(); i++) {
-      validator.setValidatedNodeType(params.get(i), types.get(i));
-    }
+    return check(scope, call, params, types).taken();
+  }
+
+  /** Whether the call's operands check with the types they have now, coercing none of them. */
+  private boolean takes(SqlValidatorScope scope, SqlCall call) {
     try {
       return call.getOperator().checkOperandTypes(new SqlCallBinding(validator, scope, call) {
         @Override
@@ -137,8 +198,6 @@ final class TextParameters {
       }, false);
     } catch (RuntimeException notTaken) { // an operand's own error, reported when it is validated
       return false;
-    } finally {
-      params.forEach(validator::removeValidatedNodeType);
     }
   }
 

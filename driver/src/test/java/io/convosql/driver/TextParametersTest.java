@@ -203,9 +203,10 @@ class TextParametersTest {
 
   @Test
   void aParameterNothingFixesStillAsksForACast() {
-    // a ? alone, beside another ? in a function taking any type, or where numbers of any kind fit
+    // a ? alone, beside another ? in a function taking any type, or where numbers of any kind fit and
+    // make the call's type (SUBSTRING(? FROM ?), whose number places, is text and INTEGER: NumberParametersTest)
     for (String sql : List.of("SELECT ? AS tag FROM pathsim.workspaces", "SELECT COALESCE(?, ?)",
-        "SELECT SUBSTRING(? FROM ?)")) {
+        "SELECT MOD(?, ?)")) {
       SQLException e = OwnSandbox.run(connection, sql).failure();
       assertThat(e.getSQLState()).as(sql).isEqualTo("42000");
       assertThat(e.getMessage()).as(sql).contains("Illegal use of dynamic parameter: nothing around"
