@@ -29,6 +29,8 @@ import org.apache.calcite.jdbc.CalciteSchema;
 public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
   /** The prefix of every convosql JDBC URL. */
   public static final String PREFIX = "jdbc:convosql:";
+  /** The driver's version, as {@code DatabaseMetaData.getDriverVersion()} and SQL's {@code version()} give it. */
+  static final String VERSION = "0.1.0";
 
   private final Map<AvaticaConnection, ConnectionResources> resources = new ConcurrentHashMap<>();
   /** The URL each open connection was opened with, its secrets masked ({@code getURL()}). */
@@ -63,7 +65,7 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("convosql JDBC driver", "0.1.0", "convosql", "0.1.0", true, 0, 1, 0, 1);
+    return new DriverVersion("convosql JDBC driver", VERSION, "convosql", VERSION, true, 0, 1, 0, 1);
   }
 
   @Override
@@ -95,6 +97,10 @@ public final class ConvoSqlDriver extends org.apache.calcite.jdbc.Driver {
         postgresqlFunctions.add(root(calcite));
       }
       connection.setAutoCommit(true); // JDBC: a new connection is in auto-commit mode; Calcite's is not
+      String schema = CalciteConnectionProperty.SCHEMA.wrap(settings.calciteProperties()).getString();
+      if (schema != null) { // Calcite reads it only from a model, which convosql has none of
+        SchemaStatements.set(connection, schema);
+      }
       return ConnectionProxy.wrap(connection, owned.warnings(), cache == null ? () -> { } : cache::clear);
     } catch (SQLException | RuntimeException e) {
       connection.close();

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
@@ -33,9 +34,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
 /**
  * Other names for functions SQL here has, as MySQL, Redshift and Snowflake users type them and as
  * JDBC's escape functions name them ({@code {fn UCASE(s)}} worked, {@code UCASE(s)} did not):
- * {@code UCASE}, {@code LCASE}, {@code CURDATE()}, {@code CURTIME()}, {@code LOCATE(sub, s [, from])}
- * and {@code CONVERT_TIMEZONE([from_zone,] to_zone, t)} ({@code from_zone} UTC when left out, as
- * Redshift reads it). Each call is rewritten before validation into the function it names, so
+ * {@code UCASE}, {@code LCASE}, {@code CURDATE()}, {@code CURTIME()}, {@code LOCATE(sub, s [, from])},
+ * {@code CONVERT_TIMEZONE([from_zone,] to_zone, t)} ({@code from_zone} UTC when left out, as
+ * Redshift reads it), {@code DATE(x)} (a cast to DATE), MySQL's {@code SCHEMA()} and
+ * {@code DATABASE()} (the connection's schema, {@link SessionFunctions}) and PostgreSQL's
+ * {@code version()}. Each call is rewritten before validation into the function it names, so
  * planning, pushdown and errors are those of that function.
  */
 final class FunctionSynonyms {
@@ -54,7 +57,35 @@ final class FunctionSynonyms {
         new Synonym("CURTIME", SqlFunctionCategory.TIMEDATE, 0, 0,
             call -> SqlStdOperatorTable.CURRENT_TIME.createCall(call.getParserPosition())),
         new Synonym("CONVERT_TIMEZONE", SqlFunctionCategory.TIMEDATE, 2, 3,
-            FunctionSynonyms::convertTz));
+            FunctionSynonyms::convertTz),
+        new Synonym("DATE", SqlFunctionCategory.TIMEDATE, 1, 1, FunctionSynonyms::date),
+        new Synonym("SCHEMA", SqlFunctionCategory.SYSTEM, 0, 0,
+            call -> SessionFunctions.CURRENT_SCHEMA.createCall(call.getParserPosition())),
+        new Synonym("DATABASE", SqlFunctionCategory.SYSTEM, 0, 0,
+            call -> SessionFunctions.CURRENT_SCHEMA.createCall(call.getParserPosition())),
+        new Synonym("VERSION", SqlFunctionCategory.SYSTEM, 0, 0, call -> cast(
+            SqlLiteral.createCharString(version(), call.getParserPosition()), SqlTypeName.VARCHAR)));
+  }
+
+  /** What {@code version()} gives, as PostgreSQL's names the server and its version. */
+  static String version() {
+    return "convosql " + ConvoSqlDriver.VERSION + ", a JDBC driver on Apache Calcite";
+  }
+
+  /**
+   * MySQL's, SQLite's and PostgreSQL's {@code DATE(x)}, the day of a time or of text: {@code CAST(x AS
+   * DATE)}, and for a text literal {@code CAST(CAST(x AS TIMESTAMP) AS DATE)}, so that text with a time
+   * ({@code DATE('2025-08-10 13:14:15')}) is its day as in MySQL, where a cast to DATE refuses it.
+   */
+  private static SqlNode date(SqlCall call) {
+    SqlNode x = call.operand(0);
+    return cast(x instanceof SqlCharStringLiteral ? cast(x, SqlTypeName.TIMESTAMP) : x, SqlTypeName.DATE);
+  }
+
+  private static SqlNode cast(SqlNode operand, SqlTypeName type) {
+    SqlParserPos pos = operand.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, operand,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
   }
 
   /**
@@ -85,12 +116,7 @@ final class FunctionSynonyms {
   }
 
   private static SqlNode typed(SqlNode operand, SqlTypeName type) {
-    if (!(operand instanceof SqlDynamicParam)) {
-      return operand;
-    }
-    SqlParserPos pos = operand.getParserPosition();
-    return SqlStdOperatorTable.CAST.createCall(pos, operand,
-        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
+    return operand instanceof SqlDynamicParam ? cast(operand, type) : operand;
   }
 
   /**

@@ -12,7 +12,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * ({@code fun=postgresql}), where PostgreSQL has none of these names (or, for {@code reverse}, the
  * same meaning), so nothing PostgreSQL users write changes meaning: MySQL's {@code IFNULL},
  * {@code GROUP_CONCAT}, {@code DAYNAME}, {@code MONTHNAME}, {@code SPACE} and {@code CHAR}, Oracle's
- * {@code NVL}, as Calcite's libraries define them, and the other names of {@link FunctionSynonyms}.
+ * {@code NVL}, as Calcite's libraries define them, and the other names of {@link FunctionSynonyms};
+ * and a CURRENT_SCHEMA that runs ({@link SessionFunctions}).
  * Before, each failed with "No match found for function signature".
  * SQL Server's {@code DATEDIFF} is not one of them: it counts unit boundaries crossed, which no
  * function here does, so its error names {@code TIMESTAMPDIFF} instead ({@link OtherDialects}).
@@ -43,6 +44,7 @@ final class HabitFunctions {
     }
 
     static final SqlOperatorTable INSTANCE =
-        SqlOperatorTables.chain(PostgresqlFunctions.table(), SqlOperatorTables.of(ADDED));
+        SqlOperatorTables.chain(SessionFunctions.replacing(PostgresqlFunctions.table()),
+            SqlOperatorTables.of(ADDED));
   }
 }

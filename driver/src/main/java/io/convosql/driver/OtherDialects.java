@@ -16,6 +16,9 @@ final class OtherDialects {
   private static final Pattern DISTINCT_ON = Pattern.compile(
       "\\s*SELECT\\s+(DISTINCT\\s+ON)\\s*\\(([^()]*)\\)", Pattern.CASE_INSENSITIVE);
 
+  /** Calcite's refusal of one time minus another, which PostgreSQL and MySQL take. */
+  private static final Pattern TIME_MINUS_TIME = Pattern.compile(
+      "Cannot apply '-' to arguments of type '<(?:TIMESTAMP|DATE)\\b[^>]*> - <(?:TIMESTAMP|DATE)\\b[^>]*>'");
   private static final Pattern AT_TIME_ZONE = Pattern.compile("\\bAT\\s+TIME\\s+ZONE\\b",
       Pattern.CASE_INSENSITIVE);
 
@@ -84,9 +87,22 @@ final class OtherDialects {
       case "GETDATE":
       case "SYSDATE":
         return "write CURRENT_TIMESTAMP (or now())";
+      case "DATE_TRUNC": // PostgresqlCalls rewrote those of these units
+        return "date_trunc('unit', t) takes the units 'second', 'minute', 'hour', 'day', 'week', 'month',"
+            + " 'quarter' and 'year', written as a literal";
       default:
         return null;
     }
+  }
+
+  /**
+   * What to write for an operation the validator refused that another database takes: one time
+   * minus another is an interval in PostgreSQL and a number in MySQL; null for any other refusal.
+   */
+  static @Nullable String operatorHint(String validatorMessage) {
+    return TIME_MINUS_TIME.matcher(validatorMessage).find() ? "to subtract one time from another write"
+        + " TIMESTAMPDIFF(SECOND, b, a) for a - b in whole seconds (or MINUTE, HOUR, DAY, ...), or (a - b)"
+        + " DAY TO SECOND for an interval" : null;
   }
 
   /** "Syntax error at line L, column C: " for an offset in the SQL. */

@@ -63,7 +63,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
 
   /**
    * Calcite's preparation, validating with {@link ParameterTypingValidator} and the connection's
-   * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}).
+   * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}), CURRENT_SCHEMA converted to
+   * the connection's schema ({@link SessionFunctions}).
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
@@ -74,7 +75,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath())) {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {

@@ -87,7 +87,18 @@ final class Proxies {
       }
       boolean declaresSql = method.getExceptionTypes().length > 0;
       throw cause instanceof SQLException || declaresSql && (cause instanceof RuntimeException
-          || cause instanceof LinkageError) ? SqlErrors.translate(cause) : cause;
+          || cause instanceof Error error && translatable(error)) ? SqlErrors.translate(cause) : cause;
     }
+  }
+
+  /**
+   * Whether an Error is Calcite's, to report as an SQLException: an AssertionError of its validator or
+   * planner, a class it could not load, a stack too small for a statement nested too deeply (the stack
+   * has unwound by the time it reaches here). The JVM's own failures (no memory, an internal error)
+   * and a thread being stopped are left as they are.
+   */
+  private static boolean translatable(Error error) {
+    return error instanceof StackOverflowError
+        || !(error instanceof VirtualMachineError) && !(error instanceof ThreadDeath);
   }
 }

@@ -27,7 +27,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * cancelled statement is HY008; SQL that does not parse or validate is 42000; a refusal found while
  * preparing keeps its own ({@link SqlStateException}); a value that cannot be read or converted is
  * 22xxx; a closed connection 08003, a closed statement or result set HY010; an unsupported feature,
- * or SQL Calcite cannot plan or implement ({@link PlanFailures}), 0A000; anything else HY000.
+ * or SQL Calcite cannot plan or implement ({@link PlanFailures}), 0A000; a statement nested too
+ * deeply for the stack 54001; an internal error of Calcite's (an AssertionError) HY000 saying so;
+ * anything else HY000.
  */
 final class SqlErrors {
   /** A ClassCastException's message: "class a.B cannot be cast to class c.D (...)". */
@@ -36,6 +38,13 @@ final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException translate(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StackOverflowError) { // Calcite's parser wraps it as a parse error "null"
+        return new SQLException("The statement is too complex: its expressions are nested too deeply for"
+            + " the stack (a StackOverflowError). Write it with fewer nested operations, such as IN (…) for"
+            + " a long chain of OR, or run the JVM with a larger stack (-Xss4m)", "54001", thrown);
+      }
+    }
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ApiException api) {
         return new SQLException(api.getMessage(), api.sqlState(), api.status(), thrown);
@@ -118,6 +127,11 @@ final class SqlErrors {
           + message + ")" + (overflow ? ": arithmetic on INTEGER stays INTEGER; cast an operand to"
           + " BIGINT or DECIMAL first, as in CAST(x AS BIGINT) * 100000" : ""), zero ? "22012" : "22003", thrown);
     }
+    if (t instanceof ClassCastException && message != null && message.contains("SqlTimestampTzLiteral")) {
+      return new SQLFeatureNotSupportedException("TIMESTAMP WITH TIME ZONE literals are not supported: every"
+          + " time here is a UTC wall clock, so write the instant as a TIMESTAMP in UTC, such as TIMESTAMP"
+          + " '2025-08-10 00:00:00' for '2025-08-10 02:00:00+02:00'", "0A000", thrown);
+    }
     if (t instanceof ClassCastException) {
       return new SQLDataException("A value has the wrong type for its use" + castClasses(message)
           + ": bind parameters with the setter of their SQL type", "22000", thrown);
@@ -148,6 +162,14 @@ final class SqlErrors {
     if (unplanned != null) {
       return unplanned;
     }
+    Error internal = internalError(thrown);
+    if (internal != null) {
+      String name = internal.toString().strip().lines().findFirst().orElse("");
+      return new SQLException("Calcite, the SQL engine inside convosql, failed on this statement with an"
+          + " internal error (" + (name.length() > 300 ? name.substring(0, 300) + "…" : name) + "): rewrite"
+          + " the expression it is about another way, and report it to convosql with the statement",
+          "HY000", thrown);
+    }
     String message = firstLine(thrown);
     if (message.startsWith("Connection closed")) {
       return new SQLException("The connection is closed: open a new one", "08003", thrown);
@@ -169,6 +191,19 @@ final class SqlErrors {
       return new SQLException("A parameter has no value: bind every ? before executing", "07001", thrown);
     }
     return new SQLException(message, "HY000", thrown);
+  }
+
+  /**
+   * An Error of Calcite's in the chain, such as an AssertionError of its validator, and not a class
+   * that could not be loaded (a LinkageError, reported as it is).
+   */
+  private static @Nullable Error internalError(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Error e && !(e instanceof LinkageError)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /**

@@ -69,8 +69,9 @@ final class SyntaxErrors {
         : "";
     Matcher missing = detail == null ? null : MISSING_FUNCTION.matcher(detail);
     String instead = missing != null && missing.find() ? OtherDialects.functionHint(missing.group(1)) : null;
-    if (instead != null) {
-      hint = ": " + instead;
+    String operator = detail == null ? null : OtherDialects.operatorHint(detail);
+    if (instead != null || operator != null) {
+      hint = ": " + (instead != null ? instead : operator);
     }
     if (detail != null && detail.contains("function signature TOP(")) {
       // SELECT TOP (5) parses as a call of a function TOP: say what to write, not "did you mean HOP"

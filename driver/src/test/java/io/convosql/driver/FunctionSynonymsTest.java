@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,31 @@ class FunctionSynonymsTest {
         assertThat(e.getMessage()).containsPattern("Cannot apply '(DAY|MONTH)NAME' to arguments of type"
             + " '(DAY|MONTH)NAME\\(<TIME\\(0\\)>\\)'. Supported form\\(s\\): '(DAY|MONTH)NAME\\(<DATE>\\)',");
       }
+    }
+  }
+
+  /**
+   * MySQL's, SQLite's and PostgreSQL's {@code DATE(x)} is the day of a time or of text, as
+   * {@code CAST(x AS DATE)}; before, "No match found for function signature DATE(<TIMESTAMP>); did
+   * you mean 'DATE_PART'?" (42000).
+   */
+  @Test
+  void dateOfATimeOrOfTextIsItsDay() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT DATE(TIMESTAMP '2025-08-10 23:59:59'), DATE('2025-08-10'),"
+          + " DATE('2025-08-10 13:14:15'), {fn DATE(TIMESTAMP '2025-08-10 01:00:00')}, date(NULL),"
+          + " DATE(DATE '2025-08-10') = DATE '2025-08-10'"))
+          .containsExactly("2025-08-10; 2025-08-10; 2025-08-10; 2025-08-10; null; true");
+      String perDay = " COUNT(*) FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-20 00:00:00'";
+      List<String> expected = DriverFixture.rows(c, "SELECT CAST(started_at AS DATE) AS day," + perDay
+          + " GROUP BY CAST(started_at AS DATE) ORDER BY 1");
+      assertThat(expected).hasSizeGreaterThan(3);
+      assertThat(DriverFixture.rows(c, "SELECT DATE(started_at) AS day," + perDay
+          + " GROUP BY DATE(started_at) ORDER BY 1")).isEqualTo(expected);
+      assertThat(DriverFixture.rows(c, "SELECT {fn DATE(started_at)} AS day," + perDay
+          + " GROUP BY 1 ORDER BY day")).isEqualTo(expected);
+      assertThat(DriverFixture.rows(c, "SELECT DATE(?)", Timestamp.valueOf("2025-08-10 13:14:15")))
+          .containsExactly("2025-08-10");
     }
   }
 }
