@@ -2,7 +2,6 @@ package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -40,22 +39,20 @@ class NumberParametersTest {
       "SELECT name, OVERLAY(name PLACING '*' FROM ?), SUBSTRING('abcdef', ?, ?)" + WORKSPACES,
       "SELECT '[' || SPACE(?) || ']', ASCII(CHR(?)), {fn SUBSTRING('abcdef', ?)}");
 
-  private static Sandbox sandbox;
+  private static PushdownPair pair;
   private static Connection connection;
   private static Connection unpushed;
 
   @BeforeAll
   static void open() throws SQLException {
-    sandbox = OwnSandbox.start(20, 2);
-    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+    pair = PushdownPair.start(20, 2);
+    connection = pair.pushed;
+    unpushed = pair.unpushed;
   }
 
   @AfterAll
   static void close() throws SQLException {
-    connection.close();
-    unpushed.close();
-    sandbox.close();
+    pair.close();
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convosql.sandbox.Sandbox;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -24,22 +23,20 @@ import org.junit.jupiter.api.Test;
  * <INTERVAL DAY>)'".
  */
 class TimeArithmeticParametersTest {
-  private static Sandbox sandbox;
+  private static PushdownPair pair;
   private static Connection connection;
   private static Connection unpushed;
 
   @BeforeAll
   static void open() throws SQLException {
-    sandbox = OwnSandbox.start(40, 2);
-    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
-    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+    pair = PushdownPair.start(40, 2);
+    connection = pair.pushed;
+    unpushed = pair.unpushed;
   }
 
   @AfterAll
   static void close() throws SQLException {
-    connection.close();
-    unpushed.close();
-    sandbox.close();
+    pair.close();
   }
 
   /** The rows of {@code sql} with these values bound, pushed down and not, which must agree. */
