@@ -87,7 +87,7 @@ class NameSuggestionsTest {
     assertThat(notFound("SELECT cout(*) FROM pathsim.workspaces")).endsWith(
         "\": At line 1, column 13: Unknown identifier '*'; only COUNT takes *, as in COUNT(*)");
     // a function of that name whose arguments do not fit: no other name is guessed
-    assertThat(notFound("SELECT date_trunc('week', started_at) FROM pathsim.sessions")).endsWith(
+    assertThat(notFound("SELECT date_trunc('decade', started_at) FROM pathsim.sessions")).endsWith(
         "No match found for function signature DATE_TRUNC(<CHARACTER>, <TIMESTAMP>)");
   }
 
