@@ -213,6 +213,12 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (times.typed(node)) {
       return; // a time, whatever the interval beside it would make it
     }
+    if ((node.getKind() == SqlKind.IS_NULL || node.getKind() == SqlKind.IS_NOT_NULL)
+        && ((SqlCall) node).operand(0) instanceof SqlDynamicParam p && getValidatedNodeTypeIfKnown(p) != null) {
+      // IS NULL takes any type, and would replace the ?'s with its guess, VARCHAR: in COALESCE(?,
+      // started_at), CASE WHEN ? IS NOT NULL THEN ? ELSE started_at END, the ? is a TIMESTAMP
+      return;
+    }
     times.typeWithin(scopes.getOrDefault(node, scope), node);
     text.typeWithin(scopes.getOrDefault(node, scope), node);
     if ((node.getKind() == SqlKind.IN || node.getKind() == SqlKind.NOT_IN) && node instanceof SqlCall in
@@ -228,11 +234,34 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       }
       results.add(c.getElseOperand());
       typeFromSiblings(scope, results);
+      sameAsResult(c, results);
     } else if (node instanceof SqlCall call && !node.isA(SqlKind.QUERY)
         && node.getKind() != SqlKind.AS && infersNothing(call, inferredType)) {
       typeFromSiblings(scope, call.getOperandList());
     }
     super.inferUnknownTypes(inferredType, scope, node);
+  }
+
+  /**
+   * The copy COALESCE's rewrite makes of a {@code ?}, in {@code WHEN ? IS NOT NULL}, typed as the
+   * {@code ?} it copies: IS NOT NULL would make it VARCHAR, and the parameter's type is that of its
+   * first copy ({@link #getParameterRowType}), so a time bound to {@code COALESCE(?, started_at)}
+   * was read as text (22000, "String given, Long needed").
+   */
+  private void sameAsResult(SqlCase c, List<@Nullable SqlNode> results) {
+    for (SqlNode when : c.getWhenOperands()) {
+      if (when.getKind() == SqlKind.IS_NOT_NULL && ((SqlCall) when).operand(0) instanceof SqlDynamicParam p
+          && getValidatedNodeTypeIfKnown(p) == null) {
+        for (SqlNode r : results) {
+          RelDataType type = r instanceof SqlDynamicParam q && q.getIndex() == p.getIndex()
+              ? getValidatedNodeTypeIfKnown(q) : null;
+          if (type != null) {
+            setValidatedNodeType(p, type);
+            break;
+          }
+        }
+      }
+    }
   }
 
   /**

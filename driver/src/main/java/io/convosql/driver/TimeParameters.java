@@ -8,6 +8,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -18,11 +19,12 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * Types a {@code ?} that a time stands in: an operand of {@code +} beside an interval, the left of
- * {@code -} an interval, the time of TIMESTAMPADD and both times of TIMESTAMPDIFF are TIMESTAMP(3),
- * as the tables' times are, and TIMESTAMPADD's count is INTEGER. Calcite gives such a {@code ?} the
- * type of the first operand it knows, the interval (or TIMESTAMPADD's unit), so
- * {@code started_at < ? + INTERVAL '1' DAY} failed to prepare with "Cannot apply '<' to arguments
- * of type '<TIMESTAMP(3)> < <INTERVAL DAY>'".
+ * {@code -} an interval, the time of TIMESTAMPADD and both times of TIMESTAMPDIFF (and of their
+ * {@code {fn ...}} forms) are TIMESTAMP(3), as the tables' times are; TIMESTAMPADD's count, and a
+ * {@code ?} that multiplies or divides an interval ({@code ? * INTERVAL '1' DAY}), is INTEGER. Calcite
+ * gives such a {@code ?} the type of the first operand it knows, the interval (or TIMESTAMPADD's
+ * unit), so {@code started_at < ? + INTERVAL '1' DAY} failed to prepare with "Cannot apply '<' to
+ * arguments of type '<TIMESTAMP(3)> < <INTERVAL DAY>'".
  */
 final class TimeParameters {
   private final SqlValidatorImpl validator;
@@ -57,6 +59,16 @@ final class TimeParameters {
   }
 
   private void type(SqlValidatorScope scope, SqlCall call) {
+    if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
+      // {fn TIMESTAMPADD(SQL_TSI_DAY, n, t)} stands for TIMESTAMPADD on the same operands
+      SqlCall standard;
+      try {
+        standard = jdbc.getLookupCall();
+      } catch (RuntimeException notAJdbcFunction) { // reported as Calcite reports it
+        return;
+      }
+      call = standard;
+    }
     switch (call.getKind()) {
       case PLUS -> {
         if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
@@ -69,6 +81,19 @@ final class TimeParameters {
       case MINUS -> {
         if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
           set(call.operand(0), SqlTypeName.TIMESTAMP);
+        }
+      }
+      case TIMES -> {
+        if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
+          set(call.operand(0), SqlTypeName.INTEGER);
+        }
+        if (call.operandCount() == 2 && interval(scope, call.operand(0))) {
+          set(call.operand(1), SqlTypeName.INTEGER);
+        }
+      }
+      case DIVIDE -> {
+        if (call.operandCount() == 2 && interval(scope, call.operand(0))) {
+          set(call.operand(1), SqlTypeName.INTEGER);
         }
       }
       case TIMESTAMP_ADD -> {

@@ -81,6 +81,30 @@ class DialectTest {
   }
 
   @Test
+  void aCoalescedParameterTakesTheTypeOfATimeOrNumberBesideIt() throws SQLException {
+    // before, IS NOT NULL's own guess for the ? of COALESCE's rewrite (CASE WHEN ? IS NOT NULL ...)
+    // replaced the column's type with VARCHAR: the ? was VARCHAR and a bound time failed when the
+    // row was read ("String given, Long needed", 22000)
+    String latest = "SELECT MAX(started_at) FROM pathsim.sessions";
+    String times = "SELECT COALESCE(?, started_at) FROM pathsim.sessions WHERE started_at = (" + latest + ")";
+    String max = rows(latest).get(0);
+    assertThat(rows(times, java.time.LocalDateTime.parse("2025-08-05T10:00"))).containsExactly("2025-08-05 10:00:00.000");
+    assertThat(rows(times, "2025-08-05 10:00:00")).containsExactly("2025-08-05 10:00:00.000");
+    assertThat(rows(times, (Object) null)).containsExactly(max);
+    // the optional filter: all rows when the ? is NULL
+    String optional = "SELECT COUNT(*) FROM pathsim.sessions WHERE started_at >= COALESCE(?, started_at)";
+    assertThat(rows(optional, (Object) null)).isEqualTo(rows("SELECT COUNT(*) FROM pathsim.sessions"));
+    assertThat(rows(optional, "2025-08-05")).isEqualTo(rows("SELECT COUNT(*) FROM pathsim.sessions"
+        + " WHERE started_at >= TIMESTAMP '2025-08-05 00:00:00'"));
+    try (PreparedStatement ps = connection.prepareStatement(times);
+        PreparedStatement number = connection.prepareStatement(
+            "SELECT COALESCE(?, duration_seconds) FROM pathsim.sessions")) {
+      assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("TIMESTAMP");
+      assertThat(number.getParameterMetaData().getParameterTypeName(1)).isIn("INTEGER", "BIGINT");
+    }
+  }
+
+  @Test
   void aParameterNothingGivesATypeSaysToCastIt() {
     SQLException e = OwnSandbox.run(connection, "SELECT ? AS tag FROM pathsim.workspaces").failure();
     assertThat(e.getSQLState()).isEqualTo("42000");

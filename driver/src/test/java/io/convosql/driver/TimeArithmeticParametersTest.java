@@ -93,4 +93,51 @@ class TimeArithmeticParametersTest {
     assertThat(rows("SELECT TIMESTAMPDIFF(HOUR, ?, ?)", "2025-08-05", LocalDateTime.parse("2025-08-06T02:00")))
         .containsExactly("26");
   }
+
+  @Test
+  void aCountTimesAnIntervalIsAnInteger() throws SQLException {
+    // "the last n days" with n bound, as PostgreSQL users write it (INTERVAL ? DAY is no SQL); before,
+    // the ? took the interval's type: "Cannot apply '*' to arguments of type '<INTERVAL DAY> * <INTERVAL DAY>'"
+    String literal = "SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-07-20 00:00:00'"
+        + " AND started_at < TIMESTAMP '2025-08-06 00:00:00' ORDER BY id";
+    List<String> days = rows(literal);
+    assertThat(days).hasSizeGreaterThan(2);
+    String times = "SELECT id FROM pathsim.sessions WHERE started_at >= ? - ? * INTERVAL '1' DAY"
+        + " AND started_at < ? ORDER BY id";
+    assertThat(rows(times, "2025-08-06", 17, "2025-08-06")).isEqualTo(days);
+    assertThat(rows(times, LocalDate.parse("2025-08-06"), "17", LocalDate.parse("2025-08-06"))).isEqualTo(days);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-06 00:00:00'"
+        + " - INTERVAL '1' DAY * ? AND started_at < ? + INTERVAL '24' HOUR / ? ORDER BY id", 17L, "2025-08-05", 1))
+        .isEqualTo(days);
+    try (PreparedStatement s = connection.prepareStatement(times)) {
+      ParameterMetaData md = s.getParameterMetaData();
+      assertThat(List.of(md.getParameterType(1), md.getParameterType(2), md.getParameterType(3)))
+          .containsExactly(Types.TIMESTAMP, Types.INTEGER, Types.TIMESTAMP);
+      // a fraction is refused, as for any whole-number parameter (Calcite cannot multiply an interval by one)
+      SQLException fraction = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+          () -> s.setBigDecimal(2, new java.math.BigDecimal("2.5")));
+      assertThat(fraction.getSQLState()).isEqualTo("22018");
+    }
+  }
+
+  @Test
+  void theJdbcEscapesOfTimestampAddAndDiffTakeTimes() throws SQLException {
+    // before, {fn TIMESTAMPADD(SQL_TSI_DAY, 1, ?)} failed: "Cannot apply '{fn TIMESTAMPADD}' to
+    // arguments of type '{fn TIMESTAMPADD}(<INTERVAL `SQL_TSI_DAY`>, <INTEGER>, <INTERVAL `SQL_TSI_DAY`>)'"
+    String literal = "SELECT id FROM pathsim.sessions WHERE started_at >= TIMESTAMP '2025-08-05 00:00:00'"
+        + " AND started_at < TIMESTAMP '2025-08-06 00:00:00' ORDER BY id";
+    List<String> day = rows(literal);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE started_at >= {fn TIMESTAMPADD(SQL_TSI_DAY, ?, ?)}"
+        + " AND started_at < {fn TIMESTAMPADD(SQL_TSI_HOUR, 24, ?)} ORDER BY id", -1, "2025-08-06", "2025-08-05"))
+        .isEqualTo(day);
+    assertThat(rows("SELECT id FROM pathsim.sessions WHERE {fn TIMESTAMPDIFF(SQL_TSI_DAY, ?, started_at)} = 0"
+        + " AND started_at >= ? ORDER BY id", "2025-08-05", "2025-08-05")).isEqualTo(day);
+    assertThat(rows("SELECT {fn TIMESTAMPDIFF(SQL_TSI_HOUR, ?, ?)}", "2025-08-05",
+        LocalDateTime.parse("2025-08-06T02:00"))).containsExactly("26");
+    try (PreparedStatement s = connection.prepareStatement("SELECT {fn TIMESTAMPADD(SQL_TSI_DAY, ?, ?)}")) {
+      ParameterMetaData md = s.getParameterMetaData();
+      assertThat(List.of(md.getParameterType(1), md.getParameterType(2)))
+          .containsExactly(Types.INTEGER, Types.TIMESTAMP);
+    }
+  }
 }
