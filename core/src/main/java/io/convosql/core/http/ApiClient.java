@@ -228,20 +228,14 @@ public final class ApiClient implements AutoCloseable {
     return CachedGet.run(this, c, path, params, url, notFoundIsNull, cancellation, settled);
   }
 
-  /**
-   * Sends a request without body that must go out at most once (a DELETE: no retry, since a
-   * repetition could change the outcome) and parses its JSON answer; an empty body is an empty object.
-   */
-  public @Nullable JsonNode sendJsonOnce(String method, String path, Map<String, String> params,
-      boolean notFoundIsNull, Cancellation cancellation) {
-    Written answer = sendOnce(method, path, params, notFoundIsNull, cancellation);
-    return answer == null ? null : answer.body();
-  }
-
   /** The success status of a write's answer and its parsed body (an empty object when blank). */
   public record Written(int status, JsonNode body) {}
 
-  /** {@link #sendJsonOnce} with the answer's status, for an API whose body may report a failure. */
+  /**
+   * Sends a request without body that must go out at most once (a DELETE: no retry, since a
+   * repetition could change the outcome); its status and JSON answer, an empty body an empty object,
+   * for an API whose body may report a failure.
+   */
   public @Nullable Written sendOnce(String method, String path, Map<String, String> params,
       boolean notFoundIsNull, Cancellation cancellation) {
     cancellation.beforeSend(spec.name(), method, path);

@@ -177,7 +177,7 @@ class ResponseCacheTest {
   void aWriteEmptiesTheCache() {
     read("/list", Map.of());
     read("/sessions/done", Map.of());
-    client.sendJsonOnce("DELETE", "/sessions/done", Map.of(), true, Cancellation.NONE);
+    client.sendOnce("DELETE", "/sessions/done", Map.of(), true, Cancellation.NONE);
     assertThat(cache.keys()).isEmpty();
     read("/list", Map.of());
     read("/sessions/done", Map.of());
