@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -78,6 +79,20 @@ final class DriverFixture {
       return e;
     }
     throw new AssertionError("the query did not fail: " + sql);
+  }
+
+  /**
+   * Runs the SQL on the shared sandbox under {@code maxRequestsPerStatement=budget}, its request log
+   * cleared first: null when it ran, else its SQLException.
+   */
+  static SQLException runUnderBudget(String sql, long budget) {
+    SANDBOX.requests().clearWhenQuiet(Duration.ofMillis(200));
+    try (Connection c = connect("maxRequestsPerStatement=" + budget)) {
+      rows(c, sql);
+      return null;
+    } catch (SQLException e) {
+      return e;
+    }
   }
 
   /** The SQLException opening a connection fails with; an assertion error when it opens. */

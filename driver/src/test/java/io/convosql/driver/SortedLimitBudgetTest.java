@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.pathsim.Session;
 import io.convosql.sandbox.pathsim.Workspace;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,13 +43,7 @@ class SortedLimitBudgetTest {
   }
 
   private static SQLException run(String sql, long budget) {
-    DriverFixture.SANDBOX.requests().clearWhenQuiet(Duration.ofMillis(200));
-    try (Connection c = DriverFixture.connect("maxRequestsPerStatement=" + budget)) {
-      DriverFixture.rows(c, sql);
-      return null;
-    } catch (SQLException e) {
-      return e;
-    }
+    return DriverFixture.runUnderBudget(sql, budget);
   }
 
   private static void runsWithinItsOwnCount(String sql, long requests) {

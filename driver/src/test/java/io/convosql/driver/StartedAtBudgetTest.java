@@ -7,7 +7,6 @@ import io.convosql.sandbox.pathsim.Session;
 import io.convosql.sandbox.pathsim.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,15 +67,8 @@ class StartedAtBudgetTest {
         + (to == null ? "" : " AND started_at < TIMESTAMP '" + DriverFixture.wallClock(to) + "'");
   }
 
-  /** Runs the SQL under the budget: null when it ran, else its SQLException. */
   private static SQLException run(String sql, long budget) {
-    DriverFixture.SANDBOX.requests().clearWhenQuiet(Duration.ofMillis(200));
-    try (Connection c = DriverFixture.connect("maxRequestsPerStatement=" + budget)) {
-      DriverFixture.rows(c, sql);
-      return null;
-    } catch (SQLException e) {
-      return e;
-    }
+    return DriverFixture.runUnderBudget(sql, budget);
   }
 
   /** What reading the first answers may cost while the connection has not learnt how Time is written. */
