@@ -11,7 +11,8 @@ import java.util.Locale;
  * argument, default 5). Rows: a bare {@code jdbc:calcite:} connection running VALUES (the floor); a
  * convosql URL on a sandbox in this process (PathSim at zero latency), with its first getConnection
  * and its first query on an adapter table apart; {@code demo=true} running VALUES and a PathSim
- * query; the same connections in a JVM that already runs with the driver loaded (the goals for
+ * query; in a JVM that already runs with the driver loaded, Calcite's own first query on a table of
+ * {@link FloorSchema} (the floor of a first adapter query) and the same convosql connections (the goals for
  * DBeaver or an application server), the query at once and after a 1 s and a 3 s think time, each with the
  * driver's warm-up on and off ({@code -Dconvosql.warmup=false}), the two alternating run by run;
  * {@code serve --demo}'s ready time and its first remote query, at once and 3 s after ready, warm-up
@@ -25,6 +26,10 @@ public final class ColdStart {
   private static final List<String> WARMUP_OFF = List.of("-Dconvosql.warmup=false");
   /** How long after {@code serve} is ready its first client comes, in the second pair of serve rows. */
   private static final long SERVE_PAUSE_MS = 3000;
+  /** Calcite's own connection to a table of {@link FloorSchema}: the floor of a first query on a table. */
+  private static final String FLOOR_TABLE_URL = "jdbc:calcite:schemaFactory="
+      + "org.apache.calcite.adapter.java.ReflectiveSchema$Factory;lex=JAVA;schema=bare;schema.class=" + FloorSchema.class.getName();
+  private static final String FLOOR_TABLE_SQL = "SELECT id, started_at FROM bare.sessions LIMIT 1";
 
   private ColdStart() {}
 
@@ -61,6 +66,8 @@ public final class ColdStart {
       }
       row("calcite floor, running JVM (driver loaded): jdbc:calcite: VALUES 1", runs, "jdbc:calcite:", "VALUES 1",
           "preloaded");
+      pair("calcite floor, running JVM (driver loaded): a reflective table, query at once: " + FLOOR_TABLE_SQL, runs,
+          FLOOR_TABLE_URL, FLOOR_TABLE_SQL, "preloaded");
       pair("running JVM (driver loaded), real URL, query at once: " + limit1, runs, url, limit1, "preloaded");
       pair("running JVM (driver loaded), real URL, query after 1 s: " + limit1, runs, url, limit1,
           "preloaded-pause");
