@@ -89,7 +89,8 @@ final class IdWindows {
    * The requests that searching the bounds' windows for all of a scan's ids costs at most, when that
    * is fewer than the gets by id they would cost otherwise (one per id that can be sent, and on top
    * the windows for any it answers 404 for); -1 when it is not, or when the ids are not searched in
-   * windows at all (no lower bound, bounds inside one day, a parameter). Each window is one search per
+   * windows at all (no lower bound, bounds inside one day, a parameter, an id too long for a search
+   * alone). Each window is one search per
    * group of ids ({@link #groups}), each group one page.
    */
   static long searches(InsightsTable table, BoundScan scan, SearchPlan plan) {
@@ -107,7 +108,9 @@ final class IdWindows {
     Set<String> ids = new LinkedHashSet<>();
     plan.ids.forEach(id -> ids.add((String) id));
     long gets = ids.stream().filter(id -> table.settings.api.sendable(id, null)).count();
-    ids.removeIf(id -> !SearchPlan.searchable(Set.of(id)));
+    if (ids.stream().anyMatch(id -> !SearchPlan.searchable(Set.of(id)))) {
+      return -1; // an id too long to search is got by id, as before: no guess that no session has it
+    }
     Window range = table.settings.range(plan, now);
     if (range.empty() || ids.isEmpty()) {
       return -1;
