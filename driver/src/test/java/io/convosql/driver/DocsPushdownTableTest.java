@@ -132,7 +132,7 @@ class DocsPushdownTableTest {
         "SELECT id FROM insights.sessions WHERE id IN ('x', 'y') AND " + SINCE_AUGUST,
         "for each id `/search/{id}` answers 404 for, a search per window of the bounds with `filter_by` `term`"
             + " on `id`", "request=[GET /insights/sessions/search/{id} for id in [x, y]; for an id it does not"
-            + " find (404), GET /insights/sessions with filter_by on id (up to 50 such ids per search) in "));
+            + " find (404), GET /insights/sessions with filter_by on id (as many such ids per search as the URL's 8000 bytes take, at most 100) in "));
     INSIGHTS.put("`WHERE FALSE`", new Check("SELECT id FROM insights.sessions WHERE 1 = 0", "no request", null));
   }
 

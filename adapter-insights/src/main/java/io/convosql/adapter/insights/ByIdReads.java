@@ -15,7 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Runs a scan whose ids are pinned by getting each session directly, up to maxConcurrentRequests at
  * once: by its day when the query's bounds on session_start_time fall inside one UTC day, otherwise
  * with the slower search by id, and then, for the ids it answers 404 for, when the query has a lower
- * bound, a search of the bounds' windows ({@link IdWindows}).
+ * bound, a search of the bounds' windows ({@link IdWindows}). When searching those windows for all
+ * the ids at once takes fewer requests than a get per id, they are searched instead.
  */
 final class ByIdReads {
   private ByIdReads() {}
@@ -42,6 +43,9 @@ final class ByIdReads {
   private record Got(String id, @Nullable List<JsonNode> docs) {}
 
   static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
+    if (IdWindows.searches(table, scan, plan) >= 0) {
+      return sorted(IdWindows.searched(table, scan, plan), scan);
+    }
     String day = day(plan);
     List<Object[]> rows = new ArrayList<>();
     List<String> ids = plan.ids.stream().map(id -> (String) id).toList();
@@ -65,7 +69,12 @@ final class ByIdReads {
     if (!missing.isEmpty() && day == null && plan.lower instanceof Long) {
       rows.addAll(IdWindows.rows(table, scan, plan, missing));
     }
+    return sorted(rows, scan);
+  }
+
+  private static RowSource sorted(List<Object[]> rows, BoundScan scan) {
     if (!scan.sort().isEmpty()) {
+      rows = new ArrayList<>(rows);
       rows.sort(Streams.comparator(scan.sort()));
     }
     return RowSource.of(rows.iterator());

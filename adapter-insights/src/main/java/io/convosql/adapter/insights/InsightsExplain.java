@@ -32,7 +32,8 @@ final class InsightsExplain {
       return "none (the filter matches no row)";
     }
     if (plan.ids != null) {
-      return byId(table, plan);
+      long searches = IdWindows.searches(table, plan, spec.usedColumns(), table.settings.now(false));
+      return searches >= 0 ? searchedIds(table, plan, searches) : byId(table, plan);
     }
     List<SortKey> sort = spec.sort();
     boolean byTime = !sort.isEmpty() && sort.get(0).column() == InsightsTable.START;
@@ -130,6 +131,18 @@ final class InsightsExplain {
         + (plan.lower == null ? "" : missing(table, plan));
   }
 
+  /** A query's ids searched in the bounds' windows, fewer requests than a get per id ({@link IdWindows}). */
+  private static String searchedIds(InsightsTable table, SearchPlan plan, long searches) {
+    Window range = table.settings.range(plan, table.settings.now(false));
+    int n = range.split(false).size();
+    return "GET " + InsightsApi.SEARCH + " with filter_by on id for id in " + Operand.describe(plan.ids)
+        + " (as many ids per search as the URL's " + UrlBudget.MAX_TARGET_BYTES + " bytes take, at most "
+        + InsightsApi.MAX_PAGE + ") in " + (n == 1 ? "the one window" : "each of the " + n + " windows of at most "
+        + Window.MAX_DAYS + " days") + " from " + IsoTimes.from(range.from()) + " to " + IsoTimes.to(range.to())
+        + ", newest first, until every id is found: at most " + searches + (searches == 1 ? " request" : " requests")
+        + ", fewer than a GET " + InsightsApi.SEARCH + "/search/{id} per id";
+  }
+
   /** The searches for the ids that the search by id answers 404 for ({@link IdWindows}). */
   private static String missing(InsightsTable table, SearchPlan plan) {
     String windows = "each window of at most " + Window.MAX_DAYS + " days of the bounds";
@@ -142,8 +155,9 @@ final class InsightsExplain {
       windows = (n == 1 ? "the one window" : "each of the " + n + " windows of at most " + Window.MAX_DAYS
           + " days") + " from " + IsoTimes.from(range.from()) + " to " + IsoTimes.to(range.to());
     }
-    return "; for an id it does not find (404), GET " + InsightsApi.SEARCH + " with filter_by on id (up to "
-        + SearchPlan.MAX_SEARCHED_IDS + " such ids per search) in " + windows + ", newest first, until every"
+    return "; for an id it does not find (404), GET " + InsightsApi.SEARCH + " with filter_by on id (as many"
+        + " such ids per search as the URL's " + UrlBudget.MAX_TARGET_BYTES + " bytes take, at most "
+        + InsightsApi.MAX_PAGE + ") in " + windows + ", newest first, until every"
         + " such id is found";
   }
 

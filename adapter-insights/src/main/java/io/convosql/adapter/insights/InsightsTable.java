@@ -143,8 +143,9 @@ abstract class InsightsTable extends ApiTable {
 
   /**
    * Without a LIMIT a search reads every window of the range, one request at least each: known
-   * before the first is sent. Ids are one get each (those that can be sent); the windows searched for
-   * those the search by id does not find are counted once the gets have shown which ({@link IdWindows}).
+   * before the first is sent. Ids are one get each (those that can be sent), or, when fewer, the
+   * searches of the bounds' windows for all of them; the windows searched for those the search by id
+   * does not find are counted once the gets have shown which ({@link IdWindows}).
    */
   @Override
   public RequestEstimate estimate(BoundScan scan) {
@@ -153,6 +154,10 @@ abstract class InsightsTable extends ApiTable {
       return null;
     }
     if (plan.ids != null) {
+      long searches = IdWindows.searches(this, scan, plan);
+      if (searches >= 0) {
+        return new RequestEstimate(searches, "Insights", "GET", InsightsApi.SEARCH);
+      }
       String day = ByIdReads.day(plan);
       long gets = plan.ids.stream().filter(id -> settings.api.sendable((String) id, day)).count();
       return new RequestEstimate(gets, "Insights", "GET", ByIdReads.path("{id}", day));

@@ -89,6 +89,11 @@ final class UrlBudget {
     plan.exact = false;
   }
 
+  /** Whether a search with this plan's clauses, order and projection stays within the limit as it is. */
+  static boolean fits(SearchPlan plan, InsightsApi api, @Nullable String sortBy, @Nullable String project) {
+    return new Request(api, sortBy, project).fits(plan.must, plan.mustNot, plan.should);
+  }
+
   private static List<Clause> plus(List<Clause> list, Clause c) {
     List<Clause> out = new ArrayList<>(list);
     out.add(c);

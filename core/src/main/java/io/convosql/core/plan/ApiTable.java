@@ -56,7 +56,8 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
 
   /**
    * The columns that identify a row, for SQL tools (primary keys in metadata); empty when no column
-   * does. Declared by the table, never checked.
+   * does. They are NOT NULL in the row type and in metadata: a table must never give a row a NULL
+   * key (an answer without its id is an error naming the field). Uniqueness is declared, never checked.
    */
   public List<String> primaryKey() {
     return List.of();
@@ -80,11 +81,14 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder b = typeFactory.builder();
+    List<String> key = primaryKey();
     for (Column c : columns) {
       RelDataType type = c.type() == SqlTypeName.TIMESTAMP
           ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
           : typeFactory.createSqlType(c.type());
-      b.add(c.name(), typeFactory.createTypeWithNullability(type, true));
+      // a key column is NOT NULL, as getColumns says: the adapters fail on an answer without the id
+      // (naming the field) and number a list's elements themselves, so no row holds a NULL key
+      b.add(c.name(), typeFactory.createTypeWithNullability(type, !key.contains(c.name())));
     }
     return b.build();
   }
