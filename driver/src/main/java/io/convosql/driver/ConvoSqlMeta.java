@@ -239,13 +239,18 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     return rows(List.of("TABLE_CAT"), List.of(String.class), List.of());
   }
 
-  /** The functions convosql adds ({@code matches}); Calcite lists only those inside schemas. */
+  /**
+   * The functions convosql adds ({@code matches}, the percentile aggregates); Calcite lists only
+   * those inside schemas.
+   */
   @Override
   public MetaResultSet getFunctions(ConnectionHandle ch, @Nullable String catalog, Pat schemaPattern,
       Pat functionNamePattern) {
     return rows(FunctionRows.FUNCTION_COLUMNS, FunctionRows.FUNCTION_TYPES,
         !unqualified(catalog, schemaPattern) ? List.of()
-        : FunctionRows.functions(root(), NamePattern.of(functionNamePattern)::matches));
+        : FunctionRows.functions(root(), NamePattern.of(functionNamePattern)::matches,
+            PostgresqlFunctions.FUN.equals(
+                CalciteConnectionProperty.FUN.wrap(connection().getProperties()).getString())));
   }
 
   /** The return value and parameters of the functions {@link #getFunctions} lists. */

@@ -4,6 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.rel.type.RelDataType;
@@ -16,7 +17,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The rows of {@code getFunctions} and {@code getFunctionColumns}: the functions convosql adds to
- * SQL ({@code matches}), which are called unqualified, so their schema and catalog are null.
+ * SQL ({@code matches}, and in {@code getFunctions} the percentile aggregates), which are called
+ * unqualified, so their schema and catalog are null.
  */
 final class FunctionRows {
   static final List<String> FUNCTION_COLUMNS = List.of("FUNCTION_CAT", "FUNCTION_SCHEM",
@@ -41,17 +43,40 @@ final class FunctionRows {
           + " wall clock of the same instant in to_zone, as in convert_tz(started_at, 'UTC',"
           + " 'America/New_York')");
 
+  /**
+   * The aggregate functions convosql runs that Calcite cannot ({@link Percentiles}), each with what
+   * it does; {@code MEDIAN} only with the default functions ({@code fun=postgresql}).
+   */
+  private static final Map<String, String> AGGREGATES = Map.of(
+      "PERCENTILE_CONT", "PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x [DESC]): an aggregate, the"
+          + " value a fraction f (0 to 1, as 0.95 for p95) of the way through the group's values of x,"
+          + " interpolated linearly, a DOUBLE; NULLs left out, as in PostgreSQL",
+      "PERCENTILE_DISC", "PERCENTILE_DISC(f) WITHIN GROUP (ORDER BY x [DESC]): an aggregate, the first"
+          + " of the group's values of x whose cumulative distribution reaches f (0 to 1), of x's type;"
+          + " NULLs left out, as in PostgreSQL",
+      "MEDIAN", "MEDIAN(x): an aggregate, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)");
+
   private FunctionRows() {}
 
-  /** One row per function whose name matches. */
-  static List<Object[]> functions(SchemaPlus root, Predicate1<String> name) {
-    List<Object[]> rows = new ArrayList<>();
-    for (String f : new TreeSet<>(root.getFunctionNames())) {
+  /**
+   * One row per function whose name matches: those of the root schema, and the aggregates convosql
+   * adds ({@code MEDIAN} only when {@code defaults}, the default functions).
+   */
+  static List<Object[]> functions(SchemaPlus root, Predicate1<String> name, boolean defaults) {
+    Map<String, String> remarks = new TreeMap<>();
+    for (String f : root.getFunctionNames()) {
       if (name.apply(f) && scalar(root, f) != null) {
-        rows.add(new Object[] {null, null, f, REMARKS.get(f),
-            (short) DatabaseMetaData.functionNoTable, f});
+        remarks.put(f, REMARKS.get(f));
       }
     }
+    AGGREGATES.forEach((f, what) -> {
+      if (name.apply(f) && (defaults || !f.equals("MEDIAN"))) {
+        remarks.put(f, what);
+      }
+    });
+    List<Object[]> rows = new ArrayList<>();
+    remarks.forEach((f, what) -> rows.add(new Object[] {null, null, f, what,
+        (short) DatabaseMetaData.functionNoTable, f}));
     return rows;
   }
 

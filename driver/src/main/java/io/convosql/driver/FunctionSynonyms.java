@@ -5,6 +5,7 @@ import static org.apache.calcite.util.Static.RESOURCE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -14,6 +15,7 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -37,8 +39,9 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * {@code UCASE}, {@code LCASE}, {@code CURDATE()}, {@code CURTIME()}, {@code LOCATE(sub, s [, from])},
  * {@code CONVERT_TIMEZONE([from_zone,] to_zone, t)} ({@code from_zone} UTC when left out, as
  * Redshift reads it), {@code DATE(x)} (a cast to DATE), MySQL's {@code SCHEMA()} and
- * {@code DATABASE()} (the connection's schema, {@link SessionFunctions}) and PostgreSQL's
- * {@code version()}. Each call is rewritten before validation into the function it names, so
+ * {@code DATABASE()} (the connection's schema, {@link SessionFunctions}), PostgreSQL's
+ * {@code version()}, MySQL's {@code IF(c, a, b)} and SQL Server's {@code IIF} (a CASE), MySQL's
+ * {@code UNIX_TIMESTAMP([t])} and Oracle's {@code MEDIAN(x)} ({@link Percentiles}). Each call is rewritten before validation into the function it names, so
  * planning, pushdown and errors are those of that function.
  */
 final class FunctionSynonyms {
@@ -64,7 +67,34 @@ final class FunctionSynonyms {
         new Synonym("DATABASE", SqlFunctionCategory.SYSTEM, 0, 0,
             call -> SessionFunctions.CURRENT_SCHEMA.createCall(call.getParserPosition())),
         new Synonym("VERSION", SqlFunctionCategory.SYSTEM, 0, 0, call -> cast(
-            SqlLiteral.createCharString(version(), call.getParserPosition()), SqlTypeName.VARCHAR)));
+            SqlLiteral.createCharString(version(), call.getParserPosition()), SqlTypeName.VARCHAR)),
+        new Synonym("MEDIAN", SqlFunctionCategory.NUMERIC, 1, 1, Percentiles::median),
+        new Synonym("IF", SqlFunctionCategory.SYSTEM, 3, 3, FunctionSynonyms::ifThenElse),
+        new Synonym("IIF", SqlFunctionCategory.SYSTEM, 3, 3, FunctionSynonyms::ifThenElse),
+        new Synonym("UNIX_TIMESTAMP", SqlFunctionCategory.TIMEDATE, 0, 1, FunctionSynonyms::unixTimestamp));
+  }
+
+  /**
+   * MySQL's {@code IF(c, a, b)} and SQL Server's {@code IIF(c, a, b)}: {@code CASE WHEN c THEN a ELSE b
+   * END}, so b when c is false or NULL, as in both; the branches' types meet as a CASE's do.
+   */
+  private static SqlNode ifThenElse(SqlCall call) {
+    return SqlStdOperatorTable.CASE.createCall(null, call.getParserPosition(), null,
+        SqlNodeList.of(call.operand(0)), SqlNodeList.of(call.operand(1)), call.operand(2));
+  }
+
+  /**
+   * MySQL's {@code UNIX_TIMESTAMP(t)}, the whole seconds from 1970-01-01 00:00:00 UTC to t (a UTC wall
+   * clock, as every time here), a BIGINT: {@code EXTRACT(EPOCH FROM t)}; text or a {@code ?} is read
+   * as a TIMESTAMP. {@code UNIX_TIMESTAMP()} is that of {@code CURRENT_TIMESTAMP}.
+   */
+  private static SqlNode unixTimestamp(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode t = call.operandCount() == 0 ? SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos)
+        : call.operand(0) instanceof SqlCharStringLiteral || call.operand(0) instanceof SqlDynamicParam
+        ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : call.operand(0);
+    return SqlStdOperatorTable.EXTRACT.createCall(pos,
+        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), t);
   }
 
   /** What {@code version()} gives, as PostgreSQL's names the server and its version. */

@@ -87,6 +87,14 @@ final class OtherDialects {
       case "GETDATE":
       case "SYSDATE":
         return "write CURRENT_TIMESTAMP (or now())";
+      case "DATE_FORMAT":
+        return "DATE_FORMAT is MySQL's; for text write to_char(t, 'YYYY-MM') (PostgreSQL's patterns: YYYY,"
+            + " MM, DD, HH24, MI, SS, Mon, Dy), to group by month date_trunc('month', t), for one field"
+            + " EXTRACT(MONTH FROM t)";
+      case "AGE":
+        return "AGE is PostgreSQL's interval of years, months and days, a type SQL here lacks; write"
+            + " TIMESTAMPDIFF(YEAR, t2, t1) for whole years between them (or MONTH, DAY, HOUR, ...), or"
+            + " (t1 - t2) DAY TO SECOND for an interval";
       case "DATE_TRUNC": // PostgresqlCalls rewrote those of these units
         return "date_trunc('unit', t) takes the units 'second', 'minute', 'hour', 'day', 'week', 'month',"
             + " 'quarter' and 'year', written as a literal";

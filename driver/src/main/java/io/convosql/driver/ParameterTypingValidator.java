@@ -86,8 +86,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /**
    * Calcite's rewrites, then JDBC's {@code {fn LOCATE}} as the plain LOCATE ({@link FunctionSynonyms}),
-   * PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}) and ILIKE for every
-   * alphabet ({@link CaseFoldedLike}).
+   * PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}), ILIKE for every
+   * alphabet ({@link CaseFoldedLike}) and {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
@@ -97,6 +97,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     }
     SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
         checkEscapeCount(FunctionSynonyms.escaped(this, call))));
+    if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
+      return Percentiles.rewrite(withinGroup);
+    }
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
   }

@@ -9,8 +9,8 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * SQL that validates but that Calcite cannot plan or implement ({@code PERCENTILE_CONT(…) WITHIN
- * GROUP}, {@code CURRENT_SCHEMA}): the planner's message goes on for kilobytes of its state (a
+ * SQL that validates but that Calcite cannot plan or implement (BigQuery's
+ * {@code PERCENTILE_CONT(x, f) OVER ()}, {@code CURRENT_SCHEMA} under {@code fun=standard}): the planner's message goes on for kilobytes of its state (a
  * Volcano dump with cumulative costs), which told users nothing. Such a failure becomes a short
  * 0A000 naming the function when the plan's first line shows one, with the planner's exception kept
  * as the cause for whoever needs it.

@@ -54,4 +54,76 @@ class HabitFunctionsTest {
           + " TIMESTAMPADD(DAY, 2, DATE '2025-01-01')")).containsExactly("59; 2025-01-03");
     }
   }
+
+  /** MySQL's IF and SQL Server's IIF are CASE; before, "No match found for function signature IF". */
+  @Test
+  void ifAndIifAreCase() throws SQLException {
+    for (String setting : new String[] {"lex=MYSQL_ANSI", "lex=JAVA"}) {
+      try (Connection c = DriverFixture.connect(setting)) {
+        assertThat(DriverFixture.rows(c, "SELECT IF(1 < 2, 'a', 'bb') || '!', iif(1 > 2, 'a', 'bb') || '!',"
+            + " If(CAST(NULL AS BOOLEAN), 1, 2), IIF(x > 1, x * 10, 0) FROM (VALUES 1, 2) AS t(x)"))
+            .as(setting).containsExactly("a!; bb!; 2; 0", "a!; bb!; 2; 20");
+      }
+    }
+    try (Connection bigquery = DriverFixture.connect("fun=bigquery")) { // Calcite's own IF, as before
+      assertThat(DriverFixture.rows(bigquery, "SELECT IF(1 < 2, 'a', 'b')")).containsExactly("a");
+    }
+    try (Connection standard = DriverFixture.connect("fun=standard")) {
+      assertThat(DriverFixture.queryFailure(standard, "SELECT IIF(1 < 2, 'a', 'b')"))
+          .hasMessageContaining("No match found for function signature IIF");
+    }
+  }
+
+  /** MySQL's UNIX_TIMESTAMP: whole seconds since 1970-01-01 00:00:00 UTC, a BIGINT. */
+  @Test
+  void unixTimestampIsSecondsSinceTheEpoch() throws SQLException {
+    long christmas = java.time.Instant.parse("2025-12-25T18:30:15Z").getEpochSecond();
+    try (Connection c = DriverFixture.connect("lex=JAVA")) {
+      assertThat(DriverFixture.rows(c, "SELECT UNIX_TIMESTAMP(TIMESTAMP '2025-12-25 18:30:15.900'),"
+          + " unix_timestamp('2025-12-25 18:30:15'), Unix_Timestamp(DATE '2025-12-25'), unix_timestamp(?)",
+          "2025-12-25 18:30:15")).containsExactly(christmas + "; " + christmas + "; "
+          + java.time.Instant.parse("2025-12-25T00:00:00Z").getEpochSecond() + "; " + christmas);
+      try (java.sql.PreparedStatement s = c.prepareStatement("SELECT UNIX_TIMESTAMP()");
+          java.sql.ResultSet rs = s.executeQuery()) {
+        long before = System.currentTimeMillis() / 1000;
+        assertThat(s.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.BIGINT);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isBetween(before - 60, System.currentTimeMillis() / 1000 + 1);
+      }
+      // of a column, the instant of its UTC wall clock
+      java.util.List<String> rows = DriverFixture.rows(c, "SELECT started_at, UNIX_TIMESTAMP(started_at)"
+          + " FROM pathsim.sessions ORDER BY id LIMIT 3");
+      assertThat(rows).hasSize(3).allSatisfy(row -> {
+        String[] v = row.split("; ");
+        assertThat(Long.parseLong(v[1])).isEqualTo(java.time.LocalDateTime.parse(v[0].replace(' ', 'T'))
+            .toEpochSecond(java.time.ZoneOffset.UTC));
+      });
+    }
+  }
+
+  /** DATE_FORMAT and AGE have no exact equal here; their errors say what to write. */
+  @Test
+  void dateFormatAndAgeSayWhatToWrite() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      SQLException format = (SQLException) DriverFixture.queryFailure(c,
+          "SELECT DATE_FORMAT(started_at, '%Y-%m') FROM pathsim.sessions");
+      assertThat(format.getSQLState()).isEqualTo("42000");
+      assertThat(format.getMessage()).contains("No match found for function signature DATE_FORMAT(")
+          .endsWith(": DATE_FORMAT is MySQL's; for text write to_char(t, 'YYYY-MM') (PostgreSQL's"
+              + " patterns: YYYY, MM, DD, HH24, MI, SS, Mon, Dy), to group by month date_trunc('month', t),"
+              + " for one field EXTRACT(MONTH FROM t)");
+      SQLException age = (SQLException) DriverFixture.queryFailure(c,
+          "SELECT AGE(TIMESTAMP '2025-01-02 03:04:05', TIMESTAMP '2024-01-01 00:00:00')");
+      assertThat(age.getSQLState()).isEqualTo("42000");
+      assertThat(age.getMessage()).contains("No match found for function signature AGE(")
+          .endsWith(": AGE is PostgreSQL's interval of years, months and days, a type SQL here lacks;"
+              + " write TIMESTAMPDIFF(YEAR, t2, t1) for whole years between them (or MONTH, DAY, HOUR,"
+              + " ...), or (t1 - t2) DAY TO SECOND for an interval");
+      // what the hints say to write runs
+      assertThat(DriverFixture.rows(c, "SELECT to_char(TIMESTAMP '2025-01-02 03:04:05', 'YYYY-MM'),"
+          + " TIMESTAMPDIFF(MONTH, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2025-01-02 03:04:05'),"
+          + " (TIMESTAMP '2025-01-02 03:04:05' - TIMESTAMP '2024-01-01 00:00:00') DAY TO SECOND"))
+          .containsExactly("2025-01; 12; +367 03:04:05.000000");
+    }
+  }
 }

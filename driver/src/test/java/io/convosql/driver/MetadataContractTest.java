@@ -113,6 +113,9 @@ class MetadataContractTest {
     DatabaseMetaData md = QUIET.connection().getMetaData();
     assertThat(rows(md.getFunctions(null, null, "%"), "FUNCTION_SCHEM", "FUNCTION_NAME",
         "FUNCTION_TYPE", "SPECIFIC_NAME")).containsExactly(
+        "null|MEDIAN|" + DatabaseMetaData.functionNoTable + "|MEDIAN",
+        "null|PERCENTILE_CONT|" + DatabaseMetaData.functionNoTable + "|PERCENTILE_CONT",
+        "null|PERCENTILE_DISC|" + DatabaseMetaData.functionNoTable + "|PERCENTILE_DISC",
         "null|convert_tz|" + DatabaseMetaData.functionNoTable + "|convert_tz",
         "null|matches|" + DatabaseMetaData.functionNoTable + "|matches");
     assertThat(rows(md.getFunctions(null, null, "matches"), "REMARKS")).singleElement()

@@ -1,0 +1,242 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PERCENTILE_CONT, PERCENTILE_DISC (WITHIN GROUP) and MEDIAN answer as PostgreSQL defines them.
+ * Before, the first two failed with 0A000 "PERCENTILE_CONT is not supported here" and MEDIAN with
+ * 42000 "No match found for function signature MEDIAN".
+ */
+class PercentilesTest {
+  private static final String ONE_TO_TEN = "(VALUES 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) AS t(x)";
+
+  @Test
+  void ungroupedPercentilesInterpolateOrPickAValue() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      // cont: position 0.5 * 3 = 1.5, halfway between 2 and 3; disc: the 2nd of 4 (cume_dist 0.5)
+      assertThat(DriverFixture.rows(c, "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x),"
+          + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x), MEDIAN(x) FROM (VALUES 1, 2, 3, 4) AS t(x)"))
+          .containsExactly("2.5; 2; 2.5");
+      // 0.9 of 1..10: 9 + 0.1 * (10 - 9); disc: the first value whose cume_dist reaches 0.9
+      assertThat(DriverFixture.rows(c, "SELECT percentile_cont(0.9) within group (order by x),"
+          + " percentile_disc(0.9) within group (order by x), percentile_disc(0) within group (order by x),"
+          + " percentile_cont(1) within group (order by x) FROM " + ONE_TO_TEN))
+          .containsExactly("9.1; 9; 1; 10.0");
+      // DESC orders from the top: 0.25 of 5, 4, 3, 2, 1
+      assertThat(DriverFixture.rows(c, "SELECT PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY x DESC),"
+          + " PERCENTILE_DISC(0.25) WITHIN GROUP (ORDER BY x DESC NULLS LAST),"
+          + " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY x), PERCENTILE_DISC(0.25) WITHIN GROUP"
+          + " (ORDER BY x) FROM (VALUES 3, 1, 5, 2, 4) AS t(x)")).containsExactly("4.0; 4; 2.0; 2");
+      // no rows: one row of NULLs, as every aggregate without GROUP BY
+      assertThat(DriverFixture.rows(c, "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x),"
+          + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x), MEDIAN(x) FROM " + ONE_TO_TEN
+          + " WHERE x > 10")).containsExactly("null; null; null");
+    }
+  }
+
+  @Test
+  void groupsLeaveOutNullsAndAGroupOfOnlyNullsIsNull() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT g, PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY x),"
+          + " PERCENTILE_DISC(0.25) WITHIN GROUP (ORDER BY x), MEDIAN(x), COUNT(x) FROM (VALUES"
+          + " ('a', 1.5), ('a', 2.5), ('a', NULL), ('a', 4.5), ('a', 3.5), ('a', 5.5), ('b', NULL),"
+          + " ('c', 7.0)) AS t(g, x) GROUP BY g ORDER BY g"))
+          .containsExactly("a; 2.5; 2.5; 3.5; 5", "b; null; null; null; 0", "c; 7.0; 7.0; 7.0; 1");
+    }
+  }
+
+  @Test
+  void typesArePostgresqls() throws SQLException {
+    try (Connection c = DriverFixture.connect();
+        PreparedStatement s = c.prepareStatement("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x),"
+            + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x), MEDIAN(x),"
+            + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY t) FROM (VALUES (1, TIMESTAMP"
+            + " '2025-08-01 10:00:00'), (2, TIMESTAMP '2025-08-02 10:00:00')) AS v(x, t)")) {
+      assertThat(new int[] {s.getMetaData().getColumnType(1), s.getMetaData().getColumnType(2),
+          s.getMetaData().getColumnType(3), s.getMetaData().getColumnType(4)})
+          .containsExactly(Types.DOUBLE, Types.INTEGER, Types.DOUBLE, Types.TIMESTAMP);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(4)).isEqualTo("2025-08-01 10:00:00");
+      }
+    }
+  }
+
+  /** Latency-report percentiles per group against the same values fetched with a plain SELECT. */
+  @Test
+  void agreeWithPercentilesComputedFromThePlainRows() throws SQLException {
+    String from = " FROM insights.sessions WHERE session_start_time >= TIMESTAMP '2025-01-01 00:00:00'";
+    try (Connection c = DriverFixture.connect("insights.url=" + DriverFixture.SANDBOX.insightsUrl(),
+        "insights.apiKey=" + io.convosql.sandbox.Sandbox.INSIGHTS_KEY)) {
+      Map<String, List<Long>> values = new TreeMap<>();
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT channel, duration_ms" + from)) {
+        while (rs.next()) {
+          List<Long> group = values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+          long v = rs.getLong(2);
+          if (!rs.wasNull()) {
+            group.add(v);
+          }
+        }
+      }
+      assertThat(values.values().stream().mapToInt(List::size).sum()).isGreaterThan(5);
+      int checked = 0;
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT channel,"
+          + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_ms),"
+          + " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY duration_ms DESC),"
+          + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY duration_ms),"
+          + " PERCENTILE_DISC(0.75) WITHIN GROUP (ORDER BY duration_ms), MEDIAN(duration_ms)"
+          + from + " GROUP BY channel")) {
+        while (rs.next()) {
+          List<Long> sorted = values.get(rs.getString(1)).stream().sorted().toList();
+          if (sorted.isEmpty()) {
+            assertThat(rs.getObject(2)).isNull();
+            continue;
+          }
+          assertThat(rs.getDouble(2)).isCloseTo(interpolated(sorted, 0.5), within(1e-6));
+          assertThat(rs.getDouble(3)).isCloseTo(interpolated(sorted, 0.75), within(1e-6));
+          assertThat(rs.getLong(4)).isEqualTo(firstReaching(sorted, 0.5));
+          assertThat(rs.getLong(5)).isEqualTo(firstReaching(sorted, 0.75));
+          assertThat(rs.getDouble(6)).isCloseTo(interpolated(sorted, 0.5), within(1e-6));
+          checked++;
+        }
+      }
+      assertThat(checked).isEqualTo(values.size());
+    }
+  }
+
+  /** The value a fraction f of the way from the smallest to the largest, by rank. */
+  private static double interpolated(List<Long> sorted, double f) {
+    double rank = f * (sorted.size() - 1);
+    int lower = (int) rank;
+    int upper = Math.min(lower + 1, sorted.size() - 1);
+    return sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
+  }
+
+  /** The smallest value whose cumulative distribution (share of values at or below it) is at least f. */
+  private static long firstReaching(List<Long> sorted, double f) {
+    for (long v : sorted) {
+      long atOrBelow = sorted.stream().filter(w -> w <= v).count();
+      if ((double) atOrBelow / sorted.size() >= f) {
+        return v;
+      }
+    }
+    throw new AssertionError("no value reaches " + f);
+  }
+
+  @Test
+  void theFractionMayBeBound() throws SQLException {
+    String sql = "SELECT PERCENTILE_CONT(?) WITHIN GROUP (ORDER BY x), PERCENTILE_DISC(?) WITHIN GROUP"
+        + " (ORDER BY x) FROM " + ONE_TO_TEN;
+    try (Connection c = DriverFixture.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setDouble(1, 0.9);
+      s.setDouble(2, 0.9);
+      assertThat(rows(s)).isEqualTo("9.1; 9");
+      s.setBigDecimal(1, new BigDecimal("0.5"));
+      s.setBigDecimal(2, new BigDecimal("0.25"));
+      assertThat(rows(s)).isEqualTo("5.5; 3");
+      s.setString(1, "0.95");
+      s.setString(2, "0.95");
+      // 9 + (0.95 * 9 - 8) in doubles, as PostgreSQL computes it (float8): 0.95 * 9 is 8.549999999999999
+      assertThat(rows(s)).isEqualTo("9.549999999999999; 10");
+      s.setNull(1, Types.DOUBLE);
+      s.setDouble(2, 0.1);
+      assertThat(rows(s)).isEqualTo("null; 1");
+      s.setDouble(1, 1.5);
+      assertThatFailsOutOfRange(() -> rows(s), "1.5");
+    }
+  }
+
+  @Test
+  void aFractionOutsideZeroToOneFailsAsInPostgresql() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThatFailsOutOfRange(() -> DriverFixture.rows(c, "SELECT PERCENTILE_CONT(1.5) WITHIN GROUP"
+          + " (ORDER BY x) FROM " + ONE_TO_TEN), "1.5");
+      assertThatFailsOutOfRange(() -> DriverFixture.rows(c, "SELECT PERCENTILE_DISC(-0.1) WITHIN GROUP"
+          + " (ORDER BY x) FROM " + ONE_TO_TEN), "-0.1");
+      // a fraction that is not a constant stays Calcite's refusal, as does text to interpolate
+      SQLException column = (SQLException) DriverFixture.queryFailure(c, "SELECT PERCENTILE_CONT(x)"
+          + " WITHIN GROUP (ORDER BY x) FROM " + ONE_TO_TEN);
+      assertThat(column.getSQLState()).isEqualTo("42000");
+      assertThat(column.getMessage()).endsWith("Argument to function 'PERCENTILE_CONT' must be a literal");
+      SQLException text = (SQLException) DriverFixture.queryFailure(c, "SELECT PERCENTILE_CONT(0.5)"
+          + " WITHIN GROUP (ORDER BY name) FROM pathsim.workspaces");
+      assertThat(text.getSQLState()).isEqualTo("42000");
+      assertThat(text.getMessage()).endsWith("Invalid type 'VARCHAR' in ORDER BY clause of"
+          + " 'PERCENTILE_CONT' function. Only NUMERIC types are supported");
+    }
+  }
+
+  private interface Run {
+    Object run() throws SQLException;
+  }
+
+  private static void assertThatFailsOutOfRange(Run run, String fraction) {
+    try {
+      run.run();
+    } catch (SQLException e) {
+      assertThat((Throwable) e).isInstanceOf(SQLDataException.class).hasMessage("percentile value "
+          + fraction + " is not between 0 and 1: write the percentile as a fraction, 0.95 for the 95th");
+      assertThat(e.getSQLState()).isEqualTo("22003");
+      return;
+    }
+    throw new AssertionError("no failure for " + fraction);
+  }
+
+  private static String rows(PreparedStatement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      String row = rs.getString(1) + "; " + rs.getString(2);
+      assertThat(rs.next()).isFalse();
+      return row;
+    }
+  }
+
+  @Test
+  void standardFormsRunUnderEveryFunMedianUnderTheDefault() throws SQLException {
+    for (String fun : new String[] {"fun=standard", "fun=bigquery", "lex=JAVA"}) {
+      try (Connection c = DriverFixture.connect(fun)) {
+        assertThat(DriverFixture.rows(c, "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x) FROM "
+            + ONE_TO_TEN)).as(fun).containsExactly("5.5");
+      }
+    }
+    try (Connection c = DriverFixture.connect("lex=JAVA")) {
+      assertThat(DriverFixture.rows(c, "SELECT median(x), Median(x) FROM " + ONE_TO_TEN))
+          .containsExactly("5.5; 5.5");
+    }
+    try (Connection c = DriverFixture.connect("fun=standard")) {
+      assertThat(DriverFixture.queryFailure(c, "SELECT MEDIAN(x) FROM " + ONE_TO_TEN))
+          .hasMessageContaining("No match found for function signature MEDIAN");
+    }
+  }
+
+  @Test
+  void getFunctionsListsThem() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = md.getFunctions(null, null, "%")) {
+        while (rs.next()) {
+          names.add(rs.getString("FUNCTION_NAME") + ": " + rs.getString("REMARKS"));
+        }
+      }
+      assertThat(names).anySatisfy(n -> assertThat(n).startsWith("MEDIAN: MEDIAN(x): "))
+          .anySatisfy(n -> assertThat(n).startsWith("PERCENTILE_CONT: PERCENTILE_CONT(f) WITHIN GROUP"))
+          .anySatisfy(n -> assertThat(n).startsWith("PERCENTILE_DISC: PERCENTILE_DISC(f) WITHIN GROUP"));
+    }
+  }
+}
