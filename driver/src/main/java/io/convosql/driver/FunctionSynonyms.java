@@ -122,18 +122,18 @@ final class FunctionSynonyms {
    * JDBC's {@code {fn LOCATE(sub, s [, from])}} as the plain {@code LOCATE}, which Calcite's own
    * escape read as POSITION, so that a {@code from} of 0 failed (HY000) and a negative one searched
    * backwards; any other call as it is. It needs no function of the connection's, so it holds under
-   * every {@code fun}. Too few or too many arguments fail as the plain LOCATE's do (Calcite's
-   * escape threw an AssertionError for one, and gave 0 for four).
+   * every {@code fun}. Its count of arguments is checked before, as every escape's
+   * ({@link EscapeArity}).
    */
-  static SqlCall escaped(SqlValidator validator, SqlCall call) {
-    if (!(call.getOperator() instanceof SqlJdbcFunctionCall jdbc) || !jdbc.getName().equals("{fn LOCATE}")) {
+  static SqlCall escaped(SqlCall call) {
+    if (!(call.getOperator() instanceof SqlJdbcFunctionCall jdbc)) {
       return call;
     }
-    int n = call.operandCount();
-    if (n < 2 || n > 3) {
-      throw validator.newValidationError(call, RESOURCE.invalidArgCount("LOCATE", n < 2 ? 2 : 3));
-    }
-    return locate(call);
+    return switch (jdbc.getName()) {
+      case "{fn LOCATE}" -> locate(call);
+      case "{fn MOD}" -> Modulo.escaped(call); // MOD of a DOUBLE too, as the plain MOD
+      default -> call;
+    };
   }
 
   /**
@@ -152,7 +152,9 @@ final class FunctionSynonyms {
   /**
    * {@code LOCATE(sub, s [, from])} as {@code POSITION(sub IN s [FROM from])}; a {@code from} below 1
    * gives 0 as in MySQL (NULL when {@code sub} or {@code s} is), where POSITION fails on 0 and
-   * searches backwards from the end for a negative one.
+   * searches backwards from the end for a negative one. {@code from} is cast to INTEGER, so that text
+   * that is a whole number counts as that number, as MySQL converts it ({@code LOCATE('b', s, '3')}
+   * failed with 0A000 "POSITION is not supported"), and other text fails with 22018.
    */
   private static SqlCall locate(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
@@ -161,7 +163,7 @@ final class FunctionSynonyms {
     if (call.operandCount() == 2) {
       return SqlStdOperatorTable.POSITION.createCall(pos, sub, s);
     }
-    SqlNode from = typed(call.operand(2), SqlTypeName.INTEGER);
+    SqlNode from = cast(call.operand(2), SqlTypeName.INTEGER);
     SqlNode none = SqlStdOperatorTable.MULTIPLY.createCall(pos, // 0, or NULL as POSITION gives it
         SqlStdOperatorTable.POSITION.createCall(pos, sub, s), SqlLiteral.createExactNumeric("0", pos));
     return SqlStdOperatorTable.CASE.createCall(null, pos, null,

@@ -43,6 +43,7 @@ final class ParameterBinding {
   private static final String TIMESTAMP_TAKES = "bind a Timestamp, LocalDateTime, LocalDate,"
       + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
       + " 2025-08-01 10:15:00";
+  private static final String TIME_TAKES = "bind a java.sql.Time, LocalTime or text such as 10:15:00";
   private static final String DATE_TAKES = "bind a java.sql.Date, LocalDate, LocalDateTime, Timestamp"
       + " or text such as 2025-08-01";
 
@@ -63,6 +64,7 @@ final class ParameterBinding {
     return switch (sqlType) {
       case Types.TIMESTAMP -> timestamp(value, dateZone);
       case Types.DATE -> date(value, dateZone);
+      case Types.TIME -> time(value);
       case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
           Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
       case Types.BOOLEAN -> bool(value);
@@ -152,6 +154,29 @@ final class ParameterBinding {
       return parseWallClock(s);
     }
     throw wrongClass(value, "TIMESTAMP", TIMESTAMP_TAKES);
+  }
+
+  /**
+   * A TIME parameter's value ({@code ? + INTERVAL '1' HOUR > TIME '10:00:00'}): a LocalTime for text
+   * such as {@code 10:15:00} or {@code 10:15} and for a LocalTime, which Calcite's code could not
+   * take (22000, "String given, Integer needed"); null for a {@code java.sql.Time}, which JDBC's
+   * own conversion binds.
+   */
+  private static @Nullable LocalTime time(Object value) throws SQLDataException {
+    if (value instanceof java.sql.Time) {
+      return null;
+    }
+    if (value instanceof LocalTime t) {
+      return t;
+    }
+    if (value instanceof String s) {
+      try {
+        return LocalTime.parse(s.strip());
+      } catch (DateTimeException e) {
+        throw new SQLDataException("'" + value + "' is not a time of day: " + TIME_TAKES, "22007", e);
+      }
+    }
+    throw wrongClass(value, "TIME", TIME_TAKES);
   }
 
   /** A DATE parameter's value as Calcite's code takes it: the day of the equivalent timestamp. */

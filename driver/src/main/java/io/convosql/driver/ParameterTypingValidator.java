@@ -21,11 +21,9 @@ import org.apache.calcite.runtime.Resources;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlDynamicParam;
-import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
@@ -74,7 +72,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   static ParameterTypingValidator create(CalcitePrepare.Context context, SqlOperatorTable functions,
       CalciteCatalogReader catalogReader, UnaryOperator<Config> transform) {
     CalciteConnectionConfig connection = context.config();
-    SqlOperatorTable operators = SqlOperatorTables.chain(AnyCaseFunctions.of(functions),
+    SqlOperatorTable operators = SqlOperatorTables.chain(AnyCaseFunctions.of(Modulo.replacing(functions)),
         AnyCaseFunctions.of(catalogReader));
     Config config = transform.apply(Config.DEFAULT
         .withLenientOperatorLookup(connection.lenientOperatorLookup())
@@ -85,49 +83,27 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   }
 
   /**
-   * Calcite's rewrites, then JDBC's {@code {fn LOCATE}} as the plain LOCATE ({@link FunctionSynonyms}),
-   * PostgreSQL's {@code now()} and {@code date_trunc} ({@link PostgresqlCalls}), ILIKE for every
-   * alphabet ({@link CaseFoldedLike}) and {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
+   * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
+   * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
+   * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
+   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}) and
+   * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
+    if (node instanceof SqlCall escape) {
+      EscapeArity.check(this, escape);
+    }
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        checkEscapeCount(FunctionSynonyms.escaped(this, call))));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
     return standard instanceof SqlCall again && CaseFoldedLike.ilike(again) && hasIlike()
         ? CaseFoldedLike.rewrite(again) : standard;
-  }
-
-  /**
-   * A JDBC escape function with a number of arguments the function it stands for does not take fails
-   * as that function does: {@code {fn SUBSTRING('abc')}} threw Calcite's AssertionError, no SQLException.
-   */
-  private SqlCall checkEscapeCount(SqlCall call) {
-    if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
-      SqlCall lookup;
-      SqlOperandCountRange range;
-      try {
-        lookup = jdbc.getLookupCall();
-        range = lookup.getOperator().getOperandCountRange();
-      } catch (RuntimeException noSuchFunction) { // reported as Calcite reports it
-        return call;
-      }
-      int n = call.operandCount();
-      // an escape that reorders or adds operands ({fn LTRIM(s)} is TRIM(LEADING ' ' FROM s)) checks
-      // its own count; one that passes them on as they are does not
-      if (lookup.operandCount() == n && !range.isValidCount(n)) {
-        String name = jdbc.getName().replaceAll("^\\{fn |\\}$", "");
-        throw newValidationError(call, RESOURCE.invalidArgCount(name,
-            n < range.getMin() || range.getMax() < 0 ? range.getMin() : range.getMax()));
-      }
-    }
-    return call;
   }
 
   private boolean hasIlike() {
@@ -137,14 +113,20 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     return ilike;
   }
 
-  /** Calcite's type, after the checks Calcite leaves to code generation ({@link PeriodNames}). */
+  /**
+   * Calcite's type, after the checks Calcite leaves to code generation: DAYNAME of a time, a time
+   * truncated to a week ({@link PeriodNames}).
+   */
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
     RelDataType type = super.deriveType(scope, expr);
-    if (expr instanceof SqlCall call && call.operandCount() == 1 && call.operand(0) != null) {
+    if (expr instanceof SqlCall call && (call.operandCount() == 1 || call.operandCount() == 2)
+        && call.operand(0) != null) {
       RelDataType operand = getValidatedNodeTypeIfKnown(call.operand(0));
-      if (operand != null) {
+      if (operand != null && call.operandCount() == 1) {
         PeriodNames.check(this, call, operand);
+      } else if (operand != null) {
+        PeriodNames.checkTruncation(call, operand);
       }
     }
     return type;

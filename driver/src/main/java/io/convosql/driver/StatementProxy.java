@@ -259,6 +259,8 @@ final class StatementProxy implements InvocationHandler {
     }
     if (converted instanceof LocalDateTime t) {
       ps.setTimestamp(index, Timestamp.from(t.toInstant(ZoneOffset.UTC)), ResultSetValues.utc());
+    } else if (converted instanceof java.time.LocalTime t) { // its milliseconds of the day
+      ps.setTime(index, new java.sql.Time(t.toNanoOfDay() / 1_000_000), ResultSetValues.utc());
     } else {
       ps.setObject(index, converted);
     }

@@ -16,6 +16,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Types a {@code ?} that a time stands in: an operand of {@code +} beside an interval, the left of
@@ -24,7 +25,9 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * {@code ?} that multiplies or divides an interval ({@code ? * INTERVAL '1' DAY}), is INTEGER. Calcite
  * gives such a {@code ?} the type of the first operand it knows, the interval (or TIMESTAMPADD's
  * unit), so {@code started_at < ? + INTERVAL '1' DAY} failed to prepare with "Cannot apply '<' to
- * arguments of type '<TIMESTAMP(3)> < <INTERVAL DAY>'".
+ * arguments of type '<TIMESTAMP(3)> < <INTERVAL DAY>'". Where the sum or difference is compared with a
+ * TIME ({@code ? + INTERVAL '1' HOUR > TIME '10:00:00'}, or {@code CURRENT_TIME}), the {@code ?} is a
+ * TIME: as a TIMESTAMP it could not be compared, and the user had to write {@code CAST(? AS TIME)}.
  */
 final class TimeParameters {
   private final SqlValidatorImpl validator;
@@ -46,19 +49,52 @@ final class TimeParameters {
    * sub-queries.
    */
   void typeWithin(SqlValidatorScope scope, SqlNode node) {
+    typeWithin(scope, node, false);
+  }
+
+  /**
+   * As {@link #typeWithin(SqlValidatorScope, SqlNode)}, where {@code timeOfDay} says that the node is
+   * compared with a TIME ({@code ? + INTERVAL '1' HOUR > TIME '10:00:00'}), or is an operand of such
+   * a sum or difference: the time a {@code ?} stands in there is a TIME, not a TIMESTAMP.
+   */
+  private void typeWithin(SqlValidatorScope scope, SqlNode node, boolean timeOfDay) {
     if (node instanceof SqlNodeList list) {
-      list.forEach(n -> typeWithin(scope, n));
+      list.forEach(n -> typeWithin(scope, n, false));
     } else if (node instanceof SqlCall call && !node.isA(SqlKind.QUERY)) {
+      boolean arithmetic = call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS;
+      boolean comparedWithTime = (call.isA(SqlKind.BINARY_COMPARISON) || call.getKind() == SqlKind.BETWEEN)
+          && call.getOperandList().stream().anyMatch(o -> timeOfDay(scope, o));
       for (SqlNode operand : call.getOperandList()) {
         if (operand != null) {
-          typeWithin(scope, operand);
+          typeWithin(scope, operand, comparedWithTime || arithmetic && timeOfDay);
         }
       }
-      type(scope, call);
+      type(scope, call, timeOfDay ? SqlTypeName.TIME : SqlTypeName.TIMESTAMP);
     }
   }
 
-  private void type(SqlValidatorScope scope, SqlCall call) {
+  /** Whether the operand, which holds no {@code ?}, is a time of day. */
+  private boolean timeOfDay(SqlValidatorScope scope, @Nullable SqlNode operand) {
+    if (operand == null || hasParameter(operand)) {
+      return false;
+    }
+    try {
+      SqlTypeName type = validator.deriveType(scope, operand).getSqlTypeName();
+      return type == SqlTypeName.TIME || type == SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE;
+    } catch (CalciteException e) {
+      return false; // the operand's own error is reported when the call is validated
+    }
+  }
+
+  private static boolean hasParameter(SqlNode node) {
+    return node instanceof SqlDynamicParam || node instanceof SqlNodeList list
+        && list.stream().anyMatch(n -> n != null && hasParameter(n))
+        || node instanceof SqlCall c && (node.isA(SqlKind.QUERY)
+            || c.getOperandList().stream().anyMatch(o -> o != null && hasParameter(o)));
+  }
+
+  /** Types the call's {@code ?}s; one that a time stands in as {@code time}. */
+  private void type(SqlValidatorScope scope, SqlCall call, SqlTypeName time) {
     if (call.getOperator() instanceof SqlJdbcFunctionCall jdbc) {
       // {fn TIMESTAMPADD(SQL_TSI_DAY, n, t)} stands for TIMESTAMPADD on the same operands
       SqlCall standard;
@@ -72,15 +108,15 @@ final class TimeParameters {
     switch (call.getKind()) {
       case PLUS -> {
         if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
-          set(call.operand(0), SqlTypeName.TIMESTAMP);
+          set(call.operand(0), time);
         }
         if (call.operandCount() == 2 && interval(scope, call.operand(0))) {
-          set(call.operand(1), SqlTypeName.TIMESTAMP);
+          set(call.operand(1), time);
         }
       }
       case MINUS -> {
         if (call.operandCount() == 2 && interval(scope, call.operand(1))) {
-          set(call.operand(0), SqlTypeName.TIMESTAMP);
+          set(call.operand(0), time);
         }
       }
       case TIMES -> {

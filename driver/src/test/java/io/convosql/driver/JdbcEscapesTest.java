@@ -103,6 +103,77 @@ class JdbcEscapesTest {
     }
   }
 
+  /**
+   * Every escape function Calcite reads, with no arguments, one too few and one too many, fails with
+   * 42000 naming the function and the count it takes. Before, those whose call Calcite builds by
+   * position failed with HY000 ({@code {fn LTRIM()}}: "Index 0 out of bounds", or an AssertionError;
+   * {@code {fn INSERT('a')}} the same), {@code {fn IFNULL(1)}} ran as {@code COALESCE(1)} and gave 1,
+   * {@code {fn CEILING(1, 2)}} failed with 0A000, and {@code {fn LOCATE}} of four ran.
+   */
+  @Test
+  void everyEscapeFunctionCountsItsArguments() {
+    // name, least and most arguments (as JDBC's escapes and Calcite's functions take them)
+    Object[][] functions = {{"ABS", 1, 1}, {"ACOS", 1, 1}, {"ASIN", 1, 1}, {"ATAN", 1, 1},
+        {"ATAN2", 2, 2}, {"CBRT", 1, 1}, {"CEILING", 1, 1}, {"COS", 1, 1}, {"COT", 1, 1},
+        {"DEGREES", 1, 1}, {"EXP", 1, 1}, {"FLOOR", 1, 1}, {"LOG", 1, 1}, {"LOG10", 1, 1},
+        {"MOD", 2, 2}, {"PI", 0, 0}, {"POWER", 2, 2}, {"RADIANS", 1, 1}, {"RAND", 0, 1},
+        {"ROUND", 1, 2}, {"SIGN", 1, 1}, {"SIN", 1, 1}, {"SQRT", 1, 1}, {"TAN", 1, 1},
+        {"TRUNCATE", 1, 2}, {"ASCII", 1, 1}, {"CHAR", 1, 1}, {"CONCAT", 2, 2}, {"DIFFERENCE", 2, 2},
+        {"INSERT", 4, 4}, {"LCASE", 1, 1}, {"LENGTH", 1, 1}, {"LOCATE", 2, 3}, {"LEFT", 2, 2},
+        {"LTRIM", 1, 1}, {"REPEAT", 2, 2}, {"REPLACE", 3, 3}, {"REVERSE", 1, 1}, {"RIGHT", 2, 2},
+        {"RTRIM", 1, 1}, {"SOUNDEX", 1, 1}, {"SPACE", 1, 1}, {"SUBSTRING", 2, 3}, {"UCASE", 1, 1},
+        {"YEAR", 1, 1}, {"QUARTER", 1, 1}, {"MONTH", 1, 1}, {"WEEK", 1, 1}, {"DAYOFYEAR", 1, 1},
+        {"DAYOFMONTH", 1, 1}, {"DAYOFWEEK", 1, 1}, {"DAYNAME", 1, 1}, {"HOUR", 1, 1},
+        {"MINUTE", 1, 1}, {"MONTHNAME", 1, 1}, {"SECOND", 1, 1}, {"CURDATE", 0, 0},
+        {"CURTIME", 0, 1}, {"NOW", 0, 1}, {"TIMESTAMPDIFF", 3, 3}, {"TO_CHAR", 2, 2},
+        {"TO_DATE", 2, 2}, {"TO_TIMESTAMP", 2, 2}, {"DATABASE", 0, 0}, {"IFNULL", 2, 2},
+        {"USER", 0, 0}};
+    for (Object[] f : functions) {
+      String name = (String) f[0];
+      int least = (int) f[1];
+      int most = (int) f[2];
+      java.util.Set<Integer> counts = new java.util.TreeSet<>(List.of(most + 1));
+      if (least > 0) {
+        counts.addAll(List.of(0, least - 1));
+      }
+      for (int n : counts) {
+        String sql = "SELECT {fn " + name + "(" + String.join(", ", java.util.Collections.nCopies(n, "'1'")) + ")}";
+        SQLException e = OwnSandbox.run(connection, sql).failure();
+        assertThat((Object) e).as(sql).isNotNull();
+        assertThat(e.getSQLState()).as(sql + ": " + e.getMessage()).isEqualTo("42000");
+        assertThat(e.getMessage()).as(sql).contains("Invalid number of arguments to function '" + name
+            + "'. Was expecting " + (n < least ? least : most) + " arguments");
+      }
+    }
+  }
+
+  @Test
+  void escapesThatRearrangeTheirArgumentsRunWithTheRightCount() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT {fn LTRIM('  a ')}, {fn RTRIM(' a  ')}, {fn IFNULL(NULL, 2)},"
+        + " {fn IFNULL(1, 2)}, {fn INSERT('abcdef', 2, 3, 'XY')}, {fn CEILING(1.5)}, {fn FLOOR(1.5)}"))
+        .containsExactly("a ;  a; 2; 1; aXYef; 2; 1");
+  }
+
+  /**
+   * A start position written as text that is a whole number counts as that number, as MySQL converts
+   * it, in the plain LOCATE and in the escape; before, both failed with 0A000 "POSITION is not
+   * supported". Other text fails as it did, with 22018.
+   */
+  @Test
+  void locateTakesAWholeNumberWrittenAsText() throws SQLException {
+    String sql = "SELECT %s('b', 'abcb', '3'), %<s('b', 'abcb', ' 1 '), %<s('b', name, '1'), %<s('b', 'abcb', '0'),"
+        + " %<s('b', 'abcb', NULL) FROM pathsim.workspaces WHERE name = 'Staging'";
+    assertThat(DriverFixture.rows(connection, sql.formatted("LOCATE"))).containsExactly("4; 2; 0; 0; null");
+    assertThat(DriverFixture.rows(connection, sql.formatted("{fn LOCATE").replace(")", ")}")))
+        .containsExactly("4; 2; 0; 0; null");
+    for (String refused : List.of("SELECT LOCATE('b', 'abcb', 'x')", "SELECT {fn LOCATE('b', 'abcb', 'x')}")) {
+      SQLException e = OwnSandbox.run(connection, refused).failure();
+      assertThat((Object) e).as(refused).isNotNull();
+      assertThat(e.getSQLState()).as(refused).isEqualTo("22018");
+      assertThat(e.getMessage()).as(refused).startsWith("'x' is not an INTEGER");
+    }
+  }
+
   @Test
   void nativeSqlIsThePlainSqlAndErrorsPointWhereTheUserTyped() throws SQLException {
     assertThat(connection.nativeSQL("SELECT a FROM {oj t LEFT JOIN u ON t.x = u.x} WHERE b LIKE"

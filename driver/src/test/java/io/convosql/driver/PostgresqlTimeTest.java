@@ -91,6 +91,32 @@ class PostgresqlTimeTest {
         .hasToString(rows("SELECT COUNT(*) FROM pathsim.sessions").get(0));
   }
 
+  /**
+   * A time of day has no week (nor day, month, quarter or year): {@code date_trunc('week', t)} of a
+   * TIME fails with 22023 as PostgreSQL's "unit not supported for type", and so does FLOOR or CEIL to
+   * such a unit; before, it gave a meaningless time (09:59:59 for 10:00:00). Truncating a TIME to an
+   * hour, a minute or a second still works, and sends nothing.
+   */
+  @Test
+  void dateTruncOfATimeOfDayToAWeekIsRefused() throws SQLException {
+    sandbox.requests().clear();
+    for (String[] call : new String[][] {{"date_trunc('week', TIME '10:00:00')", "week"},
+        {"date_trunc('WEEK', CURRENT_TIME)", "week"}, {"date_trunc('month', LOCALTIME)", "month"},
+        {"date_trunc('day', CAST(started_at AS TIME))", "day"}, {"FLOOR(TIME '10:00:00' TO WEEK)", "week"},
+        {"CEIL(TIME '10:00:00' TO YEAR)", "year"}}) {
+      String sql = "SELECT " + call[0] + " FROM pathsim.sessions";
+      SQLException e = OwnSandbox.run(connection, sql).failure();
+      assertThat((Object) e).as(sql).isNotNull();
+      assertThat(e.getSQLState()).as(sql).isEqualTo("22023");
+      assertThat(e.getMessage()).as(sql).isEqualTo("unit '" + call[1] + "' is not supported for type TIME:"
+          + " a time of day has no " + call[1] + ". Truncate a TIMESTAMP (date_trunc('" + call[1]
+          + "', started_at)), or a TIME to 'hour', 'minute' or 'second'");
+    }
+    assertThat(sandbox.requests().all()).isEmpty();
+    assertThat(rows("SELECT CAST(date_trunc('hour', TIME '10:20:30') AS VARCHAR),"
+        + " CAST(date_trunc('minute', TIME '10:20:30') AS VARCHAR)")).containsExactly("10:00:00; 10:20:00");
+  }
+
   @Test
   void toTimestampComparedWithATimeIsThatTime() throws SQLException {
     // PostgreSQL's to_timestamp gave a TIMESTAMP WITH TIME ZONE that Calcite failed to fold, with

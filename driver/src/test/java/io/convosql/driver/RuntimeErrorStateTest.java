@@ -46,12 +46,18 @@ class RuntimeErrorStateTest {
   @Test
   void aValueOfTheWrongClassIsNamedWithoutTheCastsText() throws SQLException {
     try (Connection c = DriverFixture.connect(); PreparedStatement ps = c.prepareStatement(
-        "SELECT id FROM pathsim.workspaces WHERE CAST(created_at AS TIME) > ?")) {
-      ps.setObject(1, "10:00:00"); // TIME parameters are bound as given
+        "SELECT id FROM pathsim.workspaces WHERE CAST(name AS VARBINARY) = ?")) {
+      ps.setObject(1, "Staging"); // VARBINARY parameters are bound as given
       assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLDataException.class)
-          .hasMessage("A value has the wrong type for its use (String given, Integer needed): bind"
+          .hasMessage("A value has the wrong type for its use (String given, ByteString needed): bind"
               + " parameters with the setter of their SQL type")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22000");
+    }
+    // a TIME parameter was this test's example until text bound to one became a time of day
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT COUNT(*) FROM pathsim.workspaces WHERE CAST(created_at AS TIME) > ?"
+          + " OR CAST(created_at AS TIME) <= ?", "10:00:00", "10:00:00"))
+          .containsExactly(String.valueOf(DriverFixture.data().workspaces().size()));
     }
   }
 

@@ -56,6 +56,26 @@ class SchemaStatementsTest {
     assertThat(c.getSchema()).isEqualTo("insights");
   }
 
+  /**
+   * {@code setSchema(null)} fails with 22004 (a null where a value is needed), naming the schema the
+   * connection keeps and those it has; before, it was ignored without a word, and the connection
+   * kept its schema while the caller believed it had none.
+   */
+  @Test
+  void connectionSetSchemaOfNullIsRefused() throws SQLException {
+    Connection c = QUIET.connect();
+    assertThatThrownBy(() -> c.setSchema(null))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22004"))
+        .hasMessage("setSchema(null): a schema name is needed, and the connection's schema stays unset."
+            + " Pass one of convosql, insights, pathsim, or qualify table names with their schema"
+            + " (pathsim.sessions), which works whatever the connection's schema");
+    c.setSchema("pathsim");
+    assertThatThrownBy(() -> c.setSchema(null))
+        .hasMessageStartingWith("setSchema(null): a schema name is needed, and the connection's schema"
+            + " stays pathsim.");
+    assertThat(c.getSchema()).isEqualTo("pathsim");
+  }
+
   @Test
   void aSchemaTheConnectionLacksIsRefusedNamingThoseItHas() throws SQLException {
     Connection c = QUIET.connect();

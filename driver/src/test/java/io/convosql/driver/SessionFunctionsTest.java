@@ -1,6 +1,7 @@
 package io.convosql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -35,8 +36,10 @@ class SessionFunctionsTest {
       assertThat(DriverFixture.rows(c, "SELECT CURRENT_SCHEMA, COUNT(*) FROM pathsim.workspaces"
           + " WHERE current_schema() = 'insights' GROUP BY CURRENT_SCHEMA"))
           .containsExactly("insights; " + DriverFixture.data().workspaces().size());
-      c.setSchema(null); // Avatica keeps the schema it had (a null is not merged): the same one
-      assertThat(DriverFixture.rows(c, "SELECT CURRENT_SCHEMA")).containsExactly(c.getSchema());
+      // null is refused (22004) and the schema stays; before, Avatica ignored it without a word
+      assertThatThrownBy(() -> c.setSchema(null)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("22004"));
+      assertThat(DriverFixture.rows(c, "SELECT CURRENT_SCHEMA")).containsExactly("insights");
     }
   }
 

@@ -140,4 +140,40 @@ class TimeArithmeticParametersTest {
           .containsExactly(Types.INTEGER, Types.TIMESTAMP);
     }
   }
+
+  /**
+   * A {@code ?} beside an interval whose sum (or difference) is compared with a time of day is a
+   * TIME, bound with setTime, a LocalTime or text such as {@code 10:00:00}. Before, it was a TIMESTAMP,
+   * which a TIME cannot be compared with ("Cannot apply '>' to arguments of type '<TIMESTAMP(3)> >
+   * <TIME(0)>'"), so the user had to write {@code CAST(? AS TIME)}.
+   */
+  @Test
+  void aParameterBesideAnIntervalComparedWithATimeOfDayIsATime() throws SQLException {
+    String staging = "SELECT name FROM pathsim.workspaces WHERE name = 'Staging' AND ";
+    String later = staging + "? + INTERVAL '1' HOUR > TIME '10:00:00'";
+    for (Object before : new Object[] {java.sql.Time.valueOf("09:30:00"), "09:30:00", "09:30",
+        java.time.LocalTime.of(9, 30)}) {
+      assertThat(rows(later, before)).as("%s", before).containsExactly("Staging");
+    }
+    for (Object tooEarly : new Object[] {java.sql.Time.valueOf("08:30:00"), "08:30:00", java.time.LocalTime.of(8, 59, 59)}) {
+      assertThat(rows(later, tooEarly)).as("%s", tooEarly).isEmpty();
+    }
+    // on either side, minus an interval, and between two times
+    assertThat(rows(staging + "TIME '10:00:00' < ? - INTERVAL '30' MINUTE", "10:31:00")).containsExactly("Staging");
+    assertThat(rows(staging + "TIME '10:00:00' < ? - INTERVAL '30' MINUTE", "10:29:00")).isEmpty();
+    assertThat(rows(staging + "? + INTERVAL '2' HOUR BETWEEN TIME '10:00:00' AND TIME '11:00:00'", "08:15:00"))
+        .containsExactly("Staging");
+    try (PreparedStatement s = connection.prepareStatement(later)) {
+      assertThat(s.getParameterMetaData().getParameterType(1)).isEqualTo(Types.TIME);
+      SQLException notATime = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+          () -> s.setString(1, "half past nine"));
+      assertThat(notATime.getSQLState()).isEqualTo("22007");
+      assertThat(notATime.getMessage()).isEqualTo("'half past nine' is not a time of day: bind a java.sql.Time, LocalTime"
+          + " or text such as 10:15:00");
+    }
+    // beside a TIMESTAMP it stays a TIMESTAMP
+    try (PreparedStatement s = connection.prepareStatement(staging + "? + INTERVAL '1' HOUR > TIMESTAMP '2025-08-01 10:00:00'")) {
+      assertThat(s.getParameterMetaData().getParameterType(1)).isEqualTo(Types.TIMESTAMP);
+    }
+  }
 }

@@ -1,0 +1,89 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text in ISO 8601's spelling, {@code started_at >= '2025-08-01T00:00:00'}, compared with a timestamp
+ * column gives the rows of the space spelling and sends the same requests (the same pushed
+ * {@code created_from}/{@code created_to}), as PostgreSQL reads it; before, it failed with 22007
+ * ("'2025-08-01T00:00:00' is not a TIMESTAMP"). A trailing Z is UTC, which every time here is; another
+ * offset is the UTC wall clock of that instant, as for text bound to a TIMESTAMP parameter.
+ */
+class IsoTimestampLiteralsTest {
+  private static Sandbox sandbox;
+  private static Connection connection;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    sandbox = OwnSandbox.start(60, 0);
+    connection = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    connection.close();
+    sandbox.close();
+  }
+
+  /** The requests the SQL sent, in any order; its rows are added to {@code rows}. */
+  private static List<String> sent(String sql, List<String> rows) {
+    sandbox.requests().clear();
+    OwnSandbox.Outcome o = OwnSandbox.run(connection, sql);
+    assertThat((Object) o.failure()).as(sql).isNull();
+    rows.addAll(o.rows());
+    return sandbox.requests().all().stream().map(Object::toString).sorted().toList();
+  }
+
+  private static void sameAs(String iso, String spaced) {
+    List<String> isoRows = new ArrayList<>();
+    List<String> spacedRows = new ArrayList<>();
+    List<String> isoRequests = sent(iso, isoRows);
+    List<String> spacedRequests = sent(spaced, spacedRows);
+    assertThat(isoRows).as(iso).isNotEmpty().isEqualTo(spacedRows);
+    assertThat(isoRequests).as(iso).isNotEmpty().isEqualTo(spacedRequests);
+    assertThat(String.join("\n", isoRequests)).as(iso).contains("created_from");
+  }
+
+  @Test
+  void isoTextComparedWithATimestampIsTheSpaceSpelling() {
+    String sql = "SELECT id, started_at FROM pathsim.sessions WHERE started_at >= '%s'"
+        + " AND started_at < '%s' ORDER BY id";
+    String spaced = sql.formatted("2025-08-01 00:00:00", "2025-08-15 12:30:00");
+    sameAs(sql.formatted("2025-08-01T00:00:00", "2025-08-15T12:30:00"), spaced);
+    sameAs(sql.formatted("2025-08-01T00:00:00Z", "2025-08-15t12:30Z"), spaced);
+    sameAs(sql.formatted("2025-08-01T00:00:00.000", "2025-08-15 12:30:00z"), spaced);
+    // an offset is the instant's UTC wall clock
+    sameAs(sql.formatted("2025-08-01T02:00:00+02:00", "2025-08-15T07:30:00-05:00"), spaced);
+    sameAs("SELECT COUNT(*) FROM pathsim.sessions WHERE started_at BETWEEN '2025-08-01T00:00' AND"
+        + " '2025-08-15T12:30:00Z'", "SELECT COUNT(*) FROM pathsim.sessions WHERE started_at BETWEEN"
+        + " '2025-08-01 00:00:00' AND '2025-08-15 12:30:00'");
+  }
+
+  @Test
+  void isoTextCastToATimestampIsTheSpaceSpelling() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT CAST('2025-08-20T10:11:12' AS TIMESTAMP),"
+        + " CAST('2025-08-20T10:11:12.25Z' AS TIMESTAMP(3)), CAST('2025-08-20T00:30:00+01:00' AS TIMESTAMP),"
+        + " CAST('2025-08-20 10:11:12' AS TIMESTAMP)"))
+        .containsExactly("2025-08-20 10:11:12; 2025-08-20 10:11:12.250; 2025-08-19 23:30:00; 2025-08-20 10:11:12");
+  }
+
+  @Test
+  void textThatIsNoTimeIsRefusedAsBefore() {
+    for (String text : List.of("2025-08-20T25:00:00", "2025-08-20Tnoon", "yesterday")) {
+      String sql = "SELECT id FROM pathsim.sessions WHERE started_at >= '" + text + "'";
+      SQLException e = OwnSandbox.run(connection, sql).failure();
+      assertThat((Object) e).as(sql).isNotNull();
+      assertThat(e.getSQLState()).as(sql).isEqualTo("22007");
+      assertThat(e.getMessage()).as(sql).startsWith("'" + text + "' is not a TIMESTAMP");
+    }
+  }
+}

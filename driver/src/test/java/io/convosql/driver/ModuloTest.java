@@ -1,0 +1,130 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convosql.sandbox.Sandbox;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code MOD} of a DOUBLE column ({@code insights.altered_parameters.audio_duration}) with a constant
+ * or a {@code ?} bound with setInt or setDouble is the DOUBLE remainder with the sign of the
+ * dividend, as MySQL's MOD. Before, {@code MOD(audio_duration, ?)} failed to prepare (42000 "Cannot
+ * apply 'MOD' to arguments of type 'MOD(<DECIMAL(19, 15)>, <DOUBLE>)'"), and {@code MOD(audio_duration,
+ * 2)} made the DOUBLE a DECIMAL(19, 15), which has room for four digits before the point.
+ */
+class ModuloTest {
+  private static final String SESSION = "a0d10000-0000-4000-8000-000000000001";
+  private static Sandbox sandbox;
+  private static Connection pushed;
+  private static Connection unpushed;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    sandbox = OwnSandbox.start(10, 5);
+    addDurations(sandbox, 7.5, -7.5, 12345.75, 2.0);
+    pushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0");
+    unpushed = OwnSandbox.connect(sandbox, "requestsPerSecond=0", "pushdown=false");
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    pushed.close();
+    unpushed.close();
+    sandbox.close();
+  }
+
+  /**
+   * A copy of a stored session whose first node records parameters p1, p2, … altered, with these
+   * recording lengths ({@code audio_duration}, which the generator never writes).
+   */
+  private static void addDurations(Sandbox sandbox, double... durations) {
+    List<ObjectNode> stored = sandbox.insights().data().documents();
+    ObjectNode copy = stored.get(stored.size() - 1).deepCopy(); // the latest, inside INSIGHTS_RANGE
+    String start = copy.get("session_start_time").asText();
+    copy.put("id", SESSION);
+    copy.put("session_start_time", start.substring(0, 17) + (start.charAt(17) == '5' ? "0" : "5")
+        + start.substring(18)); // five seconds apart from the session it copies
+    ObjectNode context = (ObjectNode) copy.withArray("flow_path").get(0).get("context");
+    ArrayNode altered = context.putArray("altered_parameters");
+    for (int i = 0; i < durations.length; i++) {
+      altered.addObject().put("alteration_source", "completed").put("name", "p" + (i + 1))
+          .put("entity", "number").put("value", "v").put("value_text", "v")
+          .put("audio_url", "a.mp3").put("audio_duration", durations[i]);
+    }
+    sandbox.insights().data().add(copy);
+  }
+
+  private static List<String> rows(String select, Object... values) throws SQLException {
+    String sql = select + " FROM insights.altered_parameters WHERE " + OwnSandbox.INSIGHTS_RANGE
+        + " AND session_id = '" + SESSION + "' ORDER BY name";
+    List<String> rows = DriverFixture.rows(pushed, sql, values);
+    assertThat(DriverFixture.rows(unpushed, sql, values)).as(sql).isEqualTo(rows);
+    return rows;
+  }
+
+  @Test
+  void modOfADoubleColumnIsTheDoubleRemainder() throws SQLException {
+    assertThat(rows("SELECT name, audio_duration, MOD(audio_duration, 2), {fn MOD(audio_duration, 2)},"
+        + " MOD(audio_duration, 2.5), MOD(100, audio_duration)"))
+        .containsExactly("address; null; null; null; null; null", // the copied session's own: NULL
+            "p1; 7.5; 1.5; 1.5; 0.0; 2.5", "p2; -7.5; -1.5; -1.5; -0.0; 2.5",
+            "p3; 12345.75; 1.75; 1.75; 0.75; 100.0", "p4; 2.0; 0.0; 0.0; 2.0; 0.0");
+  }
+
+  @Test
+  void modOfADoubleColumnTakesABoundDivisor() throws SQLException {
+    String sql = "SELECT name, MOD(audio_duration, ?) FROM insights.altered_parameters WHERE "
+        + OwnSandbox.INSIGHTS_RANGE + " AND session_id = '" + SESSION + "' AND MOD(audio_duration, ?) <> 0"
+        + " ORDER BY name";
+    for (Object[] bound : new Object[][] {{4, 4}, {4.0, 4.0}}) {
+      List<String> got = new ArrayList<>();
+      for (Connection c : List.of(pushed, unpushed)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          if (bound[0] instanceof Integer) {
+            s.setInt(1, 4);
+            s.setInt(2, 4);
+          } else {
+            s.setDouble(1, 4.0);
+            s.setDouble(2, 4.0);
+          }
+          List<String> rows = new ArrayList<>();
+          try (ResultSet rs = s.executeQuery()) {
+            assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("DOUBLE");
+            while (rs.next()) {
+              rows.add(rs.getString(1) + "; " + rs.getDouble(2));
+            }
+          }
+          got.addAll(rows);
+          assertThat(rows).as("bound %s", bound[0].getClass().getSimpleName())
+              .containsExactly("p1; 3.5", "p2; -3.5", "p3; 1.75", "p4; 2.0");
+        }
+      }
+      assertThat(got).hasSize(8);
+    }
+  }
+
+  @Test
+  void modByZeroOfADoubleIsADivisionByZero() {
+    SQLException e = OwnSandbox.run(pushed, "SELECT MOD(audio_duration, 0) FROM insights.altered_parameters"
+        + " WHERE " + OwnSandbox.INSIGHTS_RANGE + " AND session_id = '" + SESSION + "'").failure();
+    assertThat((Object) e).isNotNull();
+    assertThat(e.getSQLState()).isEqualTo("22012");
+    assertThat(e.getMessage()).isEqualTo("Division by zero (Division by zero: MOD(7.5, 0))");
+  }
+
+  @Test
+  void modOfWholeNumbersAndDecimalsIsAsBefore() throws SQLException {
+    assertThat(DriverFixture.rows(pushed, "SELECT MOD(7, 3), MOD(-7, 3), MOD(7.5, 2), MOD(CAST(7 AS BIGINT), ?)", 4))
+        .containsExactly("1; -1; 1.5; 3");
+  }
+}
