@@ -128,7 +128,24 @@ final class InsightsExplain {
     }
     return (plan.unknownBounds() ? oneDay : "")
         + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids)
-        + (plan.lower == null ? "" : missing(table, plan));
+        + (plan.lower == null ? "" : missing(table, plan) + searchedWhenRun(plan));
+  }
+
+  /**
+   * What a plan whose ids or bounds are parameters does instead when, bound, searching the bounds'
+   * windows for all its ids takes fewer requests than the gets ({@link IdWindows#searches}): only the
+   * scan can tell. Nothing when that is known now (no parameter) or cannot be (one id, never fewer).
+   */
+  private static String searchedWhenRun(SearchPlan plan) {
+    boolean unknown = plan.unknownBounds() || plan.ids.stream().anyMatch(id -> !(id instanceof String));
+    if (!unknown || plan.ids.size() < 2) {
+      return "";
+    }
+    return "; instead, when the statement runs and searching the bounds' windows for all the ids takes fewer"
+        + " requests than a GET " + InsightsApi.SEARCH + "/search/{id} per id, GET " + InsightsApi.SEARCH
+        + " with filter_by on id (as many ids per search as the URL's " + UrlBudget.MAX_TARGET_BYTES
+        + " bytes take, at most " + InsightsApi.MAX_PAGE + ") in each window of at most " + Window.MAX_DAYS
+        + " days of the bounds, newest first, until every id is found";
   }
 
   /** A query's ids searched in the bounds' windows, fewer requests than a get per id ({@link IdWindows}). */

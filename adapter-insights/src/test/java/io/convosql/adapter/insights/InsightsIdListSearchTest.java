@@ -107,6 +107,36 @@ class InsightsIdListSearchTest {
     assertThat(split).isEqualTo(4);
   }
 
+  /**
+   * Ids (or the bound) as parameters: the choice is made when the statement runs, so EXPLAIN, which
+   * sees {@code ?N}, says both routes. Before, it said only the gets while the run sent one search.
+   */
+  @Test
+  void parametersAreSearchedWhenThatIsFewerRequestsAndExplainSaysSo() throws SQLException {
+    List<String> ids = sorted(ids(2, 36));
+    String sql = "SELECT id, agent_name FROM insights.sessions WHERE id IN ("
+        + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")" + SINCE;
+    List<String> rows = pushed.rows(sql, ids.toArray());
+    assertThat(TestApi.requests()).containsExactly(TestApi.search(FROM, TO, 0, 100, TestApi.UNORDERED,
+        should(ids), PROJECT));
+    assertThat(rows).hasSize(10).containsExactlyInAnyOrderElementsOf(unpushed.rows(sql, ids.toArray()));
+    String instead = "; instead, when the statement runs and searching the bounds' windows for all the ids"
+        + " takes fewer requests than a GET /insights/sessions/search/{id} per id, GET /insights/sessions with"
+        + " filter_by on id (as many ids per search as the URL's 8000 bytes take, at most 100) in each window"
+        + " of at most 59 days of the bounds, newest first, until every id is found]";
+    assertThat(pushed.explain(sql, ids.toArray())).contains("request=[GET /insights/sessions/search/{id} for id"
+        + " in [?0, ?1, ").contains(instead);
+    // the bound a parameter, the ids literals: the same
+    String bound = sql(ids).replace(SINCE, " AND session_start_time >= ?");
+    java.sql.Timestamp since = java.sql.Timestamp.valueOf("2025-07-20 00:00:00");
+    assertThat(pushed.rows(bound, since)).containsExactlyInAnyOrderElementsOf(rows);
+    assertThat(TestApi.requests()).hasSize(1);
+    assertThat(pushed.explain(bound, since)).contains(instead);
+    // one id is never fewer requests searched: no such route
+    assertThat(pushed.explain("SELECT id FROM insights.sessions WHERE id = ?" + SINCE, ids.get(0)))
+        .doesNotContain("; instead");
+  }
+
   private static List<String> sorted(List<String> ids) {
     return ids.stream().sorted().toList();
   }
