@@ -86,11 +86,14 @@ final class Percentiles {
         SqlLiteral.createBoolean(descending, call.getParserPosition()));
   }
 
-  /** {@code MEDIAN(x)}: {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)}. */
+  /**
+   * {@code MEDIAN(x)}: {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)}; {@code MEDIAN(DISTINCT x)}
+   * (DuckDB's, Snowflake's) that of the distinct values, its DISTINCT kept.
+   */
   static SqlCall median(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
-    return CONT.createCall(pos, call.operand(0), SqlLiteral.createExactNumeric("0.5", pos),
-        SqlLiteral.createBoolean(false, pos));
+    return CONT.createCall(call.getFunctionQuantifier(), pos, call.operand(0),
+        SqlLiteral.createExactNumeric("0.5", pos), SqlLiteral.createBoolean(false, pos));
   }
 
   /** A number, a {@code ?}, or a sign or cast of one. */
