@@ -25,6 +25,7 @@ import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -85,13 +86,14 @@ final class FunctionSynonyms {
 
   /**
    * MySQL's {@code UNIX_TIMESTAMP(t)}, the whole seconds from 1970-01-01 00:00:00 UTC to t (a UTC wall
-   * clock, as every time here), a BIGINT: {@code EXTRACT(EPOCH FROM t)}; text or a {@code ?} is read
-   * as a TIMESTAMP. {@code UNIX_TIMESTAMP()} is that of {@code CURRENT_TIMESTAMP}.
+   * clock, as every time here), a BIGINT: {@code EXTRACT(EPOCH FROM t)}; text, a {@code ?} or NULL is
+   * read as a TIMESTAMP (so {@code UNIX_TIMESTAMP(NULL)} is NULL, as in MySQL). {@code UNIX_TIMESTAMP()} is that of {@code CURRENT_TIMESTAMP}.
    */
   private static SqlNode unixTimestamp(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
     SqlNode t = call.operandCount() == 0 ? SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos)
         : call.operand(0) instanceof SqlCharStringLiteral || call.operand(0) instanceof SqlDynamicParam
+            || SqlUtil.isNullLiteral(call.operand(0), false)
         ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : call.operand(0);
     return SqlStdOperatorTable.EXTRACT.createCall(pos,
         new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), t);

@@ -3,6 +3,8 @@ package io.convosql.driver;
 import static org.apache.calcite.util.Static.RESOURCE;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
@@ -86,11 +88,14 @@ final class Percentiles {
         SqlLiteral.createBoolean(descending, call.getParserPosition()));
   }
 
-  /** {@code MEDIAN(x)}: {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)}. */
+  /**
+   * {@code MEDIAN(x)}: {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)}; {@code MEDIAN(DISTINCT x)}
+   * (DuckDB's, Snowflake's) that of the distinct values, its DISTINCT kept.
+   */
   static SqlCall median(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
-    return CONT.createCall(pos, call.operand(0), SqlLiteral.createExactNumeric("0.5", pos),
-        SqlLiteral.createBoolean(false, pos));
+    return CONT.createCall(call.getFunctionQuantifier(), pos, call.operand(0),
+        SqlLiteral.createExactNumeric("0.5", pos), SqlLiteral.createBoolean(false, pos));
   }
 
   /** A number, a {@code ?}, or a sign or cast of one. */
@@ -120,6 +125,13 @@ final class Percentiles {
    * checks its operands itself rather than looking it up by name.
    */
   private static final class Percentile extends SqlUserDefinedAggFunction {
+    /**
+     * The families PERCENTILE_DISC takes, as PostgreSQL's does: numbers, dates, times, timestamps and
+     * both kinds of interval (Calcite's own check, which lists no interval, refused those).
+     */
+    private static final Set<SqlTypeFamily> ORDERED = EnumSet.of(
+        SqlTypeFamily.NUMERIC, SqlTypeFamily.DATE, SqlTypeFamily.TIME, SqlTypeFamily.TIMESTAMP,
+        SqlTypeFamily.INTERVAL_DAY_TIME, SqlTypeFamily.INTERVAL_YEAR_MONTH);
     /** The family the values must be of; null for any that orders (numbers, times, intervals). */
     private final @Nullable SqlTypeFamily values;
 
@@ -148,8 +160,7 @@ final class Percentiles {
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
       RelDataType type = binding.getOperandType(0);
       SqlTypeFamily family = type.getSqlTypeName().getFamily();
-      boolean ordered = values != null ? family == values
-          : family != null && !family.allowableDifferenceTypes().isEmpty();
+      boolean ordered = values != null ? family == values : ORDERED.contains(family);
       if (!ordered) {
         throw binding.getValidator().newValidationError(binding.operand(0),
             RESOURCE.unsupportedTypeInOrderBy(type.getSqlTypeName().getName(), getName()));

@@ -101,6 +101,18 @@ class HabitFunctionsTest {
     }
   }
 
+  /**
+   * UNIX_TIMESTAMP(NULL) is NULL, as in MySQL; it failed with 42000 "Cannot apply 'EXTRACT' to
+   * arguments of type 'EXTRACT(<INTERVAL EPOCH> FROM <NULL>)'", naming a function the SQL has not.
+   */
+  @Test
+  void unixTimestampOfNullIsNull() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT UNIX_TIMESTAMP(NULL), UNIX_TIMESTAMP(CAST(NULL AS TIMESTAMP)),"
+          + " UNIX_TIMESTAMP(NULL) IS NULL")).containsExactly("null; null; true");
+    }
+  }
+
   /** DATE_FORMAT and AGE have no exact equal here; their errors say what to write. */
   @Test
   void dateFormatAndAgeSayWhatToWrite() throws SQLException {

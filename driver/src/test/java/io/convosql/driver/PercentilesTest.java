@@ -60,6 +60,40 @@ class PercentilesTest {
     }
   }
 
+  /**
+   * MEDIAN(DISTINCT x) is the median of the distinct values (DuckDB's and Snowflake's meaning); the
+   * rewrite dropped the DISTINCT, so 1, 1, 1, 10 gave 1.0 rather than the median of 1 and 10.
+   */
+  @Test
+  void medianDistinctKeepsItsDistinct() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      // distinct values 1 and 10: halfway, 5.5; all four: positions 1 and 2 (from 0) of 1, 1, 1, 10, 1.0
+      assertThat(DriverFixture.rows(c, "SELECT MEDIAN(DISTINCT x), MEDIAN(x), median(distinct x + 1)"
+          + " FROM (VALUES 1, 1, 1, 10) AS t(x)")).containsExactly("5.5; 1.0; 6.5");
+      assertThat(DriverFixture.rows(c, "SELECT g, MEDIAN(DISTINCT x), COUNT(DISTINCT x), MEDIAN(x) FROM"
+          + " (VALUES ('a', 2), ('a', 2), ('a', 2), ('a', 4), ('a', 9), ('b', 7), ('b', 7)) AS t(g, x)"
+          + " GROUP BY g ORDER BY g")).containsExactly("a; 4.0; 3; 2.0", "b; 7.0; 1; 7.0");
+    }
+  }
+
+  /**
+   * PERCENTILE_DISC takes intervals, as PostgreSQL's and as docs/tables.md says; Calcite's type check,
+   * which the rewrite used, listed no interval family, so they failed with 42000 "Invalid type
+   * 'INTERVAL_DAY' in ORDER BY clause".
+   */
+  @Test
+  void percentileDiscOfIntervalsIsOneOfThem() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      // of 3: cont 0.5 -> the 2nd (ceil(1.5)); 0.9 -> the 3rd; DESC 0.9 -> the 3rd from the top
+      assertThat(DriverFixture.rows(c, "SELECT PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY d),"
+          + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY d), PERCENTILE_DISC(0.9) WITHIN GROUP"
+          + " (ORDER BY d DESC), PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m) FROM (VALUES"
+          + " (INTERVAL '3' DAY, INTERVAL '2' YEAR), (INTERVAL '1' DAY, INTERVAL '5' MONTH),"
+          + " (INTERVAL '2' DAY, INTERVAL '1-1' YEAR TO MONTH)) AS t(d, m)"))
+          .containsExactly("+2; +3; +1; +1-01");
+    }
+  }
+
   @Test
   void typesArePostgresqls() throws SQLException {
     try (Connection c = DriverFixture.connect();
