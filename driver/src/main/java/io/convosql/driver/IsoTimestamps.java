@@ -77,6 +77,9 @@ final class IsoTimestamps {
     } catch (DateTimeException | IllegalArgumentException e) {
       return null; // not a time: the cast says so
     }
+    if (t.getYear() < 0 || t.getYear() > 9999) {
+      return null; // an offset moved it past what a TIMESTAMP holds: the cast names the text as written
+    }
     String spaced = WALL_CLOCK.format(t);
     return t.getNano() == 0 ? spaced
         : spaced + "." + String.format(Locale.ROOT, "%09d", t.getNano()).replaceAll("0+$", "");

@@ -122,6 +122,16 @@ public final class Modulo {
     };
   }
 
+  /**
+   * {@code x % y} as this MOD, as MySQL reads it; any other call as it is. Calcite's {@code %} is its
+   * MOD of whole numbers and decimals, so {@code audio_duration % 2} was a DECIMAL(19, 15), failing
+   * (22003) for 10000 or more, and {@code audio_duration % ?} failed to prepare.
+   */
+  static SqlCall percent(SqlCall call) {
+    return call.getOperator() != SqlStdOperatorTable.PERCENT_REMAINDER ? call
+        : MOD.createCall(call.getParserPosition(), call.getOperandList().toArray(new SqlNode[0]));
+  }
+
   /** {@code {fn MOD(x, y)}}, which Calcite reads as its own MOD, as this one. */
   static SqlCall escaped(SqlCall call) {
     return MOD.createCall(call.getParserPosition(), call.getOperandList().toArray(new SqlNode[0]));

@@ -86,8 +86,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
    * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
    * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
-   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}) and
-   * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
+   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}), {@code x % y}
+   * as MOD ({@link Modulo}) and {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
@@ -98,7 +98,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
+        Modulo.percent(FunctionSynonyms.escaped(call))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }

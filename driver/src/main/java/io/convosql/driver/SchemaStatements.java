@@ -50,15 +50,20 @@ final class SchemaStatements {
    * {@code Connection.setSchema(name)}: a schema of the connection, named in any case (tools pass the
    * names {@code getSchemas} gave). Another name fails with 3F000 as {@code USE} does, rather than
    * being kept and failing every unqualified name later; null fails with 22004 (the SQL standard's
-   * "null value not allowed"): Calcite ignored it, so the connection silently kept its schema.
+   * "null value not allowed") when the connection has a schema: Calcite ignored it, so the connection
+   * silently kept its schema. On a connection without one, null changes nothing, so that
+   * {@code setSchema(getSchema())}, as code restoring the schema it read calls it, holds everywhere.
    */
   static void set(Connection connection, @Nullable String name) throws SQLException {
+    String now = name == null ? connection.getSchema() : null;
+    if (name == null && now == null) {
+      return;
+    }
     Set<String> schemas = new TreeSet<>(
         connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchemaNames());
     if (name == null) {
-      String now = connection.getSchema();
       throw new SQLException("setSchema(null): a schema name is needed, and the connection's schema"
-          + " stays " + (now == null ? "unset" : now) + ". Pass one of " + String.join(", ", schemas)
+          + " stays " + now + ". Pass one of " + String.join(", ", schemas)
           + ", or qualify table names with their schema (pathsim.sessions), which works whatever the"
           + " connection's schema", "22004");
     }

@@ -127,4 +127,29 @@ class ModuloTest {
     assertThat(DriverFixture.rows(pushed, "SELECT MOD(7, 3), MOD(-7, 3), MOD(7.5, 2), MOD(CAST(7 AS BIGINT), ?)", 4))
         .containsExactly("1; -1; 1.5; 3");
   }
+
+  /**
+   * {@code x % y} is {@code MOD(x, y)}, as in MySQL: of a DOUBLE it was Calcite's remainder of whole
+   * numbers and decimals, which made {@code audio_duration % 2} a DECIMAL(19, 15) (1.500000000000000)
+   * and failed with 22003 for 10000 or more, where {@code MOD(audio_duration, 2)} gave 1.5.
+   */
+  @Test
+  void percentOfADoubleIsItsMod() throws SQLException {
+    assertThat(rows("SELECT name, audio_duration % 2, audio_duration % ?", 4))
+        .isEqualTo(rows("SELECT name, MOD(audio_duration, 2), MOD(audio_duration, ?)", 4))
+        .contains("p3; 1.75; 1.75");
+    List<String> typed = new ArrayList<>();
+    try (PreparedStatement s = pushed.prepareStatement("SELECT 7.5e0 % 2, -7.5e0 % 2, 7 % 3, -7 % 3, 7.5 % 2")) {
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        for (int i = 1; i <= 5; i++) {
+          typed.add(rs.getMetaData().getColumnTypeName(i) + " " + rs.getString(i));
+        }
+      }
+    }
+    assertThat(typed).containsExactly("DOUBLE 1.5", "DOUBLE -1.5", "INTEGER 1", "INTEGER -1", "DECIMAL 1.5");
+    SQLException e = OwnSandbox.run(pushed, "SELECT 7.5e0 % 0").failure();
+    assertThat((Object) e).isNotNull();
+    assertThat(e.getSQLState()).isEqualTo("22012");
+  }
 }

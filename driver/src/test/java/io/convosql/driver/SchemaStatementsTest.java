@@ -57,22 +57,25 @@ class SchemaStatementsTest {
   }
 
   /**
-   * {@code setSchema(null)} fails with 22004 (a null where a value is needed), naming the schema the
-   * connection keeps and those it has; before, it was ignored without a word, and the connection
-   * kept its schema while the caller believed it had none.
+   * {@code setSchema(null)} on a connection with a schema fails with 22004 (a null where a value is
+   * needed), naming the schema the connection keeps and those it has; before, it was ignored without
+   * a word, and the connection kept its schema while the caller believed it had none. On a
+   * connection without one it changes nothing and says nothing, so that code restoring the schema it
+   * read, {@code setSchema(getSchema())}, runs on every connection.
    */
   @Test
-  void connectionSetSchemaOfNullIsRefused() throws SQLException {
+  void connectionSetSchemaOfNullIsRefusedWhenItWouldChangeNothing() throws SQLException {
     Connection c = QUIET.connect();
-    assertThatThrownBy(() -> c.setSchema(null))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22004"))
-        .hasMessage("setSchema(null): a schema name is needed, and the connection's schema stays unset."
-            + " Pass one of convosql, insights, pathsim, or qualify table names with their schema"
-            + " (pathsim.sessions), which works whatever the connection's schema");
+    String before = c.getSchema();
+    assertThat(before).isNull();
+    c.setSchema(before); // was 22004 "… the connection's schema stays unset"
+    assertThat(c.getSchema()).isNull();
     c.setSchema("pathsim");
     assertThatThrownBy(() -> c.setSchema(null))
-        .hasMessageStartingWith("setSchema(null): a schema name is needed, and the connection's schema"
-            + " stays pathsim.");
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22004"))
+        .hasMessage("setSchema(null): a schema name is needed, and the connection's schema stays pathsim."
+            + " Pass one of convosql, insights, pathsim, or qualify table names with their schema"
+            + " (pathsim.sessions), which works whatever the connection's schema");
     assertThat(c.getSchema()).isEqualTo("pathsim");
   }
 
