@@ -177,7 +177,7 @@ class InsightsByIdTest {
             + " session_start_time fall inside one day, else GET /insights/sessions/search/{id} for id in [?0];"
             + " for an id it does not find (404), GET /insights/sessions with filter_by on id (as many such"
             + " ids per search as the URL's 8000 bytes take, at most 100) in each window of at most 59 days of the bounds, newest first, until every"
-            + " such id is found]");
+            + " such id is found (each window read whole once where the service does not narrow by the ids)]");
   }
 
   /**
