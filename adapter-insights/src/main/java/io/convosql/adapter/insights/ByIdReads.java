@@ -16,7 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * once: by its day when the query's bounds on session_start_time fall inside one UTC day, otherwise
  * with the slower search by id, and then, for the ids it answers 404 for, when the query has a lower
  * bound, a search of the bounds' windows ({@link IdWindows}). When searching those windows for all
- * the ids at once takes fewer requests than a get per id, they are searched instead.
+ * the ids at once takes fewer requests than a get per id, they are searched instead, unless a search
+ * shows that the service does not narrow by them: the ids not found yet are then got as above.
  */
 final class ByIdReads {
   private ByIdReads() {}
@@ -43,12 +44,17 @@ final class ByIdReads {
   private record Got(String id, @Nullable List<JsonNode> docs) {}
 
   static RowSource open(InsightsTable table, BoundScan scan, SearchPlan plan) {
-    if (IdWindows.searches(table, scan, plan) >= 0) {
-      return sorted(IdWindows.searched(table, scan, plan), scan);
-    }
-    String day = day(plan);
     List<Object[]> rows = new ArrayList<>();
     List<String> ids = plan.ids.stream().map(id -> (String) id).toList();
+    if (IdWindows.searches(table, scan, plan) >= 0) {
+      IdWindows.Found found = IdWindows.searched(table, scan, plan);
+      if (found.unsearched().isEmpty()) {
+        return sorted(found.rows(), scan);
+      }
+      rows.addAll(found.rows()); // the service does not narrow by the ids: the rest are got
+      ids = found.unsearched();
+    }
+    String day = day(plan);
     List<String> missing = new ArrayList<>();
     // up to maxConcurrentRequests gets at once, read in the order of the ids
     try (OrderedRequests<String, Got> gets = new OrderedRequests<>(ids.iterator(),

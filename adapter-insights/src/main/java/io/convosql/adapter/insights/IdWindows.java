@@ -19,35 +19,57 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * per search as the URL takes, {@link UrlBudget}, and no more than a page holds), and no window more
  * once every id is found. The number of the 404s is known only after the gets, so the request budget
  * is asked then, for all the windows at most.
+ *
+ * <p>A search for k ids can match at most k sessions. A service on ElasticSearch may read the
+ * {@code should} list as optional and answer every session of the window ({@code real-apis.md}): the
+ * first page then counts more, and the search ends there ({@link WindowPages#onlyOf}). The schema
+ * remembers it ({@link ScanSettings#idTermsIgnored}): a query's ids are then got by id, and the ids
+ * the search by id answers 404 for are looked for by reading each window once whole (the search that
+ * showed it is read on, as that).
  */
 final class IdWindows {
   private IdWindows() {}
 
   /**
-   * The rows of the sessions with these ids in the plan's bounds. An id too long for a search's URL
-   * ({@link SearchPlan#searchable}) names no session of the service's and is not looked for.
+   * What searching the windows for ids gave: the rows found, and the ids left unsearched because a
+   * search showed that the service does not narrow by them ({@link WindowPages#onlyOf}); those are
+   * got by id instead ({@link ByIdReads}).
+   */
+  record Found(List<Object[]> rows, List<String> unsearched) {}
+
+  /**
+   * The rows of the sessions with these ids in the plan's bounds, the ids the search by id answered 404
+   * for. An id too long for a search's URL ({@link SearchPlan#searchable}) names no session of the
+   * service's and is not looked for. On a service that does not narrow a search by the ids (known
+   * before, or shown by a search's first page), each window left is read once whole for all of them:
+   * the ids are searched that way per group, so that costs no more.
    */
   static List<Object[]> rows(InsightsTable table, BoundScan scan, SearchPlan plan, List<String> missing) {
-    return rows(table, scan, plan, missing, true);
+    return rows(table, scan, plan, missing, true).rows();
   }
 
   /**
    * The rows of the sessions with these ids in the plan's bounds; {@code notFound} when they are the
    * ids the search by id answered 404 for (their searches are then asked of the budget), otherwise a
-   * query's ids searched instead of got, which the scan's estimate counted before anything was sent.
+   * query's ids searched instead of got, which the scan's estimate counted before anything was sent:
+   * those stop at a search that the service does not narrow, leaving the ids not yet found unsearched.
    */
-  private static List<Object[]> rows(InsightsTable table, BoundScan scan, SearchPlan plan, List<String> missing,
+  private static Found rows(InsightsTable table, BoundScan scan, SearchPlan plan, List<String> missing,
       boolean notFound) {
     Window range = table.settings.range(plan, table.settings.now(scan.bypassCache()));
     Set<String> left = new LinkedHashSet<>();
     missing.stream().filter(id -> SearchPlan.searchable(Set.of(id))).forEach(left::add);
     if (range.empty() || left.isEmpty()) {
-      return List.of();
+      return new Found(List.of(), List.of());
+    }
+    boolean whole = table.settings.idTermsIgnored();
+    if (whole && !notFound) {
+      return new Found(List.of(), List.copyOf(left)); // learnt since the scan chose this route
     }
     List<Window> windows = range.split(false);
     String sortBy = table.sortBy(List.of());
     String project = table.projectFields(scan.usedColumns());
-    long requests = (long) windows.size() * groups(left, plan, table, sortBy, project).size();
+    long requests = (long) windows.size() * (whole ? 1 : groups(left, plan, table, sortBy, project).size());
     if (notFound) {
       scan.checkMore(requests, named(left) + " not found by GET " + InsightsApi.SEARCH + "/search/{id} (404);"
         + " searching the " + windows.size() + (windows.size() == 1 ? " window" : " windows") + " of the"
@@ -58,23 +80,71 @@ final class IdWindows {
     List<Object[]> rows = new ArrayList<>();
     for (Window w : windows) {
       Set<String> found = new LinkedHashSet<>();
-      for (List<String> group : groups(left, plan, table, sortBy, project)) {
-        SearchPlan p = plan.searching(group);
-        UrlBudget.fit(p, table.settings.api, sortBy, project); // keeps the ids: grouped to fit
-        SearchShape shape = new SearchShape(sortBy, p.filterBy(List.of()), project);
-        try (AsyncRows hits = new WindowPages(table, scan, w, shape, Paging.of(p, scan, 1), true, false)
-            .onSession(found::add).rows(false, 1)) {
-          while (hits.hasNext()) {
-            rows.add(hits.next());
-          }
+      if (whole) {
+        read(table, scan, w, plan.searching(List.of()), sortBy, project, Set.copyOf(left), null, rows, found);
+      } else if (!searched(table, scan, plan, w, left, sortBy, project, notFound, rows, found)) {
+        table.settings.idTermsIgnoredSeen();
+        left.removeAll(found);
+        if (!notFound) {
+          return new Found(rows, List.copyOf(left));
         }
+        whole = true; // this window was read whole: the windows left are too, once each
       }
       left.removeAll(found);
       if (left.isEmpty()) {
         break;
       }
     }
-    return rows;
+    return new Found(rows, List.of());
+  }
+
+  /**
+   * Searches one window for the ids, a search per group, adding the rows of the ids and the sessions
+   * read; false when a search showed that the service does not narrow by its ids. That search is then
+   * left unread ({@code readOn} false) or read on whole ({@code readOn}), which reads every session of
+   * the window, so no group more is searched.
+   */
+  private static boolean searched(InsightsTable table, BoundScan scan, SearchPlan plan, Window w,
+      Set<String> left, String sortBy, @Nullable String project, boolean readOn, List<Object[]> rows,
+      Set<String> found) {
+    Set<String> wanted = Set.copyOf(left);
+    for (List<String> group : groups(left, plan, table, sortBy, project)) {
+      SearchPlan p = plan.searching(group);
+      UrlBudget.fit(p, table.settings.api, sortBy, project); // keeps the ids: grouped to fit
+      if (!read(table, scan, w, p, sortBy, project, wanted, new Guard(Set.copyOf(group), !readOn), rows, found)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The ids a search has as its only terms, and whether it ends when the service does not narrow by them. */
+  private record Guard(Set<String> ids, boolean end) {}
+
+  /**
+   * Reads a search of one window, adding the rows of the sessions {@code wanted} that an earlier search
+   * of the window did not find, and every session read; with the ids as its terms ({@code guard}), false when the service shows it does not narrow by
+   * them ({@link WindowPages#onlyOf}).
+   */
+  private static boolean read(InsightsTable table, BoundScan scan, Window w, SearchPlan p, String sortBy,
+      @Nullable String project, Set<String> wanted, @Nullable Guard guard, List<Object[]> rows,
+      Set<String> found) {
+    SearchShape shape = new SearchShape(sortBy, p.filterBy(List.of()), project);
+    WindowPages pages = new WindowPages(table, scan, w, shape, Paging.of(p, scan, 1), true, false)
+        .onSession(found::add);
+    if (guard != null) {
+      pages.onlyOf(guard.ids(), guard.end());
+    }
+    Set<String> before = Set.copyOf(found); // a search read whole holds those of the window's others
+    try (AsyncRows hits = pages.rows(false, 1)) {
+      while (hits.hasNext()) {
+        Object[] row = hits.next();
+        if (wanted.contains(row[InsightsTable.ID]) && !before.contains(row[InsightsTable.ID])) {
+          rows.add(row);
+        }
+      }
+    }
+    return !pages.unnarrowed();
   }
 
   /** "session 'a' was" or "sessions 'a', 'b' were", naming at most three. */
@@ -90,8 +160,8 @@ final class IdWindows {
    * is fewer than the gets by id they would cost otherwise (one per id that can be sent, and on top
    * the windows for any it answers 404 for); -1 when it is not, or when the ids are not searched in
    * windows at all (no lower bound, bounds inside one day, a parameter, an id too long for a search
-   * alone). Each window is one search per
-   * group of ids ({@link #groups}), each group one page.
+   * alone, or a service seen not to narrow a search by ids). Each window is one search per group of ids
+   * ({@link #groups}), each group one page on a service that narrows by them.
    */
   static long searches(InsightsTable table, BoundScan scan, SearchPlan plan) {
     return searches(table, plan, scan.usedColumns(), table.settings.now(scan.bypassCache()));
@@ -99,6 +169,9 @@ final class IdWindows {
 
   /** {@link #searches(InsightsTable, BoundScan, SearchPlan)} for these used columns at {@code now}. */
   static long searches(InsightsTable table, SearchPlan plan, java.util.BitSet used, long now) {
+    if (table.settings.idTermsIgnored()) {
+      return -1; // the service does not narrow a search by ids: the gets are fewer
+    }
     if (plan.ids == null || !(plan.lower instanceof Long) || plan.unknownBounds() || ByIdReads.day(plan) != null) {
       return -1;
     }
@@ -120,8 +193,11 @@ final class IdWindows {
     return searches < gets ? searches : -1;
   }
 
-  /** The rows of all of the plan's ids, searched in its windows instead of got ({@link #searches}). */
-  static List<Object[]> searched(InsightsTable table, BoundScan scan, SearchPlan plan) {
+  /**
+   * The rows of all of the plan's ids, searched in its windows instead of got ({@link #searches}), and
+   * the ids left to get when a search showed that the service does not narrow by them.
+   */
+  static Found searched(InsightsTable table, BoundScan scan, SearchPlan plan) {
     return rows(table, scan, plan, plan.ids.stream().map(id -> (String) id).toList(), false);
   }
 

@@ -157,7 +157,9 @@ final class InsightsExplain {
         + InsightsApi.MAX_PAGE + ") in " + (n == 1 ? "the one window" : "each of the " + n + " windows of at most "
         + Window.MAX_DAYS + " days") + " from " + IsoTimes.from(range.from()) + " to " + IsoTimes.to(range.to())
         + ", newest first, until every id is found: at most " + searches + (searches == 1 ? " request" : " requests")
-        + ", fewer than a GET " + InsightsApi.SEARCH + "/search/{id} per id";
+        + ", fewer than a GET " + InsightsApi.SEARCH + "/search/{id} per id; a first page counting more sessions"
+        + " than ids (a service that reads should as optional) ends the searches, and the ids not yet found are"
+        + " got by GET " + InsightsApi.SEARCH + "/search/{id}, as in every statement after it";
   }
 
   /** The searches for the ids that the search by id answers 404 for ({@link IdWindows}). */
@@ -175,7 +177,7 @@ final class InsightsExplain {
     return "; for an id it does not find (404), GET " + InsightsApi.SEARCH + " with filter_by on id (as many"
         + " such ids per search as the URL's " + UrlBudget.MAX_TARGET_BYTES + " bytes take, at most "
         + InsightsApi.MAX_PAGE + ") in " + windows + ", newest first, until every"
-        + " such id is found";
+        + " such id is found (each window read whole once where the service does not narrow by the ids)";
   }
 
   /** The page size as the scan will choose it, symbolic when FETCH or OFFSET is a parameter. */

@@ -23,6 +23,7 @@ final class ScanSettings {
   final int lookbackDays;
   private volatile WarningListener warnings = WarningListener.NONE;
   private volatile long nowStepMillis;
+  private volatile boolean idTermsIgnored;
 
   ScanSettings(InsightsApi api, Clock clock, int lookbackDays) {
     this.api = Objects.requireNonNull(api, "api");
@@ -48,6 +49,21 @@ final class ScanSettings {
     long now = clock.millis();
     long step = nowStepMillis;
     return fresh || step <= 0 ? now : now - Math.floorMod(now, step);
+  }
+
+  /**
+   * Whether a search of a window for ids ({@link IdWindows}) has shown that the service does not narrow
+   * by a {@code should} list of ids (a service on ElasticSearch may read it as optional): its first page
+   * counted more sessions than ids were asked. Then no scan of this schema searches ids in windows where
+   * a get per id can find them.
+   */
+  boolean idTermsIgnored() {
+    return idTermsIgnored;
+  }
+
+  /** Remembers that the service does not narrow a search by a {@code should} list of ids. */
+  void idTermsIgnoredSeen() {
+    idTermsIgnored = true;
   }
 
   void setWarnings(WarningListener listener) {

@@ -92,8 +92,10 @@ final class SearchPlan {
    * cost a {@code /search/{id}} per key and, as soon as one is not found (the keys of a join's other
    * side often name no session of the range), the same windows on top: more, unless every key is a
    * session the search by id finds and the range has more windows than the batch has keys. Ids the
-   * query wrote are got by id first ({@link ByIdReads}); so are keys too long for one search
-   * ({@link #searchable}), and any without a lower bound.
+   * query wrote stay {@link #ids}: {@link ByIdReads} gets them, or searches them in the windows itself
+   * when that takes fewer requests ({@link IdWindows#searches}), and gets those not yet found once a
+   * search shows that the service does not narrow by them. Keys too long for one search
+   * ({@link #searchable}), and any without a lower bound, are got by id.
    */
   private void searchIds(boolean keyBatch) {
     if (!keyBatch || ids == null || lower == null || ByIdReads.day(this) != null || contradiction

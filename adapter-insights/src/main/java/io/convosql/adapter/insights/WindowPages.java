@@ -57,6 +57,11 @@ final class WindowPages {
   private Set<String> previousIds = Set.of();
   /** Told the id of each session read inside the window ({@link #onSession}). */
   private java.util.function.Consumer<String> sessions = id -> { };
+  /** The ids searched for as the only terms ({@link #onlyOf}), or null. */
+  private @Nullable Set<String> asked;
+  /** Whether a search the service does not narrow ends ({@link #onlyOf}) or is read on whole. */
+  private boolean endUnnarrowed;
+  private boolean unnarrowed;
 
   /**
    * @param split whether a window the service cannot page through may be read as its halves: when the
@@ -83,6 +88,24 @@ final class WindowPages {
   WindowPages onSession(java.util.function.Consumer<String> listener) {
     sessions = Objects.requireNonNull(listener, "listener");
     return this;
+  }
+
+  /**
+   * Guards a search whose only terms are these ids ({@link IdWindows}): it can match no more sessions
+   * than the ids. A page whose total or hits are more than that, or that holds a session not asked for,
+   * shows that the service does not narrow by them (it reads {@code should} as optional), and
+   * {@link #unnarrowed} says so. With {@code end} the search then ends there, with no rows and no
+   * further page (its total is not pages to come); otherwise it is read on: the whole window.
+   */
+  WindowPages onlyOf(Set<String> ids, boolean end) {
+    asked = Set.copyOf(ids);
+    endUnnarrowed = end;
+    return this;
+  }
+
+  /** Whether the search ended because the service did not narrow by the ids ({@link #onlyOf}). */
+  boolean unnarrowed() {
+    return unnarrowed;
   }
 
   /**
@@ -115,6 +138,12 @@ final class WindowPages {
     if (hits.size() > pageSize) {
       throw InsightsApi.dataError("hits", "holds " + hits.size() + " sessions, more than the page_size "
           + pageSize + " asked for");
+    }
+    if (asked != null && !unnarrowed && !narrowed(answer, asked)) {
+      unnarrowed = true;
+      if (endUnnarrowed) {
+        return new Page(List.of(), false, -1); // its total says nothing of pages to come: none is asked
+      }
     }
     String firstId = hits.isEmpty() ? null : DocValues.text(hits.get(0).path("id"));
     if (firstId != null && firstId.equals(previousFirstId)) {
@@ -177,6 +206,20 @@ final class WindowPages {
       return new Page(rows, true, -1);
     }
     return new Page(rows, more, following);
+  }
+
+  /** Whether an answer to a search for these ids alone holds or counts only sessions among them. */
+  private static boolean narrowed(SearchAnswer answer, Set<String> ids) {
+    if (answer.total() > ids.size() || answer.hits().size() > ids.size()) {
+      return false;
+    }
+    for (JsonNode doc : answer.hits()) {
+      String id = DocValues.text(doc.path("id"));
+      if (id != null && !ids.contains(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

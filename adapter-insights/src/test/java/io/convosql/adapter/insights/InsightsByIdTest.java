@@ -177,7 +177,7 @@ class InsightsByIdTest {
             + " session_start_time fall inside one day, else GET /insights/sessions/search/{id} for id in [?0];"
             + " for an id it does not find (404), GET /insights/sessions with filter_by on id (as many such"
             + " ids per search as the URL's 8000 bytes take, at most 100) in each window of at most 59 days of the bounds, newest first, until every"
-            + " such id is found]");
+            + " such id is found (each window read whole once where the service does not narrow by the ids)]");
   }
 
   /**
@@ -201,7 +201,7 @@ class InsightsByIdTest {
           "request=[GET /insights/sessions/search/{id} for id in [" + OLD + "]; for an id it does not find"
               + " (404), GET /insights/sessions with filter_by on id (as many such ids per search as the URL's 8000 bytes take, at most 100) in each of"
               + " the 5 windows of at most 59 days from 2018-12-31T23:59:59.999999 to 2019-09-01T00:00:00,"
-              + " newest first, until every such id is found]");
+              + " newest first, until every such id is found (each window read whole once where the service does not narrow by the ids)]");
       // an upper bound alone leaves the search by id, which does not reach it
       assertThat(db.rows("SELECT id FROM insights.sessions WHERE id = '" + OLD + "'"
           + " AND session_start_time < TIMESTAMP '2019-09-01 00:00:00'")).isEmpty();

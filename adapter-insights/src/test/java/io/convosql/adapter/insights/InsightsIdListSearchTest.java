@@ -78,7 +78,9 @@ class InsightsIdListSearchTest {
     assertThat(pushed.explain(sql)).contains("request=[GET /insights/sessions with filter_by on id for id in ["
         + sorted(ids).get(0) + ", ").contains("(as many ids per search as the URL's 8000 bytes take, at most 100) in"
         + " the one window from " + FROM + " to " + TO + ", newest first, until every id is found: at most 1"
-        + " request, fewer than a GET /insights/sessions/search/{id} per id]");
+        + " request, fewer than a GET /insights/sessions/search/{id} per id; a first page counting more sessions"
+        + " than ids (a service that reads should as optional) ends the searches, and the ids not yet found are"
+        + " got by GET /insights/sessions/search/{id}, as in every statement after it]");
   }
 
   /**
