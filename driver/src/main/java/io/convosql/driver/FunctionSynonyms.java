@@ -81,7 +81,8 @@ final class FunctionSynonyms {
    */
   private static SqlNode ifThenElse(SqlCall call) {
     return SqlStdOperatorTable.CASE.createCall(null, call.getParserPosition(), null,
-        SqlNodeList.of(call.operand(0)), SqlNodeList.of(call.operand(1)), call.operand(2));
+        SqlNodeList.of(WrittenChecks.condition(call.getOperator().getName(), call.operand(0),
+            call.operand(0).getParserPosition())), SqlNodeList.of(call.operand(1)), call.operand(2));
   }
 
   /**
@@ -94,7 +95,7 @@ final class FunctionSynonyms {
     SqlNode t = call.operandCount() == 0 ? SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos)
         : call.operand(0) instanceof SqlCharStringLiteral || call.operand(0) instanceof SqlDynamicParam
             || SqlUtil.isNullLiteral(call.operand(0), false)
-        ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : call.operand(0);
+        ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : WrittenChecks.unixTimestamp(call.operand(0), pos);
     return SqlStdOperatorTable.EXTRACT.createCall(pos,
         new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), t);
   }

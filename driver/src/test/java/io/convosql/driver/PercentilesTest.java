@@ -94,6 +94,28 @@ class PercentilesTest {
     }
   }
 
+  /**
+   * A value of a type a percentile does not take fails naming the function as written and what it
+   * takes: MEDIAN's named "ORDER BY clause of 'PERCENTILE_CONT'", and PERCENTILE_DISC's said "Only
+   * NUMERIC types are supported" though it takes dates, times, timestamps and intervals.
+   */
+  @Test
+  void wrongValuesNameTheFunctionAsWritten() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      SQLException median = (SQLException) DriverFixture.queryFailure(c, "SELECT MEDIAN('a')");
+      assertThat(median.getSQLState()).isEqualTo("42000");
+      assertThat(median.getMessage()).endsWith(": Cannot apply 'MEDIAN' to arguments of type"
+          + " 'MEDIAN(<CHAR(1)>)'. Supported form(s): 'MEDIAN(<NUMERIC>)'");
+      SQLException disc = (SQLException) DriverFixture.queryFailure(c, "SELECT PERCENTILE_DISC(0.5)"
+          + " WITHIN GROUP (ORDER BY w) FROM (VALUES 'a') AS t(w)");
+      assertThat(disc.getSQLState()).isEqualTo("42000");
+      assertThat(disc.getMessage()).endsWith(": Cannot apply 'PERCENTILE_DISC' to arguments of type"
+          + " 'PERCENTILE_DISC(<DECIMAL(2, 1)>) WITHIN GROUP (ORDER BY <CHAR(1)>)'. Supported form(s):"
+          + " 'PERCENTILE_DISC(<NUMERIC>) WITHIN GROUP (ORDER BY <NUMERIC, DATE, TIME, TIMESTAMP or"
+          + " INTERVAL>)'");
+    }
+  }
+
   @Test
   void typesArePostgresqls() throws SQLException {
     try (Connection c = DriverFixture.connect();
