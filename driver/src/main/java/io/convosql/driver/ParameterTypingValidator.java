@@ -115,10 +115,14 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /**
    * Calcite's type, after the checks Calcite leaves to code generation: DAYNAME of a time, a time
-   * truncated to a week ({@link PeriodNames}).
+   * truncated to a week ({@link PeriodNames}); DIFFERENCE of numbers before Calcite makes them text
+   * ({@link WrittenChecks#difference}).
    */
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    if (expr instanceof SqlCall call && call.operandCount() == 2) {
+      WrittenChecks.difference(this, scope, call);
+    }
     RelDataType type = super.deriveType(scope, expr);
     if (expr instanceof SqlCall call && (call.operandCount() == 1 || call.operandCount() == 2)
         && call.operand(0) != null) {

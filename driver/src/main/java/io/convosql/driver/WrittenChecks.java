@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Resources;
+import org.apache.calcite.runtime.Resources.BaseMessage;
+import org.apache.calcite.runtime.Resources.ExInst;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -21,6 +25,7 @@ import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 
@@ -33,7 +38,20 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
  * rewritten call; it is the argument itself once validated ({@link #convertlets}).
  */
 final class WrittenChecks {
+  private static final Messages MESSAGES = Resources.create(Messages.class);
+
   private WrittenChecks() {}
+
+  /** A validation error whose message is {@code text} as it is, where Calcite has no words for it. */
+  static CalciteContextException error(SqlValidator validator, SqlNode at, String text) {
+    return validator.newValidationError(at, MESSAGES.plain(text));
+  }
+
+  /** Messages of this driver's, in the form Calcite's validation errors take. */
+  interface Messages {
+    @BaseMessage("{0}")
+    ExInst<SqlValidatorException> plain(String text);
+  }
 
   /** {@code UNIX_TIMESTAMP(t)}'s t, which is a DATE or a TIMESTAMP. */
   static SqlCall unixTimestamp(SqlNode t, SqlParserPos pos) {
@@ -61,6 +79,32 @@ final class WrittenChecks {
   static CalciteContextException cannotApply(SqlValidator validator, SqlNode at, String name,
       String given, String takes) {
     return validator.newValidationError(at, RESOURCE.canNotApplyOp2Type(name, given, takes));
+  }
+
+  /**
+   * {@code DIFFERENCE(a, b)} (also {@code {fn DIFFERENCE(a, b)}}) of anything but text fails: Calcite
+   * took numbers as the text of their digits, which have no Soundex code, and failed when it ran with
+   * HY000 "String index out of range: 0". Checked before the call's type is derived, where Calcite
+   * casts them to text.
+   */
+  static void difference(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    String name = call.getOperator().getName().replaceAll("^\\{fn (.*)}$", "$1");
+    if (!name.equalsIgnoreCase("DIFFERENCE") || call.operand(0) instanceof SqlDynamicParam
+        || call.operand(1) instanceof SqlDynamicParam) {
+      return; // a ? is text, as the function's other argument
+    }
+    SqlValidatorScope operands = scope.getOperandScope(call);
+    RelDataType a = validator.deriveType(operands, call.operand(0));
+    RelDataType b = validator.deriveType(operands, call.operand(1));
+    if (!(text(a) && text(b))) {
+      throw cannotApply(validator, call, name, "'" + name + "(<" + a + ">, <" + b + ">)'",
+          "'" + name + "(<CHARACTER>, <CHARACTER>)'");
+    }
+  }
+
+  private static boolean text(RelDataType type) {
+    return type.getSqlTypeName() == SqlTypeName.NULL
+        || type.getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER;
   }
 
   /** Calcite's conversion of calls, with each check converted to the argument it checks. */
