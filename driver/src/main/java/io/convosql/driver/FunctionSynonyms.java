@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSyntax;
@@ -174,6 +175,28 @@ final class FunctionSynonyms {
             SqlLiteral.createExactNumeric("1", pos))),
         SqlNodeList.of(none),
         SqlStdOperatorTable.POSITION.createCall(pos, sub, s, from));
+  }
+
+  /**
+   * {@code POSITION(sub IN s FROM from)} with {@code from} cast to INTEGER, as LOCATE's: text that is
+   * a whole number counts as that number, other text fails with 22018 ({@code FROM '3'} failed with
+   * 0A000 "POSITION is not supported", where {@code LOCATE('b', s, '3')} ran). A number, a {@code ?} or
+   * a cast to INTEGER is left as it is; so is any other call.
+   */
+  static SqlCall positionFrom(SqlCall call) {
+    if (call.getKind() != SqlKind.POSITION || call.operandCount() != 3
+        || call.operand(2) instanceof SqlNumericLiteral || call.operand(2) instanceof SqlDynamicParam
+        || call.operand(2).getKind() == SqlKind.MINUS_PREFIX || integerCast(call.operand(2))) {
+      return call;
+    }
+    call.setOperand(2, cast(call.operand(2), SqlTypeName.INTEGER));
+    return call;
+  }
+
+  private static boolean integerCast(SqlNode node) {
+    return node.getKind() == SqlKind.CAST && node instanceof SqlCall cast
+        && cast.operand(1) instanceof SqlDataTypeSpec spec && spec.getTypeName().isSimple()
+        && spec.getTypeName().getSimple().equalsIgnoreCase(SqlTypeName.INTEGER.getName());
   }
 
   /** {@code CONVERT_TIMEZONE([from,] to, t)} as {@code convert_tz(t, from, to)}. */

@@ -98,7 +98,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(FunctionSynonyms.escaped(call)));
+    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
+        FunctionSynonyms.positionFrom(FunctionSynonyms.escaped(call))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }

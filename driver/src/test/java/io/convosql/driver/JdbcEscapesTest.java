@@ -174,6 +174,22 @@ class JdbcEscapesTest {
     }
   }
 
+  /**
+   * POSITION's FROM written as text counts as LOCATE's does: it failed with 0A000 "POSITION is not
+   * supported here" while LOCATE('b', s, '3') ran. A negative number keeps POSITION's meaning (from the
+   * end), which LOCATE's has not.
+   */
+  @Test
+  void positionTakesAWholeNumberWrittenAsTextAsLocateDoes() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT POSITION('b' IN 'abcb' FROM '3'), POSITION('b' IN"
+        + " 'abcb' FROM ' 1 '), POSITION('b' IN name FROM '1'), POSITION('b' IN 'abcb' FROM 3),"
+        + " POSITION('b' IN 'abcb' FROM CAST(NULL AS VARCHAR)), LOCATE('b', 'abcb', '3') FROM"
+        + " pathsim.workspaces WHERE name = 'Staging'")).containsExactly("4; 2; 0; 4; null; 4");
+    SQLException e = OwnSandbox.run(connection, "SELECT POSITION('b' IN 'abcb' FROM 'x')").failure();
+    assertThat(e.getSQLState()).isEqualTo("22018");
+    assertThat(e.getMessage()).startsWith("'x' is not an INTEGER");
+  }
+
   @Test
   void nativeSqlIsThePlainSqlAndErrorsPointWhereTheUserTyped() throws SQLException {
     assertThat(connection.nativeSQL("SELECT a FROM {oj t LEFT JOIN u ON t.x = u.x} WHERE b LIKE"
