@@ -45,7 +45,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * which holds no more than four digits before the point. Here, when either operand is a DOUBLE, REAL
  * or FLOAT the remainder is a DOUBLE with the sign of {@code x} (Java's {@code %}, C's fmod), and a
  * zero {@code y} fails with 22012 as for whole numbers; of whole numbers and decimals it is Calcite's
- * MOD, unchanged. Public only for the code Calcite generates.
+ * MOD, unchanged. {@code x % y} is this MOD too. Public only for the code Calcite generates.
  */
 public final class Modulo {
   /** MOD in the connection's functions, in place of Calcite's. */
@@ -120,6 +120,16 @@ public final class Modulo {
         return all;
       }
     };
+  }
+
+  /**
+   * {@code x % y} as this MOD, so that a DOUBLE operand gives the DOUBLE remainder as {@code MOD(x, y)}
+   * does: Calcite's {@code %} made {@code audio_duration % 2} a DECIMAL(19, 15), which overflowed (22003)
+   * past four digits before the point, and refused {@code audio_duration % ?}. Any other call as it is.
+   */
+  static SqlCall percent(SqlCall call) {
+    return call.getOperator() != SqlStdOperatorTable.PERCENT_REMAINDER ? call
+        : MOD.createCall(call.getParserPosition(), call.getOperandList().toArray(new SqlNode[0]));
   }
 
   /** {@code {fn MOD(x, y)}}, which Calcite reads as its own MOD, as this one. */

@@ -99,7 +99,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       return rewritten;
     }
     SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        FunctionSynonyms.positionFrom(FunctionSynonyms.escaped(call))));
+        FunctionSynonyms.positionFrom(Modulo.percent(FunctionSynonyms.escaped(call)))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
