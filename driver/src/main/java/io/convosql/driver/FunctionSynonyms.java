@@ -88,7 +88,8 @@ final class FunctionSynonyms {
 
   /**
    * MySQL's {@code UNIX_TIMESTAMP(t)}, the whole seconds from 1970-01-01 00:00:00 UTC to t (a UTC wall
-   * clock, as every time here), a BIGINT: {@code EXTRACT(EPOCH FROM t)}; text, a {@code ?} or NULL is
+   * clock, as every time here), rounded down, a BIGINT: {@code EXTRACT(EPOCH FROM t)} of t floored to
+   * its second ({@link WrittenChecks#unixTimestamp}); text, a {@code ?} or NULL is
    * read as a TIMESTAMP (so {@code UNIX_TIMESTAMP(NULL)} is NULL, as in MySQL). {@code UNIX_TIMESTAMP()} is that of {@code CURRENT_TIMESTAMP}.
    */
   private static SqlNode unixTimestamp(SqlCall call) {
@@ -96,9 +97,9 @@ final class FunctionSynonyms {
     SqlNode t = call.operandCount() == 0 ? SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos)
         : call.operand(0) instanceof SqlCharStringLiteral || call.operand(0) instanceof SqlDynamicParam
             || SqlUtil.isNullLiteral(call.operand(0), false)
-        ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : WrittenChecks.unixTimestamp(call.operand(0), pos);
+        ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : call.operand(0);
     return SqlStdOperatorTable.EXTRACT.createCall(pos,
-        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), t);
+        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), WrittenChecks.unixTimestamp(t, pos));
   }
 
   /** What {@code version()} gives, as PostgreSQL's names the server and its version. */

@@ -4,7 +4,9 @@ import static org.apache.calcite.util.Static.RESOURCE;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Resources;
 import org.apache.calcite.runtime.Resources.BaseMessage;
@@ -17,6 +19,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -53,9 +56,14 @@ final class WrittenChecks {
     ExInst<SqlValidatorException> plain(String text);
   }
 
-  /** {@code UNIX_TIMESTAMP(t)}'s t, which is a DATE or a TIMESTAMP. */
+  /**
+   * {@code UNIX_TIMESTAMP(t)}'s t, which is a DATE or a TIMESTAMP; a TIMESTAMP floored to its second,
+   * so that EXTRACT(EPOCH) of it is whole seconds rounded down, before 1970 too, as MySQL's and
+   * PostgreSQL's {@code floor(extract(epoch from t))} ({@code '1969-12-31 23:59:58.5'} is -2, where EXTRACT
+   * alone truncates toward zero, -1).
+   */
   static SqlCall unixTimestamp(SqlNode t, SqlParserPos pos) {
-    return new Check("UNIX_TIMESTAMP", type -> type.getSqlTypeName() == SqlTypeName.NULL
+    return new Check("UNIX_TIMESTAMP", true, type -> type.getSqlTypeName() == SqlTypeName.NULL
         || type.getSqlTypeName().getFamily() == SqlTypeFamily.DATE
         || type.getSqlTypeName().getFamily() == SqlTypeFamily.TIMESTAMP,
         InferTypes.RETURN_TYPE, given -> "'UNIX_TIMESTAMP(" + given + ")'",
@@ -65,7 +73,7 @@ final class WrittenChecks {
 
   /** The condition of MySQL's {@code IF(c, a, b)} or SQL Server's {@code IIF}, a BOOLEAN. */
   static SqlCall condition(String name, SqlNode c, SqlParserPos pos) {
-    return new Check(name, type -> type.getSqlTypeName() == SqlTypeName.NULL
+    return new Check(name, false, type -> type.getSqlTypeName() == SqlTypeName.NULL
         || type.getSqlTypeName().getFamily() == SqlTypeFamily.BOOLEAN,
         InferTypes.BOOLEAN, given -> "'" + name + "(" + given + ", …, …)'",
         "'" + name + "(<BOOLEAN>, <ANY>, <ANY>)': the first argument is a condition, such as x > 0")
@@ -109,19 +117,29 @@ final class WrittenChecks {
 
   /** Calcite's conversion of calls, with each check converted to the argument it checks. */
   static SqlRexConvertletTable convertlets(SqlRexConvertletTable calcite) {
-    return call -> call.getOperator() instanceof Check
-        ? (cx, check) -> cx.convertExpression(check.operand(0)) : calcite.get(call);
+    return call -> !(call.getOperator() instanceof Check check) ? calcite.get(call) : (cx, checked) -> {
+      RexNode x = cx.convertExpression(checked.operand(0));
+      return !check.floorsTimestamps || x.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP ? x
+          : cx.getRexBuilder().makeCall(x.getType(), SqlStdOperatorTable.FLOOR,
+              List.of(x, cx.getRexBuilder().makeFlag(TimeUnitRange.SECOND)));
+    };
   }
 
-  /** A check of one argument, which is of its type when it passes. */
+  /**
+   * A check of one argument, which is of its type when it passes (a TIMESTAMP floored to its second
+   * when {@code floorsTimestamps}).
+   */
   private static final class Check extends SqlFunction {
+    private final boolean floorsTimestamps;
     private final Predicate<RelDataType> accepts;
     private final java.util.function.Function<String, String> given;
     private final String takes;
 
-    Check(String name, Predicate<RelDataType> accepts, SqlOperandTypeInference infer,
+    Check(String name, boolean floorsTimestamps, Predicate<RelDataType> accepts,
+        SqlOperandTypeInference infer,
         java.util.function.Function<String, String> given, String takes) {
       super(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, infer, null, SqlFunctionCategory.SYSTEM);
+      this.floorsTimestamps = floorsTimestamps;
       this.accepts = accepts;
       this.given = given;
       this.takes = takes;

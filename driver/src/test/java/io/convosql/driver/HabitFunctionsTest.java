@@ -145,6 +145,22 @@ class HabitFunctionsTest {
     }
   }
 
+  /**
+   * UNIX_TIMESTAMP of a time with a fraction of a second is rounded down, before 1970 too, as MySQL's
+   * and PostgreSQL's floor(extract(epoch from t)); EXTRACT(EPOCH) truncated toward zero, so
+   * '1969-12-31 23:59:58.5' was -1.
+   */
+  @Test
+  void unixTimestampRoundsDown() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT UNIX_TIMESTAMP(TIMESTAMP '1969-12-31 23:59:58.5'),"
+          + " UNIX_TIMESTAMP('1969-12-31 23:59:59.999'), UNIX_TIMESTAMP(?), UNIX_TIMESTAMP(TIMESTAMP"
+          + " '1969-12-31 23:59:59'), UNIX_TIMESTAMP(DATE '1969-12-31'), UNIX_TIMESTAMP(TIMESTAMP"
+          + " '1970-01-01 00:00:00.999')", "1969-12-31 23:59:58.001"))
+          .containsExactly("-2; -1; -2; -1; -86400; 0");
+    }
+  }
+
   /** DATE_FORMAT and AGE have no exact equal here; their errors say what to write. */
   @Test
   void dateFormatAndAgeSayWhatToWrite() throws SQLException {
