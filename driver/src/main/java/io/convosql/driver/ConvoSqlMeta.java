@@ -261,7 +261,8 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
         !unqualified(catalog, schemaPattern) ? List.of()
         : FunctionRows.parameters(root(), connection().getTypeFactory(),
             NamePattern.of(functionNamePattern)::matches,
-            NamePattern.of(columnNamePattern)::matches));
+            NamePattern.of(columnNamePattern)::matches, PostgresqlFunctions.FUN.equals(
+                CalciteConnectionProperty.FUN.wrap(connection().getProperties()).getString())));
   }
 
   /** Whether the arguments admit functions outside any catalog and schema (null or "" or "%"). */

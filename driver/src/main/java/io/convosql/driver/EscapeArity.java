@@ -4,8 +4,12 @@ import static org.apache.calcite.util.Static.RESOURCE;
 
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJdbcFunctionCall;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -27,7 +31,21 @@ final class EscapeArity {
       "LTRIM", new int[] {1, 1}, "RTRIM", new int[] {1, 1}, "IFNULL", new int[] {2, 2},
       "CEILING", new int[] {1, 1}, "FLOOR", new int[] {1, 1}, "LOCATE", new int[] {2, 3});
 
+  /** The units JDBC names for {@code {fn TIMESTAMPADD}} and {@code {fn TIMESTAMPDIFF}}. */
+  private static final String UNITS = "SQL_TSI_FRAC_SECOND, SQL_TSI_SECOND, SQL_TSI_MINUTE, SQL_TSI_HOUR,"
+      + " SQL_TSI_DAY, SQL_TSI_WEEK, SQL_TSI_MONTH, SQL_TSI_QUARTER or SQL_TSI_YEAR (or SECOND, …, YEAR)";
+
   private EscapeArity() {}
+
+  /**
+   * Whether the first argument of {@code {fn TIMESTAMPADD}} or {@code {fn TIMESTAMPDIFF}} is a unit,
+   * as the parser reads {@code SQL_TSI_DAY}: Calcite read any other as one, and failed with an
+   * AssertionError (HY000, "cannot cast 2025-01-03 00:00:00 as class TimeUnit").
+   */
+  private static boolean unit(SqlNode first) {
+    return first instanceof SqlIntervalQualifier
+        || first instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.SYMBOL;
+  }
 
   /** Throws the validator's 42000 error when {@code call} is an escape with a count its function does not take. */
   static void check(SqlValidator validator, SqlCall call) {
@@ -36,6 +54,11 @@ final class EscapeArity {
     }
     String name = jdbc.getName().replaceAll("^\\{fn |\\}$", "");
     int n = call.operandCount();
+    if ((name.equals("TIMESTAMPADD") || name.equals("TIMESTAMPDIFF")) && n == 3 && !unit(call.operand(0))) {
+      throw WrittenChecks.error(validator, call.operand(0), "{fn " + name + "} takes a unit first, "
+          + UNITS + ", as in {fn " + name + "(SQL_TSI_DAY, "
+          + (name.equals("TIMESTAMPADD") ? "n, t" : "t1, t2") + ")}; " + call.operand(0) + " is no unit");
+    }
     int[] counts = COUNTS.get(name);
     if (counts != null) {
       if (n < counts[0] || n > counts[1]) {

@@ -13,11 +13,12 @@ import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The rows of {@code getFunctions} and {@code getFunctionColumns}: the functions convosql adds to
- * SQL ({@code matches}, and in {@code getFunctions} the percentile aggregates), which are called
+ * SQL ({@code matches}, {@code convert_tz} and the percentile aggregates), which are called
  * unqualified, so their schema and catalog are null.
  */
 final class FunctionRows {
@@ -80,26 +81,68 @@ final class FunctionRows {
     return rows;
   }
 
-  /** The return value (position 0) and the parameters of each function whose name matches. */
+  /**
+   * The return value (position 0) and the parameters of each function whose name matches, those
+   * {@link #functions} lists ({@code MEDIAN} only when {@code defaults}).
+   */
   static List<Object[]> parameters(SchemaPlus root, RelDataTypeFactory types,
-      Predicate1<String> name, Predicate1<String> column) {
-    List<Object[]> rows = new ArrayList<>();
+      Predicate1<String> name, Predicate1<String> column, boolean defaults) {
+    Map<String, List<Object[]>> byName = new TreeMap<>();
     for (String f : new TreeSet<>(root.getFunctionNames())) {
       ScalarFunction function = name.apply(f) ? scalar(root, f) : null;
       if (function == null) {
         continue;
       }
+      List<Object[]> rows = byName.computeIfAbsent(f, k -> new ArrayList<>());
       if (column.apply("")) {
-        rows.add(row(f, "", DatabaseMetaData.functionReturn, function.getReturnType(types), 0));
+        rows.add(row(f, "", DatabaseMetaData.functionReturn, function.getReturnType(types), 0, null));
       }
       for (FunctionParameter p : function.getParameters()) {
         if (column.apply(p.getName())) {
           rows.add(row(f, p.getName(), DatabaseMetaData.functionColumnIn, p.getType(types),
-              p.getOrdinal() + 1));
+              p.getOrdinal() + 1, null));
         }
       }
     }
+    for (String f : AGGREGATES.keySet()) {
+      if (name.apply(f) && (defaults || !f.equals("MEDIAN"))) {
+        List<Object[]> rows = byName.computeIfAbsent(f, k -> new ArrayList<>());
+        for (Object[] row : aggregateParameters(f, types)) {
+          if (column.apply((String) row[3])) {
+            rows.add(row);
+          }
+        }
+      }
+    }
+    List<Object[]> rows = new ArrayList<>();
+    byName.values().forEach(rows::addAll);
     return rows;
+  }
+
+  /**
+   * The percentiles' result and parameters, as PostgreSQL's catalog gives them: the fraction f, then
+   * x, the value ordered in {@code WITHIN GROUP (ORDER BY x)}; PERCENTILE_DISC takes any type that
+   * orders (ANY) and gives a value of it.
+   */
+  private static List<Object[]> aggregateParameters(String f, RelDataTypeFactory types) {
+    RelDataType number = types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE), true);
+    RelDataType any = types.createTypeWithNullability(types.createSqlType(SqlTypeName.ANY), true);
+    String fraction = "the fraction, 0 to 1 (0.95 for p95)";
+    return switch (f) {
+      case "MEDIAN" -> List.of(
+          row(f, "", DatabaseMetaData.functionReturn, number, 0, "a DOUBLE"),
+          row(f, "x", DatabaseMetaData.functionColumnIn, number, 1, "a number"));
+      case "PERCENTILE_CONT" -> List.of(
+          row(f, "", DatabaseMetaData.functionReturn, number, 0, "a DOUBLE"),
+          row(f, "f", DatabaseMetaData.functionColumnIn, number, 1, fraction),
+          row(f, "x", DatabaseMetaData.functionColumnIn, number, 2,
+              "a number, in WITHIN GROUP (ORDER BY x [DESC])"));
+      default -> List.of(
+          row(f, "", DatabaseMetaData.functionReturn, any, 0, "of x's type"),
+          row(f, "f", DatabaseMetaData.functionColumnIn, number, 1, fraction),
+          row(f, "x", DatabaseMetaData.functionColumnIn, any, 2, "a number, date, time, timestamp or"
+              + " interval, in WITHIN GROUP (ORDER BY x [DESC])"));
+    };
   }
 
   private static @Nullable ScalarFunction scalar(SchemaPlus root, String name) {
@@ -112,13 +155,13 @@ final class FunctionRows {
   }
 
   private static Object[] row(String function, String column, int kind, RelDataType type,
-      int ordinal) {
+      int ordinal, @Nullable String remarks) {
     int precision = type.getPrecision();
     return new Object[] {null, null, function, column, (short) kind,
         type.getSqlTypeName().getJdbcOrdinal(), type.getSqlTypeName().getName(),
         precision < 0 ? null : precision, null, null, (short) 10,
         (short) (type.isNullable() ? DatabaseMetaData.functionNullable
-            : DatabaseMetaData.functionNoNulls), null, null, ordinal,
+            : DatabaseMetaData.functionNoNulls), remarks, null, ordinal,
         type.isNullable() ? "YES" : "NO", function};
   }
 }

@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSyntax;
@@ -81,12 +82,14 @@ final class FunctionSynonyms {
    */
   private static SqlNode ifThenElse(SqlCall call) {
     return SqlStdOperatorTable.CASE.createCall(null, call.getParserPosition(), null,
-        SqlNodeList.of(call.operand(0)), SqlNodeList.of(call.operand(1)), call.operand(2));
+        SqlNodeList.of(WrittenChecks.condition(call.getOperator().getName(), call.operand(0),
+            call.operand(0).getParserPosition())), SqlNodeList.of(call.operand(1)), call.operand(2));
   }
 
   /**
    * MySQL's {@code UNIX_TIMESTAMP(t)}, the whole seconds from 1970-01-01 00:00:00 UTC to t (a UTC wall
-   * clock, as every time here), a BIGINT: {@code EXTRACT(EPOCH FROM t)}; text, a {@code ?} or NULL is
+   * clock, as every time here), rounded down, a BIGINT: {@code EXTRACT(EPOCH FROM t)} of t floored to
+   * its second ({@link WrittenChecks#unixTimestamp}); text, a {@code ?} or NULL is
    * read as a TIMESTAMP (so {@code UNIX_TIMESTAMP(NULL)} is NULL, as in MySQL). {@code UNIX_TIMESTAMP()} is that of {@code CURRENT_TIMESTAMP}.
    */
   private static SqlNode unixTimestamp(SqlCall call) {
@@ -96,7 +99,7 @@ final class FunctionSynonyms {
             || SqlUtil.isNullLiteral(call.operand(0), false)
         ? cast(call.operand(0), SqlTypeName.TIMESTAMP) : call.operand(0);
     return SqlStdOperatorTable.EXTRACT.createCall(pos,
-        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), t);
+        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), WrittenChecks.unixTimestamp(t, pos));
   }
 
   /** What {@code version()} gives, as PostgreSQL's names the server and its version. */
@@ -173,6 +176,28 @@ final class FunctionSynonyms {
             SqlLiteral.createExactNumeric("1", pos))),
         SqlNodeList.of(none),
         SqlStdOperatorTable.POSITION.createCall(pos, sub, s, from));
+  }
+
+  /**
+   * {@code POSITION(sub IN s FROM from)} with {@code from} cast to INTEGER, as LOCATE's: text that is
+   * a whole number counts as that number, other text fails with 22018 ({@code FROM '3'} failed with
+   * 0A000 "POSITION is not supported", where {@code LOCATE('b', s, '3')} ran). A number, a {@code ?} or
+   * a cast to INTEGER is left as it is; so is any other call.
+   */
+  static SqlCall positionFrom(SqlCall call) {
+    if (call.getKind() != SqlKind.POSITION || call.operandCount() != 3
+        || call.operand(2) instanceof SqlNumericLiteral || call.operand(2) instanceof SqlDynamicParam
+        || call.operand(2).getKind() == SqlKind.MINUS_PREFIX || integerCast(call.operand(2))) {
+      return call;
+    }
+    call.setOperand(2, cast(call.operand(2), SqlTypeName.INTEGER));
+    return call;
+  }
+
+  private static boolean integerCast(SqlNode node) {
+    return node.getKind() == SqlKind.CAST && node instanceof SqlCall cast
+        && cast.operand(1) instanceof SqlDataTypeSpec spec && spec.getTypeName().isSimple()
+        && spec.getTypeName().getSimple().equalsIgnoreCase(SqlTypeName.INTEGER.getName());
   }
 
   /** {@code CONVERT_TIMEZONE([from,] to, t)} as {@code convert_tz(t, from, to)}. */

@@ -25,7 +25,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * which every time here is, so it is the same wall clock; another offset ({@code +02:00}) makes it the
  * UTC wall clock of that instant, as for text bound to a TIMESTAMP parameter (PostgreSQL would drop the
  * offset without a word). The literal is rewritten before the cast is converted, so the plan, and the
- * API request a filter pushes down, are those of the space spelling.
+ * API request a filter pushes down, are those of the space spelling. Text with a time of day cast to
+ * (or compared with) a DATE is its day, as PostgreSQL's {@code '2025-08-10T00:00:00'::date} is: it
+ * was 22007, with the T or without.
  */
 final class IsoTimestamps {
   private static final Pattern ISO = Pattern.compile(
@@ -42,22 +44,46 @@ final class IsoTimestamps {
     };
   }
 
-  /** The cast of an ISO-spelled text literal to TIMESTAMP, with the text spaced; null for any other call. */
+  /**
+   * The cast of an ISO-spelled text literal to TIMESTAMP, with the text spaced, or of text with a time
+   * of day to DATE, with the text its day; null for any other call.
+   */
   private static @Nullable SqlCall spaced(SqlCall call) {
     if (call.getKind() != SqlKind.CAST || call.operandCount() != 2
         || !(call.operand(0) instanceof SqlCharStringLiteral literal)
         || !(call.operand(1) instanceof SqlDataTypeSpec spec)
-        || !spec.getTypeName().isSimple()
-        || !spec.getTypeName().getSimple().equalsIgnoreCase(SqlTypeName.TIMESTAMP.getName())) {
+        || !spec.getTypeName().isSimple()) {
+      return null;
+    }
+    String type = spec.getTypeName().getSimple();
+    boolean date = type.equalsIgnoreCase(SqlTypeName.DATE.getName());
+    if (!date && !type.equalsIgnoreCase(SqlTypeName.TIMESTAMP.getName())) {
       return null;
     }
     NlsString nls = literal.getValueAs(NlsString.class);
-    String text = spacedText(nls.getValue());
+    String text = date ? dayText(nls.getValue()) : spacedText(nls.getValue());
     if (text == null) {
       return null;
     }
     SqlLiteral spaced = SqlLiteral.createCharString(text, nls.getCharsetName(), literal.getParserPosition());
     return SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), spaced, spec);
+  }
+
+  /**
+   * {@code text} as {@code yyyy-MM-dd} when it is a time of day on a day ({@code 2025-08-10T00:00:00},
+   * {@code 2025-08-10 13:14:15}, with a zone or not): its day, as PostgreSQL reads such text as a
+   * date; with an offset other than zero, the day of its UTC wall clock, as for a TIMESTAMP. Null for
+   * any other text ({@code 2025-08-10} is a DATE already), left to the cast as it is.
+   */
+  static @Nullable String dayText(String text) {
+    if (!ISO.matcher(text).matches()) {
+      return null;
+    }
+    try {
+      return ParameterBinding.parseWallClock(text).toLocalDate().toString();
+    } catch (DateTimeException | IllegalArgumentException e) {
+      return null; // not a time: the cast says so
+    }
   }
 
   /**

@@ -45,7 +45,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * which holds no more than four digits before the point. Here, when either operand is a DOUBLE, REAL
  * or FLOAT the remainder is a DOUBLE with the sign of {@code x} (Java's {@code %}, C's fmod), and a
  * zero {@code y} fails with 22012 as for whole numbers; of whole numbers and decimals it is Calcite's
- * MOD, unchanged. Public only for the code Calcite generates.
+ * MOD, unchanged. {@code x % y} is this MOD too. Public only for the code Calcite generates.
  */
 public final class Modulo {
   /** MOD in the connection's functions, in place of Calcite's. */
@@ -123,9 +123,9 @@ public final class Modulo {
   }
 
   /**
-   * {@code x % y} as this MOD, as MySQL reads it; any other call as it is. Calcite's {@code %} is its
-   * MOD of whole numbers and decimals, so {@code audio_duration % 2} was a DECIMAL(19, 15), failing
-   * (22003) for 10000 or more, and {@code audio_duration % ?} failed to prepare.
+   * {@code x % y} as this MOD, so that a DOUBLE operand gives the DOUBLE remainder as {@code MOD(x, y)}
+   * does: Calcite's {@code %} made {@code audio_duration % 2} a DECIMAL(19, 15), which overflowed (22003)
+   * past four digits before the point, and refused {@code audio_duration % ?}. Any other call as it is.
    */
   static SqlCall percent(SqlCall call) {
     return call.getOperator() != SqlStdOperatorTable.PERCENT_REMAINDER ? call

@@ -86,8 +86,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
    * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
    * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
-   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}), {@code x % y}
-   * as MOD ({@link Modulo}) and {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
+   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}) and
+   * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
   @Override
   protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node, boolean underFrom) {
@@ -99,7 +99,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       return rewritten;
     }
     SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        Modulo.percent(FunctionSynonyms.escaped(call))));
+        FunctionSynonyms.positionFrom(Modulo.percent(FunctionSynonyms.escaped(call)))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
@@ -116,10 +116,14 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
 
   /**
    * Calcite's type, after the checks Calcite leaves to code generation: DAYNAME of a time, a time
-   * truncated to a week ({@link PeriodNames}).
+   * truncated to a week ({@link PeriodNames}); DIFFERENCE of numbers before Calcite makes them text
+   * ({@link WrittenChecks#difference}).
    */
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    if (expr instanceof SqlCall call && call.operandCount() == 2) {
+      WrittenChecks.difference(this, scope, call);
+    }
     RelDataType type = super.deriveType(scope, expr);
     if (expr instanceof SqlCall call && (call.operandCount() == 1 || call.operandCount() == 2)
         && call.operand(0) != null) {

@@ -47,12 +47,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class Percentiles {
   /** {@code PERCENTILE_CONT(x, f, descending)}: a DOUBLE, as PostgreSQL's (which takes double precision). */
-  static final SqlUserDefinedAggFunction CONT = new Percentile("PERCENTILE_CONT", SqlTypeFamily.NUMERIC,
-      ReturnTypes.explicit(SqlTypeName.DOUBLE).andThen(SqlTypeTransforms.FORCE_NULLABLE),
+  static final SqlUserDefinedAggFunction CONT = new Percentile("PERCENTILE_CONT", null,
+      SqlTypeFamily.NUMERIC, ReturnTypes.explicit(SqlTypeName.DOUBLE).andThen(SqlTypeTransforms.FORCE_NULLABLE),
       PercentileAccumulators.Cont.class);
   /** {@code PERCENTILE_DISC(x, f, descending)}: a value of x, so of its type. */
-  static final SqlUserDefinedAggFunction DISC = new Percentile("PERCENTILE_DISC", null,
+  static final SqlUserDefinedAggFunction DISC = new Percentile("PERCENTILE_DISC", null, null,
       ReturnTypes.ARG0.andThen(SqlTypeTransforms.FORCE_NULLABLE), PercentileAccumulators.Disc.class);
+  /** PERCENTILE_CONT as {@code MEDIAN(x)} calls it, whose errors name MEDIAN. */
+  private static final SqlUserDefinedAggFunction MEDIAN = new Percentile("PERCENTILE_CONT", "MEDIAN",
+      SqlTypeFamily.NUMERIC, ReturnTypes.explicit(SqlTypeName.DOUBLE).andThen(SqlTypeTransforms.FORCE_NULLABLE),
+      PercentileAccumulators.Cont.class);
 
   private Percentiles() {}
 
@@ -94,7 +98,7 @@ final class Percentiles {
    */
   static SqlCall median(SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
-    return CONT.createCall(call.getFunctionQuantifier(), pos, call.operand(0),
+    return MEDIAN.createCall(call.getFunctionQuantifier(), pos, call.operand(0),
         SqlLiteral.createExactNumeric("0.5", pos), SqlLiteral.createBoolean(false, pos));
   }
 
@@ -134,8 +138,11 @@ final class Percentiles {
         SqlTypeFamily.INTERVAL_DAY_TIME, SqlTypeFamily.INTERVAL_YEAR_MONTH);
     /** The family the values must be of; null for any that orders (numbers, times, intervals). */
     private final @Nullable SqlTypeFamily values;
+    /** The function as the SQL wrote it when not this one ({@code MEDIAN}), for its errors. */
+    private final @Nullable String written;
 
-    Percentile(String name, @Nullable SqlTypeFamily values, SqlReturnTypeInference returns,
+    Percentile(String name, @Nullable String written, @Nullable SqlTypeFamily values,
+        SqlReturnTypeInference returns,
         Class<?> accumulator) {
       super(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returns,
           (binding, returnType, operandTypes) -> { // a ? as the fraction is a DOUBLE
@@ -148,6 +155,7 @@ final class Percentiles {
           },
           null, AggregateFunctionImpl.create(accumulator), false, false, Optionality.FORBIDDEN);
       this.values = values;
+      this.written = written;
     }
 
     @Override
@@ -155,15 +163,30 @@ final class Percentiles {
       return SqlOperandCountRanges.of(3);
     }
 
-    /** Values PostgreSQL's function takes (as Calcite's own check words it), and a number for the fraction. */
+    /**
+     * Values PostgreSQL's function takes, and a number for the fraction. A value of another type fails
+     * naming the function as written and what it takes: Calcite's words ("Only NUMERIC types are
+     * supported"), right for PERCENTILE_CONT, were wrong for PERCENTILE_DISC, and named
+     * PERCENTILE_CONT's ORDER BY for MEDIAN.
+     */
     @Override
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
       RelDataType type = binding.getOperandType(0);
       SqlTypeFamily family = type.getSqlTypeName().getFamily();
       boolean ordered = values != null ? family == values : ORDERED.contains(family);
       if (!ordered) {
-        throw binding.getValidator().newValidationError(binding.operand(0),
-            RESOURCE.unsupportedTypeInOrderBy(type.getSqlTypeName().getName(), getName()));
+        if (written != null) {
+          throw WrittenChecks.cannotApply(binding.getValidator(), binding.operand(0), written,
+              "'" + written + "(<" + type + ">)'", "'" + written + "(<NUMERIC>)'");
+        }
+        if (values != null) { // PERCENTILE_CONT: Calcite's words are right
+          throw binding.getValidator().newValidationError(binding.operand(0),
+              RESOURCE.unsupportedTypeInOrderBy(type.getSqlTypeName().getName(), getName()));
+        }
+        throw WrittenChecks.cannotApply(binding.getValidator(), binding.operand(0), getName(),
+            "'" + getName() + "(<" + binding.getOperandType(1) + ">) WITHIN GROUP (ORDER BY <" + type
+                + ">)'", "'" + getName() + "(<NUMERIC>) WITHIN GROUP (ORDER BY <NUMERIC, DATE, TIME,"
+                + " TIMESTAMP or INTERVAL>)'");
       }
       if (binding.getOperandType(1).getSqlTypeName().getFamily() != SqlTypeFamily.NUMERIC) {
         throw binding.getValidator().newValidationError(binding.operand(1),

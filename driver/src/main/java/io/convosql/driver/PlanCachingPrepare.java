@@ -76,8 +76,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
-        IsoTimestamps.convertlets(Modulo.convertlets(
-            SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath())))) {
+        IsoTimestamps.convertlets(Modulo.convertlets(WrittenChecks.convertlets(
+            SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath()))))) {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {

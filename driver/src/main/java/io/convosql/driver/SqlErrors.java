@@ -116,6 +116,13 @@ final class SqlErrors {
       return new SQLDataException("A value is not a number (" + message + "): compare and bind"
           + " numbers as numbers", "22018", thrown);
     }
+    String parsing = t instanceof SQLException && message != null && message.startsWith("Invalid format: ")
+        || t instanceof IllegalArgumentException ? dateParser(t) : null;
+    if (parsing != null) {
+      return new SQLDataException(parsing + ": the text cannot be read with the format (" + message + "): write"
+          + " the format in PostgreSQL's patterns, as in " + parsing + "('2025-08-01', 'YYYY-MM-DD') (YYYY,"
+          + " MM, DD, HH24, MI, SS)", "22007", thrown);
+    }
     if (t instanceof DateTimeException) {
       return new SQLDataException("A value is not a timestamp (" + message + "): write timestamps as"
           + " TIMESTAMP '2025-08-01 10:15:00'", "22007", thrown);
@@ -138,6 +145,22 @@ final class SqlErrors {
     }
     if (t instanceof CalciteException && message != null && message.contains("for cast")) {
       return new SQLDataException(message + ": write a value of the type compared with", "22018", thrown);
+    }
+    return null;
+  }
+
+  /**
+   * TO_DATE or TO_TIMESTAMP, when {@code t} is thrown where Calcite reads text with a format for them
+   * ({@code {fn TO_DATE('a', 'a')}} failed with HY000 "java.sql.SQLException: Invalid format: …", a
+   * pattern it does not know with HY000 "Illegal pattern character 'x'");
+   * null for anything else.
+   */
+  private static @Nullable String dateParser(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().endsWith("SqlFunctions$DateFormatFunction")
+          && (frame.getMethodName().equals("toDate") || frame.getMethodName().equals("toTimestamp"))) {
+        return frame.getMethodName().equals("toDate") ? "TO_DATE" : "TO_TIMESTAMP";
+      }
     }
     return null;
   }

@@ -113,6 +113,54 @@ class HabitFunctionsTest {
     }
   }
 
+  /**
+   * A wrong argument of UNIX_TIMESTAMP, IF or IIF fails naming the function as written and what it
+   * takes; before, UNIX_TIMESTAMP's named 'EXTRACT(<INTERVAL EPOCH> FROM <INTEGER>)', the rewrite's
+   * form, and IF's said only "Expected a boolean type".
+   */
+  @Test
+  void wrongArgumentsNameTheFunctionAsWritten() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      String unix = "Supported form(s): 'UNIX_TIMESTAMP()', 'UNIX_TIMESTAMP(<DATE>)',"
+          + " 'UNIX_TIMESTAMP(<TIMESTAMP>)' (text is read as a TIMESTAMP)";
+      SQLException number = (SQLException) DriverFixture.queryFailure(c, "SELECT UNIX_TIMESTAMP(123)");
+      assertThat(number.getSQLState()).isEqualTo("42000");
+      assertThat(number.getMessage()).endsWith(": Cannot apply 'UNIX_TIMESTAMP' to arguments of type"
+          + " 'UNIX_TIMESTAMP(<INTEGER>)'. " + unix).doesNotContain("EXTRACT");
+      SQLException time = (SQLException) DriverFixture.queryFailure(c, "SELECT UNIX_TIMESTAMP(TIME '10:00:00')");
+      assertThat(time.getSQLState()).isEqualTo("42000");
+      assertThat(time.getMessage()).endsWith(": Cannot apply 'UNIX_TIMESTAMP' to arguments of type"
+          + " 'UNIX_TIMESTAMP(<TIME(0)>)'. " + unix);
+      SQLException condition = (SQLException) DriverFixture.queryFailure(c, "SELECT IF(1, 'a', 'b')");
+      assertThat(condition.getSQLState()).isEqualTo("42000");
+      assertThat(condition.getMessage()).endsWith(": Cannot apply 'IF' to arguments of type 'IF(<INTEGER>,"
+          + " …, …)'. Supported form(s): 'IF(<BOOLEAN>, <ANY>, <ANY>)': the first argument is a condition,"
+          + " such as x > 0");
+      assertThat(DriverFixture.queryFailure(c, "SELECT IIF('x', 'a', 'b')").getMessage())
+          .endsWith(": Cannot apply 'IIF' to arguments of type 'IIF(<CHAR(1)>, …, …)'. Supported form(s):"
+              + " 'IIF(<BOOLEAN>, <ANY>, <ANY>)': the first argument is a condition, such as x > 0");
+      // what they take still runs, a ? condition a BOOLEAN
+      assertThat(DriverFixture.rows(c, "SELECT IF(?, 'a', 'b'), UNIX_TIMESTAMP(DATE '1970-01-02'),"
+          + " IIF(NULL, 1, 2)", true)).containsExactly("a; 86400; 2");
+    }
+  }
+
+  /**
+   * UNIX_TIMESTAMP of a time with a fraction of a second is rounded down, before 1970 too, as MySQL's
+   * and PostgreSQL's floor(extract(epoch from t)); EXTRACT(EPOCH) truncated toward zero, so
+   * '1969-12-31 23:59:58.5' was -1.
+   */
+  @Test
+  void unixTimestampRoundsDown() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT UNIX_TIMESTAMP(TIMESTAMP '1969-12-31 23:59:58.5'),"
+          + " UNIX_TIMESTAMP('1969-12-31 23:59:59.999'), UNIX_TIMESTAMP(?), UNIX_TIMESTAMP(TIMESTAMP"
+          + " '1969-12-31 23:59:59'), UNIX_TIMESTAMP(DATE '1969-12-31'), UNIX_TIMESTAMP(TIMESTAMP"
+          + " '1970-01-01 00:00:00.999')", "1969-12-31 23:59:58.001"))
+          .containsExactly("-2; -1; -2; -1; -86400; 0");
+    }
+  }
+
   /** DATE_FORMAT and AGE have no exact equal here; their errors say what to write. */
   @Test
   void dateFormatAndAgeSayWhatToWrite() throws SQLException {

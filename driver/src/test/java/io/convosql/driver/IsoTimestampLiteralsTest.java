@@ -76,6 +76,34 @@ class IsoTimestampLiteralsTest {
         .containsExactly("2025-08-20 10:11:12; 2025-08-20 10:11:12.250; 2025-08-19 23:30:00; 2025-08-20 10:11:12");
   }
 
+  /**
+   * Text with a time of day compared with or cast to a DATE is its day, as PostgreSQL's
+   * {@code '2025-08-10T00:00:00'::date} is (the UTC day for an offset); before, 22007 "is not a DATE",
+   * with the T or without, while the same text compared with a TIMESTAMP worked.
+   */
+  @Test
+  void textWithATimeComparedWithADateIsItsDay() throws SQLException {
+    String sql = "SELECT id FROM pathsim.sessions WHERE CAST(started_at AS DATE) >= '%s'"
+        + " AND CAST(started_at AS DATE) < '%s' ORDER BY id";
+    List<String> days = new ArrayList<>();
+    List<String> dayRequests = sent(sql.formatted("2025-08-10", "2025-08-12"), days);
+    assertThat(days).isNotEmpty();
+    for (String[] bounds : new String[][] {{"2025-08-10T00:00:00", "2025-08-12T00:00:00"},
+        {"2025-08-10 13:14:15", "2025-08-12T23:59:59Z"}, {"2025-08-09T23:00:00-05:00", "2025-08-12t00:00"}}) {
+      List<String> rows = new ArrayList<>();
+      String iso = sql.formatted(bounds[0], bounds[1]);
+      assertThat(sent(iso, rows)).as(iso).isEqualTo(dayRequests);
+      assertThat(rows).as(iso).isEqualTo(days);
+    }
+    assertThat(DriverFixture.rows(connection, "SELECT CAST('2025-08-10T00:00:00' AS DATE),"
+        + " CAST('2025-08-10T23:59:59Z' AS DATE), CAST('2025-08-10T01:00:00+02:00' AS DATE),"
+        + " DATE '2025-08-10' = '2025-08-10T00:00:00'"))
+        .containsExactly("2025-08-10; 2025-08-10; 2025-08-09; true");
+    SQLException e = OwnSandbox.run(connection, "SELECT CAST('2025-02-30T00:00:00' AS DATE)").failure();
+    assertThat(e.getSQLState()).isEqualTo("22007");
+    assertThat(e.getMessage()).startsWith("'2025-02-30T00:00:00' is not a DATE");
+  }
+
   @Test
   void textThatIsNoTimeIsRefusedAsBefore() {
     // an offset that carries the wall clock past year 9999 is named as written (it was named as

@@ -174,6 +174,22 @@ class JdbcEscapesTest {
     }
   }
 
+  /**
+   * POSITION's FROM written as text counts as LOCATE's does: it failed with 0A000 "POSITION is not
+   * supported here" while LOCATE('b', s, '3') ran. A negative number keeps POSITION's meaning (from the
+   * end), which LOCATE's has not.
+   */
+  @Test
+  void positionTakesAWholeNumberWrittenAsTextAsLocateDoes() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT POSITION('b' IN 'abcb' FROM '3'), POSITION('b' IN"
+        + " 'abcb' FROM ' 1 '), POSITION('b' IN name FROM '1'), POSITION('b' IN 'abcb' FROM 3),"
+        + " POSITION('b' IN 'abcb' FROM CAST(NULL AS VARCHAR)), LOCATE('b', 'abcb', '3') FROM"
+        + " pathsim.workspaces WHERE name = 'Staging'")).containsExactly("4; 2; 0; 4; null; 4");
+    SQLException e = OwnSandbox.run(connection, "SELECT POSITION('b' IN 'abcb' FROM 'x')").failure();
+    assertThat(e.getSQLState()).isEqualTo("22018");
+    assertThat(e.getMessage()).startsWith("'x' is not an INTEGER");
+  }
+
   @Test
   void nativeSqlIsThePlainSqlAndErrorsPointWhereTheUserTyped() throws SQLException {
     assertThat(connection.nativeSQL("SELECT a FROM {oj t LEFT JOIN u ON t.x = u.x} WHERE b LIKE"
@@ -195,6 +211,41 @@ class JdbcEscapesTest {
     assertThat(e.getSQLState()).isEqualTo("42000");
     assertThat(e.getMessage()).endsWith("line 1, column " + (sql.lastIndexOf("name") + 1)
         + ": unexpected \"name\". Expected BY.");
+  }
+
+  /**
+   * Escapes given arguments they cannot take fail with the SQLState of the fault and a message naming
+   * the function; before, each failed with HY000: {@code {fn DIFFERENCE(1, 1)}} "String index out of
+   * range: 0" when it ran, a timestamp where TIMESTAMPDIFF's unit goes an AssertionError ("cannot
+   * cast … as class TimeUnit"), {@code {fn TO_DATE('a', 'a')}} "java.sql.SQLException: Invalid format".
+   */
+  @Test
+  void wrongArgumentsFailWithTheirSqlStateNamingTheFunction() {
+    SQLException difference = OwnSandbox.run(connection, "SELECT {fn DIFFERENCE(1, 1)}").failure();
+    assertThat(difference.getSQLState()).isEqualTo("42000");
+    assertThat(difference.getMessage()).endsWith(": Cannot apply 'DIFFERENCE' to arguments of type"
+        + " 'DIFFERENCE(<INTEGER>, <INTEGER>)'. Supported form(s): 'DIFFERENCE(<CHARACTER>, <CHARACTER>)'");
+    assertThat(OwnSandbox.run(connection, "SELECT DIFFERENCE(1, 'a')").failure().getMessage())
+        .endsWith(": Cannot apply 'DIFFERENCE' to arguments of type 'DIFFERENCE(<INTEGER>, <CHAR(1)>)'."
+            + " Supported form(s): 'DIFFERENCE(<CHARACTER>, <CHARACTER>)'");
+    String t = "TIMESTAMP '2025-01-01 00:00:00'";
+    SQLException unit = OwnSandbox.run(connection, "SELECT {fn TIMESTAMPDIFF(" + t + ", " + t + ", " + t
+        + ")}").failure();
+    assertThat(unit.getSQLState()).isEqualTo("42000");
+    assertThat(unit.getMessage()).endsWith(": {fn TIMESTAMPDIFF} takes a unit first, SQL_TSI_FRAC_SECOND,"
+        + " SQL_TSI_SECOND, SQL_TSI_MINUTE, SQL_TSI_HOUR, SQL_TSI_DAY, SQL_TSI_WEEK, SQL_TSI_MONTH,"
+        + " SQL_TSI_QUARTER or SQL_TSI_YEAR (or SECOND, …, YEAR), as in {fn TIMESTAMPDIFF(SQL_TSI_DAY,"
+        + " t1, t2)}; TIMESTAMP '2025-01-01 00:00:00' is no unit");
+    SQLException format = OwnSandbox.run(connection, "SELECT {fn TO_DATE('a', 'a')}").failure();
+    assertThat(format.getSQLState()).isEqualTo("22007");
+    assertThat(format.getMessage()).isEqualTo("TO_DATE: the text cannot be read with the format (Invalid"
+        + " format: 'a' for datetime string: 'a'.): write the format in PostgreSQL's patterns, as in"
+        + " TO_DATE('2025-08-01', 'YYYY-MM-DD') (YYYY, MM, DD, HH24, MI, SS)");
+    // the arguments they take still run
+    assertThat(OwnSandbox.run(connection, "SELECT {fn DIFFERENCE('Smith', 'Smyth')}, {fn TIMESTAMPDIFF("
+        + "SQL_TSI_DAY, " + t + ", TIMESTAMP '2025-01-03 00:00:00')}, {fn TIMESTAMPADD(SQL_TSI_HOUR, 2, " + t
+        + ")}, {fn TO_DATE('2025-01-02', 'YYYY-MM-DD')}").rows())
+        .containsExactly("4; 2; 2025-01-01 02:00:00; 2025-01-02");
   }
 
   @Test

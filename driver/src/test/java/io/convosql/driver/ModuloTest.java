@@ -81,6 +81,25 @@ class ModuloTest {
             "p3; 12345.75; 1.75; 1.75; 0.75; 100.0", "p4; 2.0; 0.0; 0.0; 2.0; 0.0");
   }
 
+  /**
+   * {@code %} is MOD: of a DOUBLE, the DOUBLE remainder. Before, it stayed Calcite's, which cast the
+   * DOUBLE to a DECIMAL(19, 15): 12345.75 % 2 failed with 22003 ("cannot be represented as a
+   * DECIMAL(19, 15)"), and {@code audio_duration % ?} did not prepare.
+   */
+  @Test
+  void percentOfADoubleIsTheDoubleRemainderAsMod() throws SQLException {
+    assertThat(rows("SELECT name, audio_duration % 2, audio_duration % 2.5, 100 % audio_duration,"
+        + " audio_duration % ?", 4))
+        .containsExactly("address; null; null; null; null",
+            "p1; 1.5; 0.0; 2.5; 3.5", "p2; -1.5; -0.0; 2.5; -3.5",
+            "p3; 1.75; 0.75; 100.0; 1.75", "p4; 0.0; 2.0; 0.0; 2.0");
+    assertThat(DriverFixture.rows(pushed, "SELECT CAST(1e300 AS DOUBLE) % 7, 7 % 3, -7 % 3, 7.5 % 2"))
+        .containsExactly("1.0; 1; -1; 1.5"); // 1e300 % 7 exact, as fmod; whole numbers as before
+    SQLException e = OwnSandbox.run(pushed, "SELECT audio_duration % 0 FROM insights.altered_parameters"
+        + " WHERE " + OwnSandbox.INSIGHTS_RANGE + " AND session_id = '" + SESSION + "'").failure();
+    assertThat(e.getSQLState()).isEqualTo("22012");
+  }
+
   @Test
   void modOfADoubleColumnTakesABoundDivisor() throws SQLException {
     String sql = "SELECT name, MOD(audio_duration, ?) FROM insights.altered_parameters WHERE "

@@ -94,6 +94,28 @@ class PercentilesTest {
     }
   }
 
+  /**
+   * A value of a type a percentile does not take fails naming the function as written and what it
+   * takes: MEDIAN's named "ORDER BY clause of 'PERCENTILE_CONT'", and PERCENTILE_DISC's said "Only
+   * NUMERIC types are supported" though it takes dates, times, timestamps and intervals.
+   */
+  @Test
+  void wrongValuesNameTheFunctionAsWritten() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      SQLException median = (SQLException) DriverFixture.queryFailure(c, "SELECT MEDIAN('a')");
+      assertThat(median.getSQLState()).isEqualTo("42000");
+      assertThat(median.getMessage()).endsWith(": Cannot apply 'MEDIAN' to arguments of type"
+          + " 'MEDIAN(<CHAR(1)>)'. Supported form(s): 'MEDIAN(<NUMERIC>)'");
+      SQLException disc = (SQLException) DriverFixture.queryFailure(c, "SELECT PERCENTILE_DISC(0.5)"
+          + " WITHIN GROUP (ORDER BY w) FROM (VALUES 'a') AS t(w)");
+      assertThat(disc.getSQLState()).isEqualTo("42000");
+      assertThat(disc.getMessage()).endsWith(": Cannot apply 'PERCENTILE_DISC' to arguments of type"
+          + " 'PERCENTILE_DISC(<DECIMAL(2, 1)>) WITHIN GROUP (ORDER BY <CHAR(1)>)'. Supported form(s):"
+          + " 'PERCENTILE_DISC(<NUMERIC>) WITHIN GROUP (ORDER BY <NUMERIC, DATE, TIME, TIMESTAMP or"
+          + " INTERVAL>)'");
+    }
+  }
+
   @Test
   void typesArePostgresqls() throws SQLException {
     try (Connection c = DriverFixture.connect();
@@ -272,5 +294,44 @@ class PercentilesTest {
           .anySatisfy(n -> assertThat(n).startsWith("PERCENTILE_CONT: PERCENTILE_CONT(f) WITHIN GROUP"))
           .anySatisfy(n -> assertThat(n).startsWith("PERCENTILE_DISC: PERCENTILE_DISC(f) WITHIN GROUP"));
     }
+  }
+
+  /**
+   * getFunctionColumns gives their result and parameters, as for the functions beside them (DBeaver
+   * shows a function's parameters from it); it gave no rows for the three getFunctions lists.
+   */
+  @Test
+  void getFunctionColumnsGivesTheirParameters() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(parameters(c.getMetaData(), "%")).containsExactly(
+          "MEDIAN||4|8|DOUBLE|0|a DOUBLE", "MEDIAN|x|1|8|DOUBLE|1|a number",
+          "PERCENTILE_CONT||4|8|DOUBLE|0|a DOUBLE",
+          "PERCENTILE_CONT|f|1|8|DOUBLE|1|the fraction, 0 to 1 (0.95 for p95)",
+          "PERCENTILE_CONT|x|1|8|DOUBLE|2|a number, in WITHIN GROUP (ORDER BY x [DESC])",
+          "PERCENTILE_DISC||4|2000|ANY|0|of x's type",
+          "PERCENTILE_DISC|f|1|8|DOUBLE|1|the fraction, 0 to 1 (0.95 for p95)",
+          "PERCENTILE_DISC|x|1|2000|ANY|2|a number, date, time, timestamp or interval, in WITHIN GROUP"
+              + " (ORDER BY x [DESC])",
+          "convert_tz||4|93|TIMESTAMP|0|null", "convert_tz|t|1|93|TIMESTAMP|1|null",
+          "convert_tz|from_zone|1|12|VARCHAR|2|null", "convert_tz|to_zone|1|12|VARCHAR|3|null",
+          "matches||4|16|BOOLEAN|0|null", "matches|text|1|12|VARCHAR|1|null",
+          "matches|words|1|12|VARCHAR|2|null");
+    }
+    try (Connection standard = DriverFixture.connect("fun=standard")) { // no MEDIAN there
+      assertThat(parameters(standard.getMetaData(), "%")).noneMatch(r -> r.startsWith("MEDIAN"))
+          .anyMatch(r -> r.startsWith("PERCENTILE_CONT|f|"));
+    }
+  }
+
+  private static List<String> parameters(DatabaseMetaData md, String column) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet rs = md.getFunctionColumns(null, null, "%", column)) {
+      while (rs.next()) {
+        rows.add(String.join("|", rs.getString("FUNCTION_NAME"), rs.getString("COLUMN_NAME"),
+            rs.getString("COLUMN_TYPE"), rs.getString("DATA_TYPE"), rs.getString("TYPE_NAME"),
+            rs.getString("ORDINAL_POSITION"), String.valueOf(rs.getString("REMARKS"))));
+      }
+    }
+    return rows;
   }
 }
