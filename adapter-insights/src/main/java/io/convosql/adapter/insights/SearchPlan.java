@@ -35,6 +35,12 @@ final class SearchPlan {
   boolean contradiction;
   /** The clauses left out so that the search's URL stays short enough ({@link UrlBudget}). */
   int leftOut;
+  /**
+   * Whether the ids are a batch of a join's keys searched in the bounds' windows ({@link #searchIds}):
+   * bound, they stay {@link #ids} and {@link IdWindows} searches them; explained (correlation fields),
+   * they are shown as the search's terms.
+   */
+  boolean keyBatch;
 
   private SearchPlan() {}
 
@@ -70,7 +76,8 @@ final class SearchPlan {
       }
     }
     p.searchIds(keyBatch || p.ids != null && !p.ids.isEmpty() && p.ids.stream()
-        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null));
+        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null),
+        table.settings.idTermsIgnored());
     if (!table.sessionRows() || !p.should.isEmpty()) {
       // Child rows are filtered by session. ElasticSearch reads should as optional (it only scores)
       // next to a must or filter clause, and a service that adds its date range to the same bool
@@ -96,13 +103,21 @@ final class SearchPlan {
    * when that takes fewer requests ({@link IdWindows#searches}), and gets those not yet found once a
    * search shows that the service does not narrow by them. Keys too long for one search
    * ({@link #searchable}), and any without a lower bound, are got by id.
+   *
+   * <p>A batch's keys are searched the same way ({@link IdWindows}, through {@link ByIdReads}): the
+   * bound keys stay {@link #ids}, so that a search whose first page counts more sessions than keys (a
+   * service that reads {@code should} as optional) ends there and the keys not yet found are got by
+   * id; once the schema knows that ({@code idTermsIgnored}), a batch is got by id from the start.
    */
-  private void searchIds(boolean keyBatch) {
+  private void searchIds(boolean keyBatch, boolean idTermsIgnored) {
     if (!keyBatch || ids == null || lower == null || ByIdReads.day(this) != null || contradiction
-        || !searchable(ids) || unknownBounds()) {
+        || !searchable(ids) || unknownBounds() || idTermsIgnored) {
       return; // bounds known only when the statement runs: the scan decides then (EXPLAIN says both)
     }
-    idsAsTerms();
+    this.keyBatch = true;
+    if (ids.stream().anyMatch(v -> v instanceof Operand)) {
+      idsAsTerms(); // a plan explained: shown as the search each window gets
+    }
   }
 
   /**
