@@ -90,6 +90,8 @@ final class InsightsExplain {
     }
     b.append(UrlBudget.explain(plan));
     if (plan.keyBatch) {
+      b.append("; the keys as many per search as the URL's ").append(UrlBudget.MAX_TARGET_BYTES)
+          .append(" bytes take, at most ").append(InsightsApi.MAX_PAGE);
       b.append("; no window more once every key is found; a first page counting more sessions than keys (a"
           + " service that reads should as optional) ends the batch's searches, and its keys not yet found are"
           + " got by GET " + InsightsApi.SEARCH + "/search/{id}, as in every batch after it");
@@ -127,7 +129,7 @@ final class InsightsExplain {
         + " bounds on session_start_time fall inside one day, else ";
     boolean batch = plan.ids.stream()
         .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null);
-    if (batch && plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
+    if (batch && plan.unknownBounds() && plan.lower != null && SearchPlan.eachSearchable(plan.ids)) {
       return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
           + Operand.describe(plan.ids);
     }

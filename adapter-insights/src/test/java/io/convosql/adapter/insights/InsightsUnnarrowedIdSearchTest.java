@@ -175,7 +175,8 @@ class InsightsUnnarrowedIdSearchTest {
     String sql = join("2025-08-01", "s0", "s1", "s2", "s3", "s4");
     assertThat(Sql.explain(connection, sql)).contains("EnumerableBatchNestedLoopJoin")
         .contains("filter_by={\"should\":[{\"term\":{\"id\":\"$cor0.1\"}}")
-        .contains("; no window more once every key is found; a first page counting more sessions than keys (a"
+        .contains("; the keys as many per search as the URL's 8000 bytes take, at most 100"
+            + "; no window more once every key is found; a first page counting more sessions than keys (a"
             + " service that reads should as optional) ends the batch's searches, and its keys not yet found are"
             + " got by GET /insights/sessions/search/{id}, as in every batch after it");
     assertThat(Sql.rows(connection, sql)).containsExactlyInAnyOrderElementsOf(FIVE);
@@ -186,7 +187,7 @@ class InsightsUnnarrowedIdSearchTest {
     assertThat(Sql.rows(connection, sql)).containsExactlyInAnyOrderElementsOf(FIVE);
     assertThat(sent()).containsExactlyInAnyOrderElementsOf(GETS);
     assertThat(Sql.explain(connection, sql)).contains("GET /insights/sessions/search/{id} for id in [$cor0.1 …"
-        + " $cor49.1 (a batch of 50 outer keys)]; for an id it does not find (404)").doesNotContain("should")
+        + " $cor99.1 (a batch of 100 outer keys)]; for an id it does not find (404)").doesNotContain("should")
         .doesNotContain("instead, when the statement runs");
   }
 
