@@ -124,9 +124,9 @@ final class SearchPlan {
   /**
    * Moves the ids into {@code filter_by}: one id as a {@code must} term next to the other clauses;
    * more (as many as one search of {@link IdWindows} takes) as the {@code should} list, alone with the
-   * {@code must_not} clauses (next to {@code must}, ElasticSearch reads {@code should} as optional, and the ids narrow
-   * more than any other clause): the other {@code must} and {@code should} clauses are then checked
-   * here.
+   * {@code must_not} clauses (next to {@code must}, ElasticSearch reads {@code should} as optional, and
+   * the ids narrow more than any other clause): the other {@code must} and {@code should} clauses are
+   * then checked here.
    */
   private void idsAsTerms() {
     if (ids.size() == 1) {
