@@ -81,7 +81,7 @@ class BatchJoinTest {
         + " LEFT JOIN pathsim.sessions s ON s.id = v.k";
     assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
         .contains("EnumerableBatchNestedLoopJoin")
-        .contains("request=[GET /sessions/{id} for id in [$cor0.1 … $cor49.1 (a batch of 50 outer keys)]]");
+        .contains("request=[GET /sessions/{id} for id in [$cor0.1 … $cor99.1 (a batch of 100 outer keys)]]");
     Answer pushed = ask(on, sql);
     Answer local = ask(off, sql);
     // the NULL key matches nothing and sends nothing; the repeated key is got once

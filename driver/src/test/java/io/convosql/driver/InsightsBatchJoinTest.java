@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A join on the Insights session id whose Insights side has a lower bound on session_start_time
- * fetches that side by batches of the other side's keys: one search per window and batch of up to
- * 100 ids as {@code should} terms, instead of reading every session of the range. Without a bound it
+ * fetches that side by batches of the other side's keys: per window one search for each group of a
+ * batch's 100 keys that a URL takes, with the keys as {@code should} terms, instead of reading every
+ * session of the range. Without a bound it
  * stays a hash join over one scan of the lookback window (a batch would be a get per key).
  */
 class InsightsBatchJoinTest {
@@ -60,7 +61,8 @@ class InsightsBatchJoinTest {
   }
 
   private static String values(List<String> keys) {
-    return keys.stream().map(k -> "(CAST('" + k + "' AS VARCHAR(64)))").collect(Collectors.joining(", "));
+    return keys.stream().map(k -> "(CAST('" + k + "' AS VARCHAR(" + Math.max(64, k.length()) + ")))")
+        .collect(Collectors.joining(", "));
   }
 
   private static List<String> sorted(List<String> rows) {
@@ -74,9 +76,9 @@ class InsightsBatchJoinTest {
     List<String> real = inRange();
     assertThat(real).as("sessions in the range").hasSizeGreaterThanOrEqualTo(2);
     List<String> keys = new ArrayList<>(real.subList(0, 2));
-    // 148 more keys no session has, as long as session ids: 150 keys are three batches of 50 (in
-    // batches of 100, as before, a search named 100 ids in a URL past the 8 KB request line that
-    // nginx and the sandbox take, and failed with 414)
+    // 148 more keys no session has, as long as session ids: 150 keys are batches of 100 and 50, and
+    // the 100 two searches, as many ids as the 8,000 bytes of a URL take (92) and the rest (a search
+    // naming all 100 was past the 8 KB request line that nginx and the sandbox take, and failed with 414)
     IntStream.range(0, 148).forEach(i -> keys.add(
         java.util.UUID.nameUUIDFromBytes(("no-such-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .toString()));
@@ -90,10 +92,10 @@ class InsightsBatchJoinTest {
     SANDBOX.requests().clear();
     assertThat(sorted(rows(on, sql))).isEqualTo(local);
     List<RecordedRequest> sent = SANDBOX.requests().of("insights");
-    // one window (49 days), three batches: three searches, with 50 ids each, each answered
+    // one window (49 days), two batches: three searches, each answered
     assertThat(sent).hasSize(3);
     assertThat(sent).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
-        .containsExactly(50, 50, 50);
+        .containsExactly(92, 8, 50);
     assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
   }
 
@@ -104,7 +106,7 @@ class InsightsBatchJoinTest {
   @Test
   void aBatchOfOneKeyIsStillOneSearchPerWindow() throws SQLException {
     List<String> keys = new ArrayList<>(inRange().subList(0, 2));
-    IntStream.range(0, 49).forEach(i -> keys.add(
+    IntStream.range(0, 99).forEach(i -> keys.add(
         java.util.UUID.nameUUIDFromBytes(("none-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .toString()));
     String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
@@ -114,10 +116,49 @@ class InsightsBatchJoinTest {
     SANDBOX.requests().clear();
     assertThat(sorted(rows(on, sql))).isEqualTo(local);
     List<RecordedRequest> sent = SANDBOX.requests().of("insights");
-    // 51 keys: a batch of 50 as should terms, and one of 1 as a must term
+    // 101 keys: a batch of 100 as should terms (two searches, as the URL takes them), and one of 1 as a
+    // must term
     assertThat(sent).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
-        .containsExactlyInAnyOrder(50, 1);
+        .containsExactlyInAnyOrder(92, 8, 1);
     assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
+  }
+
+  /** Keys no session has, {@code length} characters each, made from {@code seed}. */
+  private static List<String> noSuch(String seed, int n, int length) {
+    return IntStream.range(0, n).mapToObj(i -> (seed + i + "-" + "x".repeat(length)).substring(0, length)).toList();
+  }
+
+  /** The searches a join of these keys with the sessions of the range sent, as their numbers of terms. */
+  private static List<Integer> searched(List<String> keys) throws SQLException {
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE" + RANGE;
+    List<String> local = sorted(rows(off, sql));
+    assertThat(local).hasSize(2);
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, sql))).isEqualTo(local);
+    List<RecordedRequest> sent = SANDBOX.requests().of("insights");
+    assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
+    return sent.stream().map(r -> r.param("filter_by").split("\"term\"").length - 1).toList();
+  }
+
+  /** 60 keys are one batch, and in one window one search (in batches of 50, two: 50 and 10). */
+  @Test
+  void sixtyKeysInOneWindowAreOneSearch() throws SQLException {
+    List<String> keys = new ArrayList<>(inRange().subList(0, 2));
+    keys.addAll(noSuch("sixty-", 58, 36));
+    assertThat(searched(keys)).containsExactly(60);
+  }
+
+  /**
+   * Keys longer than session ids are searched in as many groups as keep each URL within 8,000 bytes,
+   * never one the sandbox refuses with 414 (in batches of 50: 39 and 11, then 10, three searches).
+   */
+  @Test
+  void keysTooLongForOneSearchAreSplitNeverA414() throws SQLException {
+    List<String> keys = new ArrayList<>(inRange().subList(0, 2));
+    keys.addAll(noSuch("long-", 58, 150));
+    // 150 characters a key: 39 in the first URL, the other 21 in a second
+    assertThat(searched(keys)).containsExactly(39, 21);
   }
 
   @Test

@@ -16,8 +16,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * once: by its day when the query's bounds on session_start_time fall inside one UTC day, otherwise
  * with the slower search by id, and then, for the ids it answers 404 for, when the query has a lower
  * bound, a search of the bounds' windows ({@link IdWindows}). When searching those windows for all
- * the ids at once takes fewer requests than a get per id, they are searched instead, unless a search
- * shows that the service does not narrow by them: the ids not found yet are then got as above.
+ * the ids at once takes fewer requests than a get per id, or the ids are a batch of a join's keys
+ * ({@link SearchPlan#keyBatch}), they are searched instead, unless a search shows that the service does
+ * not narrow by them: the ids not found yet are then got as above.
  */
 final class ByIdReads {
   private ByIdReads() {}

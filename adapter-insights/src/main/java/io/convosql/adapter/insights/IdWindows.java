@@ -14,7 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the ids as terms on {@code id}: those that {@code GET /insights/sessions/search/{id}} answered 404
  * for (the document says only that the search by id covers "a wide range of dates", so a service may
  * not reach an old session that the query's own bounds hold), or all of a query's ids at once when
- * that takes fewer requests than a get per id ({@link #searches}). Only with a lower bound (all
+ * that takes fewer requests than a get per id ({@link #searches}), or a batch of a join's keys
+ * ({@link SearchPlan#keyBatch}). Only with a lower bound (all
  * history is never read), newest window first, the ids together as one {@code should} list (as many
  * per search as the URL takes, {@link UrlBudget}, and no more than a page holds), and no window more
  * once every id is found. The number of the 404s is known only after the gets, so the request budget
@@ -23,9 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>A search for k ids can match at most k sessions. A service on ElasticSearch may read the
  * {@code should} list as optional and answer every session of the window ({@code real-apis.md}): the
  * first page then counts more, and the search ends there ({@link WindowPages#onlyOf}). The schema
- * remembers it ({@link ScanSettings#idTermsIgnored}): a query's ids are then got by id, and the ids
- * the search by id answers 404 for are looked for by reading each window once whole (the search that
- * showed it is read on, as that).
+ * remembers it ({@link ScanSettings#idTermsIgnored}): a query's ids, and a join's keys, are then got
+ * by id, and the ids the search by id answers 404 for are looked for by reading each window once whole
+ * (the search that showed it is read on, as that).
  */
 final class IdWindows {
   private IdWindows() {}
@@ -160,8 +161,9 @@ final class IdWindows {
    * is fewer than the gets by id they would cost otherwise (one per id that can be sent, and on top
    * the windows for any it answers 404 for); -1 when it is not, or when the ids are not searched in
    * windows at all (no lower bound, bounds inside one day, a parameter, an id too long for a search
-   * alone, or a service seen not to narrow a search by ids). Each window is one search per group of ids
-   * ({@link #groups}), each group one page on a service that narrows by them.
+   * alone, or a service seen not to narrow a search by ids). A batch of a join's keys is always searched
+   * (0 requests for an empty range). Each window is one search per group of ids ({@link #groups}), each
+   * group one page on a service that narrows by them.
    */
   static long searches(InsightsTable table, BoundScan scan, SearchPlan plan) {
     return searches(table, plan, scan.usedColumns(), table.settings.now(scan.bypassCache()));
@@ -186,11 +188,13 @@ final class IdWindows {
     }
     Window range = table.settings.range(plan, now);
     if (range.empty() || ids.isEmpty()) {
-      return -1;
+      return plan.keyBatch ? 0 : -1; // a batch's keys name no session of an empty range: nothing is sent
     }
     long searches = (long) range.split(false).size()
         * groups(ids, plan, table, table.sortBy(List.of()), table.projectFields(used)).size();
-    return searches < gets ? searches : -1;
+    // a batch's keys often name no session, and each one /search/{id} does not find costs the windows
+    // on top of its get: they are searched
+    return searches < gets || plan.keyBatch ? searches : -1;
   }
 
   /**

@@ -89,6 +89,13 @@ final class InsightsExplain {
       b.append(count ? ", the totals summed" : "");
     }
     b.append(UrlBudget.explain(plan));
+    if (plan.keyBatch) {
+      b.append("; the keys as many per search as the URL's ").append(UrlBudget.MAX_TARGET_BYTES)
+          .append(" bytes take, at most ").append(InsightsApi.MAX_PAGE);
+      b.append("; no window more once every key is found; a first page counting more sessions than keys (a"
+          + " service that reads should as optional) ends the batch's searches, and its keys not yet found are"
+          + " got by GET " + InsightsApi.SEARCH + "/search/{id}, as in every batch after it");
+    }
     if (plan.lower == null) {
       b.append("; no lower bound on session_start_time: the last ").append(table.settings.lookbackDays)
           .append(" days");
@@ -122,23 +129,24 @@ final class InsightsExplain {
         + " bounds on session_start_time fall inside one day, else ";
     boolean batch = plan.ids.stream()
         .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null);
-    if (batch && plan.unknownBounds() && plan.lower != null && SearchPlan.searchable(plan.ids)) {
+    if (batch && plan.unknownBounds() && plan.lower != null && SearchPlan.eachSearchable(plan.ids)) {
       return oneDay + "GET " + InsightsApi.SEARCH + " in the bounds' windows with filter_by on id, for id in "
           + Operand.describe(plan.ids);
     }
     return (plan.unknownBounds() ? oneDay : "")
         + "GET " + InsightsApi.SEARCH + "/search/{id} for id in " + Operand.describe(plan.ids)
-        + (plan.lower == null ? "" : missing(table, plan) + searchedWhenRun(plan));
+        + (plan.lower == null ? "" : missing(table, plan) + searchedWhenRun(table, plan));
   }
 
   /**
    * What a plan whose ids or bounds are parameters does instead when, bound, searching the bounds'
    * windows for all its ids takes fewer requests than the gets ({@link IdWindows#searches}): only the
-   * scan can tell. Nothing when that is known now (no parameter) or cannot be (one id, never fewer).
+   * scan can tell. Nothing when that is known now (no parameter) or cannot be (one id, never fewer; a
+   * service seen not to narrow a search by ids).
    */
-  private static String searchedWhenRun(SearchPlan plan) {
+  private static String searchedWhenRun(InsightsTable table, SearchPlan plan) {
     boolean unknown = plan.unknownBounds() || plan.ids.stream().anyMatch(id -> !(id instanceof String));
-    if (!unknown || plan.ids.size() < 2) {
+    if (!unknown || plan.ids.size() < 2 || table.settings.idTermsIgnored()) {
       return "";
     }
     return "; instead, when the statement runs and searching the bounds' windows for all the ids takes fewer"

@@ -35,6 +35,12 @@ final class SearchPlan {
   boolean contradiction;
   /** The clauses left out so that the search's URL stays short enough ({@link UrlBudget}). */
   int leftOut;
+  /**
+   * Whether the ids are a batch of a join's keys searched in the bounds' windows ({@link #searchIds}):
+   * bound, they stay {@link #ids} and {@link IdWindows} searches them; explained (correlation fields),
+   * they are shown as the search's terms.
+   */
+  boolean keyBatch;
 
   private SearchPlan() {}
 
@@ -70,7 +76,8 @@ final class SearchPlan {
       }
     }
     p.searchIds(keyBatch || p.ids != null && !p.ids.isEmpty() && p.ids.stream()
-        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null));
+        .allMatch(v -> v instanceof Operand && ((Operand) v).correlationKey() != null),
+        table.settings.idTermsIgnored());
     if (!table.sessionRows() || !p.should.isEmpty()) {
       // Child rows are filtered by session. ElasticSearch reads should as optional (it only scores)
       // next to a must or filter clause, and a service that adds its date range to the same bool
@@ -87,30 +94,39 @@ final class SearchPlan {
 
   /**
    * A batch of a join's keys with a lower bound on session_start_time that does not pin one day is
-   * searched in the range's windows: one search per window holds the whole batch (at most
-   * {@link #MAX_SEARCHED_IDS} keys, each session one hit, so one page). Getting the keys instead would
+   * searched in the range's windows: one search per window and group of keys, as many as the URL takes
+   * ({@link IdWindows}: about 90 session ids, and at most a page), each session one hit, so one page
+   * (a batch is {@code BatchJoinRule}'s 100 keys, one or two searches). Getting the keys instead would
    * cost a {@code /search/{id}} per key and, as soon as one is not found (the keys of a join's other
    * side often name no session of the range), the same windows on top: more, unless every key is a
    * session the search by id finds and the range has more windows than the batch has keys. Ids the
    * query wrote stay {@link #ids}: {@link ByIdReads} gets them, or searches them in the windows itself
    * when that takes fewer requests ({@link IdWindows#searches}), and gets those not yet found once a
-   * search shows that the service does not narrow by them. Keys too long for one search
-   * ({@link #searchable}), and any without a lower bound, are got by id.
+   * search shows that the service does not narrow by them. A batch holding a key too long for a search
+   * alone ({@link #searchable}), and any without a lower bound, is got by id.
+   *
+   * <p>A batch's keys are searched the same way ({@link IdWindows}, through {@link ByIdReads}): the
+   * bound keys stay {@link #ids}, so that a search whose first page counts more sessions than keys (a
+   * service that reads {@code should} as optional) ends there and the keys not yet found are got by
+   * id; once the schema knows that ({@code idTermsIgnored}), a batch is got by id from the start.
    */
-  private void searchIds(boolean keyBatch) {
+  private void searchIds(boolean keyBatch, boolean idTermsIgnored) {
     if (!keyBatch || ids == null || lower == null || ByIdReads.day(this) != null || contradiction
-        || !searchable(ids) || unknownBounds()) {
+        || !eachSearchable(ids) || unknownBounds() || idTermsIgnored) {
       return; // bounds known only when the statement runs: the scan decides then (EXPLAIN says both)
     }
-    idsAsTerms();
+    this.keyBatch = true;
+    if (ids.stream().anyMatch(v -> v instanceof Operand)) {
+      idsAsTerms(); // a plan explained: shown as the search each window gets
+    }
   }
 
   /**
    * Moves the ids into {@code filter_by}: one id as a {@code must} term next to the other clauses;
-   * two to {@link #MAX_SEARCHED_IDS} ids as the {@code should} list, alone with the {@code must_not}
-   * clauses (next to {@code must}, ElasticSearch reads {@code should} as optional, and the ids narrow
-   * more than any other clause): the other {@code must} and {@code should} clauses are then checked
-   * here.
+   * more (as many as one search of {@link IdWindows} takes) as the {@code should} list, alone with the
+   * {@code must_not} clauses (next to {@code must}, ElasticSearch reads {@code should} as optional, and
+   * the ids narrow more than any other clause): the other {@code must} and {@code should} clauses are
+   * then checked here.
    */
   private void idsAsTerms() {
     if (ids.size() == 1) {
@@ -164,6 +180,14 @@ final class SearchPlan {
       bytes += v instanceof Operand ? ID_CHARS : encodedBytes(String.valueOf(v));
     }
     return ids.size() <= MAX_SEARCHED_IDS && bytes <= (long) MAX_SEARCHED_IDS * ID_CHARS;
+  }
+
+  /**
+   * Whether each id fits a search alone ({@link #searchable}), so that {@link IdWindows} can search them
+   * all in groups that each keep the URL within its budget.
+   */
+  static boolean eachSearchable(Set<Object> ids) {
+    return ids.stream().allMatch(v -> searchable(Set.of(v)));
   }
 
   /** The bytes of a value in a URL: a letter, digit, '-', '.', '_' or '~' as is, any other byte as %XX. */

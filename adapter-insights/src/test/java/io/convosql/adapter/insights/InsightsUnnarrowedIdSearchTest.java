@@ -155,4 +155,58 @@ class InsightsUnnarrowedIdSearchTest {
         .containsExactlyInAnyOrder("s0", "s1", "s2", "s3", "s4");
     assertThat(sent()).containsExactlyInAnyOrderElementsOf(GETS);
   }
+
+  /** A join of these keys with the sessions that started since {@code since}: a batch of the keys. */
+  private static String join(String since, String... keys) {
+    return "SELECT v.k, s.channel FROM (VALUES " + java.util.Arrays.stream(keys).map(k -> "('" + k + "')")
+        .collect(Collectors.joining(", ")) + ") AS v(k) JOIN insights.sessions s ON s.id = v.k"
+        + " WHERE s.session_start_time >= TIMESTAMP '" + since + " 00:00:00'";
+  }
+
+  private static final List<String> FIVE = List.of("s0; voice", "s1; voice", "s2; voice", "s3; voice", "s4; voice");
+
+  /**
+   * A join's batch of keys is searched in the windows with the keys as should terms: its first page
+   * counting more sessions than keys ends the batch's searches, and its keys are got by id; the schema
+   * remembers, so the next batch goes straight to the gets.
+   */
+  @Test
+  void aJoinsBatchCountingMoreSessionsThanKeysEndsAtItsFirstPageAndTheKeysAreGot() throws SQLException {
+    String sql = join("2025-08-01", "s0", "s1", "s2", "s3", "s4");
+    assertThat(Sql.explain(connection, sql)).contains("EnumerableBatchNestedLoopJoin")
+        .contains("filter_by={\"should\":[{\"term\":{\"id\":\"$cor0.1\"}}")
+        .contains("; the keys as many per search as the URL's 8000 bytes take, at most 100"
+            + "; no window more once every key is found; a first page counting more sessions than keys (a"
+            + " service that reads should as optional) ends the batch's searches, and its keys not yet found are"
+            + " got by GET /insights/sessions/search/{id}, as in every batch after it");
+    assertThat(Sql.rows(connection, sql)).containsExactlyInAnyOrderElementsOf(FIVE);
+    // before: search pages 0 to 9 and no get
+    List<String> first = sent();
+    assertThat(first).hasSize(6).contains("search page 0").containsAll(GETS);
+    // the schema remembers: the next statement, and its EXPLAIN, go straight to the gets
+    assertThat(Sql.rows(connection, sql)).containsExactlyInAnyOrderElementsOf(FIVE);
+    assertThat(sent()).containsExactlyInAnyOrderElementsOf(GETS);
+    assertThat(Sql.explain(connection, sql)).contains("GET /insights/sessions/search/{id} for id in [$cor0.1 …"
+        + " $cor99.1 (a batch of 100 outer keys)]; for an id it does not find (404)").doesNotContain("should")
+        .doesNotContain("instead, when the statement runs");
+  }
+
+  /**
+   * In three windows the first page of the newest ends the batch's searches: no other window is
+   * searched for the keys. A key the search by id answers 404 for is then looked for by reading each
+   * window once whole, as the ids of a query are.
+   */
+  @Test
+  void aJoinsBatchOverSeveralWindowsEndsAtTheFirstPageOfTheNewest() throws SQLException {
+    assertThat(Sql.rows(connection, join("2025-05-01", "s0", "s1", "s2", "s3", "s4")))
+        .containsExactlyInAnyOrderElementsOf(FIVE);
+    // before: the three windows paged through, 30 requests
+    assertThat(sent()).hasSize(6).contains("search page 0").containsAll(GETS);
+    assertThat(Sql.rows(connection, join("2025-08-01", "s0", "s1", "z1")))
+        .containsExactlyInAnyOrder("s0; voice", "s1; voice");
+    List<String> sent = sent();
+    assertThat(sent).hasSize(3 + 10).contains("/insights/sessions/search/s0", "/insights/sessions/search/s1",
+        "/insights/sessions/search/z1")
+        .containsAll(java.util.stream.IntStream.range(0, 10).mapToObj(p -> "search page " + p).toList());
+  }
 }
