@@ -43,7 +43,8 @@ final class ParameterBinding {
   private static final String TIMESTAMP_TAKES = "bind a Timestamp, LocalDateTime, LocalDate,"
       + " OffsetDateTime, ZonedDateTime, Instant, java.util.Date, Calendar or text such as"
       + " 2025-08-01 10:15:00";
-  private static final String TIME_TAKES = "bind a java.sql.Time, LocalTime or text such as 10:15:00";
+  private static final String TIME_TAKES = "bind a java.sql.Time, LocalTime, Timestamp, LocalDateTime or text"
+      + " such as 10:15:00";
   private static final String DATE_TAKES = "bind a java.sql.Date, LocalDate, LocalDateTime, Timestamp"
       + " or text such as 2025-08-01";
 
@@ -158,9 +159,11 @@ final class ParameterBinding {
 
   /**
    * A TIME parameter's value ({@code ? + INTERVAL '1' HOUR > TIME '10:00:00'}): a LocalTime for text
-   * such as {@code 10:15:00} or {@code 10:15} and for a LocalTime, which Calcite's code could not
-   * take (22000, "String given, Integer needed"); null for a {@code java.sql.Time}, which JDBC's
-   * own conversion binds.
+   * such as {@code 10:15:00} or {@code 9:30} and for a LocalTime, which Calcite's code could not take
+   * (22000, "String given, Integer needed"); null for a {@code java.sql.Time}, which JDBC's own
+   * conversion binds. A timestamp gives its time of day, as JDBC's conversion table lets a TIMESTAMP
+   * become a TIME: the wall clock TIMESTAMP parameters read ({@link #wallClock}: an instant, an
+   * OffsetTime too, at UTC), and so does a timestamp's text, as PostgreSQL reads it as a time.
    */
   private static @Nullable LocalTime time(Object value) throws SQLDataException {
     if (value instanceof java.sql.Time) {
@@ -169,14 +172,42 @@ final class ParameterBinding {
     if (value instanceof LocalTime t) {
       return t;
     }
+    if (value instanceof java.time.OffsetTime t) {
+      return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
+    }
     if (value instanceof String s) {
       try {
-        return LocalTime.parse(s.strip());
-      } catch (DateTimeException e) {
+        return timeOfDay(s.strip());
+      } catch (DateTimeException | IllegalArgumentException e) {
         throw new SQLDataException("'" + value + "' is not a time of day: " + TIME_TAKES, "22007", e);
       }
     }
-    throw wrongClass(value, "TIME", TIME_TAKES);
+    if (value instanceof java.sql.Date || value instanceof LocalDate) {
+      throw wrongClass(value, "TIME", TIME_TAKES); // a day has no time of day
+    }
+    try {
+      return wallClock(value, null).toLocalTime();
+    } catch (SQLDataException e) {
+      throw wrongClass(value, "TIME", TIME_TAKES);
+    }
+  }
+
+  /** {@code h:mm[:ss[.f...]]}, as PostgreSQL reads a time; the hour and minute may be one digit. */
+  private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
+
+  /** A time's text, or a timestamp's (not a bare date), as its time of day. */
+  private static LocalTime timeOfDay(String text) {
+    Matcher clock = CLOCK.matcher(text);
+    if (clock.matches()) {
+      String fraction = clock.group(4) == null ? "" : clock.group(4);
+      return LocalTime.of(Integer.parseInt(clock.group(1)), Integer.parseInt(clock.group(2)),
+          clock.group(3) == null ? 0 : Integer.parseInt(clock.group(3)),
+          Integer.parseInt((fraction + "000000000").substring(0, 9)));
+    }
+    if (text.length() <= 10) {
+      throw new DateTimeException("no time of day"); // a date alone, or no time at all
+    }
+    return parseWallClock(text).toLocalTime();
   }
 
   /** A DATE parameter's value as Calcite's code takes it: the day of the equivalent timestamp. */

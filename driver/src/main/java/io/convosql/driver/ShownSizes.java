@@ -7,8 +7,9 @@ import java.sql.Types;
 /**
  * A result set's metadata as reporting tools size their columns by it: Calcite's, except that
  * {@code getColumnDisplaySize} is the width of the value as text (Calcite gave -1 for text without
- * a length, 3 for a TIMESTAMP(3), 0 for a DATE, and left out signs and decimal points), and every
- * column is searchable (each can be used in a WHERE clause; Calcite said none was).
+ * a length, 3 for a TIMESTAMP(3), 0 for a DATE, and left out signs and decimal points), {@code
+ * getPrecision} of text without a length is getColumns' COLUMN_SIZE, and every column is searchable
+ * (each can be used in a WHERE clause; Calcite said none was).
  */
 final class ShownSizes implements ResultSetMetaData {
   private final ResultSetMetaData calcite;
@@ -88,9 +89,23 @@ final class ShownSizes implements ResultSetMetaData {
     return calcite.getSchemaName(column);
   }
 
+  /**
+   * Calcite's, except that text and bytes of no set length have the largest size a Java string holds,
+   * as {@code getColumns} gives in COLUMN_SIZE (and pgjdbc for {@code text}); Calcite said 0.
+   */
   @Override
   public int getPrecision(int column) throws SQLException {
-    return calcite.getPrecision(column);
+    int precision = calcite.getPrecision(column);
+    return precision <= 0 && unsized(calcite.getColumnType(column)) ? Integer.MAX_VALUE : precision;
+  }
+
+  /** Whether the type is text or bytes, whose precision is a length. */
+  private static boolean unsized(int type) {
+    return switch (type) {
+      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+          Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> true;
+      default -> false;
+    };
   }
 
   @Override

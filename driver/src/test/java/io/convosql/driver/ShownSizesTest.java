@@ -41,4 +41,28 @@ class ShownSizesTest {
       assertThat(rs.getMetaData().unwrap(ResultSetMetaData.class)).isNotNull();
     }
   }
+
+  /** getColumns' COLUMN_SIZE of a column of the table, as a tool reads it beside the result set's. */
+  private static int columnSize(Connection c, String schema, String table, String column) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getColumns(null, schema, table, column)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getInt("COLUMN_SIZE");
+    }
+  }
+
+  @Test
+  void precisionOfTextWithoutALengthIsTheColumnSizeGetColumnsGives() throws SQLException {
+    try (Connection c = DriverFixture.connect();
+         ResultSet rs = c.createStatement().executeQuery("SELECT s.id, CAST('ab' AS CHAR(5)) AS ch,"
+             + " CAST('ab' AS VARCHAR(7)) AS v FROM pathsim.sessions s LIMIT 1");
+         PreparedStatement p = c.prepareStatement("SELECT content FROM pathsim.recordings WHERE session_id = 'x'")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertThat(columnSize(c, "pathsim", "sessions", "id")).isEqualTo(Integer.MAX_VALUE);
+      assertThat(md.getPrecision(1)).isEqualTo(Integer.MAX_VALUE); // it was 0: "no characters"
+      assertThat(md.getPrecision(2)).isEqualTo(5); // a declared length stays
+      assertThat(md.getPrecision(3)).isEqualTo(7);
+      assertThat(columnSize(c, "pathsim", "recordings", "content")).isEqualTo(Integer.MAX_VALUE);
+      assertThat(p.getMetaData().getPrecision(1)).isEqualTo(Integer.MAX_VALUE);
+    }
+  }
 }

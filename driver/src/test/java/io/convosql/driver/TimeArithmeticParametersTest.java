@@ -168,8 +168,8 @@ class TimeArithmeticParametersTest {
       SQLException notATime = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
           () -> s.setString(1, "half past nine"));
       assertThat(notATime.getSQLState()).isEqualTo("22007");
-      assertThat(notATime.getMessage()).isEqualTo("'half past nine' is not a time of day: bind a java.sql.Time, LocalTime"
-          + " or text such as 10:15:00");
+      assertThat(notATime.getMessage()).isEqualTo("'half past nine' is not a time of day: bind a java.sql.Time, LocalTime,"
+          + " Timestamp, LocalDateTime or text such as 10:15:00");
     }
     // beside a TIMESTAMP it stays a TIMESTAMP
     try (PreparedStatement s = connection.prepareStatement(staging + "? + INTERVAL '1' HOUR > TIMESTAMP '2025-08-01 10:00:00'")) {

@@ -142,6 +142,8 @@ class SparkPartitionedReadTest {
   @Test
   void pathSimPartitionedOnStartedAt() {
     Dataset<Row> plain = jdbc("pathsim.sessions").load().select("id", "started_at", "test_type");
+    // text of no set length (getPrecision 2147483647, as getColumns' COLUMN_SIZE) is a Spark string
+    assertThat(plain.schema().apply("id").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.StringType);
     Dataset<Row> partitioned = SessionsByWeek.sessions(spark, url(), LocalDateTime.parse("2025-08-01T00:00"),
         LocalDateTime.parse("2025-08-29T00:00"), 4).select("id", "started_at", "test_type");
     assertThat(sandbox.requests().all()).as("the schema probes (WHERE 1=0)").isEmpty();

@@ -52,7 +52,7 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
     };
     this.details = new OrderedRequests<>(passing, row -> {
       String id = (String) row[SessionColumns.ID];
-      return io.convosql.core.http.Futures.map(api.sessionAsync(id, scan),
+      return io.convosql.core.http.Futures.map(api.sessionAsync(id, scan.announced()),
           d -> d == null ? null : SessionColumns.withDetail(row, d, "/sessions/" + id));
     }, api.concurrency(), needed, scan);
   }

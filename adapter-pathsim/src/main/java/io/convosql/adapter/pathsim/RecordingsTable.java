@@ -42,7 +42,7 @@ final class RecordingsTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    JsonNode info = api.recording(sessionId, scan);
+    JsonNode info = api.recording(sessionId, scan.announced());
     if (info == null) {
       return List.of();
     }
@@ -55,7 +55,7 @@ final class RecordingsTable extends SessionChildTable {
         throw at.bad("download_url", info.get("download_url"), "an http(s) URL");
       }
       scan.checkCancelled();
-      content = new ByteString(api.download(sessionId, url, scan));
+      content = new ByteString(api.download(sessionId, url, scan.announced()));
     }
     return List.<Object[]>of(new Object[] {
         sessionId, PathSimValues.text(info, "file_type", at), url, content});

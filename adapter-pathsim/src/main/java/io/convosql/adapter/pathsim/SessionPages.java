@@ -91,7 +91,8 @@ final class SessionPages {
       int limit = limit();
       long at = offset + (long) ahead * (pageSize > 0 ? pageSize : limit);
       CompletableFuture<@Nullable JsonNode> body = gone ? CompletableFuture.completedFuture(null)
-          : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) at, limit), scan);
+          : api.sessionsPageAsync(workspaceId, PathSimApi.pageParams(filters, (int) at, limit),
+              pages > 0 || ahead > 0 ? scan.announced() : scan); // a later page, which the first's total announced
       String path = PathSimApi.sessionsPath(workspaceId);
       return Futures.map(body, b -> convert(b, path));
     }

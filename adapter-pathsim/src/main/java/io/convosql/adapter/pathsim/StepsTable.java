@@ -31,12 +31,12 @@ final class StepsTable extends SessionChildTable {
 
   @Override
   List<Object[]> expand(String sessionId, BoundScan scan) {
-    return rows(sessionId, api.session(sessionId, scan));
+    return rows(sessionId, api.session(sessionId, scan.announced()));
   }
 
   @Override
   CompletableFuture<List<Object[]>> expandAsync(String sessionId, BoundScan scan) {
-    return Futures.map(api.sessionAsync(sessionId, scan), detail -> rows(sessionId, detail));
+    return Futures.map(api.sessionAsync(sessionId, scan.announced()), detail -> rows(sessionId, detail));
   }
 
   /** The rows of a session's detail (none when it is null: no such session). */

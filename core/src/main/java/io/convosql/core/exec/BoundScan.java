@@ -144,10 +144,51 @@ public final class BoundScan implements Cancellation, CacheControl {
     checkCancelled();
   }
 
-  /** Counts the request against the statement's {@link RequestBudget}; throws past it. */
+  /**
+   * Counts the request against the statement's {@link RequestBudget} as one the scan did not announce
+   * (it pays off nothing the scan expects); throws past it.
+   */
   @Override
   public void beforeSend(String api, String method, String path) {
-    budget.spend(api, method, path, narrowing);
+    budget.spend(this, false, api, method, path, narrowing);
+  }
+
+  @Override
+  public void answered() {
+    budget.answered();
+  }
+
+  /**
+   * The scan as the {@link Cancellation} of a request it announced to the budget with {@link
+   * #expect} (a listing's later page, a per-row request): sending it pays off one of the requests the
+   * scan expects. Otherwise the same as the scan.
+   */
+  public Cancellation announced() {
+    return announced;
+  }
+
+  private final Cancellation announced = new Announced();
+
+  private final class Announced implements Cancellation, CacheControl {
+    @Override
+    public void check() {
+      checkCancelled();
+    }
+
+    @Override
+    public void beforeSend(String api, String method, String path) {
+      budget.spend(BoundScan.this, true, api, method, path, narrowing);
+    }
+
+    @Override
+    public void answered() {
+      budget.answered();
+    }
+
+    @Override
+    public boolean bypassCache() {
+      return BoundScan.this.bypassCache();
+    }
   }
 
   /**
@@ -156,7 +197,7 @@ public final class BoundScan implements Cancellation, CacheControl {
    * pass it, before they are sent.
    */
   public void expect(long more, String api, String method, String path) {
-    budget.expect(more, api, method, path, narrowing);
+    budget.expect(this, more, api, method, path, narrowing);
   }
 
   /**
@@ -176,7 +217,7 @@ public final class BoundScan implements Cancellation, CacheControl {
    */
   public void expect(long more, Object source, long likely, String how, boolean early, String api,
       String method, String path) {
-    budget.expect(more, source, likely, how, early, api, method, path, narrowing);
+    budget.expect(this, more, source, likely, how, early, api, method, path, narrowing);
   }
 
   /** Withdraws {@code source}'s extrapolation from the statement's {@link RequestBudget}. */

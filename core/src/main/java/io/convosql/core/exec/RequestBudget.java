@@ -16,9 +16,15 @@ import org.apache.calcite.DataContext;
  * answers have shown to be coming ({@link #expect}) and how many more they make likely
  * (an extrapolation from the part read so far, which a later answer revises, and which may refuse
  * the statement only when a listing's first page is read), and
- * count each request sent ({@link #spend}); each check fails, with the estimate (saying which part of
- * it is extrapolated, and how), the filter that narrows it and the property that raises the limit,
- * before a request past the limit goes out.
+ * count each request sent ({@link #spend}) and answered ({@link #answered}); each check fails, with
+ * the estimate (saying which part of it is extrapolated, and how), the filter that narrows it and the
+ * property that raises the limit, before a request past the limit goes out.
+ *
+ * <p>What a scan expects is kept by scan: a request pays off an expectation only when its scan says
+ * it is one of those it announced (a later page, a per-row request), so that a request nobody
+ * expected (a scan's first page, another scan's request) counts in full and a refusal comes as early
+ * as the sure count allows. The error says how many requests were sent and, when some were still in
+ * flight (to be cancelled), how many of them were answered.
  */
 public final class RequestBudget {
   /** The property that sets the limit, as error messages name it. */
@@ -32,7 +38,9 @@ public final class RequestBudget {
 
   private final long limit;
   private final AtomicLong spent = new AtomicLong();
-  private final AtomicLong expected = new AtomicLong();
+  private final AtomicLong answered = new AtomicLong();
+  /** The requests each scan (by its key) expects and has not sent yet. */
+  private final Map<Object, AtomicLong> expectedBy = new ConcurrentHashMap<>();
   /** The current extrapolation of each source that makes one (a scan's listing), by that source. */
   private final Map<Object, Likely> likely = new ConcurrentHashMap<>();
 
@@ -75,12 +83,28 @@ public final class RequestBudget {
     }
   }
 
+  /** The requests all scans expect and have not sent yet. */
+  private long expected() {
+    long sum = 0;
+    for (AtomicLong e : expectedBy.values()) {
+      sum += e.get();
+    }
+    return sum;
+  }
+
+  private void addExpected(Object scan, long more) {
+    if (more > 0) {
+      expectedBy.computeIfAbsent(scan, k -> new AtomicLong()).addAndGet(more);
+    }
+  }
+
   /**
    * Notes that the API's answers show {@code more} requests still to come (the pages and per-row
-   * requests a listing's total implies); fails when they would pass the limit.
+   * requests a listing's total implies), which the {@code scan}'s announced requests pay off; fails
+   * when they would pass the limit.
    */
-  public void expect(long more, String api, String method, String path, String narrowing) {
-    expected.addAndGet(Math.max(0, more));
+  void expect(Object scan, long more, String api, String method, String path, String narrowing) {
+    addExpected(scan, more);
     check(false, api, method, path, narrowing);
   }
 
@@ -94,12 +118,12 @@ public final class RequestBudget {
    * estimate may be a little over what a query that fits sends. Otherwise only the sure count is
    * checked.
    */
-  public void expect(long more, Object source, long likely, String how, boolean early, String api,
+  void expect(Object scan, long more, Object source, long likely, String how, boolean early, String api,
       String method, String path, String narrowing) {
-    expected.addAndGet(Math.max(0, more));
     if (limit <= 0) {
       return; // the unlimited budget is shared: it keeps nothing of a statement's
     }
+    addExpected(scan, more);
     if (likely > 0) {
       this.likely.put(source, new Likely(likely, how));
     } else {
@@ -118,7 +142,7 @@ public final class RequestBudget {
     if (limit <= 0) {
       return;
     }
-    long sure = spent.get() + expected.get();
+    long sure = spent.get() + expected();
     long extrapolated = 0;
     StringBuilder how = new StringBuilder();
     for (Likely l : withLikely ? likely.values() : java.util.List.<Likely>of()) {
@@ -126,7 +150,7 @@ public final class RequestBudget {
       how.append(how.length() == 0 ? "" : "; ").append(l.how());
     }
     if (sure + extrapolated > limit) {
-      String sent = stoppedAfter(spent.get());
+      String sent = stoppedAfter();
       throw extrapolated == 0 ? exceeded("at least " + sure, api, method, path, narrowing, sent)
           : exceeded("about " + (sure + extrapolated), api, method, path, narrowing, sent + "; of the "
               + (sure + extrapolated) + ", " + sure + " are sure and " + extrapolated + " estimated: " + how);
@@ -138,32 +162,53 @@ public final class RequestBudget {
    * with those sent and expected, would pass the limit; nothing of them is sent then.
    */
   void checkMore(long more, String what, String api, String method, String path, String narrowing) {
-    long total = spent.get() + expected.get() + more;
+    long total = spent.get() + expected() + more;
     if (limit > 0 && more > 0 && total > limit) {
       throw new ApiException(api, method, path, 0, what + " would take " + more + " requests: the statement"
           + " needs " + total + ", more than " + PROPERTY + "=" + limit + " allows; "
-          + stoppedAfter(spent.get()), null, narrowing + ", or raise "
+          + stoppedAfter(), null, narrowing + ", or raise "
           + PROPERTY + " (0 for no limit)", SQL_STATE, null);
     }
   }
 
-  /** Counts a request about to be sent; fails instead when it would be one past the limit. */
-  void spend(String api, String method, String path, String narrowing) {
+  /**
+   * Counts a request of {@code scan} about to be sent; fails instead when it would be one past the
+   * limit, or when with what the scans still expect it would pass the limit. Only a request the scan
+   * {@code announced} (told of by {@link #expect}) pays off one of the scan's expected requests.
+   */
+  void spend(Object scan, boolean announced, String api, String method, String path, String narrowing) {
     if (limit <= 0) {
       return;
     }
+    AtomicLong own = announced ? expectedBy.get(scan) : null;
+    boolean paid = own != null && own.getAndUpdate(e -> Math.max(0, e - 1)) > 0;
     long n = spent.incrementAndGet();
-    expected.updateAndGet(e -> Math.max(0, e - 1));
-    if (n > limit) {
+    long sure = n + expected();
+    if (n > limit || sure > limit) {
       spent.decrementAndGet();
-      long estimate = Math.max(n, spent.get() + expected.get() + 1);
-      throw exceeded("at least " + estimate, api, method, path, narrowing,
-          stoppedAfter(spent.get()));
+      if (paid) {
+        own.incrementAndGet();
+      }
+      throw exceeded("at least " + Math.max(n, sure), api, method, path, narrowing, stoppedAfter());
     }
   }
 
-  private static String stoppedAfter(long sent) {
-    return "stopped after " + sent + (sent == 1 ? " request" : " requests");
+  /** Counts the answer to a request {@link #spend} let through (not one cancelled in flight). */
+  void answered() {
+    if (limit > 0) {
+      answered.incrementAndGet();
+    }
+  }
+
+  /**
+   * The requests sent so far, and how many of them were answered when some are still in flight (to
+   * be cancelled with the statement).
+   */
+  private String stoppedAfter() {
+    long sent = spent.get();
+    long got = Math.min(sent, answered.get());
+    return "stopped after " + sent + (sent == 1 ? " request" : " requests")
+        + (got < sent ? ", " + got + " of them answered" : "");
   }
 
   private ApiException exceeded(String estimate, String api, String method, String path, String narrowing,

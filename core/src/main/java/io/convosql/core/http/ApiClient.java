@@ -150,6 +150,34 @@ public final class ApiClient implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Tells {@code cancellation} when the request has its answer (any status: an HTTP error is one),
+   * not when it is cancelled or fails without one, before the returned future completes with the
+   * same outcome; cancelling that future cancels the request.
+   */
+  static CompletableFuture<Fetched> tellAnswered(CompletableFuture<Fetched> fetched, Cancellation cancellation) {
+    // told before anything that reads the answer, so an error raised on reading it counts it answered
+    CompletableFuture<Fetched> out = new CompletableFuture<>();
+    fetched.whenComplete((v, e) -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+          ? e.getCause() : e;
+      if (v != null || cause instanceof ApiException a && a.status() > 0) {
+        cancellation.answered();
+      }
+      if (e != null) {
+        out.completeExceptionally(cause);
+      } else {
+        out.complete(v);
+      }
+    });
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled()) {
+        fetched.cancel(true);
+      }
+    });
+    return out;
+  }
+
   /** Parses an answer as {@link #getJson} does. */
   @Nullable JsonNode parse(String method, String path, Answer answer, boolean notFoundIsNull) {
     return json(method, path, answer, notFoundIsNull);
@@ -223,7 +251,7 @@ public final class ApiClient implements AutoCloseable {
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e); // a read-ahead never read costs nothing
       }
-      return Futures.map(fetch(url, path, params, notFoundIsNull), Fetched::body);
+      return Futures.map(tellAnswered(fetch(url, path, params, notFoundIsNull), cancellation), Fetched::body);
     }
     return CachedGet.run(this, c, path, params, url, notFoundIsNull, cancellation, settled);
   }
@@ -243,6 +271,7 @@ public final class ApiClient implements AutoCloseable {
     RequestTrace trace = new RequestTrace(spec.name(), method, path, params);
     try {
       Answer answer = execute(request, false, method, path, cancellation, trace);
+      cancellation.answered();
       JsonNode json = json(method, path, answer, notFoundIsNull);
       trace.items(json);
       return json == null ? null : new Written(answer.status(), json);
@@ -264,6 +293,7 @@ public final class ApiClient implements AutoCloseable {
     RequestTrace trace = new RequestTrace(spec.name(), "GET", pathForMessages, params);
     try {
       Answer answer = execute(request, true, "GET", pathForMessages, cancellation, trace);
+      cancellation.answered();
       if (!answer.successful()) {
         throw ApiErrors.httpError(spec, "GET", pathForMessages, answer, redact(answer.text()), 1);
       }

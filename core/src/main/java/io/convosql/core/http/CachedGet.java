@@ -42,7 +42,8 @@ final class CachedGet {
       return CompletableFuture.failedFuture(e);
     }
     long generation = cache.generation();
-    return Futures.map(client.fetch(url, path, params, notFoundIsNull), fetched -> {
+    return Futures.map(ApiClient.tellAnswered(client.fetch(url, path, params, notFoundIsNull), cancellation),
+        fetched -> {
       Answer answer = fetched.answer();
       JsonNode body = fetched.body();
       if (answer.successful() || answer.status() == 404 && notFoundIsNull) {

@@ -18,4 +18,11 @@ public interface Cancellation {
    */
   default void beforeSend(String api, String method, String path) {
   }
+
+  /**
+   * Called when a request {@link #beforeSend} let through has its answer (any status), never for one
+   * cancelled or cut off before an answer came. By default nothing.
+   */
+  default void answered() {
+  }
 }
