@@ -117,7 +117,10 @@ final class SearchPlan {
     }
     this.keyBatch = true;
     if (ids.stream().anyMatch(v -> v instanceof Operand)) {
-      idsAsTerms(); // a plan explained: shown as the search each window gets
+      // a plan explained: shown as the search each window gets, the keys alone ({@link #searching}:
+      // any must_not is checked here, so that a key's session read ends its search)
+      mustNot.clear();
+      idsAsTerms();
     }
   }
 
