@@ -65,7 +65,7 @@ final class ParameterBinding {
     return switch (sqlType) {
       case Types.TIMESTAMP -> timestamp(value, dateZone);
       case Types.DATE -> date(value, dateZone);
-      case Types.TIME -> time(value);
+      case Types.TIME -> time(value, dateZone);
       case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
           Types.DOUBLE, Types.FLOAT, Types.REAL -> number(sqlType, value);
       case Types.BOOLEAN -> bool(value);
@@ -163,9 +163,14 @@ final class ParameterBinding {
    * (22000, "String given, Integer needed"); null for a {@code java.sql.Time}, which JDBC's own
    * conversion binds. A timestamp gives its time of day, as JDBC's conversion table lets a TIMESTAMP
    * become a TIME: the wall clock TIMESTAMP parameters read ({@link #wallClock}: an instant, an
-   * OffsetTime too, at UTC), and so does a timestamp's text, as PostgreSQL reads it as a time.
+   * OffsetTime too, at UTC), and so does a timestamp's text, as PostgreSQL reads it as a time; a
+   * Timestamp bound with a calendar ({@code zone}) gives its wall clock in the calendar's zone, as a
+   * TIMESTAMP parameter reads it then.
    */
-  private static @Nullable LocalTime time(Object value) throws SQLDataException {
+  private static @Nullable LocalTime time(Object value, @Nullable ZoneId zone) throws SQLDataException {
+    if (value instanceof Timestamp t && zone != null) { // setTimestamp(i, t, cal): its wall clock in cal's zone
+      return LocalDateTime.ofInstant(t.toInstant(), zone).toLocalTime();
+    }
     if (value instanceof java.sql.Time) {
       return null;
     }

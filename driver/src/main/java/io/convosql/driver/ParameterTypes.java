@@ -9,7 +9,8 @@ import java.sql.Types;
  * A prepared statement's parameter metadata as binding code reads it (Spring's
  * {@code StatementCreatorUtils}, ORMs choosing a setter): Calcite's, except that
  * {@code getParameterClassName} is the Java class JDBC maps the parameter's type to (Calcite said
- * {@code java.lang.Object} for all) and a number parameter {@code isSigned} (Calcite said none was).
+ * {@code java.lang.Object} for all), a number parameter {@code isSigned} (Calcite said none was),
+ * and text of no set length has ResultSetMetaData's precision (Calcite said 0).
  */
 final class ParameterTypes implements ParameterMetaData {
   private final ParameterMetaData calcite;
@@ -55,9 +56,10 @@ final class ParameterTypes implements ParameterMetaData {
     return calcite.isNullable(param);
   }
 
+  /** Calcite's, except that text and bytes of no set length are as long as the result set says. */
   @Override
   public int getPrecision(int param) throws SQLException {
-    return calcite.getPrecision(param);
+    return ShownSizes.precision(calcite.getPrecision(param), calcite.getParameterType(param));
   }
 
   @Override

@@ -95,8 +95,12 @@ final class ShownSizes implements ResultSetMetaData {
    */
   @Override
   public int getPrecision(int column) throws SQLException {
-    int precision = calcite.getPrecision(column);
-    return precision <= 0 && unsized(calcite.getColumnType(column)) ? Integer.MAX_VALUE : precision;
+    return precision(calcite.getPrecision(column), calcite.getColumnType(column));
+  }
+
+  /** Calcite's precision of a value of the JDBC type, the largest for text or bytes of no set length. */
+  static int precision(int precision, int type) {
+    return precision <= 0 && unsized(type) ? Integer.MAX_VALUE : precision;
   }
 
   /** Whether the type is text or bytes, whose precision is a length. */

@@ -242,7 +242,7 @@ final class StatementProxy implements InvocationHandler {
       }
       return true;
     }
-    if (args.length > 3 || args.length == 3 && !name.equals("setDate")) {
+    if (args.length > 3 || args.length == 3 && !name.equals("setDate") && !name.equals("setTimestamp")) {
       return false;
     }
     int type;
@@ -250,6 +250,9 @@ final class StatementProxy implements InvocationHandler {
       type = ps.getParameterMetaData().getParameterType(index);
     } catch (SQLException | RuntimeException e) {
       return false; // a wrong index: the setter says so
+    }
+    if (args.length == 3 && name.equals("setTimestamp") && type != java.sql.Types.TIME) {
+      return false; // JDBC's own conversion reads the calendar; a TIME's could not take a Timestamp
     }
     java.time.ZoneId zone = args.length == 3 && args[2] instanceof Calendar c ? c.getTimeZone().toZoneId() : null;
     Object converted = ParameterBinding.convert(type, args[1], zone);

@@ -35,4 +35,19 @@ class ParameterTypesTest {
       assertThat(pm.isWrapperFor(PreparedStatement.class)).isFalse();
     }
   }
+
+  @Test
+  void aTextParameterOfNoSetLengthHasThePrecisionItsColumnShows() throws SQLException {
+    // as ResultSetMetaData.getPrecision and getColumns' COLUMN_SIZE say of pathsim.sessions.id; it
+    // was 0, which a tool sizing its input buffer by it reads as "no characters"
+    try (Connection c = DriverFixture.connect();
+         PreparedStatement p = c.prepareStatement("SELECT id FROM pathsim.sessions WHERE id = ?"
+             + " AND test_type = CAST(? AS VARCHAR(5)) AND duration_seconds > ?")) {
+      ParameterMetaData md = p.getParameterMetaData();
+      assertThat(md.getPrecision(1)).isEqualTo(Integer.MAX_VALUE)
+          .isEqualTo(p.getMetaData().getPrecision(1));
+      assertThat(md.getPrecision(2)).isEqualTo(5); // a declared length stays
+      assertThat(md.getPrecision(3)).isEqualTo(10); // an INTEGER's digits, as before
+    }
+  }
 }

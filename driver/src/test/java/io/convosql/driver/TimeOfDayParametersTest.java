@@ -74,6 +74,29 @@ class TimeOfDayParametersTest {
   }
 
   @Test
+  void aTimestampWithACalendarGivesItsTimeOfDayInTheCalendarsZone() throws SQLException {
+    // setTimestamp(i, x, cal), as Hibernate binds with hibernate.jdbc.time_zone: the instant's wall
+    // clock in the calendar's zone, as a TIMESTAMP parameter reads it. Before, 22000 "A value has the
+    // wrong type for its use (Long given, Integer needed)".
+    List<String> expected = after930();
+    for (String zone : List.of("UTC", "Europe/Berlin", "Asia/Kolkata")) {
+      java.util.Calendar cal = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone(zone));
+      Timestamp at930 = Timestamp.from(LocalDateTime.parse("2025-08-10T09:30").atZone(java.time.ZoneId.of(zone))
+          .toInstant());
+      try (PreparedStatement s = connection.prepareStatement(SQL)) {
+        s.setTimestamp(1, at930, cal);
+        List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        assertThat(ids).as(zone).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void whatIsNoTimeOfDayIsStillRefused() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(SQL)) {
       for (String text : List.of("25:00", "9:61", "half past nine", "2025-08-10")) {

@@ -115,4 +115,23 @@ class RequestBudgetAccountingTest {
     assertThat(e.getMessage()).startsWith("PathSim API: the statement needs at least 6 requests, more than"
         + " maxRequestsPerStatement=5 allows; stopped after 5 requests (GET /sessions/s5)");
   }
+
+  @Test
+  void theUnlimitedBudgetSharedByAllStatementsKeepsNoScan() throws InterruptedException {
+    // maxRequestsPerStatement=0: a listing's later pages told to the one budget every unlimited
+    // statement shares must not keep the scan (and its statement's context) for the JVM's life
+    java.lang.ref.WeakReference<BoundScan> gone = expectAndDrop();
+    for (int i = 0; i < 50 && gone.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(gone.get()).as("the scan, once its statement is done").isNull();
+  }
+
+  private static java.lang.ref.WeakReference<BoundScan> expectAndDrop() {
+    BoundScan listing = scan(execution(0));
+    listing.beforeSend("PathSim", "GET", "/workspaces/w1/sessions");
+    listing.expect(3, "PathSim", "GET", "/workspaces/w1/sessions");
+    return new java.lang.ref.WeakReference<>(listing);
+  }
 }
