@@ -20,10 +20,8 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
@@ -31,7 +29,6 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
-import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
@@ -100,26 +97,7 @@ public final class Modulo {
 
   /** The functions of {@code table} with this MOD in place of Calcite's. */
   static SqlOperatorTable replacing(SqlOperatorTable table) {
-    return new SqlOperatorTable() {
-      @Override
-      public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category,
-          SqlSyntax syntax, List<SqlOperator> found, SqlNameMatcher matcher) {
-        int before = found.size();
-        table.lookupOperatorOverloads(name, category, syntax, found, matcher);
-        for (int i = before; i < found.size(); i++) {
-          if (found.get(i) == SqlStdOperatorTable.MOD) {
-            found.set(i, MOD);
-          }
-        }
-      }
-
-      @Override
-      public List<SqlOperator> getOperatorList() {
-        List<SqlOperator> all = new ArrayList<>(table.getOperatorList());
-        all.replaceAll(op -> op == SqlStdOperatorTable.MOD ? MOD : op);
-        return all;
-      }
-    };
+    return ReplacedOperator.in(table, SqlStdOperatorTable.MOD, MOD);
   }
 
   /**

@@ -1,25 +1,19 @@
 package io.convosql.driver;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlBaseContextVariable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
-import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The session's schema as SQL asks for it, {@code CURRENT_SCHEMA} and {@code current_schema()}
@@ -39,26 +33,7 @@ final class SessionFunctions {
 
   /** The functions of {@code table} with this CURRENT_SCHEMA in place of Calcite's. */
   static SqlOperatorTable replacing(SqlOperatorTable table) {
-    return new SqlOperatorTable() {
-      @Override
-      public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category,
-          SqlSyntax syntax, List<SqlOperator> found, SqlNameMatcher matcher) {
-        int before = found.size();
-        table.lookupOperatorOverloads(name, category, syntax, found, matcher);
-        for (int i = before; i < found.size(); i++) {
-          if (found.get(i) == SqlStdOperatorTable.CURRENT_SCHEMA) {
-            found.set(i, CURRENT_SCHEMA);
-          }
-        }
-      }
-
-      @Override
-      public List<SqlOperator> getOperatorList() {
-        List<SqlOperator> all = new ArrayList<>(table.getOperatorList());
-        all.replaceAll(op -> op == SqlStdOperatorTable.CURRENT_SCHEMA ? CURRENT_SCHEMA : op);
-        return all;
-      }
-    };
+    return ReplacedOperator.in(table, SqlStdOperatorTable.CURRENT_SCHEMA, CURRENT_SCHEMA);
   }
 
   /**
