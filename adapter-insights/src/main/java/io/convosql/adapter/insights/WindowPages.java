@@ -53,8 +53,14 @@ final class WindowPages {
   private int skip;
   private boolean first = true;
   private @Nullable String previousFirstId;
+  /** The exact total of the page read before in this window, or -1. */
+  private long lastTotal = -1;
   /** The sessions of the page read before, whose hits a shifted next page repeats. */
   private Set<String> previousIds = Set.of();
+  /** The sessions of the last pages read in this window, newest page first, for {@link #moved}. */
+  private final java.util.ArrayDeque<Set<String>> recentIds = new java.util.ArrayDeque<>();
+  /** The most pages read again when sessions were deleted while a window is paged. */
+  static final int REREAD_PAGES = 10;
   /** Told the id of each session read inside the window ({@link #onSession}). */
   private java.util.function.Consumer<String> sessions = id -> { };
   /** The ids searched for as the only terms ({@link #onlyOf}), or null. */
@@ -151,38 +157,29 @@ final class WindowPages {
           + " the same session), so the API does not page and the scan would not end");
     }
     previousFirstId = firstId;
-    List<Object[]> rows = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (JsonNode doc : hits) {
       String id = DocValues.text(doc.path("id"));
       if (id != null) {
         ids.add(id);
-        if (previousIds.contains(id)) {
-          // Sessions stored while the window is paged (newest first, they come before the pages
-          // read) shift the later pages: this hit was read on the page before. A session is in one
-          // place of a total order, so a repeated id is never a second session.
-          continue;
-        }
-      }
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      Object start = DocValues.read(doc.path("session_start_time"), SqlTypeName.TIMESTAMP,
-          "session_start_time");
-      if (start != null && window.contains((Long) start)) {
-        if (id != null) {
-          sessions.accept(id);
-        }
-        rows.addAll(table.rows(doc, scan));
       }
     }
+    List<Object[]> rows = new ArrayList<>();
+    if (!first && answer.totalExact() && lastTotal >= 0 && answer.total() < lastTotal) {
+      rows.addAll(moved(lastTotal - answer.total(), ids));
+    }
+    rows.addAll(rowsOf(hits, previousIds));
+    lastTotal = answer.totalExact() ? answer.total() : -1;
     if (split && first && beyondPaging(answer) && hits.size() == pageSize && window.to() - window.from() > 1
         && (cap < 0 || delivered + rows.size() < cap)) {
       halve(); // these hits are read again with the half they belong to
       return new Page(List.of(), true, -1);
     }
     previousIds = ids;
+    recentIds.push(ids);
+    if (recentIds.size() > REREAD_PAGES) {
+      recentIds.removeLast();
+    }
     position += hits.size();
     delivered += rows.size();
     page++;
@@ -206,6 +203,77 @@ final class WindowPages {
       return new Page(rows, true, -1);
     }
     return new Page(rows, more, following);
+  }
+
+  /**
+   * The rows of these hits inside the window, but for sessions in {@code read}: a session stored while
+   * the window is paged (before the position reached) shifts the later pages down, so a page repeats
+   * hits of the page before, and in an order without ties a repeated id is never a second session.
+   */
+  private List<Object[]> rowsOf(List<JsonNode> hits, Set<String> read) {
+    List<Object[]> rows = new ArrayList<>();
+    for (JsonNode doc : hits) {
+      String id = DocValues.text(doc.path("id"));
+      if (id != null && read.contains(id)) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      Object start = DocValues.read(doc.path("session_start_time"), SqlTypeName.TIMESTAMP,
+          "session_start_time");
+      if (start != null && window.contains((Long) start)) {
+        if (id != null) {
+          sessions.accept(id);
+        }
+        rows.addAll(table.rows(doc, scan));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The rows of sessions that moved up onto the pages already read, found by reading those pages
+   * again. The total fell by {@code fewer} since the page before: sessions were deleted, and when they
+   * were before the position reached, as many later sessions moved up a place each, from this page's
+   * start onto the end of the pages before it, so the page just read lacks them. Each page back is
+   * read again (at most as many as hold {@code fewer} hits) and its sessions not read before are this
+   * page's missing first ones, in order; when the deleted sessions lay further on, nothing moved and
+   * the page read again adds nothing. Sessions deleted and stored in equal numbers between two pages
+   * leave the total as it was; nothing in the answers tells of those.
+   */
+  private List<Object[]> moved(long fewer, Set<String> current) {
+    long back = Math.min(page, (fewer + pageSize - 1) / pageSize);
+    if (back > recentIds.size()) {
+      throw new ApiException(InsightsApi.SPEC.name(), "GET", InsightsApi.SEARCH, 200,
+          "the total fell from " + lastTotal + " to " + (lastTotal - fewer) + " sessions while the window"
+              + " was paged", null, "more sessions were deleted meanwhile than convosql reads again ("
+              + REREAD_PAGES + " pages of " + pageSize + "), so sessions may have moved past the pages read;"
+              + " run the query again", "HY000", null);
+    }
+    Set<String> read = new HashSet<>(current);
+    java.util.Iterator<Set<String>> recent = recentIds.iterator();
+    for (long p = 0; p < back; p++) {
+      read.addAll(recent.next());
+    }
+    List<List<JsonNode>> again = new ArrayList<>();
+    for (long p = page - 1; p >= page - back; p--) {
+      SearchAnswer answer = io.convosql.core.http.Futures.await(
+          table.settings.api.searchAsync(shape.params(window, p, pageSize), scan), scan);
+      again.add(0, answer.hits());
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (List<JsonNode> hits : again) {
+      rows.addAll(rowsOf(hits, read));
+      for (JsonNode doc : hits) {
+        String id = DocValues.text(doc.path("id"));
+        if (id != null) {
+          read.add(id);
+        }
+      }
+    }
+    return rows;
   }
 
   /** Whether an answer to a search for these ids alone holds or counts only sessions among them. */
@@ -249,6 +317,8 @@ final class WindowPages {
     first = true;
     previousFirstId = null;
     previousIds = Set.of();
+    recentIds.clear();
+    lastTotal = -1;
   }
 
   /** A short page with more to follow: the server's pages are smaller than the size asked for. */

@@ -1,0 +1,139 @@
+package io.convosql.adapter.insights;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions deleted while a window is paged: every later session moves up a place, so a page asked
+ * for by number after the deletion starts past sessions no page has held. The total falls, and the
+ * pages before are read again for the sessions that moved onto them.
+ */
+class InsightsDeletedWhilePagedTest {
+  private static final String SQL = "SELECT id, duration_ms FROM insights.sessions"
+      + " WHERE session_start_time >= TIMESTAMP '2025-08-01 00:00:00'";
+  private WireMockServer api;
+  private InsightsSchema schema;
+  private Connection connection;
+
+  @BeforeEach
+  void start() throws SQLException {
+    api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k", TestHttp.settings(Duration.ofSeconds(5)),
+        true, 60, false, TestApi.CLOCK);
+    connection = Sql.connect("insights", schema);
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    connection.close();
+    schema.close();
+    api.stop();
+  }
+
+  private static String doc(int i) {
+    return "{\"id\":\"s" + i + "\",\"session_start_time\":\"2025-08-10T10:00:00.000" + String.format("%03d", i)
+        + "\",\"channel_data\":{\"duration\":\"" + (1000 + i) + "\"}}";
+  }
+
+  /** The documents of sessions {@code from} to {@code to} (exclusive) but {@code deleted}. */
+  private static String docs(int from, int to, List<Integer> deleted) {
+    return String.join(",", IntStream.range(from, to).filter(i -> !deleted.contains(i))
+        .mapToObj(InsightsDeletedWhilePagedTest::doc).toList());
+  }
+
+  private static String answer(int total, String docs) {
+    return "{\"total\":" + total + ",\"hits\":[" + docs + "]}";
+  }
+
+  private static List<String> rows(int from, int to) {
+    List<String> out = new ArrayList<>();
+    IntStream.range(from, to).forEach(i -> out.add("s" + i + "; " + (1000 + i)));
+    return out;
+  }
+
+  private ScenarioMappingBuilder page(int number) {
+    return get(urlPathEqualTo("/insights/sessions")).withQueryParam("page_number", equalTo(Integer.toString(number)))
+        .withQueryParam("page_size", equalTo("100")).inScenario("paging");
+  }
+
+  private List<String> pagesAsked() {
+    return api.findAll(getRequestedFor(urlPathEqualTo("/insights/sessions"))).stream()
+        .map(LoggedRequest::getUrl).map(u -> u.replaceAll(".*page_number=(\\d+).*", "$1")).toList();
+  }
+
+  @Test
+  void aSessionDeletedBeforeThePositionReachedMovesTheNextOneOntoThePageReadAgain() throws SQLException {
+    // 150 sessions; s50 is deleted once page 0 is answered: s100 moves up onto page 0, and page 1
+    // starts at s101. Before, s100 was never read.
+    List<Integer> gone = List.of(50);
+    api.stubFor(page(0).whenScenarioStateIs(STARTED).willSetStateTo("deleted")
+        .willReturn(okJson(answer(150, docs(0, 100, List.of())))));
+    api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(101, 150, gone)))));
+    api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(0, 101, gone)))));
+    assertThat(Sql.rows(connection, SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 150));
+    assertThat(pagesAsked()).containsExactly("0", "1", "0");
+  }
+
+  @Test
+  void sessionsMovedAreReadInTheOrderAskedFor() throws SQLException {
+    // The order is pushed (sort_by), so Calcite does not sort again: the sessions found on the page
+    // read again come before the page that lacked them.
+    List<Integer> gone = List.of(3, 4);
+    api.stubFor(page(0).whenScenarioStateIs(STARTED).willSetStateTo("deleted")
+        .willReturn(okJson(answer(250, docs(0, 100, List.of())))));
+    api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(102, 202, gone)))));
+    api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(0, 102, gone)))));
+    api.stubFor(page(2).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(202, 250, gone)))));
+    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time")).containsExactlyElementsOf(rows(0, 250));
+    assertThat(pagesAsked()).containsExactlyInAnyOrder("0", "1", "0", "2"); // page 2 may be asked for ahead
+  }
+
+  @Test
+  void aSessionDeletedFurtherOnCostsOnePageReadAgainAndNoRow() throws SQLException {
+    List<Integer> gone = List.of(149);
+    api.stubFor(page(0).whenScenarioStateIs(STARTED).willSetStateTo("deleted")
+        .willReturn(okJson(answer(150, docs(0, 100, List.of())))));
+    api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(100, 150, gone)))));
+    api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(0, 100, gone)))));
+    assertThat(Sql.rows(connection, SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 149));
+    assertThat(pagesAsked()).containsExactly("0", "1", "0");
+  }
+
+  @Test
+  void moreDeletedThanThePagesReadAgainHoldFailsRatherThanMissSessions() {
+    // 1,500 sessions in pages of 100; after page 11 is answered, 1,050 of those read are deleted:
+    // the sessions that moved past the pages read are more than ten pages read again can find.
+    for (int p = 0; p <= 11; p++) {
+      api.stubFor(get(urlPathEqualTo("/insights/sessions")).withQueryParam("page_number", equalTo(Integer.toString(p)))
+          .willReturn(okJson(answer(1500, docs(p * 100, p * 100 + 100, List.of())))));
+    }
+    api.stubFor(get(urlPathEqualTo("/insights/sessions")).withQueryParam("page_number", equalTo("12"))
+        .willReturn(okJson(answer(450, ""))));
+    assertThatThrownBy(() -> Sql.rows(connection, SQL))
+        .hasMessageContaining("Insights API")
+        .hasMessageContaining("the total fell from 1500 to 450 sessions while the window was paged")
+        .hasMessageContaining("run the query again");
+  }
+}
