@@ -87,6 +87,7 @@ final class LiteralCasts {
       case BOOLEAN -> ", TRUE or FALSE";
       case TIMESTAMP -> " such as TIMESTAMP '2025-08-01 10:15:00'";
       case DATE -> " such as DATE '2025-08-01'";
+      case TIME -> " such as TIME '10:15:00', which has no time zone";
       default -> SqlTypeName.NUMERIC_TYPES.contains(type) ? " such as 42" : "";
     };
   }
