@@ -68,9 +68,16 @@ final class LiteralCasts {
       failure = failure.getCause();
     }
     String text = ((RexLiteral) cast.getOperands().get(0)).getValueAs(String.class);
-    SqlTypeName type = cast.getType().getSqlTypeName();
+    throw notA(String.valueOf(text), cast.getType().getSqlTypeName(), failure);
+  }
+
+  /**
+   * The failure of text that cannot be read as a {@code type}, naming the text and why, with a hint:
+   * 22007 for a date or time, 22018 otherwise.
+   */
+  static SqlStateException notA(String text, SqlTypeName type, Throwable failure) {
     String aType = IndefiniteArticle.a(type.toString());
-    throw new SqlStateException("'" + text + "' is not " + aType + " (" + failure.getMessage()
+    return new SqlStateException("'" + text + "' is not " + aType + " (" + failure.getMessage()
         + "): compare with " + aType + " value" + example(type),
         SqlTypeName.DATETIME_TYPES.contains(type) ? "22007" : "22018");
   }
@@ -80,6 +87,7 @@ final class LiteralCasts {
       case BOOLEAN -> ", TRUE or FALSE";
       case TIMESTAMP -> " such as TIMESTAMP '2025-08-01 10:15:00'";
       case DATE -> " such as DATE '2025-08-01'";
+      case TIME -> " such as TIME '10:15:00', which has no time zone";
       default -> SqlTypeName.NUMERIC_TYPES.contains(type) ? " such as 42" : "";
     };
   }

@@ -15,7 +15,8 @@ import org.apache.calcite.tools.Programs;
  * <ul>
  * <li>integer and decimal arithmetic made checked, so that an overflow fails with 22003 rather than
  *     wrapping around ({@code 2147483647 + 1} is not -2147483648), as PostgreSQL's does; Calcite does
- *     this only under a conformance that asks for it, and the connection's is LENIENT;
+ *     this only under a conformance that asks for it, and the connection's is LENIENT; and text cast
+ *     to a TIMESTAMP or DATE at run time read in ISO 8601's spelling too ({@link IsoTextCasts});
  * <li>with {@code Statement.setMaxRows(n)}, {@code FETCH NEXT n ROWS ONLY} on top of the query:
  *     Calcite itself only stops reading the answer after n rows, while the scans below, not knowing,
  *     page and fetch details ahead as for the whole table. As a LIMIT, the scan rules push it into the
@@ -31,7 +32,7 @@ final class MaxRowsProgram {
    */
   static Program of(long maxRows) {
     Program checked = (planner, rel, traits, materializations, lattices) ->
-        new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel);
+        IsoTextCasts.spaced(new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel));
     if (maxRows <= 0) {
       return Programs.sequence(checked, Programs.standard());
     }

@@ -83,14 +83,21 @@ public final class Modulo {
     }
   }
 
-  /** A DOUBLE when either operand is approximate; else the type of Calcite's MOD. */
+  /**
+   * A DOUBLE when either operand is approximate; an INTEGER (always NULL) when both are a bare NULL,
+   * {@code MOD(NULL, NULL)}, as PostgreSQL's is NULL: Calcite typed it NULL and could not run it
+   * (0A000 "MOD is not supported here"); else the type of Calcite's MOD.
+   */
   private static @Nullable RelDataType returnType(SqlOperatorBinding binding) {
     RelDataType x = binding.getOperandType(0);
     RelDataType y = binding.getOperandType(1);
+    RelDataTypeFactory types = binding.getTypeFactory();
+    if (x.getSqlTypeName() == SqlTypeName.NULL && y.getSqlTypeName() == SqlTypeName.NULL) {
+      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.INTEGER), true);
+    }
     if (!SqlTypeUtil.isApproximateNumeric(x) && !SqlTypeUtil.isApproximateNumeric(y)) {
       return ReturnTypes.NULLABLE_MOD.inferReturnType(binding);
     }
-    RelDataTypeFactory types = binding.getTypeFactory();
     return types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE),
         x.isNullable() || y.isNullable());
   }
@@ -126,6 +133,9 @@ public final class Modulo {
       List<RexNode> operands = new ArrayList<>();
       for (SqlNode operand : mod.getOperandList()) {
         operands.add(cx.convertExpression(operand));
+      }
+      if (operands.stream().allMatch(o -> o.getType().getSqlTypeName() == SqlTypeName.NULL)) {
+        return rex.makeNullLiteral(type); // MOD(NULL, NULL)
       }
       if (!SqlTypeUtil.isApproximateNumeric(type)) {
         return rex.makeCall(type, SqlStdOperatorTable.MOD, operands);

@@ -65,7 +65,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
    * Calcite's preparation, validating with {@link ParameterTypingValidator} and the connection's
    * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}), CURRENT_SCHEMA converted to
    * the connection's schema ({@link SessionFunctions}) and text such as '2025-08-10T00:00:00' cast to
-   * TIMESTAMP as its space spelling ({@link IsoTimestamps}), and MOD of a DOUBLE ({@link Modulo}).
+   * TIMESTAMP as its space spelling ({@link IsoTimestamps}), MOD of a DOUBLE ({@link Modulo}) and
+   * DIFFERENCE of text with no letters ({@link Soundexes}).
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
@@ -76,8 +77,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
-        IsoTimestamps.convertlets(Modulo.convertlets(WrittenChecks.convertlets(
-            SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath()))))) {
+        IsoTimestamps.convertlets(Modulo.convertlets(Soundexes.convertlets(WrittenChecks.convertlets(
+            SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath())))))) {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {

@@ -83,7 +83,13 @@ public final class Utf8Factory extends CalciteFactory {
    *       'Staging' ELSE 'QA Regression' END} compared {@code 'Staging      '} and lost the row;
    *   <li>the SUM of a TINYINT, SMALLINT or INTEGER column is a BIGINT, as in PostgreSQL: with checked
    *       arithmetic ({@link MaxRowsProgram}) a sum past 2,147,483,647 would fail, where Calcite's
-   *       own INTEGER sum wraps around silently.
+   *       own INTEGER sum wraps around silently;
+   *   <li>the AVG of a TINYINT, SMALLINT, INTEGER or BIGINT column is a DOUBLE, as in Spark and SQLite
+   *       (PostgreSQL and MySQL give a DECIMAL), so the fraction is kept: Calcite's average had the
+   *       column's type, and the AVG of 1, 2 and 2 was 1. STDDEV_POP, STDDEV_SAMP, VAR_POP and VAR_SAMP
+   *       take their type from the same place and are DOUBLEs of such columns too. Calcite computes
+   *       each of them (grouped, DISTINCT or over a window) from the exact BIGINT SUM cast to this
+   *       type before the division, so the answer does not depend on the order of the rows.
    * </ul>
    */
   private static RelDataTypeSystem typeSystem(Properties info) {
@@ -103,6 +109,15 @@ public final class Utf8Factory extends CalciteFactory {
               argumentType.isNullable());
         }
         return super.deriveSumType(typeFactory, argumentType);
+      }
+
+      @Override
+      public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
+          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
+              argumentType.isNullable());
+        }
+        return super.deriveAvgAggType(typeFactory, argumentType);
       }
     };
   }

@@ -104,6 +104,46 @@ class IsoTimestampLiteralsTest {
     assertThat(e.getMessage()).startsWith("'2025-02-30T00:00:00' is not a DATE");
   }
 
+  /**
+   * ISO text that is no literal, from a subquery, a column or an expression, cast to a TIMESTAMP or
+   * DATE at run time: the rows of the space spelling (a constant subquery also its requests). Before,
+   * HY000 "Invalid DATE value, '2025-08-10T00:00:00'"; text that is no time is 22007 naming it.
+   */
+  @Test
+  void isoTextFromASubqueryOrColumnIsTheSpaceSpelling() throws SQLException {
+    String spaced = "SELECT id FROM pathsim.sessions WHERE started_at >= '2025-08-10 00:00:00' ORDER BY id";
+    sameAs("SELECT id FROM pathsim.sessions WHERE started_at >= (SELECT '2025-08-10T00:00:00') ORDER BY id",
+        spaced);
+    List<String> rows = DriverFixture.rows(connection, spaced);
+    assertThat(rows).isNotEmpty();
+    for (String sql : List.of(
+        "SELECT s.id FROM pathsim.sessions s JOIN (VALUES ('2025-08-10T00:00:00')) AS v(t) ON s.started_at >= v.t"
+            + " ORDER BY s.id",
+        "SELECT id FROM pathsim.sessions WHERE started_at >= CAST(TRIM(' 2025-08-10T02:00:00+02:00 ') AS TIMESTAMP)"
+            + " ORDER BY id")) {
+      assertThat(DriverFixture.rows(connection, sql)).as(sql).isEqualTo(rows);
+    }
+    assertThat(DriverFixture.rows(connection, "SELECT CAST(t AS TIMESTAMP), CAST(t AS DATE),"
+        + " CAST(TRIM(t) AS TIMESTAMP(3)) FROM (VALUES ('2025-08-10T23:30:00.5-02:00'), ('2025-08-11'),"
+        + " (CAST(NULL AS VARCHAR))) AS v(t)"))
+        .containsExactly("2025-08-11 01:30:00; 2025-08-11; 2025-08-11 01:30:00.500",
+            "2025-08-11 00:00:00; 2025-08-11; 2025-08-11 00:00:00.000", "null; null; null");
+    for (String[] bad : new String[][] {
+        {"SELECT COUNT(*) FROM pathsim.sessions WHERE started_at >= (SELECT '2025-08-10Tnoon')",
+            "'2025-08-10Tnoon' is not a TIMESTAMP (Invalid DATE value, '2025-08-10Tnoon'): compare with a"
+                + " TIMESTAMP value such as TIMESTAMP '2025-08-01 10:15:00'"},
+        {"SELECT CAST(t AS DATE) FROM (VALUES ('2025-02-30T00:00:00')) AS v(t)",
+            "'2025-02-30T00:00:00' is not a DATE (Invalid DATE value, '2025-02-30T00:00:00'): compare with a"
+                + " DATE value such as DATE '2025-08-01'"}}) {
+      for (int run = 0; run < 2; run++) { // the second from the plan cache
+        SQLException e = OwnSandbox.run(connection, bad[0]).failure();
+        assertThat((Object) e).as(bad[0]).isNotNull();
+        assertThat(e.getSQLState()).as(bad[0]).isEqualTo("22007");
+        assertThat(e.getMessage()).as(bad[0]).isEqualTo(bad[1]);
+      }
+    }
+  }
+
   @Test
   void textThatIsNoTimeIsRefusedAsBefore() {
     // an offset that carries the wall clock past year 9999 is named as written (it was named as

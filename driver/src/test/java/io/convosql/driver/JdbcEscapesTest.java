@@ -248,6 +248,21 @@ class JdbcEscapesTest {
         .containsExactly("4; 2; 2025-01-01 02:00:00; 2025-01-02");
   }
 
+  /**
+   * DIFFERENCE of text with no letter, whose Soundex code is empty ({@code SOUNDEX('1')} is '', as in
+   * PostgreSQL), is PostgreSQL's: 0 beside text with letters, 4 beside text without. Before, HY000
+   * "String index out of range: 0" when it ran, a constant or a column.
+   */
+  @Test
+  void differenceOfTextWithNoLetterIsPostgresqls() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT {fn DIFFERENCE('1', 'a')}, DIFFERENCE('1', 'a'),"
+        + " DIFFERENCE('Anne', '--'), DIFFERENCE('1', '2'), DIFFERENCE('', ''), DIFFERENCE(CAST(NULL AS"
+        + " VARCHAR), '1'), SOUNDEX('1'), CHAR_LENGTH(SOUNDEX('1')), DIFFERENCE('Anne', 'Andrew')"))
+        .containsExactly("0; 0; 0; 4; 4; null; ; 0; 2");
+    assertThat(DriverFixture.rows(connection, "SELECT DISTINCT DIFFERENCE(name, '42'), DIFFERENCE('42', name),"
+        + " DIFFERENCE(name, name) FROM pathsim.workspaces")).containsExactly("0; 0; 4");
+  }
+
   @Test
   void callsFailSayingThereAreNoStoredProcedures() {
     for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)",

@@ -100,6 +100,22 @@ class ModuloTest {
     assertThat(e.getSQLState()).isEqualTo("22012");
   }
 
+  /**
+   * {@code MOD(NULL, NULL)}, in every spelling, is NULL, as PostgreSQL's: before, 0A000 "MOD is not
+   * supported here", while {@code MOD(NULL, 2)} was NULL already.
+   */
+  @Test
+  void modOfTwoNullsIsNull() throws SQLException {
+    String sql = "SELECT MOD(NULL, NULL), NULL % NULL, {fn MOD(NULL, NULL)}, MOD(NULL, 0), MOD(NULL, 2),"
+        + " MOD(CAST(NULL AS DOUBLE), NULL) FROM insights.altered_parameters WHERE " + OwnSandbox.INSIGHTS_RANGE
+        + " AND session_id = '" + SESSION + "' AND name = 'p1'";
+    assertThat(DriverFixture.rows(pushed, sql)).containsExactly("null; null; null; null; null; null");
+    assertThat(DriverFixture.rows(unpushed, sql)).containsExactly("null; null; null; null; null; null");
+    try (PreparedStatement s = pushed.prepareStatement("SELECT MOD(NULL, NULL)")) {
+      assertThat(s.getMetaData().getColumnTypeName(1)).isEqualTo("INTEGER");
+    }
+  }
+
   @Test
   void modOfADoubleColumnTakesABoundDivisor() throws SQLException {
     String sql = "SELECT name, MOD(audio_duration, ?) FROM insights.altered_parameters WHERE "

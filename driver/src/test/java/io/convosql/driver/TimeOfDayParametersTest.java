@@ -96,6 +96,40 @@ class TimeOfDayParametersTest {
     }
   }
 
+  /**
+   * Text of a time of day with an offset is the instant's time of day at UTC, as an OffsetTime bound
+   * is; before, 22007 "'11:30+02' is not a time of day". 24:00:00, PostgreSQL's end of a day, is still
+   * 22007, saying why: a TIME here (Calcite's, as a LocalTime) ends at 23:59:59.999999999.
+   */
+  @Test
+  void timeTextWithAnOffsetIsItsUtcTimeAndTheEndOfADayIsRefusedSayingWhy() throws SQLException {
+    List<String> expected = after930();
+    try (PreparedStatement s = connection.prepareStatement(SQL)) {
+      for (String text : List.of("11:30+02", "11:30:00+02:00", "09:30:00Z", "04:00:00-05:30", "9:30:00 z")) {
+        s.setString(1, text);
+        List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        assertThat(ids).as(text).isEqualTo(expected);
+      }
+      for (String text : List.of("24:00:00", "24:00")) {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> s.setString(1, text));
+        assertThat((Throwable) e).as(text).isNotNull();
+        assertThat(e.getSQLState()).isEqualTo("22007");
+        assertThat(e.getMessage()).isEqualTo("'" + text + "' is not a time of day (a TIME here ends at"
+            + " 23:59:59.999999999; 24:00:00, as PostgreSQL writes the end of a day, is 00:00:00 of the next"
+            + " day): bind a java.sql.Time, LocalTime, Timestamp, LocalDateTime or text such as 10:15:00");
+      }
+    }
+    SQLException e = OwnSandbox.run(connection, "SELECT TIME '10:00:00' = '10:00:00+02'").failure();
+    assertThat(e.getSQLState()).isEqualTo("22007");
+    assertThat(e.getMessage()).isEqualTo("'10:00:00+02' is not a TIME (For input string: \"00+02\"): compare"
+        + " with a TIME value such as TIME '10:15:00', which has no time zone");
+  }
+
   @Test
   void whatIsNoTimeOfDayIsStillRefused() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(SQL)) {

@@ -35,9 +35,9 @@ public final class AgentCallsByVirtualCustomer {
    * {@code LISTAGG(DISTINCT …) WITHIN GROUP (ORDER BY …)} beside {@code COUNT(DISTINCT …)}, meets a
    * Calcite 1.41 bug: AggregateExpandDistinctAggregatesRule moves the arguments to a new input but
    * keeps the WITHIN GROUP order's column numbers of the old one.) Each call is one row of
-   * {@code per_call}, so a call with several tags counts once in the average. The averages are of
-   * DOUBLE values, since AVG of an integer column is an integer in Calcite, rounded before the CAST
-   * to DECIMAL, which cuts off digits.
+   * {@code per_call}, so a call with several tags counts once in the average. The average (a DOUBLE,
+   * as the driver makes the AVG of a whole-number column) is rounded before the CAST to DECIMAL,
+   * which cuts off digits.
    */
   static final String SQL = String.join("\n",
       "WITH calls AS (",
@@ -62,7 +62,7 @@ public final class AgentCallsByVirtualCustomer {
       "  GROUP BY c.virtual_customer, c.session_id",
       ")",
       "SELECT virtual_customer, COUNT(*) AS calls,",
-      "       CAST(ROUND(AVG(CAST(flow_steps AS DOUBLE)), 1) AS DECIMAL(6, 1)) AS avg_flow_steps,",
+      "       CAST(ROUND(AVG(flow_steps), 1) AS DECIMAL(6, 1)) AS avg_flow_steps,",
       "       LISTAGG(tags, U&'\\001F') AS tags",
       "FROM per_call",
       "GROUP BY virtual_customer",
