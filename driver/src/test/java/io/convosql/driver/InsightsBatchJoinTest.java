@@ -185,6 +185,70 @@ class InsightsBatchJoinTest {
     assertThat(sent.get(0).param("filter_by")).startsWith("{\"should\":[{\"term\":{\"id\":").doesNotContain("must_not");
   }
 
+  /** Every Insights session's id, by start time, oldest first. */
+  private static List<String> allIds() {
+    return SANDBOX.insights().data().documents().stream().map(d -> d.get("id").asText()).toList();
+  }
+
+  /** A range of eleven 59-day windows (601 days), every sandbox session in its newest few. */
+  private static final String WIDE = " i.session_start_time >= TIMESTAMP '2024-01-10 00:00:00'"
+      + " AND i.session_start_time < TIMESTAMP '2025-09-02 00:00:00'";
+
+  /**
+   * 300 keys over eleven windows are three batches of two searches a window, 66 at most, where one
+   * scan of the windows is a page each (the planner expects 25 pages of a range): a hash join. Before,
+   * the batch join was chosen whatever its requests and sent 20 searches where the scan sends 12.
+   */
+  @Test
+  void manyKeysOverManyWindowsAreAHashJoinOverOneScan() throws SQLException {
+    List<String> keys = new ArrayList<>(allIds());
+    keys.addAll(noSuch("wide-", 300 - keys.size(), 36));
+    assertThat(keys).hasSize(300);
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE" + WIDE;
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableHashJoin").doesNotContain("BatchNestedLoop").doesNotContain("$cor");
+    List<String> local = sorted(rows(off, sql));
+    assertThat(local).hasSize(allIds().size());
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, sql))).isEqualTo(local);
+    List<RecordedRequest> sent = SANDBOX.requests().of("insights");
+    assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200
+        && r.param("filter_by") == null);
+    // each window a page, the one of May and June two (more than 100 sessions)
+    assertThat(sent).extracting(r -> r.param("to_date").substring(0, 10) + " page " + r.param("page_number"))
+        .containsExactlyInAnyOrder("2024-01-21 page 0", "2024-03-20 page 0", "2024-05-18 page 0",
+            "2024-07-16 page 0", "2024-09-13 page 0", "2024-11-11 page 0", "2025-01-09 page 0",
+            "2025-03-09 page 0", "2025-05-07 page 0", "2025-07-05 page 0", "2025-07-05 page 1",
+            "2025-09-02 page 0");
+  }
+
+  /**
+   * Five keys, the newest sessions, over five windows are one batch: one search of the newest window
+   * finds them all, where one scan of the windows is a page each at least.
+   */
+  @Test
+  void fewKeysOverManyWindowsAreABatchThatEndsWhenAllAreFound() throws SQLException {
+    List<String> all = allIds();
+    List<String> keys = all.subList(all.size() - 5, all.size());
+    String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE i.session_start_time >= TIMESTAMP"
+        + " '2025-01-01 00:00:00' AND i.session_start_time < TIMESTAMP '2025-09-02 00:00:00'";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableBatchNestedLoopJoin").doesNotContain("EnumerableHashJoin");
+    List<String> local = sorted(rows(off, sql));
+    assertThat(local).hasSize(5);
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, sql))).isEqualTo(local);
+    List<RecordedRequest> sent = SANDBOX.requests().of("insights");
+    assertThat(sent).hasSize(1);
+    RecordedRequest search = sent.get(0);
+    assertThat(search.path()).isEqualTo("/insights/sessions");
+    assertThat(search.param("to_date")).startsWith("2025-09-02T00:00:00");
+    assertThat(search.param("filter_by")).isEqualTo(keys.stream()
+        .map(k -> "{\"term\":{\"id\":\"" + k + "\"}}").collect(Collectors.joining(",", "{\"should\":[", "]}")));
+  }
+
   @Test
   void withoutALowerBoundTheInsightsSideIsScannedOnce() throws SQLException {
     String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(inRange()) + ") AS v(k)"

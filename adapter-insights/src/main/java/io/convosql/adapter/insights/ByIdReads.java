@@ -54,6 +54,12 @@ final class ByIdReads {
       }
       rows.addAll(found.rows()); // the service does not narrow by the ids: the rest are got
       ids = found.unsearched();
+      // known only now: the gets are asked of the budget before any is sent, as a statement after
+      // this one counts them in its estimate
+      long gets = ids.stream().filter(id -> table.settings.api.sendable(id, day(plan))).count();
+      scan.checkMore(gets, "the service does not narrow a search by ids (its first page counted more"
+          + " sessions than ids): getting the " + (gets == 1 ? "id" : gets + " ids") + " not yet found",
+          table.narrowing(), InsightsApi.SPEC.name(), "GET", path("{id}", day(plan)));
     }
     String day = day(plan);
     List<String> missing = new ArrayList<>();

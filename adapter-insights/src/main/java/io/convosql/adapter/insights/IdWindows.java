@@ -206,6 +206,18 @@ final class IdWindows {
   }
 
   /**
+   * For the planner, the searches one window costs a batch of {@code keys} keys: as many as session
+   * ids (36 characters) take, since the keys are known only when the join runs.
+   */
+  static int searchesPerWindow(InsightsTable table, SearchPlan plan, java.util.BitSet used, int keys) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (int i = 0; i < keys; i++) {
+      ids.add(String.format("%08d-0000-0000-0000-000000000000", i));
+    }
+    return ids.isEmpty() ? 0 : groups(ids, plan, table, table.sortBy(List.of()), table.projectFields(used)).size();
+  }
+
+  /**
    * The ids in groups that one search each takes, in their order: as many as keep its URL, with this
    * order and projection, within {@link UrlBudget#MAX_TARGET_BYTES}, and no more than a page holds
    * ({@link InsightsApi#MAX_PAGE}: a session is one hit), so that each group is one request.

@@ -8,6 +8,7 @@ import io.convosql.core.exec.RowSource;
 import io.convosql.core.json.AnswerPlace;
 import io.convosql.core.json.BadAnswer;
 import io.convosql.core.plan.ApiTable;
+import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
@@ -121,13 +122,15 @@ abstract class InsightsTable extends ApiTable {
    * Batches of a join's keys on the session id, when the scan has a lower bound on
    * session_start_time and no other clause: each batch is then one search per window of the range,
    * with the batch's ids as {@code should} terms. Without a bound a batch would be a get per key,
-   * more requests than one scan of the lookback window.
+   * more requests than one scan of the lookback window. Only when the batches are expected to cost
+   * no more requests than one scan of the range ({@link KeyBatchCost}).
    */
   @Override
-  public boolean takesKeyBatches(int column, ScanSpec spec) {
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
     SearchPlan plan = SearchPlan.of(spec.terms(), this);
     return column == ID && plan.lower != null && plan.ids == null && plan.must.isEmpty()
-        && plan.should.isEmpty() && !plan.contradiction && ByIdReads.day(plan) == null;
+        && plan.should.isEmpty() && !plan.contradiction && ByIdReads.day(plan) == null
+        && KeyBatchCost.cheaper(this, plan, spec, batches);
   }
 
   /** The session id and start time are in every document a search or get returns. */

@@ -112,10 +112,12 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
 
   /**
    * Whether a join may fetch this table by batches of keys on {@code column} (of a scan that holds
-   * {@code spec}) rather than scan it: only where a batch of keys costs fewer requests than a scan.
-   * By default whenever the column takes an IN list.
+   * {@code spec}) rather than scan it: only where the batches ({@code batches}: how many keys, in
+   * batches of how many, against a scan of how many rows) are expected to cost no more requests than
+   * one scan. The planner weighs rows, not requests, so a table whose batches can cost more than its
+   * scan says so here. By default whenever the column takes an IN list.
    */
-  public boolean takesKeyBatches(int column, ScanSpec spec) {
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
     return true;
   }
 

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -65,29 +66,36 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
     }
     SqlTypeName leftType = join.getLeft().getRowType().getFieldList()
         .get(info.leftKeys.get(0)).getType().getSqlTypeName();
-    return takesKeys(join.getRight(), info.rightKeys.get(0), leftType, DEPTH);
+    RelMetadataQuery mq = call.getMetadataQuery();
+    Double keys = mq.getRowCount(join.getLeft());
+    return takesKeys(join.getRight(), info.rightKeys.get(0), leftType, keys == null ? 1 : keys, mq, DEPTH);
   }
 
-  /** Whether {@code rel} is (or stands over) an API scan that pushes an IN list on {@code field}. */
-  private static boolean takesKeys(RelNode rel, int field, SqlTypeName keyType, int depth) {
+  /**
+   * Whether {@code rel} is (or stands over) an API scan that pushes an IN list on {@code field}, and
+   * whose table expects the batches of about {@code keys} keys to cost no more requests than a scan.
+   */
+  private static boolean takesKeys(RelNode rel, int field, SqlTypeName keyType, double keys,
+      RelMetadataQuery mq, int depth) {
     if (depth == 0) {
       return false;
     }
     if (rel instanceof RelSubset) {
       for (RelNode r : ((RelSubset) rel).getRelList()) {
-        if (takesKeys(r, field, keyType, depth - 1)) {
+        if (takesKeys(r, field, keyType, keys, mq, depth - 1)) {
           return true;
         }
       }
       return false;
     }
     if (rel instanceof Filter) {
-      return takesKeys(((Filter) rel).getInput(), field, keyType, depth - 1);
+      return takesKeys(((Filter) rel).getInput(), field, keyType, keys, mq, depth - 1);
     }
     if (rel instanceof Project) {
       RexNode e = ((Project) rel).getProjects().get(field);
       return e instanceof RexInputRef
-          && takesKeys(((Project) rel).getInput(), ((RexInputRef) e).getIndex(), keyType, depth - 1);
+          && takesKeys(((Project) rel).getInput(), ((RexInputRef) e).getIndex(), keyType, keys, mq,
+              depth - 1);
     }
     if (!(rel instanceof ApiScan)) {
       return false;
@@ -101,8 +109,9 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
     if (scan.apiTable().columns().get(column).type() != keyType) {
       return false;
     }
-    Term keys = new Term.InList(column, List.of(Operand.correlation("$cor0", 0)), false);
-    return scan.apiTable().pushdown(keys, spec) != Pushdown.NONE
-        && scan.apiTable().takesKeyBatches(column, spec);
+    Term inList = new Term.InList(column, List.of(Operand.correlation("$cor0", 0)), false);
+    return scan.apiTable().pushdown(inList, spec) != Pushdown.NONE
+        && scan.apiTable().takesKeyBatches(column, spec,
+            new KeyBatches(keys, BATCH_SIZE, scan.estimateRowCount(mq)));
   }
 }

@@ -43,6 +43,14 @@ public record ExecutionTime(Base base, long offsetMillis) {
   }
 
   /**
+   * The value were the statement run at {@code nowMillis} (UTC epoch milliseconds), for a plan's
+   * estimates: LOCALTIMESTAMP taken as UTC, which moves it by the session's offset at most.
+   */
+  public long valueAt(long nowMillis) {
+    return (base == Base.CURRENT_DATE ? Math.floorDiv(nowMillis, DAY) * DAY : nowMillis) + offsetMillis;
+  }
+
+  /**
    * The expression as a timestamp known at execution, or null when it is not one of the forms
    * above (month intervals, a sub-day interval on a DATE, a cast that could truncate: left to
    * Calcite).

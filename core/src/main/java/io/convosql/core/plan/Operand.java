@@ -91,6 +91,14 @@ public final class Operand {
     return time != null ? (Object) time.value(context) : isParameter() ? context.get("?" + parameter) : literal;
   }
 
+  /**
+   * For a plan's estimates, the value of an execution time were the statement run at
+   * {@code nowMillis} ({@link ExecutionTime#valueAt}), or null for another operand.
+   */
+  public @Nullable Long timeAt(long nowMillis) {
+    return time == null ? null : time.valueAt(nowMillis);
+  }
+
   /** The literal value; only for operands that are not parameters. */
   public @Nullable Object literalValue() {
     return literal;
