@@ -1,0 +1,60 @@
+package io.convosql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convosql.sandbox.pathsim.Session;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request budget's count is "at least": a query that sends N requests runs under
+ * {@code maxRequestsPerStatement=N} and is refused under N - 1 before its N-th request. Two counts
+ * that were above what the query sends: a recording's file counted for sessions that have none (a
+ * download is sent only when the recording's information shows one), and a LIMIT kept above a filter
+ * on a detail column, which stops the scan while the scan counted every listed session's detail.
+ */
+class OverCountBudgetTest {
+  private static List<String> sent() {
+    return DriverFixture.SANDBOX.requests().lines("pathsim");
+  }
+
+  /** Runs the SQL unlimited, then under exactly its own count and one less; returns the count. */
+  static int runsWithinItsOwnCount(String sql) {
+    assertThat((Throwable) DriverFixture.runUnderBudget(sql, 0)).as(sql).isNull();
+    int n = sent().size();
+    assertThat((Throwable) DriverFixture.runUnderBudget(sql, n)).as("%s under %d", sql, n).isNull();
+    assertThat(sent()).as(sql).hasSize(n);
+    SQLException e = DriverFixture.runUnderBudget(sql, n - 1);
+    assertThat((Throwable) e).as("%s under %d", sql, n - 1).isNotNull();
+    assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("54000");
+    assertThat(sent()).as(sql).hasSizeLessThan(n);
+    return n;
+  }
+
+  @Test
+  void recordingsOfAWorkspacesSessionsCountAFileOnlyForThoseThatHaveOne() {
+    String w = DriverFixture.data().workspaces().get(0).id();
+    List<Session> sessions = DriverFixture.data().sessions(w);
+    long recorded = sessions.stream().filter(s -> s.detail().hasRecording()).count();
+    assertThat(recorded).as("some sessions have no recording").isLessThan(sessions.size());
+    // two pages, a recording's information per session, and a file per recording
+    assertThat(runsWithinItsOwnCount("SELECT r.session_id, r.content FROM pathsim.sessions s"
+        + " JOIN pathsim.recordings r ON r.session_id = s.id WHERE s.workspace_id = '" + w + "'"))
+        .isEqualTo(2 + sessions.size() + (int) recorded);
+    runsWithinItsOwnCount("SELECT session_id, content FROM pathsim.recordings WHERE session_id IN"
+        + " (SELECT id FROM pathsim.sessions WHERE workspace_id = '" + w + "')");
+  }
+
+  @Test
+  void recordingsListedWholeCountAFileOnlyForThoseThatHaveOne() {
+    long sessions = DriverFixture.data().workspaces().stream()
+        .mapToLong(w -> DriverFixture.data().sessions(w.id()).size()).sum();
+    long recorded = DriverFixture.data().workspaces().stream().flatMap(w -> DriverFixture.data()
+        .sessions(w.id()).stream()).filter(s -> s.detail().hasRecording()).count();
+    // the workspaces, their first pages and one more, and the information and file of each recording
+    assertThat(runsWithinItsOwnCount("SELECT session_id, content FROM pathsim.recordings"))
+        .isEqualTo((int) (1 + DriverFixture.data().workspaces().size() + 1 + sessions + recorded));
+    runsWithinItsOwnCount("SELECT session_id, content FROM pathsim.recordings LIMIT 30");
+  }
+}
