@@ -45,7 +45,7 @@ final class RecordingsTable extends SessionChildTable {
   /** A session has one recording at most, so a LIMIT of n reads n sessions at least. */
   @Override
   long sessionsNeeded(BoundScan scan) {
-    return scan.needed();
+    return scan.readTo();
   }
 
   @Override

@@ -119,7 +119,7 @@ abstract class SessionChildTable extends ApiTable {
    * under a LIMIT unknown (a session may have no rows), so none are counted ahead.
    */
   long sessionsNeeded(BoundScan scan) {
-    return scan.needed() < 0 ? -1 : 0;
+    return scan.readTo() < 0 ? -1 : 0;
   }
 
   @Override
