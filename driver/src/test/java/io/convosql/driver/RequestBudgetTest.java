@@ -153,13 +153,18 @@ class RequestBudgetTest {
   @Test
   void aKnownEstimateFailsBeforeAnyRequest() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:convosql:demo=true;maxRequestsPerStatement=3")) {
-      SQLException e = failure(c, "SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')", 0);
+      // a recording's information per id; a file only for a recording found, so none counted ahead
+      SQLException e = failure(c, "SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b', 'c', 'd')", 0);
       assertThat(e.getSQLState()).isEqualTo("54000");
       assertThat(e.getMessage()).isEqualTo("PathSim API: the statement needs 4 requests, more than"
           + " maxRequestsPerStatement=3 allows; nothing of it was sent (GET /sessions/{id}/recording). Hint:"
           + " filter on session_id (= or IN, or a join from pathsim.sessions filtered on its own columns) or"
           + " add a LIMIT, or raise maxRequestsPerStatement (0 for no limit)");
       assertThat(sent()).isEmpty();
+      // two ids that have no recording send two requests, within 3 (their files were counted before)
+      assertThat((Throwable) failure(c, "SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')", 0))
+          .isNull();
+      assertThat(sent()).containsExactly("GET /sessions/a/recording", "GET /sessions/b/recording");
       // 181 days are four windows of the search
       e = failure(c, "SELECT id FROM insights.sessions WHERE session_start_time >= TIMESTAMP '2025-01-01 00:00:00'"
           + " AND session_start_time < TIMESTAMP '2025-07-01 00:00:00'", 0);
@@ -229,7 +234,7 @@ class RequestBudgetTest {
               + " Time writes dates (once per connection)]");
       assertThat(String.join("\n", DriverFixture.rows(c,
           "EXPLAIN PLAN FOR SELECT * FROM pathsim.recordings WHERE session_id IN ('a', 'b')")))
-          .contains("estimate=[4 requests]");
+          .contains("estimate=[2 requests + 1 per recording found (its file)]");
       assertThat(String.join("\n", DriverFixture.rows(c, "EXPLAIN PLAN FOR SELECT * FROM pathsim.sessions")))
           .contains("estimate=[1 + 1 per 100 sessions of each workspace + 1 per session (detail columns) + up to"
               + " 2 to learn how Time writes dates (once per connection)]");

@@ -28,16 +28,24 @@ final class RecordingsTable extends SessionChildTable {
             new Column("content", VARBINARY, "The recording file (downloaded only when selected)")));
   }
 
-  /** The recording's information, and its file when content is selected. */
+  /**
+   * The file, when content is selected: downloaded only for a session whose information shows a
+   * recording (a session without one answers 404), so never counted ahead for sessions unread.
+   */
   @Override
-  int requestsPerSession(java.util.BitSet usedColumns) {
-    return usedColumns.get(CONTENT) ? 2 : 1;
+  int requestsPerAnswerRow(java.util.BitSet usedColumns) {
+    return usedColumns.get(CONTENT) ? 1 : 0;
+  }
+
+  @Override
+  String answerRowCost() {
+    return "1 per recording found (its file)";
   }
 
   /** A session has one recording at most, so a LIMIT of n reads n sessions at least. */
   @Override
   long sessionsNeeded(BoundScan scan) {
-    return scan.needed();
+    return scan.readTo();
   }
 
   @Override

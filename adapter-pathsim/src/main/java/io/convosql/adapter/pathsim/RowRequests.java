@@ -39,6 +39,11 @@ final class RowRequests {
   private final Map<Object, Long> unread = new HashMap<>();
   /** Whether a listing's page after its first was read: the estimate no longer refuses. */
   private boolean pastFirstPages;
+  /** The requests each row of the answer leads to ({@link #withAnswerRows}). */
+  private int perAnswerRow;
+  /** The sessions the listings' totals show, not capped by the LIMIT. */
+  private long listedAll;
+  private long answerRowsCounted;
 
   /**
    * @param perRow the requests each costing session sends
@@ -53,6 +58,23 @@ final class RowRequests {
     this.skip = skip;
   }
 
+  /**
+   * Also counts the requests a session's answer leads to when it yields a row (a recording's file),
+   * {@code perAnswerRow} of them, at most {@code perRow}: a session without such a row sends none, so
+   * without a LIMIT none is counted ahead (each counts once it is sent). Under a LIMIT of n over an
+   * exact listing of L sessions, either n rows are found, which costs n sessions' requests and n
+   * rows' (2n with one each), or fewer, and every one of the L sessions is read: so the sessions
+   * past the LIMIT's n, up to n of them, are counted at {@code perAnswerRow} each, which is never
+   * above what is sent.
+   */
+  RowRequests withAnswerRows(int perAnswerRow) {
+    if (perAnswerRow > perRow) {
+      throw new IllegalArgumentException("more requests per answer row than per session");
+    }
+    this.perAnswerRow = perAnswerRow;
+    return this;
+  }
+
   /** Nothing: the listed sessions cost no request of their own (or none is sure to). */
   static RowRequests none() {
     return new RowRequests(0, null, 0, 0);
@@ -63,10 +85,20 @@ final class RowRequests {
     return passes == null;
   }
 
-  /** The requests still to come for {@code rows} more listed sessions, each sure to cost. */
-  synchronized long listed(long rows) {
+  /**
+   * The requests still to come for {@code rows} more listed sessions, each sure to cost, of the
+   * {@code all} a listing's total shows (more than {@code rows} when a LIMIT caps them).
+   */
+  synchronized long listed(long rows, long all) {
     passed += rows;
-    return more();
+    listedAll += all;
+    long answerRows = 0;
+    if (cap >= 0 && perAnswerRow > 0) {
+      long sure = Math.min(Math.max(0, listedAll - cap), cap);
+      answerRows = Math.max(0, sure - answerRowsCounted);
+      answerRowsCounted += answerRows;
+    }
+    return more() + perAnswerRow * answerRows;
   }
 
   /**

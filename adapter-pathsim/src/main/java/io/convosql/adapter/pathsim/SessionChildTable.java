@@ -99,9 +99,19 @@ abstract class SessionChildTable extends ApiTable {
         + SessionsExplain.NEXT_PAGES + "; GET " + endpoint + " per listed session";
   }
 
-  /** The requests the scan sends for each session it reads: one by default. */
+  /** The requests the scan sends for each session it reads, whatever the answers: one by default. */
   int requestsPerSession(java.util.BitSet usedColumns) {
     return 1;
+  }
+
+  /**
+   * The requests a session's answer may lead to, sent only for a session whose answer shows them
+   * (a recording's file, only for a session that has one): none by default. They are never counted
+   * for a session before its answer, except under a LIMIT, for the rows the LIMIT is sure to take
+   * ({@link RowRequests}); at most {@link #requestsPerSession} of them.
+   */
+  int requestsPerAnswerRow(java.util.BitSet usedColumns) {
+    return 0;
   }
 
   /**
@@ -109,7 +119,7 @@ abstract class SessionChildTable extends ApiTable {
    * under a LIMIT unknown (a session may have no rows), so none are counted ahead.
    */
   long sessionsNeeded(BoundScan scan) {
-    return scan.needed() < 0 ? -1 : 0;
+    return scan.readTo() < 0 ? -1 : 0;
   }
 
   @Override
@@ -124,14 +134,20 @@ abstract class SessionChildTable extends ApiTable {
   public String explainEstimate(ScanSpec spec) {
     Set<Object> ids = spec.empty() ? Set.of() : pinned(spec.terms());
     int each = requestsPerSession(spec.usedColumns());
+    String then = requestsPerAnswerRow(spec.usedColumns()) > 0 ? " + " + answerRowCost() : "";
     if (ids != null) {
       long n = ids.size() * (long) each;
-      return n + (n == 1 ? " request" : " requests");
+      return n + (n == 1 ? " request" : " requests") + (n == 0 ? "" : then);
     }
-    return "1 + 1 per 100 sessions of each workspace + " + each + " per session"
+    return "1 + 1 per 100 sessions of each workspace + " + each + " per session" + then
         + (spec.fetch() != null && !spec.fetch().isParameter()
             ? ", session by session until the LIMIT's rows are found" : "")
         + (api.times().stated() ? "" : SessionsExplain.TIME_LISTS);
+  }
+
+  /** What {@link #requestsPerAnswerRow} are, for EXPLAIN: "1 per recording found (its file)". */
+  String answerRowCost() {
+    return "";
   }
 
   @Override
@@ -187,9 +203,11 @@ abstract class SessionChildTable extends ApiTable {
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
     int width = scan.needed() < 0 ? api.concurrency() : 1;
-    // every listed session costs its requests; under a LIMIT none is sure to (one may have no rows)
+    // every listed session costs its requests; under a LIMIT none is sure to (one may have no rows);
+    // what an answer leads to (a file) only for the rows a LIMIT is sure to take
     RowRequests costs =
-        new RowRequests(requestsPerSession(scan.usedColumns()), null, sessionsNeeded(scan), 0);
+        new RowRequests(requestsPerSession(scan.usedColumns()), null, sessionsNeeded(scan), 0)
+            .withAnswerRows(requestsPerAnswerRow(scan.usedColumns()));
     for (String workspace : WorkspacesTable.ids(api, scan)) {
       parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil, costs,
           sessionsNeeded(scan)).rows(scan.needed() < 0, width));

@@ -129,6 +129,7 @@ final class SessionPages {
    */
   private long expectFromTotal(long total) {
     long listed = Math.max(0, total - (offset - pageSize));
+    long all = listed;
     if (needed >= 0) {
       listed = Math.min(listed, needed);
     }
@@ -136,7 +137,7 @@ final class SessionPages {
       listed = Math.min(listed, expectedRows);
     }
     long morePages = Math.max(0, (listed + pageSize - 1) / pageSize - 1);
-    return morePages + (costs.everyListedRow() ? costs.listed(listed) : 0);
+    return morePages + (costs.everyListedRow() ? costs.listed(listed, all) : 0);
   }
 
   /** Reads the next page in order: drops sessions already read or created since the scan began. */

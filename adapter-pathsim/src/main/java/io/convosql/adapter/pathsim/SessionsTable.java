@@ -188,8 +188,9 @@ final class SessionsTable extends ApiTable {
     boolean readsAll = scan.needed() < 0;
     int width = readsAll ? api.concurrency() : 1;
     // with a filter the API cannot apply exactly, a LIMIT still says the fewest rows the scan lists
-    // (all of them pass): the budget expects that many, and stops the scan if it must read more
-    long expectedRows = scan.needed();
+    // (all of them pass): the budget expects that many, and stops the scan if it must read more; so
+    // does a LIMIT kept above a filter the scan cannot take, which stops reading it
+    long expectedRows = scan.readTo();
     RowRequests costs = detail ? details(scan, q, exact, offsetByApi, offsetHere) : RowRequests.none();
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     for (String w : workspaces) {
@@ -257,7 +258,7 @@ final class SessionsTable extends ApiTable {
    */
   private static RowRequests details(BoundScan scan, SessionsQuery q, boolean exact, boolean offsetByApi,
       boolean offsetHere) {
-    long cap = scan.needed() < 0 ? -1 : offsetByApi || offsetHere ? scan.fetch() : scan.needed();
+    long cap = scan.needed() < 0 ? scan.readTo() : offsetByApi || offsetHere ? scan.fetch() : scan.needed();
     return new RowRequests(1, exact && !q.calculated ? null : scan.checkBefore(SessionColumns.detailColumns()),
         cap, offsetHere ? scan.offset() : 0);
   }

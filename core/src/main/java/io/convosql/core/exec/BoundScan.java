@@ -33,6 +33,7 @@ public final class BoundScan implements Cancellation, CacheControl {
   private final String narrowing;
   private final @Nullable Predicate1<Object[]> early;
   private final boolean keyBatch;
+  private final long readTo;
 
   /**
    * @param narrowing how a user narrows the scan's requests, for the request budget's error
@@ -41,6 +42,14 @@ public final class BoundScan implements Cancellation, CacheControl {
    */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
       DataContext context, String narrowing, @Nullable Predicate1<Object[]> early, boolean keyBatch) {
+    this(terms, sort, offset, fetch, usedColumns, context, narrowing, early, keyBatch, -1);
+  }
+
+  /** @param readTo the rows a LIMIT above the scan reads it for at most ({@link #readTo()}), or -1 */
+  BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
+      DataContext context, String narrowing, @Nullable Predicate1<Object[]> early, boolean keyBatch,
+      long readTo) {
+    this.readTo = readTo;
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -124,6 +133,17 @@ public final class BoundScan implements Cancellation, CacheControl {
   /** Rows the scan needs from the start of its stream: offset + fetch, or -1 for all. */
   public long needed() {
     return fetch < 0 ? -1 : offset + fetch;
+  }
+
+  /**
+   * The rows the scan is sure to be read for at most, as the request budget may count them ahead:
+   * {@link #needed()} under a LIMIT of its own; else, when a LIMIT kept above the scan's filter stops
+   * reading it ({@link io.convosql.core.plan.ScanSpec#readTo}), that LIMIT's rows; else -1 (all).
+   * The scan reads as many rows as it would without it; only what is counted ahead changes: a
+   * listing's total says no more than that the first of these rows will be read.
+   */
+  public long readTo() {
+    return needed() >= 0 ? needed() : readTo;
   }
 
   public boolean uses(int column) {

@@ -108,6 +108,9 @@ abstract class AbstractApiScan extends TableScan {
         .itemIf("sort", spec.sort().stream().map(k -> describe(k, names)).toList(), !spec.sort().isEmpty())
         .itemIf("offset", spec.offset(), spec.offset() != null)
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
+        // what the budget counts ahead, not what is sent: in the planner's digests only
+        .itemIf("readTo", spec.readTo(), spec.readTo() != null
+            && pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES)
         // the request follows from the table and the spec above, so the planner's digests leave it
         // out: rendering it on every digest was about a tenth of planning (Insights works out its
         // windows from the clock, which a digest should not depend on either)
@@ -175,7 +178,7 @@ abstract class AbstractApiScan extends TableScan {
     double rows = estimateRowCount(mq);
     double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
     double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1)
-        * (spec.early() == null ? 1 : 0.9);
+        * (spec.early() == null ? 1 : 0.9) * (spec.readTo() == null ? 1 : 0.99);
     return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
   }
 }

@@ -58,7 +58,7 @@ public final class EnumerableApiScan extends AbstractApiScan implements Enumerab
     double rows = estimateRowCount(mq);
     double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
     double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1)
-        * (spec.early() == null ? 1 : 0.9);
+        * (spec.early() == null ? 1 : 0.9) * (spec.readTo() == null ? 1 : 0.99);
     return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
   }
 

@@ -3,7 +3,9 @@ package io.convosql.core.plan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableFilter;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
@@ -47,13 +49,18 @@ public final class ScanRules {
   public static final RelOptRule LIMIT = new RuleConfig("ApiScanLimitRule",
       b -> b.operand(EnumerableLimit.class).oneInput(s -> s.operand(EnumerableApiScan.class).noInputs()),
       LimitRule::new).toRule();
+  public static final RelOptRule READ_TO = new RuleConfig("ApiScanReadToRule",
+      b -> b.operand(EnumerableLimit.class).oneInput(c -> c.operand(RelNode.class)
+          .predicate(r -> r instanceof EnumerableFilter || r instanceof EnumerableCalc)
+          .oneInput(s -> s.operand(EnumerableApiScan.class).noInputs())),
+      ReadToRule::new).toRule();
   public static final RelOptRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
       .withConversion(ApiScan.class, Convention.NONE, EnumerableConvention.INSTANCE, "ApiScanToEnumerableRule")
       .withRuleFactory(ToEnumerableRule::new)
       .toRule();
 
   public static final List<RelOptRule> ALL =
-      List.of(FILTER, PROJECT, SORT, LIMIT, AggregateTrimRule.INSTANCE, CountRule.INSTANCE, TO_ENUMERABLE);
+      List.of(FILTER, PROJECT, SORT, LIMIT, READ_TO, AggregateTrimRule.INSTANCE, CountRule.INSTANCE, TO_ENUMERABLE);
 
   /** Pushes each conjunct the API can take; the rest stay in a Filter above the new scan. */
   static final class FilterRule extends RelRule<RuleConfig> {
@@ -265,6 +272,44 @@ public final class ScanRules {
         return;
       }
       call.transformTo(scan.with(scan.spec().withOffsetFetch(offset, fetch)));
+    }
+  }
+
+  /**
+   * Tells a scan of a LIMIT kept above it, over a filter it could not take (a condition on a column
+   * its rows' own requests bring): the LIMIT stops reading the scan once its rows passed, so the
+   * request budget may count ahead only the requests of the rows up to it ({@link ScanSpec#readTo}),
+   * not those of every row the scan lists. Nothing the scan sends changes.
+   */
+  static final class ReadToRule extends RelRule<RuleConfig> {
+    ReadToRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      EnumerableLimit limit = call.rel(0);
+      RelNode calc = call.rel(1);
+      EnumerableApiScan scan = call.rel(2);
+      ScanSpec spec = scan.spec();
+      if (spec.hasOffsetOrFetch() || spec.count() || spec.readTo() != null || limit.fetch == null) {
+        return;
+      }
+      Operand offset = limitOperand(limit.offset);
+      Operand fetch = limitOperand(limit.fetch);
+      Operand through;
+      if (fetch == null || limit.offset != null && offset == null) {
+        return;
+      } else if (offset == null) {
+        through = fetch;
+      } else if (!offset.isParameter() && !fetch.isParameter()) {
+        through = Operand.literal(((Number) offset.literalValue()).longValue()
+            + ((Number) fetch.literalValue()).longValue());
+      } else {
+        return;
+      }
+      RelNode marked = calc.copy(calc.getTraitSet(), List.of(scan.with(spec.withReadTo(through))));
+      call.transformTo(limit.copy(limit.getTraitSet(), List.of(marked)));
     }
   }
 

@@ -25,9 +25,16 @@ public final class ScanSpec {
   private final boolean empty;
   private final boolean count;
   private final @Nullable RexNode early;
+  private final @Nullable Operand readTo;
 
   private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
       @Nullable Operand fetch, int[] projection, boolean empty, boolean count, @Nullable RexNode early) {
+    this(terms, sort, offset, fetch, projection, empty, count, early, null);
+  }
+
+  private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
+      @Nullable Operand fetch, int[] projection, boolean empty, boolean count, @Nullable RexNode early,
+      @Nullable Operand readTo) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -36,6 +43,22 @@ public final class ScanSpec {
     this.empty = empty;
     this.count = count;
     this.early = early;
+    this.readTo = readTo;
+  }
+
+  /**
+   * The OFFSET + FETCH of a LIMIT kept above the scan (over a filter it could not take), which stops
+   * reading the scan once that many rows passed the filter; null when nothing above stops it early.
+   * It changes no request, only what the request budget may count ahead: the rows the scan is sure
+   * to be read for are at most these.
+   */
+  public @Nullable Operand readTo() {
+    return readTo;
+  }
+
+  /** The spec with {@link #readTo}: a LIMIT of {@code offset + fetch} rows above the scan's filter. */
+  public ScanSpec withReadTo(@Nullable Operand rows) {
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, early, rows);
   }
 
   /** The whole table: no terms, no order, every column. */
@@ -89,7 +112,7 @@ public final class ScanSpec {
 
   /** The count of this spec's rows: no order, no projection beyond {@code column}. */
   public ScanSpec asCount(int column) {
-    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true, early);
+    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true, early, readTo);
   }
 
   /**
@@ -102,7 +125,7 @@ public final class ScanSpec {
   }
 
   public ScanSpec withEarly(@Nullable RexNode condition) {
-    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, condition);
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, condition, readTo);
   }
 
   public boolean hasOffsetOrFetch() {
@@ -145,23 +168,23 @@ public final class ScanSpec {
   public ScanSpec withTerms(List<Term> added) {
     List<Term> all = new ArrayList<>(terms);
     all.addAll(added);
-    return new ScanSpec(all, sort, offset, fetch, projection, empty, count, early);
+    return new ScanSpec(all, sort, offset, fetch, projection, empty, count, early, readTo);
   }
 
   public ScanSpec asEmpty() {
-    return new ScanSpec(terms, sort, offset, fetch, projection, true, count, early);
+    return new ScanSpec(terms, sort, offset, fetch, projection, true, count, early, readTo);
   }
 
   public ScanSpec withSort(List<SortKey> keys) {
-    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count, early);
+    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count, early, readTo);
   }
 
   public ScanSpec withOffsetFetch(@Nullable Operand newOffset, @Nullable Operand newFetch) {
-    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count, early);
+    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count, early, readTo);
   }
 
   public ScanSpec withProjection(int[] newProjection) {
-    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count, early);
+    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count, early, readTo);
   }
 
   @Override
@@ -172,17 +195,18 @@ public final class ScanSpec {
     ScanSpec s = (ScanSpec) o;
     return empty == s.empty && count == s.count && terms.equals(s.terms) && sort.equals(s.sort)
         && Objects.equals(offset, s.offset) && Objects.equals(fetch, s.fetch)
-        && Arrays.equals(projection, s.projection) && Objects.equals(early, s.early);
+        && Arrays.equals(projection, s.projection) && Objects.equals(early, s.early)
+        && Objects.equals(readTo, s.readTo);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count, early);
+    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count, early, readTo);
   }
 
   @Override
   public String toString() {
     return "ScanSpec" + (empty ? "[empty]" : "") + (count ? "[count]" : "") + "{terms=" + terms + ", sort=" + sort
-        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + (early == null ? "" : ", early=" + early) + '}';
+        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + (early == null ? "" : ", early=" + early) + (readTo == null ? "" : ", readTo=" + readTo) + '}';
   }
 }
