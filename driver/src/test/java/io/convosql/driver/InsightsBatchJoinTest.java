@@ -256,4 +256,28 @@ class InsightsBatchJoinTest {
     assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
         .doesNotContain("BatchNestedLoop").doesNotContain("$cor");
   }
+
+  /**
+   * Three keys over ten years (62 windows) stay a batch join: one search a window at most, never more
+   * than the scan's page a window; a LEFT JOIN keeps the keys no session has, as with pushdown off.
+   */
+  @Test
+  void threeKeysOverTenYearsStayABatchAndALeftJoinKeepsTheUnfound() throws SQLException {
+    List<String> all = allIds();
+    List<String> keys = new ArrayList<>(all.subList(all.size() - 2, all.size()));
+    keys.addAll(noSuch("left-", 1, 36));
+    String range = " AND i.session_start_time >= TIMESTAMP '2015-09-01 00:00:00'"
+        + " AND i.session_start_time < TIMESTAMP '2025-09-02 00:00:00'";
+    for (String join : List.of("JOIN", "LEFT JOIN")) {
+      String sql = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k) " + join
+          + " insights.sessions i ON i.id = v.k" + range;
+      assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql))).as(sql)
+          .contains("EnumerableBatchNestedLoopJoin");
+      List<String> local = sorted(rows(off, sql));
+      assertThat(local).as(sql).hasSize(join.equals("JOIN") ? 2 : 3);
+      SANDBOX.requests().clear();
+      assertThat(sorted(rows(on, sql))).as(sql).isEqualTo(local);
+      assertThat(SANDBOX.requests().of("insights")).as(sql).hasSizeLessThanOrEqualTo(62);
+    }
+  }
 }

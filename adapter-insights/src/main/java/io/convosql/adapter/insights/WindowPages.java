@@ -49,6 +49,8 @@ final class WindowPages {
   private long delivered;
   private int pageSize;
   private long page;
+  /** The first page this window's scan reads (past an OFFSET the API applies), for {@link #moved}. */
+  private long firstPage;
   private long position;
   private int skip;
   private boolean first = true;
@@ -84,6 +86,7 @@ final class WindowPages {
     this.shape = Objects.requireNonNull(shape, "shape");
     this.pageSize = paging.pageSize();
     this.page = paging.firstPage();
+    this.firstPage = paging.firstPage();
     this.position = paging.firstPage() * pageSize;
     this.skip = paging.skip();
     this.apiOffset = paging.apiOffset();
@@ -235,36 +238,50 @@ final class WindowPages {
 
   /**
    * The rows of sessions that moved up onto the pages already read, found by reading those pages
-   * again. The total fell by {@code fewer} since the page before: sessions were deleted, and when they
-   * were before the position reached, as many later sessions moved up a place each, from this page's
-   * start onto the end of the pages before it, so the page just read lacks them. Each page back is
-   * read again (at most as many as hold {@code fewer} hits) and its sessions not read before are this
-   * page's missing first ones, in order; when the deleted sessions lay further on, nothing moved and
-   * the page read again adds nothing. Sessions deleted and stored in equal numbers between two pages
-   * leave the total as it was; nothing in the answers tells of those.
+   * again, newest page first. The total fell by {@code fewer} since the page before: sessions were
+   * deleted, and when they were before the position reached, as many later sessions moved up a place
+   * each, from this page's start onto the end of the pages before it, so the page just read lacks
+   * them. In an order without ties a moved session sorts after every session read, so on a page read
+   * again the moved ones are those after the last session read: a page that holds a session read ends
+   * the search (one request when the deleted sessions lay further on, however many), and a hit before
+   * it that no page held was stored meanwhile ahead of the position, which is not read (in the order
+   * asked for it would come too late). A page holding no session read is all moved, and the page
+   * before it is read too (a page past the new total is empty, and not asked for), down to the first
+   * page this scan read; past the {@value #REREAD_PAGES}
+   * pages remembered, the statement fails rather than miss sessions. Sessions deleted and stored in
+   * equal numbers between two pages leave the total as it was; nothing in the answers tells of those.
    */
   private List<Object[]> moved(long fewer, Set<String> current) {
-    long back = Math.min(page, (fewer + pageSize - 1) / pageSize);
-    if (back > recentIds.size()) {
-      throw new ApiException(InsightsApi.SPEC.name(), "GET", InsightsApi.SEARCH, 200,
-          "the total fell from " + lastTotal + " to " + (lastTotal - fewer) + " sessions while the window"
-              + " was paged", null, "more sessions were deleted meanwhile than convosql reads again ("
-              + REREAD_PAGES + " pages of " + pageSize + "), so sessions may have moved past the pages read;"
-              + " run the query again", "HY000", null);
-    }
     Set<String> read = new HashSet<>(current);
-    java.util.Iterator<Set<String>> recent = recentIds.iterator();
-    for (long p = 0; p < back; p++) {
-      read.addAll(recent.next());
-    }
-    List<List<JsonNode>> again = new ArrayList<>();
-    for (long p = page - 1; p >= page - back; p--) {
-      SearchAnswer answer = io.convosql.core.http.Futures.await(
-          table.settings.api.searchAsync(shape.params(window, p, pageSize), scan), scan);
-      again.add(0, answer.hits());
+    recentIds.forEach(read::addAll);
+    java.util.ArrayDeque<List<JsonNode>> found = new java.util.ArrayDeque<>();
+    for (long p = page - 1; p >= firstPage; p--) {
+      if (page - p > recentIds.size()) {
+        throw new ApiException(InsightsApi.SPEC.name(), "GET", InsightsApi.SEARCH, 200,
+            "the total fell from " + lastTotal + " to " + (lastTotal - fewer) + " sessions while the window"
+                + " was paged", null, "more sessions were deleted meanwhile than convosql reads again ("
+                + REREAD_PAGES + " pages of " + pageSize + "), so sessions may have moved past the pages read;"
+                + " run the query again", "HY000", null);
+      }
+      if (p * pageSize >= lastTotal - fewer) {
+        continue; // past the total now: an empty page, not asked for
+      }
+      List<JsonNode> hits = io.convosql.core.http.Futures.await(
+          table.settings.api.searchAsync(shape.params(window, p, pageSize), scan), scan).hits();
+      int after = 0;
+      for (int i = 0; i < hits.size(); i++) {
+        String id = DocValues.text(hits.get(i).path("id"));
+        if (id != null && read.contains(id)) {
+          after = i + 1;
+        }
+      }
+      found.push(hits.subList(after, hits.size()));
+      if (after > 0) {
+        break;
+      }
     }
     List<Object[]> rows = new ArrayList<>();
-    for (List<JsonNode> hits : again) {
+    for (List<JsonNode> hits : found) {
       rows.addAll(rowsOf(hits, read));
       for (JsonNode doc : hits) {
         String id = DocValues.text(doc.path("id"));
@@ -313,6 +330,7 @@ final class WindowPages {
   private void start(Window next) {
     window = next;
     page = 0;
+    firstPage = 0;
     position = 0;
     first = true;
     previousFirstId = null;

@@ -125,15 +125,89 @@ class InsightsDeletedWhilePagedTest {
   void moreDeletedThanThePagesReadAgainHoldFailsRatherThanMissSessions() {
     // 1,500 sessions in pages of 100; after page 11 is answered, 1,050 of those read are deleted:
     // the sessions that moved past the pages read are more than ten pages read again can find.
+    // The pages read again answer as the service would: s0 to s1049 are gone, so page 1 holds 50 of
+    // s1050 to s1199 (read, but on pages no longer remembered) and pages 1 to 4 the 300 that moved.
     for (int p = 0; p <= 11; p++) {
-      api.stubFor(get(urlPathEqualTo("/insights/sessions")).withQueryParam("page_number", equalTo(Integer.toString(p)))
+      ScenarioMappingBuilder stub = page(p).whenScenarioStateIs(STARTED);
+      api.stubFor((p == 11 ? stub.willSetStateTo("deleted") : stub)
           .willReturn(okJson(answer(1500, docs(p * 100, p * 100 + 100, List.of())))));
     }
-    api.stubFor(get(urlPathEqualTo("/insights/sessions")).withQueryParam("page_number", equalTo("12"))
-        .willReturn(okJson(answer(450, ""))));
-    assertThatThrownBy(() -> Sql.rows(connection, SQL))
+    for (int p = 0; p <= 12; p++) {
+      api.stubFor(page(p).whenScenarioStateIs("deleted").willReturn(okJson(answer(450,
+          docs(1050 + p * 100, Math.min(1500, 1050 + p * 100 + 100), List.of())))));
+    }
+    assertThatThrownBy(() -> Sql.rows(connection, SQL + " LIMIT 5000"))
         .hasMessageContaining("Insights API")
         .hasMessageContaining("the total fell from 1500 to 450 sessions while the window was paged")
         .hasMessageContaining("run the query again");
+  }
+
+  /** The documents at page {@code p} (of 100) of these sessions, newest first. */
+  private static String newestFirst(List<Integer> sessions, int p) {
+    List<Integer> desc = sessions.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    return String.join(",", desc.subList(Math.min(desc.size(), p * 100), Math.min(desc.size(), p * 100 + 100))
+        .stream().map(InsightsDeletedWhilePagedTest::doc).toList());
+  }
+
+  @Test
+  void aSessionStoredAheadOfThePagesReadAgainIsNotPutOutOfOrder() throws SQLException {
+    // Newest first, 250 sessions. Once page 0 is answered, s999 (the newest) is stored and s200, s201
+    // (on page 0) are deleted: the total falls by one, s149 moved up onto page 0, and page 0 read
+    // again starts with s999, which sorts before every row already given. Before, s999 came between
+    // s150 and s149, out of the order asked for.
+    List<Integer> before = IntStream.range(0, 250).boxed().toList();
+    List<Integer> after = new ArrayList<>(before);
+    after.removeAll(List.of(200, 201));
+    after.add(999);
+    api.stubFor(page(0).whenScenarioStateIs(STARTED).willSetStateTo("changed")
+        .willReturn(okJson(answer(250, newestFirst(before, 0)))));
+    for (int p = 0; p <= 2; p++) {
+      api.stubFor(page(p).whenScenarioStateIs("changed").willReturn(okJson(answer(249, newestFirst(after, p)))));
+    }
+    List<String> expected = new ArrayList<>(rows(0, 250));
+    java.util.Collections.reverse(expected);
+    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time DESC")).containsExactlyElementsOf(expected);
+    assertThat(pagesAsked()).containsExactlyInAnyOrder("0", "1", "2", "0");
+  }
+
+  @Test
+  void manySessionsDeletedFurtherOnCostOnePageReadAgainAndNoFailure() throws SQLException {
+    // 2,500 sessions read in pages of 100 (a LIMIT: one page after the other). Once page 10 is
+    // answered, the last 1,200 (s1300 on) are deleted: nothing moved onto the pages read, and page 10
+    // read again still holds the sessions read, so no page further back is read. Before, the fall by
+    // 1,200 (more than ten pages hold) failed the statement, and a fall by 500 read five pages again.
+    for (int p = 0; p <= 10; p++) {
+      ScenarioMappingBuilder stub = page(p).whenScenarioStateIs(STARTED);
+      api.stubFor((p == 10 ? stub.willSetStateTo("deleted") : stub)
+          .willReturn(okJson(answer(2500, docs(p * 100, p * 100 + 100, List.of())))));
+    }
+    for (int p = 10; p <= 12; p++) {
+      api.stubFor(page(p).whenScenarioStateIs("deleted")
+          .willReturn(okJson(answer(1300, docs(p * 100, Math.min(1300, p * 100 + 100), List.of())))));
+    }
+    assertThat(Sql.rows(connection, SQL + " LIMIT 5000")).containsExactlyInAnyOrderElementsOf(rows(0, 1300));
+    assertThat(pagesAsked()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "10", "12");
+  }
+
+  @Test
+  void sessionsDeletedOnTheLastPagesAreFoundOnThePagesBeforeThemAsNeeded() throws SQLException {
+    // 350 sessions; once page 2 is answered, s0 to s119 are deleted, and s300 to s349 move up onto
+    // pages 1 and 2: page 2 read again holds none read (s320 to s349), so page 1 is read again too
+    // (s220 to s299 read, then s300 to s319). Both come before page 3 (empty), oldest first.
+    List<Integer> gone = IntStream.range(0, 120).boxed().toList();
+    for (int p = 0; p <= 2; p++) {
+      ScenarioMappingBuilder stub = page(p).whenScenarioStateIs(STARTED);
+      api.stubFor((p == 2 ? stub.willSetStateTo("deleted") : stub)
+          .willReturn(okJson(answer(350, docs(p * 100, p * 100 + 100, List.of())))));
+    }
+    String left = docs(0, 350, gone);
+    String[] docs = left.split(",(?=\\{)");
+    for (int p = 0; p <= 3; p++) {
+      List<String> on = java.util.Arrays.asList(docs).subList(Math.min(docs.length, p * 100),
+          Math.min(docs.length, p * 100 + 100));
+      api.stubFor(page(p).whenScenarioStateIs("deleted").willReturn(okJson(answer(230, String.join(",", on)))));
+    }
+    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time LIMIT 5000"))
+        .containsExactlyElementsOf(rows(0, 350));
   }
 }
