@@ -120,6 +120,15 @@ abstract class SessionChildTable extends ApiTable {
             endpoint);
   }
 
+  /**
+   * A join's session ids are taken in batches only where their requests are expected to be no more
+   * than one scan's ({@link KeyBatchRequests}).
+   */
+  @Override
+  public boolean takesKeyBatches(int column, ScanSpec spec, io.convosql.core.plan.KeyBatches batches) {
+    return KeyBatchRequests.children(column, pinned(spec.terms()), requestsPerSession(spec.usedColumns()), batches);
+  }
+
   @Override
   public String explainEstimate(ScanSpec spec) {
     Set<Object> ids = spec.empty() ? Set.of() : pinned(spec.terms());
