@@ -53,7 +53,8 @@ final class KeyBatchRequests {
       batched = Math.max(keys, Math.ceil(rows / PathSimApi.MAX_PAGE)) + details;
     } else {
       double batchCount = Math.ceil(keys / batches.batchSize());
-      batched = batchCount * listing(q.workspaces, rows) + (column == SessionColumns.ID ? Math.min(keys, details) : details);
+      double matched = column == SessionColumns.ID ? Math.min(keys, details) : details;
+      batched = batchCount * listing(q.workspaces, rows) + matched;
     }
     return batched <= scan;
   }

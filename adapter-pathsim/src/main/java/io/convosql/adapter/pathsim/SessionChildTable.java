@@ -8,6 +8,7 @@ import io.convosql.core.exec.RowSource;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.Column;
 import io.convosql.core.plan.ForeignKey;
+import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
@@ -125,7 +126,7 @@ abstract class SessionChildTable extends ApiTable {
    * than one scan's ({@link KeyBatchRequests}).
    */
   @Override
-  public boolean takesKeyBatches(int column, ScanSpec spec, io.convosql.core.plan.KeyBatches batches) {
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
     return KeyBatchRequests.children(column, pinned(spec.terms()), requestsPerSession(spec.usedColumns()), batches);
   }
 

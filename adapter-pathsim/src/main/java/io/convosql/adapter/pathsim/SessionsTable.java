@@ -16,6 +16,7 @@ import io.convosql.core.exec.WarningListener;
 import io.convosql.core.http.Futures;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.ForeignKey;
+import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
@@ -108,7 +109,7 @@ final class SessionsTable extends ApiTable {
    * scan's: a get per key against the listing and its details ({@link KeyBatchRequests}).
    */
   @Override
-  public boolean takesKeyBatches(int column, ScanSpec spec, io.convosql.core.plan.KeyBatches batches) {
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
     return KeyBatchRequests.sessions(column, spec, batches);
   }
 
