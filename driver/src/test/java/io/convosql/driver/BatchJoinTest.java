@@ -5,7 +5,9 @@ import static io.convosql.driver.DriverFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convosql.sandbox.RecordedRequest;
+import io.convosql.sandbox.Sandbox;
 import io.convosql.sandbox.pathsim.Session;
+import io.convosql.sandbox.pathsim.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,5 +91,92 @@ class BatchJoinTest {
         "no-such-session; null; null", "null; null; null").isEqualTo(local.rows());
     assertThat(pushed.requests()).containsExactlyInAnyOrder(
         "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/no-such-session");
+  }
+
+  /**
+   * The requests of one listing of every session with list columns only: GET /workspaces, then each
+   * workspace's pages of 100 (one at least).
+   */
+  private static List<String> listing() {
+    List<String> expected = new ArrayList<>(List.of("GET /workspaces"));
+    for (Workspace w : DriverFixture.data().workspaces()) {
+      int n = DriverFixture.data().sessions(w.id()).size();
+      for (int offset = 0; offset == 0 || offset < n; offset += 100) {
+        expected.add("GET /workspaces/" + w.id() + "/sessions?limit=100&offset=" + offset);
+      }
+    }
+    return expected;
+  }
+
+  /**
+   * The demo's cross-API join: the Insights side is expected to hold thousands of rows, a GET
+   * /sessions/{id} each (318 in the demo sandbox, past the budget of 250: 54000), where listing every
+   * PathSim session is GET /workspaces and a page per 100 sessions of each workspace: a hash or merge join
+   * (Calcite's choice; either reads each side once).
+   */
+  @Test
+  void aJoinOfManyKeysListsTheSessionsOnce() throws SQLException {
+    String insights = "insights.url=" + SANDBOX.insightsUrl();
+    String key = "insights.apiKey=" + Sandbox.INSIGHTS_KEY;
+    try (Connection both = DriverFixture.connect(insights, key);
+        Connection bothOff = DriverFixture.connect("pushdown=false", "maxRequestsPerStatement=0", insights, key)) {
+      rows(both, "SELECT id, started_at FROM pathsim.sessions"); // learns how Time writes dates first
+      String sql = "SELECT s.id, i.agent_name FROM pathsim.sessions s JOIN insights.sessions i ON s.id = i.id LIMIT 3";
+      assertThat(String.join("\n", rows(both, "EXPLAIN PLAN FOR " + sql)))
+          .containsPattern("Enumerable(Hash|Merge)Join").doesNotContain("BatchNestedLoop").doesNotContain("$cor");
+      Answer pushed = ask(both, sql);
+      assertThat(pushed.rows()).isEqualTo(ask(bothOff, sql).rows());
+      assertThat(pushed.requests()).containsExactlyInAnyOrderElementsOf(listing());
+    }
+  }
+
+  /** A self-join of every session: each side listed once (a get per session would be 400 of them). */
+  @Test
+  void aSelfJoinOfEverySessionIsTwoListings() throws SQLException {
+    rows(on, "SELECT id, started_at FROM pathsim.sessions"); // learns how Time writes dates first
+    String sql = "SELECT a.id, b.test_type FROM pathsim.sessions a JOIN pathsim.sessions b ON b.id = a.id";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .containsPattern("Enumerable(Hash|Merge)Join").doesNotContain("BatchNestedLoop").doesNotContain("$cor");
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).hasSize(DriverFixture.data().sessions().size()).isEqualTo(ask(off, sql).rows());
+    List<String> expected = new ArrayList<>(listing());
+    expected.addAll(listing());
+    assertThat(pushed.requests()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** A few keys, each a get, where a listing would be GET /workspaces and a page per workspace at least. */
+  @Test
+  void aFewKeysStayABatchOfGets() throws SQLException {
+    List<Session> sessions = DriverFixture.data().sessions();
+    String a = sessions.get(5).id();
+    String b = sessions.get(77).id();
+    String sql = "SELECT v.k, s.test_type, s.summary FROM (VALUES ('" + a + "'), ('" + b + "')) AS v(k)"
+        + " JOIN pathsim.sessions s ON s.id = v.k";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql))).contains("EnumerableBatchNestedLoopJoin");
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).hasSize(2).isEqualTo(ask(off, sql).rows());
+    assertThat(pushed.requests()).containsExactlyInAnyOrder("GET /sessions/" + a, "GET /sessions/" + b);
+  }
+
+  /**
+   * The transcript lines of sessions filtered by id: the outer side's estimate (a quarter of all
+   * sessions) is far fewer gets than listing every session and getting each one's detail.
+   */
+  @Test
+  void transcriptsOfSessionsFilteredById() throws SQLException {
+    List<Session> voice = DriverFixture.data().sessions().stream()
+        .filter(x -> "VOICE".equalsIgnoreCase(x.testType().name())).toList();
+    String a = voice.get(1).id();
+    String b = voice.get(30).id();
+    String sql = "SELECT s.id, s.started_at, t.line_no, t.text FROM pathsim.sessions s"
+        + " JOIN pathsim.transcript_lines t ON t.session_id = s.id WHERE s.id IN ('" + a + "', '" + b + "')";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableBatchNestedLoopJoin")
+        .contains("request=[GET /sessions/{id} for session_id in [$cor");
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).isNotEmpty().isEqualTo(ask(off, sql).rows());
+    // each session got once for the outer side and once for its transcript
+    assertThat(pushed.requests()).containsExactlyInAnyOrder(
+        "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/" + a, "GET /sessions/" + b);
   }
 }

@@ -8,6 +8,7 @@ import io.convosql.core.exec.RowSource;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.Column;
 import io.convosql.core.plan.ForeignKey;
+import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Operand;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
@@ -128,6 +129,15 @@ abstract class SessionChildTable extends ApiTable {
     return ids == null ? null
         : new RequestEstimate(ids.size() * (long) requestsPerSession(scan.usedColumns()), "PathSim", "GET",
             endpoint);
+  }
+
+  /**
+   * A join's session ids are taken in batches only where their requests are expected to be no more
+   * than one scan's ({@link KeyBatchRequests}).
+   */
+  @Override
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
+    return KeyBatchRequests.children(column, pinned(spec.terms()), requestsPerSession(spec.usedColumns()), batches);
   }
 
   @Override

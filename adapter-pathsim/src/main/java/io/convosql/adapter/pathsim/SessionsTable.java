@@ -16,6 +16,7 @@ import io.convosql.core.exec.WarningListener;
 import io.convosql.core.http.Futures;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.ForeignKey;
+import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
 import io.convosql.core.plan.SortKey;
@@ -95,9 +96,21 @@ final class SessionsTable extends ApiTable {
     return column == SessionColumns.ID;
   }
 
+  /** The sessions the planner expects of a scan before its filters. */
+  static final double ESTIMATED = 5_000d;
+
   @Override
   public double rowCountEstimate() {
-    return 5_000d;
+    return ESTIMATED;
+  }
+
+  /**
+   * A join's keys are taken in batches only where their requests are expected to be no more than one
+   * scan's: a get per key against the listing and its details ({@link KeyBatchRequests}).
+   */
+  @Override
+  public boolean takesKeyBatches(int column, ScanSpec spec, KeyBatches batches) {
+    return KeyBatchRequests.sessions(column, spec, batches);
   }
 
   @Override

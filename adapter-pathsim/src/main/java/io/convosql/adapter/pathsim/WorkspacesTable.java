@@ -46,9 +46,12 @@ final class WorkspacesTable extends ApiTable {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
   }
 
+  /** The workspaces the planner expects. */
+  static final double ESTIMATED = 10d;
+
   @Override
   public double rowCountEstimate() {
-    return 10d;
+    return ESTIMATED;
   }
 
   @Override
