@@ -263,6 +263,18 @@ class JdbcEscapesTest {
         + " DIFFERENCE(name, name) FROM pathsim.workspaces")).containsExactly("0; 0; 4");
   }
 
+  /**
+   * SOUNDEX and DIFFERENCE pass over what is no letter A to Z, accented letters too, as PostgreSQL's
+   * fuzzystrmatch: before, HY000 "The character is not mapped: É" from Calcite's Soundex.
+   */
+  @Test
+  void soundexPassesOverAccentedLettersAsPostgresqlDoes() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT SOUNDEX('é'), CHAR_LENGTH(SOUNDEX('é')), SOUNDEX('Renée'),"
+        + " {fn SOUNDEX('Müller')}, DIFFERENCE('é', 'e'), {fn DIFFERENCE('Renée', 'Rene')}, DIFFERENCE('é', 'ü'),"
+        + " SOUNDEX('Robert'), SOUNDEX(NULL)"))
+        .containsExactly("; 0; R500; M460; 0; 4; 4; R163; null");
+  }
+
   @Test
   void callsFailSayingThereAreNoStoredProcedures() {
     for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)",
