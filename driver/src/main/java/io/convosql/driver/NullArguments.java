@@ -56,6 +56,14 @@ final class NullArguments {
         && !f.getName().toUpperCase(Locale.ROOT).startsWith("CONCAT");
   }
 
+  /**
+   * Whether {@code expr} is a call with a bare NULL argument, as written: not a typed NULL such as
+   * {@code CAST(NULL AS VARCHAR)}, which Calcite runs, nor one Calcite cast to a type it chose.
+   */
+  static boolean hasBareNull(SqlNode expr) {
+    return expr instanceof SqlCall call && call.getOperandList().stream().anyMatch(NullArguments::bareNull);
+  }
+
   private static boolean bareNull(@Nullable SqlNode operand) {
     return operand != null && SqlUtil.isNullLiteral(operand, false);
   }
@@ -84,7 +92,8 @@ final class NullArguments {
 
   /**
    * The type of {@code expr}, whose type Calcite derived as {@code calcite}, when it is a
-   * {@link #strict} function with a NULL argument, bare or cast, which is NULL whatever the row:
+   * {@link #strict} function with a NULL argument (bare as written, {@link #hasBareNull}, which
+   * Calcite may since have cast to a type of its choice), so NULL whatever the row:
    * Calcite's type, nullable; a nullable DOUBLE for a number function and a nullable VARCHAR for a
    * text function where Calcite typed it NULL, as its bare NULL argument. Null for any other
    * expression.
@@ -97,11 +106,31 @@ final class NullArguments {
     if (calcite.getSqlTypeName() != SqlTypeName.NULL) {
       return types.createTypeWithNullability(calcite, true);
     }
+    return postgresqlType(types, call);
+  }
+
+  /** A nullable DOUBLE for a number function, a nullable VARCHAR for a text function. */
+  private static RelDataType postgresqlType(RelDataTypeFactory types, SqlCall call) {
     RelDataType type = ((SqlFunction) call.getOperator()).getFunctionType() == SqlFunctionCategory.NUMERIC
         ? types.createSqlType(SqlTypeName.DOUBLE)
         : types.createTypeWithCharsetAndCollation(types.createSqlType(SqlTypeName.VARCHAR),
             types.getDefaultCharset(), SqlCollation.IMPLICIT);
     return types.createTypeWithNullability(type, true);
+  }
+
+  /**
+   * {@code converted}, or a typed NULL (of its type, or PostgreSQL's where that is NULL) where it is
+   * a call of a bare NULL that the validator never saw as such: a call a rewrite made, as ILIKE's {@code LOWER(NULL)} in
+   * {@code 'a' ILIKE NULL}, which could not run (0A000 "LOWER is not supported here").
+   */
+  private static org.apache.calcite.rex.RexNode orTypedNull(org.apache.calcite.rex.RexBuilder rex, SqlCall call,
+      org.apache.calcite.rex.RexNode converted) {
+    if (!hasBareNull(call)) {
+      return converted;
+    }
+    return typedNull(rex, converted.getType().getSqlTypeName() == SqlTypeName.NULL
+        ? postgresqlType(rex.getTypeFactory(), call)
+        : rex.getTypeFactory().createTypeWithNullability(converted.getType(), true));
   }
 
   /**
@@ -113,8 +142,17 @@ final class NullArguments {
       SqlRexConvertlet convertlet = calcite.get(call);
       return convertlet == null || !strict(call.getOperator()) ? convertlet : (cx, c) ->
           cx.getValidator() instanceof ParameterTypingValidator v && v.alwaysNull(c)
-              ? cx.getRexBuilder().makeNullLiteral(cx.getValidator().getValidatedNodeType(c))
-              : convertlet.convertCall(cx, c);
+              ? typedNull(cx.getRexBuilder(), cx.getValidator().getValidatedNodeType(c))
+              : orTypedNull(cx.getRexBuilder(), c, convertlet.convertCall(cx, c));
     };
+  }
+
+  /**
+   * A NULL of {@code type} as a cast, which runs wherever a value may: a bare NULL literal where
+   * LIKE reads its pattern ({@code 'a' ILIKE NULL}, so {@code 'a' LIKE LOWER(NULL)}) failed to
+   * prepare (HY000).
+   */
+  private static org.apache.calcite.rex.RexNode typedNull(org.apache.calcite.rex.RexBuilder rex, RelDataType type) {
+    return rex.makeAbstractCast(type, rex.makeNullLiteral(type), false);
   }
 }

@@ -131,8 +131,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (expr instanceof SqlCall call && call.operandCount() == 2) {
       WrittenChecks.difference(this, scope, call);
     }
+    boolean bareNull = NullArguments.hasBareNull(expr); // before Calcite casts it to a type
     RelDataType type = super.deriveType(scope, expr);
-    RelDataType alwaysNull = NullArguments.type(typeFactory, expr, type);
+    RelDataType alwaysNull = bareNull ? NullArguments.type(typeFactory, expr, type) : null;
     if (alwaysNull != null) {
       nullCalls.add(expr);
       setValidatedNodeType(expr, alwaysNull);
