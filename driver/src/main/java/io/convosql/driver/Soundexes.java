@@ -81,14 +81,15 @@ public final class Soundexes {
       return "";
     }
     StringBuilder code = new StringBuilder(LENGTH).append(Character.toUpperCase(s.charAt(i++)));
-    char last = digit(code.charAt(0));
     for (; i < s.length() && code.length() < LENGTH; i++) {
+      // as fuzzystrmatch: a letter counts when its digit differs from the character before it
+      // (a vowel, H, W and Y are '0', which separates two letters of one digit, and any other
+      // character is itself), and only a digit other than '0' is written
       char c = s.charAt(i);
-      if (letter(c) && digit(c) != last) {
+      if (letter(c) && digit(c) != code(s.charAt(i - 1))) {
         char d = digit(c);
         if (d != '0') {
           code.append(d);
-          last = d;
         }
       }
     }
@@ -101,6 +102,11 @@ public final class Soundexes {
   /** An ASCII letter, the only characters PostgreSQL's Soundex reads. */
   private static boolean letter(char c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  /** A letter's digit; any other character stands for itself. */
+  private static char code(char c) {
+    return letter(c) ? digit(c) : c;
   }
 
   private static char digit(char letter) {

@@ -276,6 +276,16 @@ class JdbcEscapesTest {
   }
 
   @Test
+  void soundexIsFuzzystrmatchsLetterByLetter() throws SQLException {
+    // fuzzystrmatch compares each letter's digit with the character before it, so a vowel between two
+    // letters of one digit keeps both (Tymczak: c, z are one 2, a, then k a second 2) and H or W does
+    // too (Ashcraft: s, h, c is 2, 2); Calcite's Soundex (American Soundex) gave T522 and A261
+    assertThat(DriverFixture.rows(connection, "SELECT SOUNDEX('Tymczak'), SOUNDEX('Ashcraft'), SOUNDEX('Pfister'),"
+        + " {fn SOUNDEX('Jackson')}, SOUNDEX('  lee'), DIFFERENCE('Ashcraft', 'Ashcroft'), DIFFERENCE('Tymczak', 'Lee')"))
+        .containsExactly("T522; A226; P236; J250; L000; 4; 0");
+  }
+
+  @Test
   void callsFailSayingThereAreNoStoredProcedures() {
     for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)",
         "/* nightly */ CALL refresh(1)", "-- nightly\n{call refresh(1)}")) {
