@@ -38,8 +38,13 @@ final class CaseFoldedLike {
     }
     SqlParserPos pos = call.getParserPosition();
     SqlNode[] operands = call.getOperandList().toArray(SqlNode[]::new);
-    operands[0] = SqlStdOperatorTable.LOWER.createCall(pos, operands[0]);
-    operands[1] = SqlStdOperatorTable.LOWER.createCall(pos, operands[1]);
+    for (int i = 0; i < 2; i++) {
+      // a bare NULL as a VARCHAR, as LOWER(NULL) of a NULL nothing types does not run in LIKE ('a' ILIKE NULL)
+      SqlNode o = !org.apache.calcite.sql.SqlUtil.isNullLiteral(operands[i], false) ? operands[i]
+          : SqlStdOperatorTable.CAST.createCall(pos, operands[i], new org.apache.calcite.sql.SqlDataTypeSpec(
+              new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.VARCHAR, pos), pos));
+      operands[i] = SqlStdOperatorTable.LOWER.createCall(pos, o);
+    }
     return (negated ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE).createCall(pos, operands);
   }
 

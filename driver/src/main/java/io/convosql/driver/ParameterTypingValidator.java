@@ -4,6 +4,9 @@ import static org.apache.calcite.util.Static.RESOURCE;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Deque;
 import java.util.List;
 import java.util.SortedMap;
@@ -59,6 +62,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       (scope, call) -> siblingType(scope, call.getOperandList()));
   /** Types a {@code ?} beside an interval, or of TIMESTAMPADD and TIMESTAMPDIFF, as a time. */
   private final TimeParameters times = new TimeParameters(this);
+  /** The calls of a function that are NULL whatever the row ({@link NullArguments}). */
+  private final Set<SqlNode> nullCalls = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
@@ -86,7 +91,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
    * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
    * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
-   * ({@link PostgresqlCalls}), ILIKE for every alphabet ({@link CaseFoldedLike}) and
+   * ({@link PostgresqlCalls}), an escape of a bare NULL as its plain call ({@link NullArguments}),
+   * ILIKE for every alphabet ({@link CaseFoldedLike}) and
    * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
   @Override
@@ -99,7 +105,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       return rewritten;
     }
     SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        FunctionSynonyms.positionFrom(Modulo.percent(FunctionSynonyms.escaped(call)))));
+        FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call))))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
@@ -117,14 +123,22 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   /**
    * Calcite's type, after the checks Calcite leaves to code generation: DAYNAME of a time, a time
    * truncated to a week ({@link PeriodNames}); DIFFERENCE of numbers before Calcite makes them text
-   * ({@link WrittenChecks#difference}).
+   * ({@link WrittenChecks#difference}); a number or text function of a bare NULL typed as
+   * PostgreSQL types it ({@link NullArguments}).
    */
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
     if (expr instanceof SqlCall call && call.operandCount() == 2) {
       WrittenChecks.difference(this, scope, call);
     }
+    boolean bareNull = NullArguments.hasBareNull(expr); // before Calcite casts it to a type
     RelDataType type = super.deriveType(scope, expr);
+    RelDataType alwaysNull = bareNull ? NullArguments.type(typeFactory, expr, type) : null;
+    if (alwaysNull != null) {
+      nullCalls.add(expr);
+      setValidatedNodeType(expr, alwaysNull);
+      type = alwaysNull;
+    }
     if (expr instanceof SqlCall call && (call.operandCount() == 1 || call.operandCount() == 2)
         && call.operand(0) != null) {
       RelDataType operand = getValidatedNodeTypeIfKnown(call.operand(0));
@@ -135,6 +149,11 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
       }
     }
     return type;
+  }
+
+  /** Whether {@code call} is a function call that is NULL whatever the row ({@link NullArguments}). */
+  boolean alwaysNull(SqlNode call) {
+    return nullCalls.contains(call);
   }
 
   @Override

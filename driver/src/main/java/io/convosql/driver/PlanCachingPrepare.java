@@ -65,8 +65,9 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
    * Calcite's preparation, validating with {@link ParameterTypingValidator} and the connection's
    * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}), CURRENT_SCHEMA converted to
    * the connection's schema ({@link SessionFunctions}) and text such as '2025-08-10T00:00:00' cast to
-   * TIMESTAMP as its space spelling ({@link IsoTimestamps}), MOD of a DOUBLE ({@link Modulo}) and
-   * DIFFERENCE of text with no letters ({@link Soundexes}).
+   * TIMESTAMP as its space spelling ({@link IsoTimestamps}), MOD of a DOUBLE ({@link Modulo}),
+   * DIFFERENCE of text with no letters ({@link Soundexes}) and a function of a bare NULL
+   * ({@link NullArguments}).
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
@@ -77,8 +78,9 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
-        IsoTimestamps.convertlets(Modulo.convertlets(Soundexes.convertlets(WrittenChecks.convertlets(
-            SessionFunctions.convertlets(createConvertletTable(), context.getDefaultSchemaPath())))))) {
+        NullArguments.convertlets(IsoTimestamps.convertlets(Modulo.convertlets(Soundexes.convertlets(
+            WrittenChecks.convertlets(SessionFunctions.convertlets(createConvertletTable(),
+                context.getDefaultSchemaPath()))))))) {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {

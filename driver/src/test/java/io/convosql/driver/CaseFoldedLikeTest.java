@@ -40,6 +40,8 @@ class CaseFoldedLikeTest {
         + " 'ÄXB' ILIKE 'ä!_b' ESCAPE '!'")).isEqualTo("false; true; true; false");
     assertThat(row("SELECT CAST(NULL AS VARCHAR) ILIKE 'a', 'a' ILIKE CAST(NULL AS VARCHAR)"))
         .isEqualTo("null; null");
+    // a bare NULL is NULL too (LOWER(NULL) of a NULL nothing types did not run once NULL arguments were typed)
+    assertThat(row("SELECT 'a' ILIKE NULL, NULL ILIKE 'a', 'a' NOT ILIKE NULL")).isEqualTo("null; null; null");
   }
 
   @Test

@@ -263,6 +263,28 @@ class JdbcEscapesTest {
         + " DIFFERENCE(name, name) FROM pathsim.workspaces")).containsExactly("0; 0; 4");
   }
 
+  /**
+   * SOUNDEX and DIFFERENCE pass over what is no letter A to Z, accented letters too, as PostgreSQL's
+   * fuzzystrmatch: before, HY000 "The character is not mapped: É" from Calcite's Soundex.
+   */
+  @Test
+  void soundexPassesOverAccentedLettersAsPostgresqlDoes() throws SQLException {
+    assertThat(DriverFixture.rows(connection, "SELECT SOUNDEX('é'), CHAR_LENGTH(SOUNDEX('é')), SOUNDEX('Renée'),"
+        + " {fn SOUNDEX('Müller')}, DIFFERENCE('é', 'e'), {fn DIFFERENCE('Renée', 'Rene')}, DIFFERENCE('é', 'ü'),"
+        + " SOUNDEX('Robert'), SOUNDEX(NULL)"))
+        .containsExactly("; 0; R500; M460; 0; 4; 4; R163; null");
+  }
+
+  @Test
+  void soundexIsFuzzystrmatchsLetterByLetter() throws SQLException {
+    // fuzzystrmatch compares each letter's digit with the character before it, so a vowel between two
+    // letters of one digit keeps both (Tymczak: c, z are one 2, a, then k a second 2) and H or W does
+    // too (Ashcraft: s, h, c is 2, 2); Calcite's Soundex (American Soundex) gave T522 and A261
+    assertThat(DriverFixture.rows(connection, "SELECT SOUNDEX('Tymczak'), SOUNDEX('Ashcraft'), SOUNDEX('Pfister'),"
+        + " {fn SOUNDEX('Jackson')}, SOUNDEX('  lee'), DIFFERENCE('Ashcraft', 'Ashcroft'), DIFFERENCE('Tymczak', 'Lee')"))
+        .containsExactly("T522; A226; P236; J250; L000; 4; 0");
+  }
+
   @Test
   void callsFailSayingThereAreNoStoredProcedures() {
     for (String call : List.of("{call refresh(1)}", "{ ? = call refresh(1) }", "CALL refresh(1)",
