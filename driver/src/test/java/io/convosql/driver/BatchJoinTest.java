@@ -166,6 +166,33 @@ class BatchJoinTest {
     assertThat(pushed.requests()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /**
+   * A RIGHT JOIN is batched as the LEFT JOIN it mirrors: the transcripts of two sessions are their
+   * gets, where before the transcript side was scanned whole (a get per session of every workspace)
+   * and the budget of 250 refused it.
+   */
+  @Test
+  void aRightJoinIsBatchedLikeItsLeftJoin() throws SQLException {
+    List<Session> sessions = DriverFixture.data().sessions();
+    String a = sessions.get(5).id();
+    String b = sessions.get(77).id();
+    String sql = "SELECT s.id, t.line_no, t.text FROM pathsim.transcript_lines t RIGHT JOIN pathsim.sessions s"
+        + " ON t.session_id = s.id WHERE s.id IN ('" + a + "', '" + b + "')";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableBatchNestedLoopJoin").contains("joinType=[left]");
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).hasSizeGreaterThan(2).isEqualTo(ask(off, sql).rows());
+    assertThat(pushed.requests()).containsExactlyInAnyOrder(
+        "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/" + a, "GET /sessions/" + b);
+
+    String values = "SELECT v.k, s.summary FROM pathsim.sessions s RIGHT JOIN (VALUES ('" + a + "'), ('" + b
+        + "'), ('no-such-session')) AS v(k) ON s.id = v.k";
+    Answer right = ask(on, values);
+    assertThat(right.rows()).hasSize(3).contains("no-such-session; null").isEqualTo(ask(off, values).rows());
+    assertThat(right.requests()).containsExactlyInAnyOrder(
+        "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/no-such-session");
+  }
+
   /** A few keys, each a get, where a listing would be GET /workspaces and a page per workspace at least. */
   @Test
   void aFewKeysStayABatchOfGets() throws SQLException {
