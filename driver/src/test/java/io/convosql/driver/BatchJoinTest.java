@@ -144,6 +144,55 @@ class BatchJoinTest {
     assertThat(pushed.requests()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /**
+   * A self-join whose inner side selects list columns only, under a filter that leaves the outer side
+   * hundreds of sessions: two listings, not a get per voice session (258 requests, which the budget of
+   * 250 refused). Before, the planner weighed the inner scan as it reads before its projection (every
+   * column, a detail per session) and batched the keys.
+   */
+  @Test
+  void aSelfJoinOfListColumnsUnderAWideFilterIsTwoListings() throws SQLException {
+    rows(on, "SELECT id, started_at FROM pathsim.sessions"); // learns how Time writes dates first
+    String where = " WHERE a.test_type = 'Voice'";
+    String sql = "SELECT a.id, b.test_type FROM pathsim.sessions a JOIN pathsim.sessions b ON b.id = a.id" + where;
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .containsPattern("Enumerable(Hash|Merge)Join").doesNotContain("BatchNestedLoop").doesNotContain("$cor");
+    Answer outer = ask(on, "SELECT a.id FROM pathsim.sessions a" + where);
+    assertThat(outer.rows()).hasSizeGreaterThan(100);
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).hasSize(outer.rows().size()).isEqualTo(ask(off, sql).rows());
+    List<String> expected = new ArrayList<>(outer.requests());
+    expected.addAll(listing());
+    assertThat(pushed.requests()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /**
+   * A RIGHT JOIN is batched as the LEFT JOIN it mirrors: the transcripts of two sessions are their
+   * gets, where before the transcript side was scanned whole (a get per session of every workspace)
+   * and the budget of 250 refused it.
+   */
+  @Test
+  void aRightJoinIsBatchedLikeItsLeftJoin() throws SQLException {
+    List<Session> sessions = DriverFixture.data().sessions();
+    String a = sessions.get(5).id();
+    String b = sessions.get(77).id();
+    String sql = "SELECT s.id, t.line_no, t.text FROM pathsim.transcript_lines t RIGHT JOIN pathsim.sessions s"
+        + " ON t.session_id = s.id WHERE s.id IN ('" + a + "', '" + b + "')";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql)))
+        .contains("EnumerableBatchNestedLoopJoin").contains("joinType=[left]");
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).hasSizeGreaterThan(2).isEqualTo(ask(off, sql).rows());
+    assertThat(pushed.requests()).containsExactlyInAnyOrder(
+        "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/" + a, "GET /sessions/" + b);
+
+    String values = "SELECT v.k, s.summary FROM pathsim.sessions s RIGHT JOIN (VALUES ('" + a + "'), ('" + b
+        + "'), ('no-such-session')) AS v(k) ON s.id = v.k";
+    Answer right = ask(on, values);
+    assertThat(right.rows()).hasSize(3).contains("no-such-session; null").isEqualTo(ask(off, values).rows());
+    assertThat(right.requests()).containsExactlyInAnyOrder(
+        "GET /sessions/" + a, "GET /sessions/" + b, "GET /sessions/no-such-session");
+  }
+
   /** A few keys, each a get, where a listing would be GET /workspaces and a page per workspace at least. */
   @Test
   void aFewKeysStayABatchOfGets() throws SQLException {

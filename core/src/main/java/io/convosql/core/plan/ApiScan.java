@@ -34,5 +34,6 @@ public final class ApiScan extends AbstractApiScan {
     ScanRules.ALL.forEach(planner::addRule);
     planner.addRule(BatchJoinRule.INSTANCE);
     planner.addRule(BatchJoinRule.OVER_SCAN);
+    planner.addRule(RightJoinRule.INSTANCE);
   }
 }

@@ -3,6 +3,7 @@ package io.convosql.core.plan;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
@@ -14,6 +15,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's batch nested-loop join, offered only where it saves requests: a join on one key whose
@@ -68,34 +71,52 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
         .get(info.leftKeys.get(0)).getType().getSqlTypeName();
     RelMetadataQuery mq = call.getMetadataQuery();
     Double keys = mq.getRowCount(join.getLeft());
-    return takesKeys(join.getRight(), info.rightKeys.get(0), leftType, keys == null ? 1 : keys, mq, DEPTH);
+    return takesKeys(join.getRight(), info.rightKeys.get(0), null, leftType, keys == null ? 1 : keys, mq,
+        DEPTH);
   }
 
   /**
    * Whether {@code rel} is (or stands over) an API scan that pushes an IN list on {@code field}, and
    * whose table expects the batches of about {@code keys} keys to cost no more requests than a scan.
+   * {@code needed} are the fields of {@code rel} read above it (null: all of them): below a Project
+   * the scan is weighed with only the columns the Project reads, as it will be once the projection is
+   * pushed into it. Before, a scan seen below a Project was weighed reading every column (a detail
+   * per session), so a join selecting list columns only was batched at a get per key where a listing
+   * is a few requests.
    */
-  private static boolean takesKeys(RelNode rel, int field, SqlTypeName keyType, double keys,
-      RelMetadataQuery mq, int depth) {
+  private static boolean takesKeys(RelNode rel, int field, @Nullable ImmutableBitSet needed,
+      SqlTypeName keyType, double keys, RelMetadataQuery mq, int depth) {
     if (depth == 0) {
       return false;
     }
     if (rel instanceof RelSubset) {
       for (RelNode r : ((RelSubset) rel).getRelList()) {
-        if (takesKeys(r, field, keyType, keys, mq, depth - 1)) {
+        if (takesKeys(r, field, needed, keyType, keys, mq, depth - 1)) {
           return true;
         }
       }
       return false;
     }
     if (rel instanceof Filter) {
-      return takesKeys(((Filter) rel).getInput(), field, keyType, keys, mq, depth - 1);
+      Filter filter = (Filter) rel;
+      ImmutableBitSet read = needed == null ? null
+          : needed.union(RelOptUtil.InputFinder.bits(filter.getCondition()));
+      return takesKeys(filter.getInput(), field, read, keyType, keys, mq, depth - 1);
     }
     if (rel instanceof Project) {
-      RexNode e = ((Project) rel).getProjects().get(field);
-      return e instanceof RexInputRef
-          && takesKeys(((Project) rel).getInput(), ((RexInputRef) e).getIndex(), keyType, keys, mq,
-              depth - 1);
+      Project project = (Project) rel;
+      RexNode e = project.getProjects().get(field);
+      if (!(e instanceof RexInputRef)) {
+        return false;
+      }
+      ImmutableBitSet.Builder read = ImmutableBitSet.builder();
+      for (int i = 0; i < project.getProjects().size(); i++) {
+        if (needed == null || needed.get(i)) {
+          read.addAll(RelOptUtil.InputFinder.bits(project.getProjects().get(i)));
+        }
+      }
+      return takesKeys(project.getInput(), ((RexInputRef) e).getIndex(), read.build(), keyType, keys, mq,
+          depth - 1);
     }
     if (!(rel instanceof ApiScan)) {
       return false;
@@ -108,6 +129,9 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
     int column = spec.projected(field);
     if (scan.apiTable().columns().get(column).type() != keyType) {
       return false;
+    }
+    if (needed != null) {
+      spec = spec.withProjection(needed.set(field).asList().stream().mapToInt(spec::projected).toArray());
     }
     Term inList = new Term.InList(column, List.of(Operand.correlation("$cor0", 0)), false);
     return scan.apiTable().pushdown(inList, spec) != Pushdown.NONE
