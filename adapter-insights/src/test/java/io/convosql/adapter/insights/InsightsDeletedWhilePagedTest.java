@@ -11,15 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,26 +26,19 @@ import org.junit.jupiter.api.Test;
  * pages before are read again for the sessions that moved onto them.
  */
 class InsightsDeletedWhilePagedTest {
-  private static final String SQL = "SELECT id, duration_ms FROM insights.sessions"
-      + " WHERE session_start_time >= TIMESTAMP '2025-08-01 00:00:00'";
+  private static final String SQL = "SELECT id, duration_ms FROM insights.sessions WHERE" + InsightsStub.SINCE;
+  private InsightsStub stub;
   private WireMockServer api;
-  private InsightsSchema schema;
-  private Connection connection;
 
   @BeforeEach
   void start() throws SQLException {
-    api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-    schema = new InsightsSchema(HttpUrl.get("http://127.0.0.1:" + api.port()), "k", TestHttp.settings(Duration.ofSeconds(5)),
-        true, 60, false, TestApi.CLOCK);
-    connection = Sql.connect("insights", schema);
+    stub = new InsightsStub();
+    api = stub.server();
   }
 
   @AfterEach
   void stop() throws SQLException {
-    connection.close();
-    schema.close();
-    api.stop();
+    stub.close();
   }
 
   private static String doc(int i) {
@@ -92,7 +81,7 @@ class InsightsDeletedWhilePagedTest {
         .willReturn(okJson(answer(150, docs(0, 100, List.of())))));
     api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(101, 150, gone)))));
     api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(0, 101, gone)))));
-    assertThat(Sql.rows(connection, SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 150));
+    assertThat(stub.rows(SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 150));
     assertThat(pagesAsked()).containsExactly("0", "1", "0");
   }
 
@@ -106,7 +95,7 @@ class InsightsDeletedWhilePagedTest {
     api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(102, 202, gone)))));
     api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(0, 102, gone)))));
     api.stubFor(page(2).whenScenarioStateIs("deleted").willReturn(okJson(answer(248, docs(202, 250, gone)))));
-    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time")).containsExactlyElementsOf(rows(0, 250));
+    assertThat(stub.rows(SQL + " ORDER BY session_start_time")).containsExactlyElementsOf(rows(0, 250));
     assertThat(pagesAsked()).containsExactlyInAnyOrder("0", "1", "0", "2"); // page 2 may be asked for ahead
   }
 
@@ -117,7 +106,7 @@ class InsightsDeletedWhilePagedTest {
         .willReturn(okJson(answer(150, docs(0, 100, List.of())))));
     api.stubFor(page(1).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(100, 150, gone)))));
     api.stubFor(page(0).whenScenarioStateIs("deleted").willReturn(okJson(answer(149, docs(0, 100, gone)))));
-    assertThat(Sql.rows(connection, SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 149));
+    assertThat(stub.rows(SQL)).containsExactlyInAnyOrderElementsOf(rows(0, 149));
     assertThat(pagesAsked()).containsExactly("0", "1", "0");
   }
 
@@ -136,7 +125,7 @@ class InsightsDeletedWhilePagedTest {
       api.stubFor(page(p).whenScenarioStateIs("deleted").willReturn(okJson(answer(450,
           docs(1050 + p * 100, Math.min(1500, 1050 + p * 100 + 100), List.of())))));
     }
-    assertThatThrownBy(() -> Sql.rows(connection, SQL + " LIMIT 5000"))
+    assertThatThrownBy(() -> stub.rows(SQL + " LIMIT 5000"))
         .hasMessageContaining("Insights API")
         .hasMessageContaining("the total fell from 1500 to 450 sessions while the window was paged")
         .hasMessageContaining("run the query again");
@@ -166,7 +155,7 @@ class InsightsDeletedWhilePagedTest {
     }
     List<String> expected = new ArrayList<>(rows(0, 250));
     java.util.Collections.reverse(expected);
-    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time DESC")).containsExactlyElementsOf(expected);
+    assertThat(stub.rows(SQL + " ORDER BY session_start_time DESC")).containsExactlyElementsOf(expected);
     assertThat(pagesAsked()).containsExactlyInAnyOrder("0", "1", "2", "0");
   }
 
@@ -185,7 +174,7 @@ class InsightsDeletedWhilePagedTest {
       api.stubFor(page(p).whenScenarioStateIs("deleted")
           .willReturn(okJson(answer(1300, docs(p * 100, Math.min(1300, p * 100 + 100), List.of())))));
     }
-    assertThat(Sql.rows(connection, SQL + " LIMIT 5000")).containsExactlyInAnyOrderElementsOf(rows(0, 1300));
+    assertThat(stub.rows(SQL + " LIMIT 5000")).containsExactlyInAnyOrderElementsOf(rows(0, 1300));
     assertThat(pagesAsked()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "10", "12");
   }
 
@@ -207,7 +196,7 @@ class InsightsDeletedWhilePagedTest {
           Math.min(docs.length, p * 100 + 100));
       api.stubFor(page(p).whenScenarioStateIs("deleted").willReturn(okJson(answer(230, String.join(",", on)))));
     }
-    assertThat(Sql.rows(connection, SQL + " ORDER BY session_start_time LIMIT 5000"))
+    assertThat(stub.rows(SQL + " ORDER BY session_start_time LIMIT 5000"))
         .containsExactlyElementsOf(rows(0, 350));
   }
 }

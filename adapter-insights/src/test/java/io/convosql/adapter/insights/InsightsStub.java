@@ -81,6 +81,11 @@ final class InsightsStub implements AutoCloseable {
         .withQueryParam("page_size", equalTo(Integer.toString(size))).willReturn(json(body)));
   }
 
+  /** The server, for stubs and checks the helpers here do not make. */
+  WireMockServer server() {
+    return api;
+  }
+
   /** How many requests the server received. */
   int requestCount() {
     return api.getAllServeEvents().size();
