@@ -18,6 +18,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>When the consumer is known to take at most {@code needed} answers (a LIMIT), no more requests
  * are in flight than answers it still certainly takes, so no request is sent that reading one item
  * after the other would not have sent.
+ *
+ * <p>Requests are started only while the consumer asks for an answer ({@link #hasNext}), never as
+ * one is handed out: a consumer that takes its last answer and closes (a LIMIT above the scan that
+ * its filter stops) has sent nothing beyond the requests in flight when it asked, so with a width of
+ * 1 exactly the requests whose answers it took (the request budget counts each request as it is
+ * started, whether or not a cancelled one reaches the API).
  */
 public final class OrderedRequests<T, R> implements Iterator<R>, AutoCloseable {
   private final Iterator<T> input;
@@ -71,10 +77,9 @@ public final class OrderedRequests<T, R> implements Iterator<R>, AutoCloseable {
         R answer = Futures.await(inFlight.peek(), cancellation);
         inFlight.poll();
         if (answer != null) {
-          next = answer;
-          taken++;
-          fill();
-        }
+          next = answer; // the window is topped up when the consumer asks for the next answer,
+          taken++;       // never on handing this one out: a consumer that stops here (a LIMIT
+        }                // above the scan) leaves no request started for nothing
       }
       return next != null;
     } catch (RuntimeException | Error e) {
