@@ -181,13 +181,7 @@ final class ParameterBinding {
       return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
     }
     if (value instanceof String s) {
-      try {
-        return timeOfDay(s.strip());
-      } catch (DateTimeException | IllegalArgumentException e) {
-        String why = END_OF_DAY.matcher(s.strip()).matches() ? " (a TIME here ends at 23:59:59.999999999;"
-            + " 24:00:00, as PostgreSQL writes the end of a day, is 00:00:00 of the next day)" : "";
-        throw new SQLDataException("'" + value + "' is not a time of day" + why + ": " + TIME_TAKES, "22007", e);
-      }
+      return TimeOfDayText.read(s, TIME_TAKES);
     }
     if (value instanceof java.sql.Date || value instanceof LocalDate) {
       throw wrongClass(value, "TIME", TIME_TAKES); // a day has no time of day
@@ -197,33 +191,6 @@ final class ParameterBinding {
     } catch (SQLDataException e) {
       throw wrongClass(value, "TIME", TIME_TAKES);
     }
-  }
-
-  /**
-   * {@code h:mm[:ss[.f...]]}, as PostgreSQL reads a time; the hour and minute may be one digit; then an
-   * offset ({@code Z}, {@code +02}, {@code -05:30}) or none.
-   */
-  private static final Pattern CLOCK = Pattern.compile(
-      "(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
-  /** 24:00, PostgreSQL's end of a day, which a LocalTime (and a TIME here) cannot hold. */
-  private static final Pattern END_OF_DAY = Pattern.compile("24:00(?::00(?:\\.0+)?)?");
-
-  /** A time's text, or a timestamp's (not a bare date), as its time of day. */
-  private static LocalTime timeOfDay(String text) {
-    Matcher clock = CLOCK.matcher(text);
-    if (clock.matches()) {
-      String fraction = clock.group(4) == null ? "" : clock.group(4);
-      LocalTime time = LocalTime.of(Integer.parseInt(clock.group(1)), Integer.parseInt(clock.group(2)),
-          clock.group(3) == null ? 0 : Integer.parseInt(clock.group(3)),
-          Integer.parseInt((fraction + "000000000").substring(0, 9)));
-      // with an offset, an instant's time of day, at UTC as an OffsetTime bound is
-      return clock.group(5) == null ? time : java.time.OffsetTime.of(time,
-          ZoneOffset.of(clock.group(5).toUpperCase(Locale.ROOT))).withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
-    }
-    if (text.length() <= 10) {
-      throw new DateTimeException("no time of day"); // a date alone, or no time at all
-    }
-    return parseWallClock(text).toLocalTime();
   }
 
   /** A DATE parameter's value as Calcite's code takes it: the day of the equivalent timestamp. */
