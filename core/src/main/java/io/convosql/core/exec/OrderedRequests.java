@@ -19,11 +19,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * are in flight than answers it still certainly takes, so no request is sent that reading one item
  * after the other would not have sent.
  *
- * <p>Requests are started only while the consumer asks for an answer ({@link #hasNext}), never as
- * one is handed out: a consumer that takes its last answer and closes (a LIMIT above the scan that
- * its filter stops) has sent nothing beyond the requests in flight when it asked, so with a width of
- * 1 exactly the requests whose answers it took (the request budget counts each request as it is
- * started, whether or not a cancelled one reaches the API).
+ * <p>With a width above 1 the window is topped up as an answer is handed out, so the next answers
+ * travel while the consumer holds it (a consumer that then stops cancels those in flight, and the
+ * request budget counts them, since each may have reached the API). With a width of 1, one after the
+ * other, a request is started only when the consumer asks for the next answer: a consumer that takes
+ * its last answer and closes (a LIMIT above the scan that its filter stops) has sent exactly the
+ * requests whose answers it took.
  */
 public final class OrderedRequests<T, R> implements Iterator<R>, AutoCloseable {
   private final Iterator<T> input;
@@ -77,9 +78,12 @@ public final class OrderedRequests<T, R> implements Iterator<R>, AutoCloseable {
         R answer = Futures.await(inFlight.peek(), cancellation);
         inFlight.poll();
         if (answer != null) {
-          next = answer; // the window is topped up when the consumer asks for the next answer,
-          taken++;       // never on handing this one out: a consumer that stops here (a LIMIT
-        }                // above the scan) leaves no request started for nothing
+          next = answer;
+          taken++;
+          if (width > 1) {
+            fill(); // the next answers travel while the consumer holds this one
+          }
+        }
       }
       return next != null;
     } catch (RuntimeException | Error e) {
