@@ -207,36 +207,55 @@ final class IdWindows {
 
   /**
    * For the planner, the searches one window costs a batch of {@code keys} keys: as many as session
-   * ids (36 characters) take, since the keys are known only when the join runs.
+   * ids (36 characters) take, since the keys are known only when the join runs. The same for every
+   * plan with this order and projection (a batch's search holds its ids and bounds alone,
+   * {@link SearchPlan#searching}), so each table works it out once: the planner asks at every match
+   * of a join, and measuring URLs each time made one statement's planning take seconds.
    */
   static int searchesPerWindow(InsightsTable table, SearchPlan plan, java.util.BitSet used, int keys) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (int i = 0; i < keys; i++) {
-      ids.add(String.format("%08d-0000-0000-0000-000000000000", i));
+    if (keys <= 0) {
+      return 0;
     }
-    return ids.isEmpty() ? 0 : groups(ids, plan, table, table.sortBy(List.of()), table.projectFields(used)).size();
+    String sortBy = table.sortBy(List.of());
+    String project = table.projectFields(used);
+    return table.batchSearches.computeIfAbsent(sortBy + '\n' + project + '\n' + keys, k -> {
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = 0; i < keys; i++) {
+        ids.add(String.format("%08d-0000-0000-0000-000000000000", i));
+      }
+      return groups(ids, plan, table, sortBy, project).size();
+    });
   }
 
   /**
    * The ids in groups that one search each takes, in their order: as many as keep its URL, with this
    * order and projection, within {@link UrlBudget#MAX_TARGET_BYTES}, and no more than a page holds
-   * ({@link InsightsApi#MAX_PAGE}: a session is one hit), so that each group is one request.
+   * ({@link InsightsApi#MAX_PAGE}: a session is one hit), so that each group is one request. A URL
+   * only grows with its ids, so each group's size is found by halving, a few URLs measured a group
+   * rather than one for every id.
    */
   private static List<List<String>> groups(Set<String> ids, SearchPlan plan, InsightsTable table,
       String sortBy, @Nullable String project) {
+    List<String> left = new ArrayList<>(ids);
     List<List<String>> out = new ArrayList<>();
-    List<String> group = new ArrayList<>();
-    for (String id : ids) {
-      group.add(id);
-      if (group.size() > InsightsApi.MAX_PAGE
-          || !UrlBudget.fits(plan.searching(group), table.settings.api, sortBy, project)) {
-        group.remove(group.size() - 1);
-        out.add(group);
-        group = new ArrayList<>(List.of(id));
+    while (!left.isEmpty()) {
+      int fits = 1; // one id alone is always sent, as it always was
+      int over = Math.min(left.size(), InsightsApi.MAX_PAGE) + 1;
+      if (UrlBudget.fits(plan.searching(left.subList(0, over - 1)), table.settings.api, sortBy, project)) {
+        fits = over - 1;
+      } else {
+        over--;
+        while (over - fits > 1) {
+          int mid = (fits + over) >>> 1;
+          if (UrlBudget.fits(plan.searching(left.subList(0, mid)), table.settings.api, sortBy, project)) {
+            fits = mid;
+          } else {
+            over = mid;
+          }
+        }
       }
-    }
-    if (!group.isEmpty()) {
-      out.add(group);
+      out.add(new ArrayList<>(left.subList(0, fits)));
+      left = left.subList(fits, left.size());
     }
     return out;
   }

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -37,6 +38,8 @@ abstract class InsightsTable extends ApiTable {
   static final String TIEBREAK = "id:asc";
 
   final ScanSettings settings;
+  /** {@link IdWindows#searchesPerWindow}, worked out once per order, projection and batch size. */
+  final Map<String, Integer> batchSearches = new ConcurrentHashMap<>();
   private final List<Attribute> attributes;
 
   InsightsTable(String name, String description, List<Attribute> attributes, ScanSettings settings,
