@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,21 @@ class LauncherIT {
 
   /** What one run of the launcher printed and returned. */
   private record Run(int exit, String out, String err) {}
+
+  /**
+   * A copy of the jar that the tests of one-shot output share, and the launcher's first run on it,
+   * the one that records its archive: recording takes several seconds, so it is done once.
+   */
+  @TempDir static Path shared;
+  private static Path sharedJar;
+  private static Run firstRun;
+
+  @BeforeAll
+  static void recordOnce() throws Exception {
+    sharedJar = Files.copy(JAR, shared.resolve("convosql-jdbc.jar"));
+    Files.setLastModifiedTime(sharedJar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    firstRun = run(sharedJar, shared, "");
+  }
 
   /** Runs {@code sh bin/convosql --demo -e "VALUES 1"} on the given jar, with JAVA_OPTS. */
   private static Run run(Path jar, Path dir, String javaOpts) throws IOException, InterruptedException {
@@ -95,17 +111,14 @@ class LauncherIT {
   }
 
   @Test
-  void theFirstRunRecordsTheArchiveAndTheSecondMapsIt(@TempDir Path dir) throws Exception {
-    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
-    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-    Path archive = dir.resolve(archiveName(System.getProperty("java.home")));
-
-    assertPrintsOneRow(run(jar, dir, ""));
+  void theFirstRunRecordsTheArchiveAndTheSecondMapsIt() throws Exception {
+    Path archive = shared.resolve(archiveName(System.getProperty("java.home")));
+    assertPrintsOneRow(firstRun);
     assertThat(archive).isRegularFile();
     FileTime recorded = Files.getLastModifiedTime(archive);
 
-    Path classes = dir.resolve("classes.log");
-    assertPrintsOneRow(run(jar, dir, "-Xlog:class+load=info:file=" + classes));
+    Path classes = shared.resolve("classes.log");
+    assertPrintsOneRow(run(sharedJar, shared, "-Xlog:class+load=info:file=" + classes));
     assertThat(Files.getLastModifiedTime(archive)).as("the second run keeps the archive").isEqualTo(recorded);
     // The shell's own classes came from the archive, not from the jar.
     assertThat(Files.readAllLines(classes)).filteredOn(l -> l.contains(" io.convosql.driver.Shell "))
@@ -162,8 +175,9 @@ class LauncherIT {
   }
 
   @Test
-  void aOneShotRunPrintsWhatJavaJarPrintsByteForByte(@TempDir Path dir) throws Exception {
-    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
+  void aOneShotRunPrintsWhatJavaJarPrintsByteForByte() throws Exception {
+    Path jar = sharedJar;
+    Path dir = shared;
     String sql = "SELECT id, started_at, test_type FROM pathsim.sessions ORDER BY id LIMIT 3";
     for (String format : List.of("table", "csv", "json", "vertical")) {
       Run plain = javaJar(jar, dir, List.of(), "--demo", "--outputformat=" + format, "-e", sql);
@@ -176,8 +190,9 @@ class LauncherIT {
   }
 
   @Test
-  void aOneShotRunExitsWithTheShellsStatus(@TempDir Path dir) throws Exception {
-    Path jar = Files.copy(JAR, dir.resolve("convosql-jdbc.jar"));
+  void aOneShotRunExitsWithTheShellsStatus() throws Exception {
+    Path jar = sharedJar;
+    Path dir = shared;
     Run error = launch(jar, dir, "", "--demo", "-e", "SELECT nope FROM pathsim.sessions");
     assertThat(error.exit()).isEqualTo(1);
     assertThat(error.out()).isEmpty();
