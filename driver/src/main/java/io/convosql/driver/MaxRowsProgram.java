@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import io.convosql.core.plan.KeyedBounds;
 import java.math.BigDecimal;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
@@ -32,7 +33,7 @@ final class MaxRowsProgram {
    */
   static Program of(long maxRows) {
     Program checked = (planner, rel, traits, materializations, lattices) ->
-        IsoTextCasts.spaced(new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel));
+        KeyedBounds.carry(IsoTextCasts.spaced(new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel)));
     if (maxRows <= 0) {
       return Programs.sequence(checked, Programs.standard());
     }

@@ -11,6 +11,7 @@ import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.KeyBatches;
 import io.convosql.core.plan.Pushdown;
 import io.convosql.core.plan.ScanSpec;
+import io.convosql.core.plan.SharedKey;
 import io.convosql.core.plan.SortKey;
 import io.convosql.core.plan.Term;
 import io.convosql.core.plan.RequestEstimate;
@@ -135,6 +136,18 @@ abstract class InsightsTable extends ApiTable {
         && plan.should.isEmpty() && !plan.contradiction && ByIdReads.day(plan) == null
         && KeyBatchCost.cheaper(this, plan, spec, batches);
   }
+
+  /**
+   * Every Insights table is led by a session's id and its start time, the same in each table: a join
+   * on the id carries bounds on the start time from one table to the other, so that both read the
+   * same windows ({@link io.convosql.core.plan.KeyedBounds}).
+   */
+  @Override
+  public SharedKey sharedKey() {
+    return SESSION;
+  }
+
+  private static final SharedKey SESSION = new SharedKey("insights session", ID, Map.of(START, "session_start_time"));
 
   /** The session id and start time are in every document a search or get returns. */
   @Override

@@ -169,6 +169,14 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
     return -1;
   }
 
+  /**
+   * The key this table shares with others, and the attributes of what it names, or null (the
+   * default): a join on the key then carries bounds on those attributes from one table to the other.
+   */
+  public @org.checkerframework.checker.nullness.qual.Nullable SharedKey sharedKey() {
+    return null;
+  }
+
   /** Whether a column is never NULL in any row, so that {@code COUNT(column)} is {@code COUNT(*)}. */
   public boolean neverNull(int column) {
     return false;
