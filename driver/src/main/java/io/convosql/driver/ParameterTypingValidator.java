@@ -91,7 +91,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
    * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
    * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
-   * ({@link PostgresqlCalls}), an escape of a bare NULL as its plain call ({@link NullArguments}),
+   * ({@link PostgresqlCalls}), an escape of a bare NULL as its plain call ({@link NullArguments}), a
+   * bare NULL where a time must be as a TIMESTAMP ({@link TimeNulls}),
    * ILIKE for every alphabet ({@link CaseFoldedLike}) and
    * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
@@ -104,8 +105,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call))))));
+    SqlNode standard = PostgresqlCalls.rewrite(TimeNulls.rewrite(PeriodNames.rewrite(
+        FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call)))))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
