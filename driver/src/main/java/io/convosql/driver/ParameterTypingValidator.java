@@ -157,6 +157,12 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     return nullCalls.contains(call);
   }
 
+  /** Calcite's row type, with a column that can only be NULL typed as text ({@link TextNulls}). */
+  @Override
+  protected RelDataType validateSelectList(SqlNodeList items, SqlSelect select, RelDataType targetRowType) {
+    return TextNulls.type(this, select, super.validateSelectList(items, select, targetRowType), nullCalls::add);
+  }
+
   @Override
   protected void validateSelect(SqlSelect select, RelDataType targetRowType) {
     selects.push(select);
