@@ -54,8 +54,8 @@ class TimeNullsTest {
         .isEqualTo("null :: BIGINT; null :: BIGINT; null :: BIGINT; null :: BIGINT; null :: BIGINT");
     assertThat(outcome("SELECT DAYOFWEEK(NULL), DAYOFMONTH(NULL), DAYOFYEAR(NULL), MINUTE(NULL), SECOND(NULL)"))
         .isEqualTo("null :: BIGINT; null :: BIGINT; null :: BIGINT; null :: BIGINT; null :: BIGINT");
-    assertThat(outcome("SELECT {fn YEAR(NULL)}, {fn HOUR(NULL)}, {fn DAYOFWEEK(NULL)}"))
-        .isEqualTo("null :: BIGINT; null :: BIGINT; null :: BIGINT");
+    assertThat(outcome("SELECT {fn YEAR(NULL)}, {fn HOUR(NULL)}, {fn DAYOFWEEK(NULL)}, DAY(NULL)"))
+        .isEqualTo("null :: BIGINT; null :: BIGINT; null :: BIGINT; null :: BIGINT");
     assertThat(outcome("SELECT EXTRACT(YEAR FROM NULL), EXTRACT(EPOCH FROM NULL), DATE_PART('year', NULL)"))
         .isEqualTo("null :: BIGINT; null :: BIGINT; null :: BIGINT");
   }
