@@ -101,9 +101,13 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (node instanceof SqlCall escape) {
       EscapeArity.check(this, escape);
     }
+    boolean dayOfWeek = PostgresqlCalls.dayOfWeek(node); // as written: DAYOFWEEK becomes one too
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
+    }
+    if (dayOfWeek && PostgresqlCalls.dayOfWeek(call)) {
+      return PostgresqlCalls.sundayZero(TimeNulls.rewrite(call));
     }
     SqlNode standard = PostgresqlCalls.rewrite(TimeNulls.rewrite(PeriodNames.rewrite(
         FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call)))))));
