@@ -182,12 +182,14 @@ final class SqlErrors {
   /**
    * TO_DATE or TO_TIMESTAMP, when {@code t} is thrown where Calcite reads text with a format for them
    * ({@code {fn TO_DATE('a', 'a')}} failed with HY000 "java.sql.SQLException: Invalid format: …", a
-   * pattern it does not know with HY000 "Illegal pattern character 'x'");
+   * pattern it does not know with HY000 "Illegal pattern character 'x'"; so did PostgreSQL's plain
+   * {@code TO_DATE('2025-02-30', 'YYYY-MM-DD')} of the default functions, another class of Calcite's);
    * null for anything else.
    */
   private static @Nullable String dateParser(Throwable t) {
     for (StackTraceElement frame : t.getStackTrace()) {
-      if (frame.getClassName().endsWith("SqlFunctions$DateFormatFunction")
+      if ((frame.getClassName().endsWith("SqlFunctions$DateFormatFunction")
+          || frame.getClassName().endsWith("SqlFunctions$DateFormatFunctionPg")) // the default functions'
           && (frame.getMethodName().equals("toDate") || frame.getMethodName().equals("toTimestamp"))) {
         return frame.getMethodName().equals("toDate") ? "TO_DATE" : "TO_TIMESTAMP";
       }

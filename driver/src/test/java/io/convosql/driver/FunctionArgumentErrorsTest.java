@@ -63,4 +63,22 @@ class FunctionArgumentErrorsTest {
           + " be empty" : "Second argument for LPAD/RPAD must not be negative") + ")");
     }
   }
+
+  /**
+   * PostgreSQL's TO_DATE and TO_TIMESTAMP, the plain functions of the default functions, of text the
+   * format cannot read: 22007 as their {@code {fn …}} escapes were; before, HY000
+   * "java.sql.SQLException: Invalid format: …".
+   */
+  @Test
+  void textToDateOrToTimestampCannotReadIs22007() {
+    SQLException date = failure("SELECT TO_DATE('2025-02-30', 'YYYY-MM-DD')");
+    assertThat(date.getSQLState()).isEqualTo("22007");
+    assertThat(date.getMessage()).isEqualTo("TO_DATE: the text cannot be read with the format (Invalid format:"
+        + " 'YYYY-MM-DD' for datetime string: '2025-02-30'.): write the format in PostgreSQL's patterns, as in"
+        + " TO_DATE('2025-08-01', 'YYYY-MM-DD') (YYYY, MM, DD, HH24, MI, SS)");
+    SQLException timestamp = failure("SELECT to_timestamp(name, 'YYYY-MM-DD HH24:MI:SS') FROM pathsim.workspaces");
+    assertThat(timestamp.getSQLState()).isEqualTo("22007");
+    assertThat(timestamp.getMessage()).startsWith("TO_TIMESTAMP: the text cannot be read with the format"
+        + " (Invalid format: 'YYYY-MM-DD HH24:MI:SS' for timestamp string: '");
+  }
 }
