@@ -14,7 +14,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * {@code GROUP_CONCAT}, {@code DAYNAME}, {@code MONTHNAME}, {@code SPACE} and {@code CHAR}, Oracle's
  * {@code NVL}, as Calcite's libraries define them, and the other names of {@link FunctionSynonyms};
  * PostgreSQL's and Oracle's {@code TRUNC} ({@link TruncFunction}); PostgreSQL's {@code LTRIM} and
- * {@code RTRIM} with the characters to strip; and a CURRENT_SCHEMA that runs ({@link SessionFunctions}).
+ * {@code RTRIM} with the characters to strip; its {@code LEFT} and {@code RIGHT} of a negative count
+ * ({@link LeftRight}); and a CURRENT_SCHEMA that runs ({@link SessionFunctions}).
  * Before, each failed with "No match found for function signature".
  * SQL Server's {@code DATEDIFF} is not one of them: it counts unit boundaries crossed, which no
  * function here does, so its error names {@code TIMESTAMPDIFF} instead ({@link OtherDialects}).
@@ -45,7 +46,7 @@ final class HabitFunctions {
     }
 
     static final SqlOperatorTable INSTANCE =
-        SqlOperatorTables.chain(FunctionSynonyms.withTrims(SessionFunctions.replacing(PostgresqlFunctions.table())),
-            SqlOperatorTables.of(ADDED));
+        SqlOperatorTables.chain(LeftRight.replacing(FunctionSynonyms.withTrims(
+            SessionFunctions.replacing(PostgresqlFunctions.table()))), SqlOperatorTables.of(ADDED));
   }
 }
