@@ -304,7 +304,9 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
    * Calcite's database properties (JDBC's escape functions), with convosql's own functions added
    * where SQL tools (sqlline's completion, DBeaver) look for function names: {@code matches} among
    * the string functions, {@code convert_tz} among the time and date ones, and with the default
-   * functions Oracle's {@code NVL} beside {@code IFNULL} (without them, {@code CONVERT_TIMEZONE},
+   * functions Oracle's {@code NVL} beside {@code IFNULL}, {@code LOG2} and {@code TRUNC} among the
+   * numeric, {@code BTRIM} among the string and {@code DAY} among the time and date functions
+   * ({@link FunctionSynonyms}, {@link TruncFunction}; without them, {@code CONVERT_TIMEZONE},
    * which only their synonym runs, is left out). Each runs in {@code {fn …}} as in plain SQL.
    */
   @Override
@@ -316,6 +318,10 @@ final class ConvoSqlMeta extends ConvoSqlMetaBase {
     if (PostgresqlFunctions.FUN.equals(
         CalciteConnectionProperty.FUN.wrap(connection().getProperties()).getString())) {
       append(properties, DatabaseProperty.GET_SYSTEM_FUNCTIONS, "NVL");
+      append(properties, DatabaseProperty.GET_NUMERIC_FUNCTIONS, "LOG2");
+      append(properties, DatabaseProperty.GET_NUMERIC_FUNCTIONS, "TRUNC");
+      append(properties, DatabaseProperty.GET_STRING_FUNCTIONS, "BTRIM");
+      append(properties, DatabaseProperty.GET_TIME_DATE_FUNCTIONS, "DAY");
     } else { // Calcite lists it but cannot run it; only the default functions' synonym does
       properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, String.join(",", Arrays.stream(
           properties.get(DatabaseProperty.GET_TIME_DATE_FUNCTIONS).toString().split(","))

@@ -24,10 +24,13 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -43,8 +46,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * Redshift reads it), {@code DATE(x)} (a cast to DATE), MySQL's {@code SCHEMA()} and
  * {@code DATABASE()} (the connection's schema, {@link SessionFunctions}), PostgreSQL's
  * {@code version()}, MySQL's {@code IF(c, a, b)} and SQL Server's {@code IIF} (a CASE), MySQL's
- * {@code UNIX_TIMESTAMP([t])} and Oracle's {@code MEDIAN(x)} ({@link Percentiles}). Each call is rewritten before validation into the function it names, so
- * planning, pushdown and errors are those of that function.
+ * {@code UNIX_TIMESTAMP([t])} and Oracle's {@code MEDIAN(x)} ({@link Percentiles}), PostgreSQL's
+ * {@code BTRIM(s [, chars])} and the second argument of its {@code LTRIM} and {@code RTRIM} (TRIM),
+ * MySQL's {@code LOG2(x)} ({@code LOG(2, x)}, PostgreSQL's, so 0 or less fails as there) and MySQL's
+ * and SQL Server's {@code DAY(t)} ({@code EXTRACT(DAY FROM t)}). Each call is rewritten before
+ * validation into the function it names, so planning, pushdown and errors are those of that function.
  */
 final class FunctionSynonyms {
   private FunctionSynonyms() {}
@@ -73,7 +79,36 @@ final class FunctionSynonyms {
         new Synonym("MEDIAN", SqlFunctionCategory.NUMERIC, 1, 1, Percentiles::median),
         new Synonym("IF", SqlFunctionCategory.SYSTEM, 3, 3, FunctionSynonyms::ifThenElse),
         new Synonym("IIF", SqlFunctionCategory.SYSTEM, 3, 3, FunctionSynonyms::ifThenElse),
-        new Synonym("UNIX_TIMESTAMP", SqlFunctionCategory.TIMEDATE, 0, 1, FunctionSynonyms::unixTimestamp));
+        new Synonym("UNIX_TIMESTAMP", SqlFunctionCategory.TIMEDATE, 0, 1, FunctionSynonyms::unixTimestamp),
+        new Synonym("BTRIM", SqlFunctionCategory.STRING, 1, 2, call -> trim(call, SqlTrimFunction.Flag.BOTH)),
+        new Synonym("LOG2", SqlFunctionCategory.NUMERIC, 1, 1, call -> SqlLibraryOperators.LOG_POSTGRES
+            .createCall(call.getParserPosition(), SqlLiteral.createExactNumeric("2", call.getParserPosition()),
+                call.operand(0))),
+        new Synonym("DAY", SqlFunctionCategory.TIMEDATE, 1, 1, call -> SqlStdOperatorTable.EXTRACT.createCall(
+            call.getParserPosition(), new SqlIntervalQualifier(TimeUnit.DAY, null, call.getParserPosition()),
+            call.operand(0))));
+  }
+
+  /**
+   * The functions of {@code table} with LTRIM and RTRIM that also take PostgreSQL's second argument,
+   * the characters to strip: {@code LTRIM(s, 'xy')} failed with 42000 "Invalid number of arguments".
+   */
+  static SqlOperatorTable withTrims(SqlOperatorTable table) {
+    return ReplacedOperator.in(ReplacedOperator.in(table, SqlLibraryOperators.LTRIM,
+        new Synonym("LTRIM", SqlFunctionCategory.STRING, 1, 2, call -> trim(call, SqlTrimFunction.Flag.LEADING))),
+        SqlLibraryOperators.RTRIM,
+        new Synonym("RTRIM", SqlFunctionCategory.STRING, 1, 2, call -> trim(call, SqlTrimFunction.Flag.TRAILING)));
+  }
+
+  /**
+   * PostgreSQL's {@code BTRIM(s [, chars])}, {@code LTRIM} and {@code RTRIM} as {@code TRIM(BOTH |
+   * LEADING | TRAILING chars FROM s)}: every character of {@code chars} (a space when left out) is
+   * stripped from that end, as PostgreSQL's do ({@code BTRIM('xyaxy', 'yx')} is {@code 'a'}).
+   */
+  private static SqlNode trim(SqlCall call, SqlTrimFunction.Flag flag) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode chars = call.operandCount() == 2 ? call.operand(1) : SqlLiteral.createCharString(" ", pos);
+    return SqlStdOperatorTable.TRIM.createCall(pos, flag.symbol(pos), chars, call.operand(0));
   }
 
   /**

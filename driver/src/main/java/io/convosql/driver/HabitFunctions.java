@@ -13,7 +13,9 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * same meaning), so nothing PostgreSQL users write changes meaning: MySQL's {@code IFNULL},
  * {@code GROUP_CONCAT}, {@code DAYNAME}, {@code MONTHNAME}, {@code SPACE} and {@code CHAR}, Oracle's
  * {@code NVL}, as Calcite's libraries define them, and the other names of {@link FunctionSynonyms};
- * and a CURRENT_SCHEMA that runs ({@link SessionFunctions}).
+ * PostgreSQL's and Oracle's {@code TRUNC} ({@link TruncFunction}); PostgreSQL's {@code LTRIM} and
+ * {@code RTRIM} with the characters to strip; its {@code LEFT} and {@code RIGHT} of a negative count
+ * ({@link LeftRight}); and a CURRENT_SCHEMA that runs ({@link SessionFunctions}).
  * Before, each failed with "No match found for function signature".
  * SQL Server's {@code DATEDIFF} is not one of them: it counts unit boundaries crossed, which no
  * function here does, so its error names {@code TIMESTAMPDIFF} instead ({@link OtherDialects}).
@@ -38,13 +40,13 @@ final class HabitFunctions {
       List<SqlOperator> added = new ArrayList<>(List.of(SqlLibraryOperators.IFNULL,
           SqlLibraryOperators.NVL, SqlLibraryOperators.GROUP_CONCAT, SqlLibraryOperators.DAYNAME,
           SqlLibraryOperators.MONTHNAME, SqlLibraryOperators.SPACE, SqlLibraryOperators.CHAR,
-          SqlLibraryOperators.REVERSE));
+          SqlLibraryOperators.REVERSE, TruncFunction.TRUNC));
       added.addAll(FunctionSynonyms.operators());
       return List.copyOf(added);
     }
 
     static final SqlOperatorTable INSTANCE =
-        SqlOperatorTables.chain(SessionFunctions.replacing(PostgresqlFunctions.table()),
-            SqlOperatorTables.of(ADDED));
+        SqlOperatorTables.chain(LeftRight.replacing(FunctionSynonyms.withTrims(
+            SessionFunctions.replacing(PostgresqlFunctions.table()))), SqlOperatorTables.of(ADDED));
   }
 }

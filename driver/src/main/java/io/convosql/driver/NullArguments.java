@@ -30,7 +30,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * HY000 ("Cannot create literal for type 'NULL'"), {@code {fn ROUND(NULL, NULL)}} with 42000; UPPER,
  * TRIM or FLOOR ran, as a column of type NULL. Only functions that give NULL for a NULL argument:
  * COALESCE, NULLIF, NVL, IFNULL, GREATEST, LEAST, CASE, the CONCATs and RAND keep Calcite's type and
- * answer.
+ * answer (a select list's column of them that can only be NULL is text, {@link TextNulls}).
  */
 final class NullArguments {
   /** Functions that may give something other than NULL for a NULL argument, or pass one on. */
@@ -134,16 +134,19 @@ final class NullArguments {
   }
 
   /**
-   * Calcite's conversion of calls, with a call the validator typed as always NULL ({@link #type})
-   * converted to a NULL of its type, which needs no implementation of the function.
+   * Calcite's conversion of calls, with a call the validator typed as always NULL ({@link #type}, and
+   * a select list's call of type NULL typed as text, {@link TextNulls}) converted to a NULL of its
+   * type, which needs no implementation of the function.
    */
   static SqlRexConvertletTable convertlets(SqlRexConvertletTable calcite) {
     return call -> {
       SqlRexConvertlet convertlet = calcite.get(call);
-      return convertlet == null || !strict(call.getOperator()) ? convertlet : (cx, c) ->
+      boolean strict = strict(call.getOperator());
+      return convertlet == null ? null : (cx, c) ->
           cx.getValidator() instanceof ParameterTypingValidator v && v.alwaysNull(c)
               ? typedNull(cx.getRexBuilder(), cx.getValidator().getValidatedNodeType(c))
-              : orTypedNull(cx.getRexBuilder(), c, convertlet.convertCall(cx, c));
+              : strict ? orTypedNull(cx.getRexBuilder(), c, convertlet.convertCall(cx, c))
+              : convertlet.convertCall(cx, c);
     };
   }
 

@@ -91,7 +91,8 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
    * The count of arguments of a JDBC escape function checked ({@link EscapeArity}) before Calcite's
    * rewrites, which build the call it stands for from them, then JDBC's {@code {fn LOCATE}} as the
    * plain LOCATE ({@link FunctionSynonyms}), PostgreSQL's {@code now()} and {@code date_trunc}
-   * ({@link PostgresqlCalls}), an escape of a bare NULL as its plain call ({@link NullArguments}),
+   * ({@link PostgresqlCalls}), an escape of a bare NULL as its plain call ({@link NullArguments}), a
+   * bare NULL where a time must be as a TIMESTAMP ({@link TimeNulls}),
    * ILIKE for every alphabet ({@link CaseFoldedLike}) and
    * {@code PERCENTILE_CONT(f) WITHIN GROUP} ({@link Percentiles}).
    */
@@ -100,12 +101,16 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     if (node instanceof SqlCall escape) {
       EscapeArity.check(this, escape);
     }
+    boolean dayOfWeek = PostgresqlCalls.dayOfWeek(node); // as written: DAYOFWEEK becomes one too
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
     if (!(rewritten instanceof SqlCall call)) {
       return rewritten;
     }
-    SqlNode standard = PostgresqlCalls.rewrite(PeriodNames.rewrite(
-        FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call))))));
+    if (dayOfWeek && PostgresqlCalls.dayOfWeek(call)) {
+      return PostgresqlCalls.sundayZero(TimeNulls.rewrite(call));
+    }
+    SqlNode standard = PostgresqlCalls.rewrite(TimeNulls.rewrite(PeriodNames.rewrite(
+        FunctionSynonyms.positionFrom(Modulo.percent(NullArguments.escaped(FunctionSynonyms.escaped(call)))))));
     if (standard instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP) {
       return Percentiles.rewrite(withinGroup);
     }
@@ -154,6 +159,12 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   /** Whether {@code call} is a function call that is NULL whatever the row ({@link NullArguments}). */
   boolean alwaysNull(SqlNode call) {
     return nullCalls.contains(call);
+  }
+
+  /** Calcite's row type, with a column that can only be NULL typed as text ({@link TextNulls}). */
+  @Override
+  protected RelDataType validateSelectList(SqlNodeList items, SqlSelect select, RelDataType targetRowType) {
+    return TextNulls.type(this, select, super.validateSelectList(items, select, targetRowType), nullCalls::add);
   }
 
   @Override

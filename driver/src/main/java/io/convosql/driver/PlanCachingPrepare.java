@@ -66,8 +66,9 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
    * functions ({@link PostgresqlFunctions} for {@code fun=postgresql}), CURRENT_SCHEMA converted to
    * the connection's schema ({@link SessionFunctions}) and text such as '2025-08-10T00:00:00' cast to
    * TIMESTAMP as its space spelling ({@link IsoTimestamps}), MOD of a DOUBLE ({@link Modulo}),
-   * DIFFERENCE of text with no letters ({@link Soundexes}) and a function of a bare NULL
-   * ({@link NullArguments}).
+   * DIFFERENCE of text with no letters ({@link Soundexes}), TRUNC of a number or a time
+   * ({@link TruncFunction}), PostgreSQL's LEFT and RIGHT ({@link LeftRight}) and a function of a
+   * bare NULL ({@link NullArguments}).
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
@@ -79,8 +80,8 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
         NullArguments.convertlets(IsoTimestamps.convertlets(Modulo.convertlets(Soundexes.convertlets(
-            WrittenChecks.convertlets(SessionFunctions.convertlets(createConvertletTable(),
-                context.getDefaultSchemaPath()))))))) {
+            LeftRight.convertlets(TruncFunction.convertlets(WrittenChecks.convertlets(SessionFunctions.convertlets(
+                createConvertletTable(), context.getDefaultSchemaPath()))))))))) {
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> transform) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
@@ -31,7 +32,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * as a literal (second, minute, hour, day, month, quarter, year; 'week' is its Monday, as in
  * PostgreSQL), {@code to_timestamp(text, format)} is cast to TIMESTAMP (a UTC wall clock, as every
  * time here), and {@code CURRENT_DATE - 7} (a
- * date and a whole number of days) is {@code CURRENT_DATE - INTERVAL '7' DAY}. Being the standard
+ * date and a whole number of days) is {@code CURRENT_DATE - INTERVAL '7' DAY}; {@code EXTRACT(DOW FROM
+ * t)} is PostgreSQL's 0 (Sunday) to 6 ({@link #sundayZero}). Being the standard
  * calls, they push down as those do. A {@code now()} of the connection's own functions, or BigQuery's
  * {@code DATE_TRUNC(date, DAY)}, is left as it is.
  */
@@ -79,6 +81,32 @@ final class PostgresqlCalls {
       return call.getOperator().createCall(call.getParserPosition(), call.operand(0), interval);
     }
     return call;
+  }
+
+  /**
+   * Whether {@code node} is {@code EXTRACT(DOW FROM t)} or {@code DATE_PART('dow', t)} as the SQL wrote
+   * it: not MySQL's and JDBC's {@code DAYOFWEEK(t)} (1 for Sunday to 7), which Calcite rewrites into
+   * such an EXTRACT.
+   */
+  static boolean dayOfWeek(SqlNode node) {
+    return node instanceof SqlCall call && call.getKind() == SqlKind.EXTRACT && call.operandCount() == 2
+        && (call.operand(0) instanceof SqlIntervalQualifier q && q.timeUnitRange == TimeUnitRange.DOW
+            || call.operand(0) instanceof SqlCharStringLiteral unit
+                && unit.getValueAs(String.class).strip().equalsIgnoreCase("dow"));
+  }
+
+  /**
+   * PostgreSQL's day of the week, 0 for Sunday to 6 for Saturday, for {@link #dayOfWeek}'s call:
+   * {@code MOD(EXTRACT(ISODOW FROM t), 7)} (ISODOW is 1 for Monday to 7 for Sunday). Calcite's DOW is 1
+   * for Sunday to 7, so {@code WHERE EXTRACT(DOW FROM t) IN (0, 6)}, PostgreSQL's weekend, found the
+   * Fridays.
+   */
+  static SqlNode sundayZero(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode isoDow = SqlStdOperatorTable.EXTRACT.createCall(pos,
+        new SqlIntervalQualifier(TimeUnit.ISODOW, null, call.operand(0).getParserPosition()), call.operand(1));
+    return SqlStdOperatorTable.MOD.createCall(pos, isoDow, SqlStdOperatorTable.CAST.createCall(pos,
+        SqlLiteral.createExactNumeric("7", pos), new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos)));
   }
 
   /**

@@ -10,9 +10,11 @@ import io.convosql.core.plan.Matches;
 import io.convosql.sandbox.Sandbox;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import okhttp3.HttpUrl;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Adds the API schemas of one connection ({@code pathsim}, {@code insights}), the {@code matches}
@@ -73,6 +75,11 @@ final class Schemas {
     root.add("matches", Matches.function());
     root.add(ConvertTz.NAME, ConvertTz.function());
     root.add(SystemSchema.NAME, new SystemSchema(requests));
+    // PostgreSQL's text, as in x::text and CAST(x AS TEXT), is VARCHAR (before, "Unknown identifier
+    // 'text'"); spelled both ways for connections whose names keep their case (lex=JAVA)
+    for (String text : List.of("TEXT", "text")) {
+      root.add(text, types -> types.createSqlType(SqlTypeName.VARCHAR));
+    }
     // Calcite's own "metadata" schema (TABLES and COLUMNS, a copy of DatabaseMetaData) would show
     // in SQL tools as a third schema beside the two APIs; DatabaseMetaData tells the same. The
     // driver's factory (Utf8Factory) no longer makes it; this keeps any other root free of it too.

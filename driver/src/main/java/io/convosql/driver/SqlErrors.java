@@ -112,6 +112,10 @@ final class SqlErrors {
   /** A value that cannot be read or converted (22xxx), or null when the cause is something else. */
   private static @Nullable SQLException dataError(Throwable t, Throwable thrown) {
     String message = t.getMessage();
+    SQLException argument = functionArgument(t, message, thrown);
+    if (argument != null) {
+      return argument;
+    }
     if (t instanceof NumberFormatException) {
       return new SQLDataException("A value is not a number (" + message + "): compare and bind"
           + " numbers as numbers", "22018", thrown);
@@ -150,14 +154,42 @@ final class SqlErrors {
   }
 
   /**
+   * A function's argument it cannot take, found while the query runs, with PostgreSQL's SQLState for
+   * it: the logarithm of 0 or less (2201E), a negative length of SUBSTRING (22011), of LPAD or RPAD
+   * or an empty text to pad with (22023). Before, each was HY000 with Calcite's bare message. Null
+   * for anything else.
+   */
+  private static @Nullable SQLException functionArgument(Throwable t, @Nullable String message, Throwable thrown) {
+    if (t instanceof IllegalArgumentException && "Cannot take logarithm of zero or negative number".equals(message)) {
+      return new SQLDataException("Cannot take the logarithm of zero or of a negative number: LN, LOG, LOG10"
+          + " and LOG2 take a number above 0 (leave the others out, as in CASE WHEN x > 0 THEN LN(x) END)",
+          "2201E", thrown);
+    }
+    if (!(t instanceof CalciteException) || message == null) {
+      return null;
+    }
+    if (message.equals("Substring error: negative substring length not allowed")) {
+      return new SQLDataException("Negative substring length not allowed: SUBSTRING(s, from, length) takes"
+          + " a length of 0 or more", "22011", thrown);
+    }
+    if (message.endsWith("for LPAD/RPAD must not be negative") || message.endsWith("for LPAD/RPAD must not be empty")) {
+      return new SQLDataException("LPAD and RPAD take a length of 0 or more and text to pad with that is not"
+          + " empty (" + message + ")", "22023", thrown);
+    }
+    return null;
+  }
+
+  /**
    * TO_DATE or TO_TIMESTAMP, when {@code t} is thrown where Calcite reads text with a format for them
    * ({@code {fn TO_DATE('a', 'a')}} failed with HY000 "java.sql.SQLException: Invalid format: …", a
-   * pattern it does not know with HY000 "Illegal pattern character 'x'");
+   * pattern it does not know with HY000 "Illegal pattern character 'x'"; so did PostgreSQL's plain
+   * {@code TO_DATE('2025-02-30', 'YYYY-MM-DD')} of the default functions, another class of Calcite's);
    * null for anything else.
    */
   private static @Nullable String dateParser(Throwable t) {
     for (StackTraceElement frame : t.getStackTrace()) {
-      if (frame.getClassName().endsWith("SqlFunctions$DateFormatFunction")
+      if ((frame.getClassName().endsWith("SqlFunctions$DateFormatFunction")
+          || frame.getClassName().endsWith("SqlFunctions$DateFormatFunctionPg")) // the default functions'
           && (frame.getMethodName().equals("toDate") || frame.getMethodName().equals("toTimestamp"))) {
         return frame.getMethodName().equals("toDate") ? "TO_DATE" : "TO_TIMESTAMP";
       }

@@ -107,6 +107,11 @@ class FunctionNamesTest {
     call("IFNULL", "{fn IFNULL(NULL, 'x')}", "x");
     call("USER", "{fn USER()} IS NOT NULL", "true");
     call("NVL", "{fn NVL(NULL, 'x')}", "x");
+    call("LOG2", "{fn LOG2(8)}", "3.0");
+    call("TRUNC", "{fn TRUNC(-7.45, 1)}, {fn TRUNC(TIMESTAMP '2025-08-10 13:14:15', 'MM')}",
+        "-7.40; 2025-08-01 00:00:00");
+    call("BTRIM", "{fn BTRIM('xyaxy', 'yx')}", "a");
+    call("DAY", "{fn DAY(DATE '2025-01-05')}", "5");
   }
 
   /** Escapes whose plain form is other SQL: a keyword, JDBC's own syntax, another meaning. */
@@ -229,7 +234,7 @@ class FunctionNamesTest {
   @Test
   void withStandardFunctionsTheEscapesStillRunAndTheListsSaySo() throws SQLException {
     try (Connection c = DriverFixture.connect("fun=standard")) {
-      assertThat(listed(c.getMetaData())).doesNotContain("NVL", "CONVERT_TIMEZONE")
+      assertThat(listed(c.getMetaData())).doesNotContain("NVL", "CONVERT_TIMEZONE", "LOG2", "TRUNC", "BTRIM", "DAY")
           .contains("IFNULL", "convert_tz");
       assertThat(DriverFixture.rows(c, "SELECT {fn UCASE('ab')}, {fn DAYNAME(DATE '2025-01-01')},"
           + " {fn convert_tz(TIMESTAMP '2025-01-01 12:00:00', 'UTC', '+01:00')}"))

@@ -96,4 +96,50 @@ class FunctionSynonymsTest {
           .containsExactly("2025-08-10");
     }
   }
+
+  /**
+   * PostgreSQL's {@code BTRIM(s [, chars])} and the second argument of its {@code LTRIM} and
+   * {@code RTRIM} strip every character of {@code chars} from that end; before, BTRIM was "No match
+   * found for function signature BTRIM" and {@code LTRIM(s, 'x')} "Invalid number of arguments".
+   */
+  @Test
+  void btrimAndTheCharactersOfLtrimAndRtrimAreTrim() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT BTRIM('  ab  '), BTRIM('xyaxyx', 'xy'), '|' || BTRIM('  ') || '|',"
+          + " LTRIM('xxab', 'x'), RTRIM('abyy', 'y'), btrim(NULL), LTRIM(NULL, 'x'), BTRIM('ab', NULL)"))
+          .containsExactly("ab; a; ||; ab; ab; null; null; null");
+      assertThat(DriverFixture.rows(c, "SELECT BTRIM(name, 'Sg'), LTRIM(name, 'tS'), RTRIM(name, 'gni'),"
+          + " LTRIM('  ' || name), {fn BTRIM(name, 'g')} FROM pathsim.workspaces WHERE name = 'Staging'"))
+          .containsExactly("tagin; aging; Sta; Staging; Stagin");
+      assertThat(DriverFixture.rows(c, "SELECT BTRIM(?, 'x'), LTRIM(?, ?)", "xax", "yyb", "y"))
+          .containsExactly("a; b");
+      assertThat(DriverFixture.queryFailure(c, "SELECT BTRIM('a', 'b', 'c')").getMessage())
+          .contains("Invalid number of arguments to function 'BTRIM'. Was expecting 2 arguments");
+      assertThat(DriverFixture.queryFailure(c, "SELECT LTRIM('a', 'b', 'c')").getMessage())
+          .contains("Invalid number of arguments to function 'LTRIM'. Was expecting 2 arguments");
+    }
+    try (Connection standard = DriverFixture.connect("fun=standard")) {
+      assertThat(DriverFixture.queryFailure(standard, "SELECT BTRIM('xax', 'x')").getMessage())
+          .contains("No match found for function signature BTRIM");
+    }
+  }
+
+  /**
+   * MySQL's {@code LOG2(x)} is PostgreSQL's {@code LOG(2, x)}, a DOUBLE, and MySQL's and SQL Server's
+   * {@code DAY(t)} is {@code EXTRACT(DAY FROM t)}; before, "No match found for function signature".
+   */
+  @Test
+  void log2IsTheLogarithmToBaseTwoAndDayTheDayOfTheMonth() throws SQLException {
+    try (Connection c = DriverFixture.connect()) {
+      assertThat(DriverFixture.rows(c, "SELECT LOG2(8), LOG2(1024), LOG2(0.5), log2(NULL), LOG2(2e0)"))
+          .containsExactly("3.0; 10.0; -1.0; null; 1.0");
+      assertThat(DriverFixture.rows(c, "SELECT DAY(TIMESTAMP '2025-08-10 13:14:15'), DAY(DATE '2025-02-28'),"
+          + " day(NULL), DAY(started_at) = EXTRACT(DAY FROM started_at) FROM pathsim.sessions LIMIT 1"))
+          .containsExactly("10; 28; null; true");
+      try (PreparedStatement s = c.prepareStatement("SELECT LOG2(8), DAY(DATE '2025-02-28')")) {
+        assertThat(s.getMetaData().getColumnTypeName(1)).isEqualTo("DOUBLE");
+        assertThat(s.getMetaData().getColumnTypeName(2)).isEqualTo("BIGINT");
+      }
+    }
+  }
 }

@@ -159,4 +159,24 @@ class PostgresqlTimeTest {
       assertThat(PostgresqlIntervals.rewrite(kept)).as(kept).isEqualTo(kept);
     }
   }
+
+  /**
+   * {@code EXTRACT(DOW FROM t)} and {@code DATE_PART('dow', t)} are PostgreSQL's 0 (Sunday) to 6
+   * (Saturday); MySQL's and JDBC's {@code DAYOFWEEK} stays 1 (Sunday) to 7. Before, DOW was Calcite's
+   * 1 to 7, so PostgreSQL's weekend, {@code DOW IN (0, 6)}, found only the Fridays.
+   */
+  @Test
+  void dayOfWeekIsZeroForSundayAsPostgresqls() throws SQLException {
+    assertThat(rows("SELECT EXTRACT(DOW FROM DATE '2025-08-10'), EXTRACT(dow FROM TIMESTAMP '2025-08-16 10:00:00'),"
+        + " DATE_PART('dow', DATE '2025-08-11'), date_part('DOW', DATE '2025-08-10'), DAYOFWEEK(DATE '2025-08-10'),"
+        + " {fn DAYOFWEEK(DATE '2025-08-16')}, EXTRACT(ISODOW FROM DATE '2025-08-10'), EXTRACT(DOW FROM NULL)"))
+        .containsExactly("0; 6; 1; 0; 1; 7; 7; null");
+    String weekend = rows("SELECT COUNT(*) FROM pathsim.sessions WHERE DAYNAME(started_at) IN ('Saturday', 'Sunday')")
+        .get(0);
+    assertThat(Integer.parseInt(weekend)).isPositive();
+    assertThat(rows("SELECT COUNT(*) FROM pathsim.sessions WHERE EXTRACT(DOW FROM started_at) IN (0, 6)"))
+        .containsExactly(weekend);
+    assertThat(rows("SELECT COUNT(*) FROM pathsim.sessions WHERE DAYOFWEEK(started_at) IN (1, 7)"))
+        .containsExactly(weekend);
+  }
 }

@@ -131,5 +131,9 @@ class ShellTerminalTest {
         .containsExactly("insights.sessions.agent_name");
     assertThat(Completions.at(completing, "SELECT * FROM path")).contains("pathsim");
     assertThat(Completions.at(completing, "SELECT matc")).contains("matches");
+    // PostgreSQL's, Oracle's and MySQL's that the default functions add
+    assertThat(Completions.at(completing, "SELECT BTR")).contains("BTRIM");
+    assertThat(Completions.at(completing, "SELECT TRUN")).contains("TRUNC", "TRUNCATE");
+    assertThat(Completions.at(completing, "SELECT LOG")).contains("LOG2");
   }
 }
