@@ -186,6 +186,31 @@ class SubqueryBatchJoinTest {
   }
 
   /**
+   * PathSim sessions in an Insights subquery over a range of start times, whose keys no filter pins:
+   * the window's one search, then a get per Insights session it returns (92, none a PathSim session),
+   * where the semi join listed every PathSim session and got each one's detail (refused: "needs at
+   * least 308 requests"). A scan that gets each row's detail weighs a request per row in the plan's cost.
+   */
+  @Test
+  void pathSimSessionsInAnInsightsSubqueryOverARange() throws SQLException {
+    String sql = "SELECT id, summary FROM pathsim.sessions WHERE id IN (SELECT id FROM insights.sessions"
+        + " WHERE session_start_time >= TIMESTAMP '2025-06-01 00:00:00'"
+        + " AND session_start_time < TIMESTAMP '2025-07-20 00:00:00')";
+    assertThat(plan(sql)).contains("EnumerableBatchNestedLoopJoin").doesNotContain("semi")
+        .contains("request=[GET /sessions/{id} for id in [$cor");
+    List<String> inRange = InsightsBatchJoinTest.inRange();
+    assertThat(inRange).hasSize(92);
+    Answer pushed = ask(on, sql);
+    assertThat(pushed.rows()).isEmpty(); // the two APIs' session ids differ
+    assertThat(ask(off, sql).rows()).isEmpty();
+    assertThat(pushed.insights()).containsExactly("GET /insights/sessions?from_date=2025-05-31T23:59:59.999999"
+        + "&page_number=0&page_size=100&project_fields=[\"id\",\"session_start_time\"]"
+        + "&sort_by=session_start_time:asc,id:asc&to_date=2025-07-20T00:00:00");
+    assertThat(pushed.pathSim()).containsExactlyInAnyOrderElementsOf(
+        inRange.stream().map(id -> "GET /sessions/" + id).toList());
+  }
+
+  /**
    * PathSim sessions in an Insights subquery of two ids: the two Insights gets by id, then a get of each
    * id from PathSim, where the semi join listed every PathSim session and got each one's detail.
    */
