@@ -1,5 +1,6 @@
 package io.convosql.driver;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +17,10 @@ class BudgetSweepTest {
     String small = DriverFixture.data().workspaces().get(3).id();
     String id = DriverFixture.data().sessions(small).get(0).id();
     String id2 = DriverFixture.data().sessions(small).get(1).id();
+    List<String> voices = DriverFixture.data().sessions().stream()
+        .filter(s -> "VOICE".equalsIgnoreCase(s.testType().name())).map(s -> s.id()).toList();
+    String voice = voices.get(2);
+    String voice2 = voices.get(40);
     return Stream.of(
         "SELECT id, started_at FROM pathsim.sessions WHERE workspace_id = '" + w + "'",
         "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + small + "'",
@@ -41,7 +46,13 @@ class BudgetSweepTest {
         "SELECT id FROM pathsim.sessions WHERE summary LIKE '%the%' LIMIT 4",
         "SELECT w.name, COUNT(*) FROM pathsim.workspaces w JOIN pathsim.sessions s ON s.workspace_id = w.id"
             + " GROUP BY w.name",
-        "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w + "' LIMIT 5 OFFSET 10");
+        "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w + "' LIMIT 5 OFFSET 10",
+        "SELECT s.id, s.summary FROM pathsim.sessions s WHERE s.id IN (SELECT session_id"
+            + " FROM pathsim.transcript_lines WHERE session_id IN ('" + voice + "', '" + voice2 + "', '" + id + "'))",
+        "SELECT s.id FROM pathsim.sessions s WHERE EXISTS (SELECT 1 FROM pathsim.transcript_lines t"
+            + " WHERE t.session_id = s.id AND t.session_id IN ('" + voice + "', '" + voice2 + "'))",
+        "SELECT s.id FROM pathsim.sessions s WHERE s.id NOT IN (SELECT session_id"
+            + " FROM pathsim.transcript_lines WHERE session_id IN ('" + voice + "', '" + id + "'))");
   }
 
   @ParameterizedTest

@@ -46,7 +46,7 @@ class InsightsBatchJoinTest {
   }
 
   /** The ids of the sandbox's Insights sessions that started in the query's range. */
-  private static List<String> inRange() {
+  static List<String> inRange() {
     Instant from = Instant.parse("2025-06-01T00:00:00Z");
     Instant to = Instant.parse("2025-07-20T00:00:00Z");
     List<String> ids = new ArrayList<>();

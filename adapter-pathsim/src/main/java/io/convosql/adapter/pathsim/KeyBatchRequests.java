@@ -12,8 +12,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * whatever the keys: the demo's join of {@code insights.sessions} to {@code pathsim.sessions} on id
  * needed 318 gets (past the budget of 250) where listing every session is a few dozen requests.
  *
- * <p>A batch costs about a get per key (the planner's estimate of the other side's rows: a repeated
- * or NULL key costs less). A scan costs its listing, {@code GET /workspaces} (unless the workspaces
+ * <p>A batch costs about a get per key (the planner's estimate of the other side's distinct keys: its
+ * rows, or the values a filter pins the key column to; a NULL key costs less). A scan costs its listing, {@code GET /workspaces} (unless the workspaces
  * are pinned) and each workspace's pages of {@value PathSimApi#MAX_PAGE} sessions, one at least, for
  * the planner's estimate of the sessions it lists ({@link WorkspacesTable#ESTIMATED} workspaces,
  * {@link SessionsTable#ESTIMATED} sessions, a quarter for each pushed filter); and, where it needs each

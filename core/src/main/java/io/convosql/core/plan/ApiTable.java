@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A table backed by a remote API. Subclasses say which predicate terms and orders the API can take,
@@ -209,6 +211,18 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
 
   /** Opens the rows for one execution. */
   public abstract RowSource open(BoundScan scan);
+
+  /**
+   * Also the scans' distinct-value metadata ({@link DistinctKeys#SCANS}), which Calcite asks a scan's
+   * table for: a column the scan pins to a few values holds no more distinct values than those.
+   */
+  @Override
+  public <C> @Nullable C unwrap(Class<C> aClass) {
+    if (aClass == BuiltInMetadata.DistinctRowCount.Handler.class) {
+      return aClass.cast(DistinctKeys.SCANS);
+    }
+    return super.unwrap(aClass);
+  }
 
   /** A rough row count for the planner before any filter. */
   public double rowCountEstimate() {

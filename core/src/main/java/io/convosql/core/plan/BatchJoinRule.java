@@ -70,9 +70,8 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
     SqlTypeName leftType = join.getLeft().getRowType().getFieldList()
         .get(info.leftKeys.get(0)).getType().getSqlTypeName();
     RelMetadataQuery mq = call.getMetadataQuery();
-    Double keys = mq.getRowCount(join.getLeft());
-    return takesKeys(join.getRight(), info.rightKeys.get(0), null, leftType, keys == null ? 1 : keys, mq,
-        DEPTH);
+    double keys = DistinctKeys.of(join.getLeft(), info.leftKeys.get(0), mq);
+    return takesKeys(join.getRight(), info.rightKeys.get(0), null, leftType, keys, mq, DEPTH);
   }
 
   /**

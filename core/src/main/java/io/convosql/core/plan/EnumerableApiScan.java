@@ -47,21 +47,6 @@ public final class EnumerableApiScan extends AbstractApiScan implements Enumerab
     return this;
   }
 
-  /**
-   * Cheaper the more the API does: each pushed term, a pushed order, a pushed limit, a condition
-   * checked before per-row requests and a narrower projection lower the cost, so the planner always
-   * prefers the scan that pushes more. The discount
-   * goes into the row-count component, the one Volcano compares.
-   */
-  @Override
-  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = estimateRowCount(mq);
-    double width = (spec.projectionSize() + 2d) / (apiTable.columns().size() + 2d);
-    double factor = width * (spec.sort().isEmpty() ? 1 : 0.9) * (spec.hasOffsetOrFetch() ? 0.9 : 1)
-        * (spec.early() == null ? 1 : 0.9) * (spec.readTo() == null ? 1 : 0.99);
-    return planner.getCostFactory().makeCost(rows * factor, rows * factor, 0);
-  }
-
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType = PhysTypeImpl.of(

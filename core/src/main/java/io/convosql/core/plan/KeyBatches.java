@@ -3,10 +3,11 @@ package io.convosql.core.plan;
 /**
  * What the planner expects of a batch nested-loop join that would fetch a table by batches of the
  * other side's keys, for the table to weigh against one scan ({@link ApiTable#takesKeyBatches}): the
- * other side's rows (its estimate: the keys), the keys per batch, and the rows the scan without keys
+ * other side's distinct keys ({@link DistinctKeys}), the keys per batch, and the rows the scan without keys
  * is expected to read (its estimate, with the pushed filters).
  *
- * @param keys the planner's estimate of the other side's rows, one key each
+ * @param keys the planner's estimate of the other side's distinct keys: its rows, or fewer where a filter
+ *     pins the key column to a few values
  * @param batchSize the keys a batch holds at most
  * @param scanRows the planner's estimate of the rows the scan without the keys reads
  */
