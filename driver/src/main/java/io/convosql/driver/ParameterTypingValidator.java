@@ -64,6 +64,9 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   private final TimeParameters times = new TimeParameters(this);
   /** The calls of a function that are NULL whatever the row ({@link NullArguments}). */
   private final Set<SqlNode> nullCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The statement being validated, and the operands of its set operations, found when first asked. */
+  private @Nullable SqlNode top;
+  private @Nullable Set<SqlNode> branches;
 
   private ParameterTypingValidator(SqlOperatorTable operators, CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory, Config config) {
@@ -161,10 +164,42 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
     return nullCalls.contains(call);
   }
 
-  /** Calcite's row type, with a column that can only be NULL typed as text ({@link TextNulls}). */
+  /**
+   * Calcite's row type, with a column that can only be NULL typed as text ({@link TextNulls}); not in
+   * a branch of a UNION, INTERSECT or EXCEPT, where it takes the other branches' type as a bare NULL
+   * does (text there would turn {@code SELECT COALESCE(NULL, NULL) UNION ALL SELECT 1} into text).
+   */
   @Override
   protected RelDataType validateSelectList(SqlNodeList items, SqlSelect select, RelDataType targetRowType) {
-    return TextNulls.type(this, select, super.validateSelectList(items, select, targetRowType), nullCalls::add);
+    RelDataType row = super.validateSelectList(items, select, targetRowType);
+    return setOperationBranch(select) ? row : TextNulls.type(this, select, row, nullCalls::add);
+  }
+
+  @Override
+  public SqlNode validate(SqlNode topNode) {
+    top = topNode;
+    branches = null;
+    return super.validate(topNode);
+  }
+
+  /** Whether {@code select} is an operand of a set operation of the statement being validated. */
+  private boolean setOperationBranch(SqlSelect select) {
+    if (branches == null) {
+      Set<SqlNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
+      if (top != null) {
+        top.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(org.apache.calcite.sql.SqlCall call) {
+            if (call.getKind().belongsTo(org.apache.calcite.sql.SqlKind.SET_QUERY)) {
+              call.getOperandList().forEach(found::add);
+            }
+            return super.visit(call);
+          }
+        });
+      }
+      branches = found;
+    }
+    return branches.contains(select);
   }
 
   @Override

@@ -78,6 +78,13 @@ class TextNullsTest {
     assertThat(outcome("SELECT NULL, COALESCE(NULL, 1), NULLIF(1, 1), (SELECT NULL)"))
         .isEqualTo("null :: NULL; 1 :: INTEGER; null :: INTEGER; null :: NULL");
     assertThat(outcome("SELECT NULL UNION ALL SELECT 1")).isEqualTo("null :: INTEGER | 1 :: INTEGER");
-    assertThat(outcome("SELECT COALESCE(NULL, NULL) UNION ALL SELECT 'a'")).isEqualTo("null :: VARCHAR | a :: VARCHAR");
+    // in a set operation's branch such a call takes the other branches' type, as a bare NULL does
+    assertThat(outcome("SELECT COALESCE(NULL, NULL) UNION ALL SELECT 'a'"))
+        .isEqualTo(outcome("SELECT NULL UNION ALL SELECT 'a'")).isEqualTo("null :: CHAR | a :: CHAR");
+    assertThat(outcome("SELECT COALESCE(NULL, NULL) UNION ALL SELECT 1")).isEqualTo("null :: INTEGER | 1 :: INTEGER");
+    assertThat(outcome("SELECT 1 UNION SELECT NULLIF(NULL, NULL) ORDER BY 1"))
+        .isEqualTo("1 :: INTEGER | null :: INTEGER");
+    assertThat(outcome("SELECT * FROM (SELECT NULLIF(NULL, NULL) AS d UNION ALL SELECT DATE '2025-01-01')"))
+        .isEqualTo("null :: DATE | 2025-01-01 :: DATE");
   }
 }

@@ -1,7 +1,9 @@
 package io.convosql.core.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
@@ -122,10 +124,9 @@ public final class KeyedBounds {
         || type == JoinRelType.ANTI;
     boolean intoLeft = type == JoinRelType.INNER || type == JoinRelType.RIGHT || type == JoinRelType.SEMI;
 
-    Set<RexNode> toLeft = new LinkedHashSet<>();
-    Set<RexNode> toRight = new LinkedHashSet<>();
-    ApiScan leftScan = null;
-    ApiScan rightScan = null;
+    // per scan, as a side may join on several scans' keys (s JOIN (t JOIN l) ON s.id = t.session_id AND …)
+    Map<ApiScan, Set<RexNode>> toLeft = new LinkedHashMap<>();
+    Map<ApiScan, Set<RexNode>> toRight = new LinkedHashMap<>();
     RexBuilder rex = join.getCluster().getRexBuilder();
     for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
       if (!c.isA(SqlKind.EQUALS) || !(((RexCall) c).operands.get(0) instanceof RexInputRef)
@@ -146,8 +147,8 @@ public final class KeyedBounds {
           || lo.column() != lo.key().keyColumn() || ro.column() != ro.key().keyColumn()) {
         continue;
       }
-      leftScan = lo.scan();
-      rightScan = ro.scan();
+      Set<RexNode> leftBounds = toLeft.computeIfAbsent(lo.scan(), k -> new LinkedHashSet<>());
+      Set<RexNode> rightBounds = toRight.computeIfAbsent(ro.scan(), k -> new LinkedHashSet<>());
       for (String attribute : lo.key().attributes().values()) {
         int lc = lo.key().column(attribute);
         int rc = ro.key().column(attribute);
@@ -157,26 +158,31 @@ public final class KeyedBounds {
         int lf = field(join.getLeft(), lo.scan(), lc); // -1 when the side does not show it: no bound on it
         int rf = field(join.getRight(), ro.scan(), rc);
         for (RexNode p : removing) {
-          add(toRight, moved(rex, p, lf, rightScan, rc));
-          add(toLeft, moved(rex, p, rf < 0 ? -1 : leftCount + rf, leftScan, lc));
+          add(rightBounds, moved(rex, p, lf, ro.scan(), rc));
+          add(leftBounds, moved(rex, p, rf < 0 ? -1 : leftCount + rf, lo.scan(), lc));
         }
         if (intoRight) {
           for (RexNode p : leftHolds) {
-            add(toRight, moved(rex, p, lf, rightScan, rc));
+            add(rightBounds, moved(rex, p, lf, ro.scan(), rc));
           }
         }
         if (intoLeft) {
           for (RexNode p : rightHolds) {
-            add(toLeft, moved(rex, p, rf, leftScan, lc));
+            add(leftBounds, moved(rex, p, rf, lo.scan(), lc));
           }
         }
       }
     }
-    if (toLeft.isEmpty() && toRight.isEmpty()) {
-      return join;
+    RelNode left = join.getLeft();
+    for (Map.Entry<ApiScan, Set<RexNode>> e : toLeft.entrySet()) {
+      left = filtered(left, e.getKey(), e.getValue());
     }
-    return join.copy(join.getTraitSet(), join.getCondition(), filtered(join.getLeft(), leftScan, toLeft),
-        filtered(join.getRight(), rightScan, toRight), type, join.isSemiJoinDone());
+    RelNode right = join.getRight();
+    for (Map.Entry<ApiScan, Set<RexNode>> e : toRight.entrySet()) {
+      right = filtered(right, e.getKey(), e.getValue());
+    }
+    return left == join.getLeft() && right == join.getRight() ? join
+        : join.copy(join.getTraitSet(), join.getCondition(), left, right, type, join.isSemiJoinDone());
   }
 
   private static void add(Set<RexNode> to, @Nullable RexNode p) {
@@ -186,8 +192,8 @@ public final class KeyedBounds {
   }
 
   /** The side with a filter of the conjuncts, over its scan's own columns, right above that scan. */
-  private static RelNode filtered(RelNode side, @Nullable ApiScan scan, Set<RexNode> conjuncts) {
-    if (conjuncts.isEmpty() || scan == null) {
+  private static RelNode filtered(RelNode side, ApiScan scan, Set<RexNode> conjuncts) {
+    if (conjuncts.isEmpty()) {
       return side;
     }
     if (side == scan) {
