@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * in the list's order; a session the detail endpoint no longer knows (404) is left out. Rows that
  * fail a pushed term on a list column are dropped before their detail is requested. Up to
  * maxConcurrentRequests details are requested at once; under a LIMIT, never more than the rows the
- * scan still certainly reads.
+ * scan still certainly reads; for a reader that may stop after any row (a LIMIT above a batch join),
+ * one when its row is asked for.
  */
 final class DetailRows implements Iterator<Object[]>, AutoCloseable {
   private final Predicate<Object[]> listChecks;
@@ -54,7 +55,7 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
       String id = (String) row[SessionColumns.ID];
       return io.convosql.core.http.Futures.map(api.sessionAsync(id, scan.announced()),
           d -> d == null ? null : SessionColumns.withDetail(row, d, "/sessions/" + id));
-    }, api.concurrency(), needed, scan);
+    }, scan.stoppable() && needed < 0 ? 1 : api.concurrency(), needed, scan);
   }
 
   private boolean passesListChecks(Object[] row) {
