@@ -41,7 +41,13 @@ class BudgetSweepTest {
         "SELECT id FROM pathsim.sessions WHERE summary LIKE '%the%' LIMIT 4",
         "SELECT w.name, COUNT(*) FROM pathsim.workspaces w JOIN pathsim.sessions s ON s.workspace_id = w.id"
             + " GROUP BY w.name",
-        "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w + "' LIMIT 5 OFFSET 10");
+        "SELECT id, summary FROM pathsim.sessions WHERE workspace_id = '" + w + "' LIMIT 5 OFFSET 10",
+        // batch joins below a LIMIT, their PathSim side got key by key as rows are asked for
+        "SELECT s.id, t.text FROM pathsim.sessions s JOIN pathsim.transcript_lines t ON t.session_id = s.id LIMIT 5",
+        "SELECT s.id, d.summary FROM pathsim.sessions s JOIN pathsim.sessions d ON d.id = s.id LIMIT 5",
+        "SELECT s.id, r.content FROM pathsim.sessions s JOIN pathsim.recordings r ON r.session_id = s.id LIMIT 3",
+        "SELECT s.id, st.action FROM pathsim.sessions s LEFT JOIN pathsim.steps st ON st.session_id = s.id"
+            + " WHERE s.test_type = 'Web' LIMIT 4");
   }
 
   @ParameterizedTest
