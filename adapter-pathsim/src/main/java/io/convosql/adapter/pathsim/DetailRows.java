@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * fail a pushed term on a list column are dropped before their detail is requested. Up to
  * maxConcurrentRequests details are requested at once; under a LIMIT, never more than the rows the
  * scan still certainly reads; for a reader that may stop after any row (a LIMIT above a batch join),
- * one when its row is asked for.
+ * up to maxConcurrentRequests ahead of it (with 1, each when its row is asked for), those in flight
+ * cancelled when it stops.
  */
 final class DetailRows implements Iterator<Object[]>, AutoCloseable {
   private final Predicate<Object[]> listChecks;
@@ -55,7 +56,7 @@ final class DetailRows implements Iterator<Object[]>, AutoCloseable {
       String id = (String) row[SessionColumns.ID];
       return io.convosql.core.http.Futures.map(api.sessionAsync(id, scan.announced()),
           d -> d == null ? null : SessionColumns.withDetail(row, d, "/sessions/" + id));
-    }, scan.stoppable() && needed < 0 ? 1 : api.concurrency(), needed, scan);
+    }, api.concurrency(), needed, scan);
   }
 
   private boolean passesListChecks(Object[] row) {

@@ -57,6 +57,14 @@ abstract class SessionChildTable extends ApiTable {
     return CompletableFuture.completedFuture(expand(sessionId, scan));
   }
 
+  /**
+   * Whether {@link #expandAsync} leaves its request in flight (rather than reading the rows at once):
+   * only then is a session worth requesting before its rows are asked for.
+   */
+  boolean expandsInFlight() {
+    return false;
+  }
+
   @Override
   public Pushdown pushdown(Term term, ScanSpec spec) {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
@@ -195,11 +203,14 @@ abstract class SessionChildTable extends ApiTable {
       sessions = allSessions(scan);
     }
     // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time, the
-    // next asked for only when the rows so far fall short (it needs one session at least); so with a
-    // LIMIT above a join that asks for this scan's rows only as its own are asked for
-    boolean limited = scan.needed() >= 0 || scan.stoppable();
+    // next asked for only when the rows so far fall short (it needs one session at least). Below a
+    // LIMIT above a join that asks for this scan's rows only as its own are asked for, the sessions'
+    // requests travel up to maxConcurrentRequests ahead of the reader, cancelled when it stops (with
+    // one at a time, each is sent when its rows are asked for; a table read on the caller's thread
+    // gains nothing from reading ahead, so it reads one session after the other)
+    boolean limited = scan.needed() >= 0 || scan.stoppable() && !expandsInFlight();
     OrderedRequests<String, List<Object[]>> expanded = new OrderedRequests<>(sessions,
-        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), limited ? 1 : -1, scan);
+        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), scan.needed() >= 0 ? 1 : -1, scan);
     return new RowSource() {
       private Iterator<Object[]> current = Collections.emptyIterator();
 

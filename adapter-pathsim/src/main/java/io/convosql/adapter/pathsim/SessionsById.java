@@ -48,12 +48,14 @@ final class SessionsById {
   }
 
   /**
-   * For a reader that may stop after any row ({@link BoundScan#stoppable}): each session got when its
-   * row is asked for, one after the other, its time read on its own (by what the connection has
-   * learnt, or else the row's own evidence).
+   * For a reader that may stop after any row ({@link BoundScan#stoppable}): the sessions in the order
+   * of the ids, each row handed out as it is asked for, its time read on its own (by what the
+   * connection has learnt, or else the row's own evidence). With {@code maxConcurrentRequests=1} a get
+   * starts only when its row is asked for; with more, up to that many travel ahead of the reader (the
+   * wall time of a get per row would otherwise be a round trip each), cancelled when the reader stops.
    */
   private static RowSource asAsked(PathSimApi api, BoundScan scan, List<String> ids) {
-    OrderedRequests<String, Object[]> gets = gets(api, scan, ids, 1);
+    OrderedRequests<String, Object[]> gets = gets(api, scan, ids, api.concurrency());
     return new RowSource() {
       @Override
       public boolean hasNext() {
