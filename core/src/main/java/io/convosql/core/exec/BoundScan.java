@@ -80,9 +80,12 @@ public final class BoundScan implements Cancellation, CacheControl {
   /**
    * Whether what reads the scan may stop after any of its rows, after how many no one can tell: a
    * batch join below a LIMIT reads it, as its outer side or, key by key, as its inner side
-   * ({@link io.convosql.core.plan.ScanSpec#stoppable}). The scan then sends a request only when the
-   * rows it brings are asked for (a batch's keys one after the other, a listing's pages one at a
-   * time), none ahead that a stop would cancel, and counts none ahead but those sure to be sent.
+   * ({@link io.convosql.core.plan.ScanSpec#stoppable}). The scan then reads its rows as they are
+   * asked for: a batch's keys in their order, with {@code maxConcurrentRequests=1} each sent when its
+   * rows are asked for, with more up to that many in flight ahead of the reader (cancelled when it
+   * stops; each counted by the request budget as it is sent, and one the budget refuses is not sent
+   * and fails only if its rows are asked for); a listing's pages one at a time. It counts none ahead
+   * but those sure to be sent.
    */
   public boolean stoppable() {
     return stoppable;

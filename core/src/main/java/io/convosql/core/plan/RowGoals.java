@@ -14,8 +14,9 @@ import org.apache.calcite.rel.RelNode;
  * row; the scan of its outer side, which it reads a batch at a time as its own rows are asked for
  * (or a batch join there, the same way down); and the scan of its inner side when it asks for that
  * side's rows only as its own are asked for ({@link BatchJoin#keyOrderedScan}). Such a scan
- * ({@link ScanSpec#stoppable}) sends a request only when the rows it brings are asked for, none ahead
- * that a stop would cancel, and the request budget counts none ahead but those sure to be sent.
+ * ({@link ScanSpec#stoppable}) reads its rows as they are asked for, with no more requests in flight
+ * ahead of its reader than {@code maxConcurrentRequests} allows (none with 1), and the request budget
+ * counts none ahead but those sure to be sent.
  *
  * <p>Which rows the LIMIT's need no one can tell (an outer row may join no inner row, a key may have
  * no rows, or many), so only that it may stop is said, not where. It is marked once the plan is

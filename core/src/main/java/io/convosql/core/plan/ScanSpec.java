@@ -66,7 +66,8 @@ public final class ScanSpec {
   /**
    * Whether what reads the scan may stop after any of its rows: a batch join below a LIMIT reads it,
    * as its outer side, or as its inner side when it asks for the rows of a batch's keys only as its
-   * own rows are asked for ({@link RowGoals}). Its rows are then fetched as they are asked for, and the
+   * own rows are asked for ({@link RowGoals}). Its rows are then fetched as they are asked for (up to
+   * {@code maxConcurrentRequests} requests in flight ahead of the reader, none with 1), and the
    * request budget counts ahead only the requests sure to be sent (a batch's first key's, a listing's
    * first page): how many rows the LIMIT's need, none can tell. Without it, a batch's requests are
    * all sent, and a listing's pages requested ahead (as many at once as allowed).
