@@ -1,6 +1,7 @@
 package io.convosql.driver;
 
 import io.convosql.core.plan.KeyedBounds;
+import io.convosql.core.plan.RowGoals;
 import java.math.BigDecimal;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
@@ -12,7 +13,7 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 /**
- * Calcite's standard planning, after two steps of convosql's own:
+ * Calcite's standard planning, after two steps of convosql's own and before a third:
  * <ul>
  * <li>integer and decimal arithmetic made checked, so that an overflow fails with 22003 rather than
  *     wrapping around ({@code 2147483647 + 1} is not -2147483648), as PostgreSQL's does; Calcite does
@@ -21,7 +22,10 @@ import org.apache.calcite.tools.Programs;
  * <li>with {@code Statement.setMaxRows(n)}, {@code FETCH NEXT n ROWS ONLY} on top of the query:
  *     Calcite itself only stops reading the answer after n rows, while the scans below, not knowing,
  *     page and fetch details ahead as for the whole table. As a LIMIT, the scan rules push it into the
- *     scans where a LIMIT would go.
+ *     scans where a LIMIT would go;
+ * <li>once the plan is chosen, what a LIMIT may stop reading after any row through a batch join
+ *     marked so ({@link RowGoals}): the join's scans then send a request only when its rows are asked
+ *     for.
  * </ul>
  */
 final class MaxRowsProgram {
@@ -34,8 +38,9 @@ final class MaxRowsProgram {
   static Program of(long maxRows) {
     Program checked = (planner, rel, traits, materializations, lattices) ->
         KeyedBounds.carry(IsoTextCasts.spaced(new ConvertToChecked(rel.getCluster().getRexBuilder()).visit(rel)));
+    Program rowGoals = (planner, rel, traits, materializations, lattices) -> RowGoals.mark(rel);
     if (maxRows <= 0) {
-      return Programs.sequence(checked, Programs.standard());
+      return Programs.sequence(checked, Programs.standard(), rowGoals);
     }
     Program limit = (planner, rel, traits, materializations, lattices) -> {
       if (rel instanceof TableModify) {
@@ -46,6 +51,6 @@ final class MaxRowsProgram {
           rex.makeExactLiteral(BigDecimal.valueOf(maxRows), rex.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
       return limited;
     };
-    return Programs.sequence(checked, limit, Programs.standard());
+    return Programs.sequence(checked, limit, Programs.standard(), rowGoals);
   }
 }

@@ -52,7 +52,13 @@ class BudgetSweepTest {
         "SELECT s.id FROM pathsim.sessions s WHERE EXISTS (SELECT 1 FROM pathsim.transcript_lines t"
             + " WHERE t.session_id = s.id AND t.session_id IN ('" + voice + "', '" + voice2 + "'))",
         "SELECT s.id FROM pathsim.sessions s WHERE s.id NOT IN (SELECT session_id"
-            + " FROM pathsim.transcript_lines WHERE session_id IN ('" + voice + "', '" + id + "'))");
+            + " FROM pathsim.transcript_lines WHERE session_id IN ('" + voice + "', '" + id + "'))",
+        // batch joins below a LIMIT, their PathSim side got key by key as rows are asked for
+        "SELECT s.id, t.text FROM pathsim.sessions s JOIN pathsim.transcript_lines t ON t.session_id = s.id LIMIT 5",
+        "SELECT s.id, d.summary FROM pathsim.sessions s JOIN pathsim.sessions d ON d.id = s.id LIMIT 5",
+        "SELECT s.id, r.content FROM pathsim.sessions s JOIN pathsim.recordings r ON r.session_id = s.id LIMIT 3",
+        "SELECT s.id, st.action FROM pathsim.sessions s LEFT JOIN pathsim.steps st ON st.session_id = s.id"
+            + " WHERE s.test_type = 'Web' LIMIT 4");
   }
 
   @ParameterizedTest

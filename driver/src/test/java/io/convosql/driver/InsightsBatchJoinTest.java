@@ -123,6 +123,33 @@ class InsightsBatchJoinTest {
     assertThat(sent).allMatch(r -> r.path().equals("/insights/sessions") && r.status() == 200);
   }
 
+  /**
+   * Below a LIMIT, only the batches the join reads are searched: a batch's keys are one search per
+   * window (or two, as the URL takes them), answered in the service's order, not the keys', so the join
+   * reads a batch's searches whole, as without a LIMIT, and stops after the batch that holds the
+   * LIMIT's rows. 150 keys, the real ones in the first batch: its two searches, not the second's.
+   */
+  @Test
+  void belowALimitOnlyTheBatchesReadAreSearched() throws SQLException {
+    List<String> keys = new ArrayList<>(inRange().subList(0, 2));
+    keys.addAll(noSuch("limit-", 148, 36));
+    String join = "SELECT v.k, i.agent_name FROM (VALUES " + values(keys) + ") AS v(k)"
+        + " JOIN insights.sessions i ON i.id = v.k WHERE" + RANGE;
+    String sql = join + " LIMIT 1";
+    assertThat(String.join("\n", rows(on, "EXPLAIN PLAN FOR " + sql))).contains("EnumerableBatchNestedLoopJoin")
+        .contains("filter_by={\"should\":[{\"term\":{\"id\":\"$cor").doesNotContain("until the LIMIT's rows");
+    List<String> local = rows(off, join);
+    assertThat(local).hasSize(2);
+    SANDBOX.requests().clear();
+    assertThat(rows(on, sql)).hasSize(1).isSubsetOf(local);
+    assertThat(SANDBOX.requests().of("insights")).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
+        .containsExactly(92, 8);
+    SANDBOX.requests().clear();
+    assertThat(sorted(rows(on, join))).isEqualTo(sorted(local));
+    assertThat(SANDBOX.requests().of("insights")).extracting(r -> r.param("filter_by").split("\"term\"").length - 1)
+        .containsExactly(92, 8, 50);
+  }
+
   /** Keys no session has, {@code length} characters each, made from {@code seed}. */
   private static List<String> noSuch(String seed, int n, int length) {
     return IntStream.range(0, n).mapToObj(i -> (seed + i + "-" + "x".repeat(length)).substring(0, length)).toList();

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The request budget's rule ({@link BudgetSweepTest}) over LIMITs kept above a filter the scan cannot
  * take (ReadToRule): with an OFFSET, a non-deterministic condition, a projection, a sort pushed below,
- * and recordings' files. Each runs within exactly the requests it sends.
+ * recordings' files, and a LIMIT above a batch join. Each runs within exactly the requests it sends.
  */
 class ReadToSweepTest {
   static Stream<String> queries() {
@@ -21,7 +21,14 @@ class ReadToSweepTest {
         "SELECT session_id FROM pathsim.recordings WHERE file_type LIKE '%' LIMIT 3 OFFSET 2",
         "SELECT session_id, content FROM pathsim.recordings WHERE file_type LIKE '%' LIMIT 3 OFFSET 2",
         "SELECT session_id, content FROM pathsim.recordings LIMIT 2 OFFSET 5",
-        "SELECT session_id, step_number FROM pathsim.steps WHERE action LIKE 'nav%' LIMIT 2 OFFSET 3");
+        "SELECT session_id, step_number FROM pathsim.steps WHERE action LIKE 'nav%' LIMIT 2 OFFSET 3",
+        // a LIMIT above a batch join, with an OFFSET, over a filter on both sides, over a detail filter
+        "SELECT s.id, t.text FROM pathsim.sessions s JOIN pathsim.transcript_lines t ON t.session_id = s.id"
+            + " LIMIT 3 OFFSET 4",
+        "SELECT s.id, t.text FROM pathsim.sessions s JOIN pathsim.transcript_lines t ON t.session_id = s.id"
+            + " WHERE t.text <> s.id LIMIT 3",
+        "SELECT s.id, d.summary FROM pathsim.sessions s JOIN pathsim.sessions d ON d.id = s.id"
+            + " WHERE d.summary LIKE '%e%' LIMIT 3");
   }
 
   @ParameterizedTest

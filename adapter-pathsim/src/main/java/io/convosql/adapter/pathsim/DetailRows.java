@@ -11,7 +11,9 @@ import java.util.function.Predicate;
  * in the list's order; a session the detail endpoint no longer knows (404) is left out. Rows that
  * fail a pushed term on a list column are dropped before their detail is requested. Up to
  * maxConcurrentRequests details are requested at once; under a LIMIT, never more than the rows the
- * scan still certainly reads.
+ * scan still certainly reads; for a reader that may stop after any row (a LIMIT above a batch join),
+ * up to maxConcurrentRequests ahead of it (with 1, each when its row is asked for), those in flight
+ * cancelled when it stops.
  */
 final class DetailRows implements Iterator<Object[]>, AutoCloseable {
   private final Predicate<Object[]> listChecks;

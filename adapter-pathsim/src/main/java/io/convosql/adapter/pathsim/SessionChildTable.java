@@ -57,6 +57,14 @@ abstract class SessionChildTable extends ApiTable {
     return CompletableFuture.completedFuture(expand(sessionId, scan));
   }
 
+  /**
+   * Whether {@link #expandAsync} leaves its request in flight (rather than reading the rows at once):
+   * only then is a session worth requesting before its rows are asked for.
+   */
+  boolean expandsInFlight() {
+    return false;
+  }
+
   @Override
   public Pushdown pushdown(Term term, ScanSpec spec) {
     return term.evaluable() ? Pushdown.EXACT : Pushdown.NONE;
@@ -117,18 +125,32 @@ abstract class SessionChildTable extends ApiTable {
 
   /**
    * How many listed sessions the scan reads, for the request budget: all of them without a LIMIT;
-   * under a LIMIT unknown (a session may have no rows), so none are counted ahead.
+   * under a LIMIT unknown (a session may have no rows), so none are counted ahead; so when what reads
+   * the scan may stop after any row ({@link BoundScan#stoppable}).
    */
   long sessionsNeeded(BoundScan scan) {
     return scan.readTo() < 0 ? -1 : 0;
   }
 
+  /**
+   * A scan pinned to sessions sends each one's requests; read by a join that may stop after any row
+   * ({@link BoundScan#stoppable}), only the first session's are sure.
+   */
   @Override
   public RequestEstimate estimate(BoundScan scan) {
     Set<Object> ids = pinned(scan.terms());
+    long sessions = ids == null ? 0 : scan.stoppable() ? Math.min(1, ids.size()) : ids.size();
     return ids == null ? null
-        : new RequestEstimate(ids.size() * (long) requestsPerSession(scan.usedColumns()), "PathSim", "GET",
-            endpoint);
+        : new RequestEstimate(sessions * requestsPerSession(scan.usedColumns()), "PathSim", "GET", endpoint);
+  }
+
+  /**
+   * A batch of session ids is read one session after the other, each session's rows together: in the
+   * order of the ids, when they are the scan's only pin on session_id.
+   */
+  @Override
+  public boolean answersKeysInOrder(int column, ScanSpec spec) {
+    return column == 0 && spec.terms().stream().filter(t -> t.column() == 0 && Term.equalities(t) != null).count() == 1;
   }
 
   /**
@@ -147,10 +169,13 @@ abstract class SessionChildTable extends ApiTable {
     String then = requestsPerAnswerRow(spec.usedColumns()) > 0 ? " + " + answerRowCost() : "";
     if (ids != null) {
       long n = ids.size() * (long) each;
+      if (spec.stoppable() && n > each) {
+        return each + " to " + n + " requests" + then + ", session by session until the LIMIT's rows are found";
+      }
       return n + (n == 1 ? " request" : " requests") + (n == 0 ? "" : then);
     }
     return "1 + 1 per 100 sessions of each workspace + " + each + " per session" + then
-        + (spec.fetch() != null && !spec.fetch().isParameter()
+        + (spec.fetch() != null && !spec.fetch().isParameter() || spec.stoppable()
             ? ", session by session until the LIMIT's rows are found" : "")
         + (api.times().stated() ? "" : SessionsExplain.TIME_LISTS);
   }
@@ -178,10 +203,14 @@ abstract class SessionChildTable extends ApiTable {
       sessions = allSessions(scan);
     }
     // a LIMIT cannot say how many sessions it needs (one may have no rows): then one at a time, the
-    // next asked for only when the rows so far fall short (it needs one session at least)
-    boolean limited = scan.needed() >= 0;
+    // next asked for only when the rows so far fall short (it needs one session at least). Below a
+    // LIMIT above a join that asks for this scan's rows only as its own are asked for, the sessions'
+    // requests travel up to maxConcurrentRequests ahead of the reader, cancelled when it stops (with
+    // one at a time, each is sent when its rows are asked for; a table read on the caller's thread
+    // gains nothing from reading ahead, so it reads one session after the other)
+    boolean limited = scan.needed() >= 0 || scan.stoppable() && !expandsInFlight();
     OrderedRequests<String, List<Object[]>> expanded = new OrderedRequests<>(sessions,
-        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), limited ? 1 : -1, scan);
+        id -> expandAsync(id, scan), limited ? 1 : api.concurrency(), scan.needed() >= 0 ? 1 : -1, scan);
     return new RowSource() {
       private Iterator<Object[]> current = Collections.emptyIterator();
 
@@ -212,7 +241,8 @@ abstract class SessionChildTable extends ApiTable {
     scan.checkCancelled();
     List<Supplier<AsyncRows>> parts = new ArrayList<>();
     long pinnedUntil = System.currentTimeMillis() + SessionsTable.PIN_MARGIN_MILLIS;
-    int width = scan.needed() < 0 ? api.concurrency() : 1;
+    boolean readsAll = scan.needed() < 0 && !scan.stoppable(); // else as a LIMIT reads: no page ahead
+    int width = readsAll ? api.concurrency() : 1;
     // every listed session costs its requests; under a LIMIT none is sure to (one may have no rows);
     // what an answer leads to (a file) only for the rows a LIMIT is sure to take
     RowRequests costs =
@@ -220,7 +250,7 @@ abstract class SessionChildTable extends ApiTable {
             .withAnswerRows(requestsPerAnswerRow(scan.usedColumns()));
     for (String workspace : WorkspacesTable.ids(api, scan)) {
       parts.add(() -> new SessionPages(api, scan, workspace, Map.of(), 0, -1, pinnedUntil, costs,
-          sessionsNeeded(scan)).rows(scan.needed() < 0, width));
+          sessionsNeeded(scan)).rows(readsAll, width));
     }
     AsyncRows rows = new ConcurrentConcat(parts, width);
     return new SessionIds(rows);

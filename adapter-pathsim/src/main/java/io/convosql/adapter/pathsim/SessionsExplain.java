@@ -37,8 +37,10 @@ final class SessionsExplain {
       return q.workspaces == null ? "1 + 1 per workspace" : q.workspaces.size() + " requests";
     }
     if (!spec.count() && SessionsTable.byId(q, spec.usedColumns().get(SessionColumns.WORKSPACE_ID))) {
-      return q.ids.size() + (q.ids.size() == 1 ? " request" : " requests")
-          + (timeStated ? "" : TIME_LISTS_BY_ID);
+      int n = q.ids.size();
+      String gets = spec.stoppable() && n > 1 ? "1 to " + n + " requests, session by session until the LIMIT's"
+          + " rows are found" : n + (n == 1 ? " request" : " requests");
+      return gets + (timeStated ? "" : TIME_LISTS_BY_ID);
     }
     return listing(spec, q) + (timeStated ? "" : TIME_LISTS);
   }
@@ -88,7 +90,9 @@ final class SessionsExplain {
         : " + 1 per session passing the filter on list columns (detail columns; on pages not yet read,"
             + " estimated at the rate of those read)")
         + (!limit ? "" : !wholeSort ? ", up to the LIMIT's rows"
-            : detail ? ", details up to the LIMIT's rows" : "");
+            : detail ? ", details up to the LIMIT's rows" : "")
+        + (limit || !spec.stoppable() ? "" : ", page by page as the join's rows are asked for, until the LIMIT's"
+            + " rows are found");
   }
 
   /**

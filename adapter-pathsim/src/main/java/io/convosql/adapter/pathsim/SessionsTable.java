@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convosql.core.exec.AsyncRows;
 import io.convosql.core.exec.BoundScan;
 import io.convosql.core.exec.ConcurrentConcat;
-import io.convosql.core.exec.OrderedRequests;
 import io.convosql.core.exec.RowSource;
 import io.convosql.core.exec.Streams;
 import io.convosql.core.exec.WarningListener;
-import io.convosql.core.http.Futures;
 import io.convosql.core.plan.ApiTable;
 import io.convosql.core.plan.ForeignKey;
 import io.convosql.core.plan.KeyBatches;
@@ -123,11 +121,28 @@ final class SessionsTable extends ApiTable {
     return SessionsExplain.estimate(spec, api.times().stated());
   }
 
+  /**
+   * Sessions pinned by id are a get each; read by a join that may stop after any row
+   * ({@link BoundScan#stoppable}), only the first is sure.
+   */
   @Override
   public RequestEstimate estimate(BoundScan scan) {
     SessionsQuery q = SessionsQuery.of(scan.terms());
     return !q.contradiction && byId(q, scan.uses(WORKSPACE_ID))
-        ? new RequestEstimate(q.ids.size(), "PathSim", "GET", "/sessions/{id}") : null;
+        ? new RequestEstimate(scan.stoppable() ? Math.min(1, q.ids.size()) : q.ids.size(), "PathSim", "GET",
+            "/sessions/{id}") : null;
+  }
+
+  /**
+   * A batch of ids is got one session after the other, in the order of the ids ({@link SessionsById}),
+   * when they are the scan's only pin on id, no order is asked for and the query uses no workspace_id
+   * (which would list the sessions instead).
+   */
+  @Override
+  public boolean answersKeysInOrder(int column, ScanSpec spec) {
+    return column == SessionColumns.ID && spec.sort().isEmpty()
+        && byId(SessionsQuery.of(spec.terms()), spec.usedColumns().get(WORKSPACE_ID))
+        && spec.terms().stream().filter(t -> t.column() == SessionColumns.ID && Term.equalities(t) != null).count() == 1;
   }
 
   @Override
@@ -175,7 +190,7 @@ final class SessionsTable extends ApiTable {
     }
     boolean detail = SessionColumns.needsDetail(scan.usedColumns());
     if (byId(q, scan.uses(WORKSPACE_ID))) {
-      return RowSource.of(byIds(scan, q));
+      return SessionsById.open(api, scan, q);
     }
     List<String> workspaces = new ArrayList<>();
     if (q.workspaces != null) {
@@ -198,7 +213,9 @@ final class SessionsTable extends ApiTable {
     long needed = !exact || q.calculated ? -1 : offsetByApi ? scan.fetch() : scan.needed();
     long firstOffset = offsetByApi ? scan.offset() : 0;
     long pinnedUntil = System.currentTimeMillis() + PIN_MARGIN_MILLIS;
-    boolean readsAll = scan.needed() < 0;
+    // what may stop reading after any row (a LIMIT above a batch join) reads as a LIMIT does: one
+    // workspace's page at a time, none ahead
+    boolean readsAll = scan.needed() < 0 && !scan.stoppable();
     int width = readsAll ? api.concurrency() : 1;
     // with a filter the API cannot apply exactly, a LIMIT still says the fewest rows the scan lists
     // (all of them pass): the budget expects that many, and stops the scan if it must read more; so
@@ -300,31 +317,5 @@ final class SessionsTable extends ApiTable {
         return rows.next();
       }
     };
-  }
-
-  /**
-   * Gets each pinned session directly, up to {@code maxConcurrentRequests} at once, in the order of
-   * the ids; a 404 means no such session.
-   */
-  private Iterator<Object[]> byIds(BoundScan scan, SessionsQuery q) {
-    List<String> ids = new ArrayList<>();
-    for (Object id : q.ids) {
-      if (SessionsQuery.pathSegment(id)) {
-        ids.add((String) id);
-      }
-    }
-    List<Object[]> rows = new ArrayList<>();
-    try (OrderedRequests<String, Object[]> gets = new OrderedRequests<>(ids.iterator(),
-        id -> Futures.map(api.sessionAsync(id, scan),
-            d -> d == null ? null : SessionColumns.fromDetail(d, "/sessions/" + id)),
-        api.concurrency(), -1, scan)) {
-      gets.forEachRemaining(rows::add);
-    }
-    // a detail does not name its workspace: evidence, if these rows have none, is sought in all
-    api.settleTimes(rows, null, "/sessions/{id}", () -> WorkspacesTable.ids(api, scan), scan);
-    if (!scan.sort().isEmpty()) {
-      rows.sort(SortedSessions.order(scan.sort()));
-    }
-    return rows.iterator();
   }
 }

@@ -35,6 +35,11 @@ final class StepsTable extends SessionChildTable {
   }
 
   @Override
+  boolean expandsInFlight() {
+    return true;
+  }
+
+  @Override
   CompletableFuture<List<Object[]>> expandAsync(String sessionId, BoundScan scan) {
     return Futures.map(api.sessionAsync(sessionId, scan.announced()), detail -> rows(sessionId, detail));
   }

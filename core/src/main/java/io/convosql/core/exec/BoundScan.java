@@ -34,6 +34,7 @@ public final class BoundScan implements Cancellation, CacheControl {
   private final @Nullable Predicate1<Object[]> early;
   private final boolean keyBatch;
   private final long readTo;
+  private final boolean stoppable;
 
   /**
    * @param narrowing how a user narrows the scan's requests, for the request budget's error
@@ -42,14 +43,18 @@ public final class BoundScan implements Cancellation, CacheControl {
    */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
       DataContext context, String narrowing, @Nullable Predicate1<Object[]> early, boolean keyBatch) {
-    this(terms, sort, offset, fetch, usedColumns, context, narrowing, early, keyBatch, -1);
+    this(terms, sort, offset, fetch, usedColumns, context, narrowing, early, keyBatch, -1, false);
   }
 
-  /** @param readTo the rows a LIMIT above the scan reads it for at most ({@link #readTo()}), or -1 */
+  /**
+   * @param readTo the rows a LIMIT above the scan reads it for at most ({@link #readTo()}), or -1
+   * @param stoppable whether what reads the scan may stop after any row ({@link #stoppable()})
+   */
   BoundScan(List<Term> terms, List<SortKey> sort, long offset, long fetch, BitSet usedColumns,
       DataContext context, String narrowing, @Nullable Predicate1<Object[]> early, boolean keyBatch,
-      long readTo) {
+      long readTo, boolean stoppable) {
     this.readTo = readTo;
+    this.stoppable = stoppable;
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -70,6 +75,20 @@ public final class BoundScan implements Cancellation, CacheControl {
    */
   public boolean keyBatch() {
     return keyBatch;
+  }
+
+  /**
+   * Whether what reads the scan may stop after any of its rows, after how many no one can tell: a
+   * batch join below a LIMIT reads it, as its outer side or, key by key, as its inner side
+   * ({@link io.convosql.core.plan.ScanSpec#stoppable}). The scan then reads its rows as they are
+   * asked for: a batch's keys in their order, with {@code maxConcurrentRequests=1} each sent when its
+   * rows are asked for, with more up to that many in flight ahead of the reader (cancelled when it
+   * stops; each counted by the request budget as it is sent, and one the budget refuses is not sent
+   * and fails only if its rows are asked for); a listing's pages one at a time. It counts none ahead
+   * but those sure to be sent.
+   */
+  public boolean stoppable() {
+    return stoppable;
   }
 
   /**
@@ -138,12 +157,13 @@ public final class BoundScan implements Cancellation, CacheControl {
   /**
    * The rows the scan is sure to be read for at most, as the request budget may count them ahead:
    * {@link #needed()} under a LIMIT of its own; else, when a LIMIT kept above the scan's filter stops
-   * reading it ({@link io.convosql.core.plan.ScanSpec#readTo}), that LIMIT's rows; else -1 (all).
-   * The scan reads as many rows as it would without it; only what is counted ahead changes: a
-   * listing's total says no more than that the first of these rows will be read.
+   * reading it ({@link io.convosql.core.plan.ScanSpec#readTo}), that LIMIT's rows; else 0 when what
+   * reads it may stop after any row ({@link #stoppable()}: none is sure but those already read); else
+   * -1 (all). The scan reads as many rows as it would without it; only what is counted ahead changes:
+   * a listing's total says no more than that the first of these rows will be read.
    */
   public long readTo() {
-    return needed() >= 0 ? needed() : readTo;
+    return needed() >= 0 ? needed() : readTo >= 0 ? readTo : stoppable ? 0 : -1;
   }
 
   public boolean uses(int column) {

@@ -135,7 +135,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       return false;
     }
     BoundScan scan = new BoundScan(bound, spec.sort(), offset, fetch, spec.usedColumns(), context,
-        table.narrowing(), early, !spec.correlationKeys().isEmpty(), number(spec.readTo(), -1));
+        table.narrowing(), early, !spec.correlationKeys().isEmpty(), number(spec.readTo(), -1), spec.stoppable());
     checkEstimate(scan);
     checks = bound.stream().filter(Term::evaluable).toList();
     source = table.open(scan);

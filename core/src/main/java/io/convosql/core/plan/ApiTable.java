@@ -124,6 +124,18 @@ public abstract class ApiTable extends AbstractTable implements TranslatableTabl
   }
 
   /**
+   * Whether a scan of {@code spec}, whose one term on {@code column} is a batch of a join's keys (an
+   * IN list of correlation fields), answers them in the order of the list: all rows of its first key,
+   * then all of the next one, never a row of a key after one of a later key. A batch join then asks
+   * for the rows only as far as its own rows need ({@link BatchJoin}), and the scan reads key by key:
+   * below a LIMIT it sends the requests of the keys the LIMIT's rows need, not the whole batch's. No
+   * by default (a search that answers the keys in its own order).
+   */
+  public boolean answersKeysInOrder(int column, ScanSpec spec) {
+    return false;
+  }
+
+  /**
    * The columns whose values cost the scan requests of each row's own (a detail fetched per listed
    * row, say); none by default. A condition the API cannot take on the other columns is checked
    * before those requests ({@link ScanSpec#early}), so that a row the WHERE clause drops costs none.

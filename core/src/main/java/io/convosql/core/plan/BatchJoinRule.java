@@ -1,19 +1,29 @@
 package io.convosql.core.plan;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -24,7 +34,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * side in batches of {@value #BATCH_SIZE} rows and runs the right scan once per batch with
  * {@code key = $cor0.x OR ... OR key = $cor99.x}, which {@link ScanRules#FILTER} pushes as an IN
  * list of correlation fields (bound to the batch's values when the scan runs). Other joins never
- * see this rule, so their plans stay as they were.
+ * see this rule, so their plans stay as they were. The join it makes is a {@link BatchJoin}, whose
+ * correlation variables are in the order of the list, so that it can read a scan that answers the
+ * keys in their order only as far as its rows need.
  */
 final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
   /**
@@ -55,6 +67,42 @@ final class BatchJoinRule extends EnumerableBatchNestedLoopJoinRule {
 
   private BatchJoinRule(Config config) {
     super(config);
+  }
+
+  /**
+   * The batch join: {@value #BATCH_SIZE} correlation variables in the order of their ids, the right
+   * side filtered on the join condition of each (the left side's fields read from the variable), and
+   * the join over both in the enumerable convention.
+   */
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Join join = call.rel(0);
+    RelOptCluster cluster = join.getCluster();
+    RexBuilder rex = cluster.getRexBuilder();
+    RelDataType leftRow = join.getLeft().getRowType();
+    int leftFields = leftRow.getFieldCount();
+    Set<CorrelationId> variables = new LinkedHashSet<>();
+    List<RexNode> perRow = new ArrayList<>();
+    for (int i = 0; i < BATCH_SIZE; i++) {
+      CorrelationId id = cluster.createCorrel();
+      variables.add(id);
+      RexNode row = rex.makeCorrel(leftRow, id);
+      perRow.add(join.getCondition().accept(new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return ref.getIndex() < leftFields ? rex.makeFieldAccess(row, ref.getIndex())
+              : new RexInputRef(ref.getIndex() - leftFields, ref.getType());
+        }
+      }));
+    }
+    RelBuilder b = call.builder();
+    RelNode right = b.push(join.getRight()).filter(b.or(perRow)).build();
+    ImmutableBitSet required = RelOptUtil.InputFinder.bits(join.getCondition())
+        .intersect(ImmutableBitSet.range(leftFields));
+    call.transformTo(BatchJoin.of(
+        convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE)),
+        convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
+        join.getCondition(), required, variables, join.getJoinType()));
   }
 
   @Override

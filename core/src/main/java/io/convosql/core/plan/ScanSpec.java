@@ -26,15 +26,16 @@ public final class ScanSpec {
   private final boolean count;
   private final @Nullable RexNode early;
   private final @Nullable Operand readTo;
+  private final boolean stoppable;
 
   private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
       @Nullable Operand fetch, int[] projection, boolean empty, boolean count, @Nullable RexNode early) {
-    this(terms, sort, offset, fetch, projection, empty, count, early, null);
+    this(terms, sort, offset, fetch, projection, empty, count, early, null, false);
   }
 
   private ScanSpec(List<Term> terms, List<SortKey> sort, @Nullable Operand offset,
       @Nullable Operand fetch, int[] projection, boolean empty, boolean count, @Nullable RexNode early,
-      @Nullable Operand readTo) {
+      @Nullable Operand readTo, boolean stoppable) {
     this.terms = List.copyOf(terms);
     this.sort = List.copyOf(sort);
     this.offset = offset;
@@ -44,6 +45,7 @@ public final class ScanSpec {
     this.count = count;
     this.early = early;
     this.readTo = readTo;
+    this.stoppable = stoppable;
   }
 
   /**
@@ -58,7 +60,25 @@ public final class ScanSpec {
 
   /** The spec with {@link #readTo}: a LIMIT of {@code offset + fetch} rows above the scan's filter. */
   public ScanSpec withReadTo(@Nullable Operand rows) {
-    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, early, rows);
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, early, rows, stoppable);
+  }
+
+  /**
+   * Whether what reads the scan may stop after any of its rows: a batch join below a LIMIT reads it,
+   * as its outer side, or as its inner side when it asks for the rows of a batch's keys only as its
+   * own rows are asked for ({@link RowGoals}). Its rows are then fetched as they are asked for (up to
+   * {@code maxConcurrentRequests} requests in flight ahead of the reader, none with 1), and the
+   * request budget counts ahead only the requests sure to be sent (a batch's first key's, a listing's
+   * first page): how many rows the LIMIT's need, none can tell. Without it, a batch's requests are
+   * all sent, and a listing's pages requested ahead (as many at once as allowed).
+   */
+  public boolean stoppable() {
+    return stoppable;
+  }
+
+  /** The spec read by a join that a LIMIT above may stop after any row ({@link #stoppable}). */
+  public ScanSpec asStoppable() {
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, early, readTo, true);
   }
 
   /** The whole table: no terms, no order, every column. */
@@ -112,7 +132,7 @@ public final class ScanSpec {
 
   /** The count of this spec's rows: no order, no projection beyond {@code column}. */
   public ScanSpec asCount(int column) {
-    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true, early, readTo);
+    return new ScanSpec(terms, List.of(), offset, fetch, new int[] {column}, empty, true, early, readTo, stoppable);
   }
 
   /**
@@ -125,7 +145,7 @@ public final class ScanSpec {
   }
 
   public ScanSpec withEarly(@Nullable RexNode condition) {
-    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, condition, readTo);
+    return new ScanSpec(terms, sort, offset, fetch, projection, empty, count, condition, readTo, stoppable);
   }
 
   public boolean hasOffsetOrFetch() {
@@ -168,23 +188,23 @@ public final class ScanSpec {
   public ScanSpec withTerms(List<Term> added) {
     List<Term> all = new ArrayList<>(terms);
     all.addAll(added);
-    return new ScanSpec(all, sort, offset, fetch, projection, empty, count, early, readTo);
+    return new ScanSpec(all, sort, offset, fetch, projection, empty, count, early, readTo, stoppable);
   }
 
   public ScanSpec asEmpty() {
-    return new ScanSpec(terms, sort, offset, fetch, projection, true, count, early, readTo);
+    return new ScanSpec(terms, sort, offset, fetch, projection, true, count, early, readTo, stoppable);
   }
 
   public ScanSpec withSort(List<SortKey> keys) {
-    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count, early, readTo);
+    return new ScanSpec(terms, keys, offset, fetch, projection, empty, count, early, readTo, stoppable);
   }
 
   public ScanSpec withOffsetFetch(@Nullable Operand newOffset, @Nullable Operand newFetch) {
-    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count, early, readTo);
+    return new ScanSpec(terms, sort, newOffset, newFetch, projection, empty, count, early, readTo, stoppable);
   }
 
   public ScanSpec withProjection(int[] newProjection) {
-    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count, early, readTo);
+    return new ScanSpec(terms, sort, offset, fetch, newProjection, empty, count, early, readTo, stoppable);
   }
 
   @Override
@@ -196,17 +216,17 @@ public final class ScanSpec {
     return empty == s.empty && count == s.count && terms.equals(s.terms) && sort.equals(s.sort)
         && Objects.equals(offset, s.offset) && Objects.equals(fetch, s.fetch)
         && Arrays.equals(projection, s.projection) && Objects.equals(early, s.early)
-        && Objects.equals(readTo, s.readTo);
+        && Objects.equals(readTo, s.readTo) && stoppable == s.stoppable;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count, early, readTo);
+    return Objects.hash(terms, sort, offset, fetch, Arrays.hashCode(projection), empty, count, early, readTo, stoppable);
   }
 
   @Override
   public String toString() {
     return "ScanSpec" + (empty ? "[empty]" : "") + (count ? "[count]" : "") + "{terms=" + terms + ", sort=" + sort
-        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + (early == null ? "" : ", early=" + early) + (readTo == null ? "" : ", readTo=" + readTo) + '}';
+        + ", offset=" + offset + ", fetch=" + fetch + ", projection=" + Arrays.toString(projection) + (early == null ? "" : ", early=" + early) + (readTo == null ? "" : ", readTo=" + readTo) + (stoppable ? ", stoppable" : "") + '}';
   }
 }
