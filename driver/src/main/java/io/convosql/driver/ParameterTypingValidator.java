@@ -185,19 +185,7 @@ final class ParameterTypingValidator extends CalciteSqlValidator {
   /** Whether {@code select} is an operand of a set operation of the statement being validated. */
   private boolean setOperationBranch(SqlSelect select) {
     if (branches == null) {
-      Set<SqlNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
-      if (top != null) {
-        top.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
-          @Override
-          public Void visit(org.apache.calcite.sql.SqlCall call) {
-            if (call.getKind().belongsTo(org.apache.calcite.sql.SqlKind.SET_QUERY)) {
-              call.getOperandList().forEach(found::add);
-            }
-            return super.visit(call);
-          }
-        });
-      }
-      branches = found;
+      branches = TextNulls.setOperationBranches(top);
     }
     return branches.contains(select);
   }

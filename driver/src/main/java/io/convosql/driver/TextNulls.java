@@ -1,7 +1,10 @@
 package io.convosql.driver;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -14,7 +17,9 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A column of a select list that can only be NULL, a call Calcite typed NULL because all it can give
@@ -61,5 +66,25 @@ final class TextNulls {
       }
     }
     return changed ? types.createStructType(row.getStructKind(), fields, row.getFieldNames()) : row;
+  }
+
+  /**
+   * The operands of the set operations (UNION, INTERSECT, EXCEPT) in {@code top}, by identity: a
+   * branch's all-NULL column takes the other branches' type, as a bare NULL does there.
+   */
+  static Set<SqlNode> setOperationBranches(@Nullable SqlNode top) {
+    Set<SqlNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (top != null) {
+      top.accept(new SqlBasicVisitor<Void>() {
+        @Override
+        public Void visit(SqlCall call) {
+          if (call.getKind().belongsTo(SqlKind.SET_QUERY)) {
+            call.getOperandList().forEach(found::add);
+          }
+          return super.visit(call);
+        }
+      });
+    }
+    return found;
   }
 }
